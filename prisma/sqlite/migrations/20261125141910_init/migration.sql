@@ -1,0 +1,230 @@
+-- CreateTable
+CREATE TABLE "Customer" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "name" TEXT NOT NULL,
+    "slackTeamId" TEXT,
+    "contactNote" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "CustomerChannel" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "channelId" TEXT NOT NULL,
+    "customerId" INTEGER NOT NULL,
+    "locale" TEXT NOT NULL DEFAULT 'ja',
+    "entryTs" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "CustomerChannel_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Contract" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "customerId" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL DEFAULT 'initial',
+    "startsOn" TEXT NOT NULL,
+    "endsOn" TEXT NOT NULL,
+    "purchased" INTEGER NOT NULL DEFAULT 0,
+    "reserved" INTEGER NOT NULL DEFAULT 0,
+    "consumed" INTEGER NOT NULL DEFAULT 0,
+    "note" TEXT,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "renewalNoticeAt" DATETIME,
+    "endNoticeAt" DATETIME,
+    "exhaustedNoticeAt" DATETIME,
+    CONSTRAINT "Contract_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "LedgerEntry" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "contractId" INTEGER NOT NULL,
+    "customerId" INTEGER NOT NULL,
+    "caseId" INTEGER,
+    "kind" TEXT NOT NULL,
+    "amount" INTEGER NOT NULL,
+    "reason" TEXT,
+    "actorId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "LedgerEntry_contractId_fkey" FOREIGN KEY ("contractId") REFERENCES "Contract" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Case" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "customerId" INTEGER NOT NULL,
+    "contractId" INTEGER NOT NULL,
+    "channelId" TEXT NOT NULL,
+    "requestKey" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "product" TEXT,
+    "level" TEXT NOT NULL DEFAULT 'normal',
+    "levelReason" TEXT,
+    "incidents" INTEGER NOT NULL,
+    "state" TEXT NOT NULL,
+    "waitingOn" TEXT NOT NULL DEFAULT 't4u',
+    "openedBy" TEXT NOT NULL,
+    "assigneeId" TEXT,
+    "rootTs" TEXT,
+    "sourceTs" TEXT,
+    "parentCaseId" INTEGER,
+    "previousCaseId" INTEGER,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "firstResponseAt" DATETIME,
+    "lastEngineerMessageAt" DATETIME,
+    "lastCustomerMessageAt" DATETIME,
+    "oldestUnansweredAt" DATETIME,
+    "expectedAnswerOn" TEXT,
+    "closedAt" DATETIME,
+    "closeReason" TEXT,
+    "closedBy" TEXT,
+    "firstResponseRemindAt" DATETIME,
+    "firstResponseDueAt" DATETIME,
+    "delayNoticeAt" DATETIME,
+    "autoCloseRemindAt" DATETIME,
+    "autoCloseAt" DATETIME,
+    CONSTRAINT "Case_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Case_contractId_fkey" FOREIGN KEY ("contractId") REFERENCES "Contract" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "CaseMessage" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "caseId" INTEGER NOT NULL,
+    "channelId" TEXT NOT NULL,
+    "ts" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "authorRole" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "postedAt" DATETIME NOT NULL,
+    "editedAt" DATETIME,
+    "deletedAt" DATETIME,
+    CONSTRAINT "CaseMessage_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "CaseEvent" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "caseId" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "actorId" TEXT NOT NULL,
+    "data" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "CaseEvent_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Proposal" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "caseId" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "incidents" INTEGER NOT NULL,
+    "reason" TEXT NOT NULL,
+    "parts" TEXT,
+    "state" TEXT NOT NULL DEFAULT 'pending',
+    "proposedBy" TEXT NOT NULL,
+    "decidedBy" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "decidedAt" DATETIME,
+    CONSTRAINT "Proposal_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "SlackDelivery" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "OutboxMessage" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "channelId" TEXT NOT NULL,
+    "caseId" INTEGER,
+    "kind" TEXT NOT NULL,
+    "payload" TEXT NOT NULL,
+    "dedupeKey" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "availableAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "lockedUntil" DATETIME,
+    "deliveredAt" DATETIME,
+    "failedAt" DATETIME,
+    "lastError" TEXT
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Customer_name_key" ON "Customer"("name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CustomerChannel_channelId_key" ON "CustomerChannel"("channelId");
+
+-- CreateIndex
+CREATE INDEX "Contract_customerId_endsOn_idx" ON "Contract"("customerId", "endsOn");
+
+-- CreateIndex
+CREATE INDEX "Contract_endsOn_idx" ON "Contract"("endsOn");
+
+-- CreateIndex
+CREATE INDEX "LedgerEntry_contractId_idx" ON "LedgerEntry"("contractId");
+
+-- CreateIndex
+CREATE INDEX "LedgerEntry_customerId_createdAt_idx" ON "LedgerEntry"("customerId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "LedgerEntry_createdAt_idx" ON "LedgerEntry"("createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Case_requestKey_key" ON "Case"("requestKey");
+
+-- CreateIndex
+CREATE INDEX "Case_customerId_state_idx" ON "Case"("customerId", "state");
+
+-- CreateIndex
+CREATE INDEX "Case_state_oldestUnansweredAt_idx" ON "Case"("state", "oldestUnansweredAt");
+
+-- CreateIndex
+CREATE INDEX "Case_firstResponseRemindAt_idx" ON "Case"("firstResponseRemindAt");
+
+-- CreateIndex
+CREATE INDEX "Case_firstResponseDueAt_idx" ON "Case"("firstResponseDueAt");
+
+-- CreateIndex
+CREATE INDEX "Case_delayNoticeAt_idx" ON "Case"("delayNoticeAt");
+
+-- CreateIndex
+CREATE INDEX "Case_autoCloseRemindAt_idx" ON "Case"("autoCloseRemindAt");
+
+-- CreateIndex
+CREATE INDEX "Case_autoCloseAt_idx" ON "Case"("autoCloseAt");
+
+-- CreateIndex
+CREATE INDEX "Case_channelId_rootTs_idx" ON "Case"("channelId", "rootTs");
+
+-- CreateIndex
+CREATE INDEX "CaseMessage_caseId_postedAt_idx" ON "CaseMessage"("caseId", "postedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CaseMessage_channelId_ts_key" ON "CaseMessage"("channelId", "ts");
+
+-- CreateIndex
+CREATE INDEX "CaseEvent_caseId_createdAt_idx" ON "CaseEvent"("caseId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Proposal_caseId_state_idx" ON "Proposal"("caseId", "state");
+
+-- CreateIndex
+CREATE INDEX "SlackDelivery_receivedAt_idx" ON "SlackDelivery"("receivedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OutboxMessage_dedupeKey_key" ON "OutboxMessage"("dedupeKey");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_deliveredAt_availableAt_idx" ON "OutboxMessage"("deliveredAt", "availableAt");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_channelId_deliveredAt_idx" ON "OutboxMessage"("channelId", "deliveredAt");
+

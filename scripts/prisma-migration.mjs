@@ -1,0 +1,48 @@
+// Creates a new migration for both databases from the change to prisma/models.prisma:
+//   node scripts/prisma-migration.mjs add_something
+// Each migration folder keeps a copy of the schema it brings the database to, so the next diff starts from it
+// without needing a shadow database (which Prisma's CLI cannot create through a driver adapter for PostgreSQL).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { schemaFor } from "./prisma-schema.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const name = process.argv[2];
+if (!name || !/^[a-z0-9_]+$/.test(name)) {
+  console.error("usage: node scripts/prisma-migration.mjs <name_in_snake_case>");
+  process.exit(2);
+}
+const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+const urls = {
+  sqlite: "file:./data/prisma-cli.db",
+  postgresql: process.env.POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/test",
+};
+for (const target of ["sqlite", "postgresql"]) {
+  const dir = join(root, "prisma", target, "migrations");
+  mkdirSync(dir, { recursive: true });
+  const previous = readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort().at(-1);
+  const from = previous && existsSync(join(dir, previous, "schema.prisma"))
+    ? ["--from-schema-datamodel", join(dir, previous, "schema.prisma")]
+    : ["--from-empty"];
+  const target_schema = join(root, "prisma", target, "schema.prisma");
+  const out = spawnSync(process.execPath, [join(root, "node_modules/prisma/build/index.js"), "migrate", "diff",
+    ...from, "--to-schema-datamodel", target_schema, "--script"], {
+    cwd: root, encoding: "utf8",
+    env: { ...process.env, PRISMA_TARGET: target, DATABASE_URL: urls[target] },
+  });
+  if (out.status !== 0) {
+    console.error(out.stderr);
+    process.exit(1);
+  }
+  if (!out.stdout.trim() || out.stdout.includes("This is an empty migration")) {
+    console.log(`${target}: no changes`);
+    continue;
+  }
+  const folder = join(dir, `${stamp}_${name}`);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, "migration.sql"), out.stdout);
+  writeFileSync(join(folder, "schema.prisma"), schemaFor(target));
+  console.log(`${target}: wrote ${folder.slice(root.length + 1)}`);
+}

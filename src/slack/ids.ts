@@ -1,0 +1,81 @@
+// Every Slack identifier the app uses (action_id, callback_id, block_id, commands, shortcuts) lives here, so a
+// listener and the view that produces its payload can never disagree on a string.
+
+export const Commands = {
+  support: "/support",
+  balance: "/balance",
+  queue: "/queue",
+} as const;
+
+export const Shortcuts = {
+  /** Message shortcut for T4U people: turn a customer's message into a case. */
+  messageToCase: "message_to_case",
+} as const;
+
+export const Actions = {
+  // Customer entry points and customer-side controls.
+  openCase: "case_open",
+  openCaseFromMessage: "case_open_from_message",
+  openFollowUpCase: "case_open_follow_up",
+  showBalance: "customer_balance_show",
+  approveProposal: "proposal_approve",
+  declineProposal: "proposal_decline",
+  // Engineer controls on a case.
+  take: "case_take",
+  assign: "case_assign",
+  resolve: "case_resolve",
+  cancelDefect: "case_cancel_defect",
+  declineScope: "case_decline_scope",
+  proposeLevelA: "case_propose_level_a",
+  proposeSplit: "case_propose_split",
+  setExpectedDate: "case_set_expected_date",
+  caseMenu: "case_menu",
+  // Managers.
+  registerContract: "contract_register",
+  addIncidents: "contract_add_incidents",
+  renewContract: "contract_renew",
+  adjustBalance: "balance_adjust",
+  exportLedger: "ledger_export",
+  refreshHome: "home_refresh",
+  // Controls inside modals (dispatch_action inputs).
+  modalLevel: "modal_level",
+  modalChannel: "modal_channel",
+} as const;
+
+export const Views = {
+  openCase: "case_open_modal",
+  levelA: "case_level_a_modal",
+  split: "case_split_modal",
+  expectedDate: "case_expected_date_modal",
+  declineScope: "case_decline_scope_modal",
+  cancelDefect: "case_cancel_defect_modal",
+  assign: "case_assign_modal",
+  registerContract: "contract_register_modal",
+  addIncidents: "contract_add_incidents_modal",
+  renewContract: "contract_renew_modal",
+  adjustBalance: "balance_adjust_modal",
+  exportLedger: "ledger_export_modal",
+} as const;
+
+/** block_id / action_id pairs of modal inputs; view_submission values are read by these. */
+export const Inputs = {
+  channel: { block: "in_channel", action: "channel" },
+  title: { block: "in_title", action: "title" },
+  description: { block: "in_description", action: "description" },
+  product: { block: "in_product", action: "product" },
+  level: { block: "in_level", action: "level" },
+  levelReason: { block: "in_level_reason", action: "level_reason" },
+  reason: { block: "in_reason", action: "reason" },
+  parts: { block: "in_parts", action: "parts" },
+  date: { block: "in_date", action: "date" },
+  assignee: { block: "in_assignee", action: "assignee" },
+  customerName: { block: "in_customer", action: "customer" },
+  customerChannels: { block: "in_channels", action: "channels" },
+  incidents: { block: "in_incidents", action: "incidents" },
+  startsOn: { block: "in_starts_on", action: "starts_on" },
+  endsOn: { block: "in_ends_on", action: "ends_on" },
+  contact: { block: "in_contact", action: "contact" },
+  amount: { block: "in_amount", action: "amount" },
+  periodFrom: { block: "in_from", action: "from" },
+  periodTo: { block: "in_to", action: "to" },
+} as const;
