@@ -1,52 +1,46 @@
--- CreateSchema
-CREATE SCHEMA IF NOT EXISTS "public";
-
 -- CreateTable
 CREATE TABLE "Customer" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "name" TEXT NOT NULL,
     "slackTeamId" TEXT,
     "contactNote" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "Customer_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "CustomerChannel" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "channelId" TEXT NOT NULL,
     "customerId" INTEGER NOT NULL,
     "locale" TEXT NOT NULL DEFAULT 'ja',
     "entryTs" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "CustomerChannel_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "CustomerChannel_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Contract" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "customerId" INTEGER NOT NULL,
     "kind" TEXT NOT NULL DEFAULT 'initial',
     "startsOn" TEXT NOT NULL,
     "endsOn" TEXT NOT NULL,
     "purchased" INTEGER NOT NULL DEFAULT 0,
+    "available" INTEGER NOT NULL DEFAULT 0,
     "reserved" INTEGER NOT NULL DEFAULT 0,
     "consumed" INTEGER NOT NULL DEFAULT 0,
     "note" TEXT,
     "createdBy" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "renewalNoticeAt" TIMESTAMP(3),
-    "endNoticeAt" TIMESTAMP(3),
-    "exhaustedNoticeAt" TIMESTAMP(3),
-
-    CONSTRAINT "Contract_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "renewalNoticeAt" DATETIME,
+    "endNoticeAt" DATETIME,
+    "exhaustedNoticeAt" DATETIME,
+    CONSTRAINT "Contract_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "LedgerEntry" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "contractId" INTEGER NOT NULL,
     "customerId" INTEGER NOT NULL,
     "caseId" INTEGER,
@@ -54,14 +48,13 @@ CREATE TABLE "LedgerEntry" (
     "amount" INTEGER NOT NULL,
     "reason" TEXT,
     "actorId" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "LedgerEntry_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "LedgerEntry_contractId_fkey" FOREIGN KEY ("contractId") REFERENCES "Contract" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Case" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "customerId" INTEGER NOT NULL,
     "contractId" INTEGER NOT NULL,
     "channelId" TEXT NOT NULL,
@@ -73,63 +66,61 @@ CREATE TABLE "Case" (
     "levelReason" TEXT,
     "incidents" INTEGER NOT NULL,
     "state" TEXT NOT NULL,
-    "waitingOn" TEXT NOT NULL DEFAULT 't4u',
     "openedBy" TEXT NOT NULL,
     "assigneeId" TEXT,
     "rootTs" TEXT,
+    "triageTs" TEXT,
     "sourceTs" TEXT,
     "parentCaseId" INTEGER,
     "previousCaseId" INTEGER,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-    "firstResponseAt" TIMESTAMP(3),
-    "lastEngineerMessageAt" TIMESTAMP(3),
-    "lastCustomerMessageAt" TIMESTAMP(3),
-    "oldestUnansweredAt" TIMESTAMP(3),
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "firstResponseAt" DATETIME,
+    "lastEngineerMessageAt" DATETIME,
+    "lastCustomerMessageAt" DATETIME,
+    "oldestUnansweredAt" DATETIME,
     "expectedAnswerOn" TEXT,
-    "closedAt" TIMESTAMP(3),
+    "closedAt" DATETIME,
     "closeReason" TEXT,
     "closedBy" TEXT,
-    "firstResponseRemindAt" TIMESTAMP(3),
-    "firstResponseDueAt" TIMESTAMP(3),
-    "delayNoticeAt" TIMESTAMP(3),
-    "autoCloseRemindAt" TIMESTAMP(3),
-    "autoCloseAt" TIMESTAMP(3),
-
-    CONSTRAINT "Case_pkey" PRIMARY KEY ("id")
+    "firstResponseRemindAt" DATETIME,
+    "firstResponseDueAt" DATETIME,
+    "delayNoticeAt" DATETIME,
+    "autoCloseRemindAt" DATETIME,
+    "autoCloseAt" DATETIME,
+    CONSTRAINT "Case_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Case_contractId_fkey" FOREIGN KEY ("contractId") REFERENCES "Contract" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "CaseMessage" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "caseId" INTEGER NOT NULL,
     "channelId" TEXT NOT NULL,
     "ts" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
     "authorRole" TEXT NOT NULL,
     "text" TEXT NOT NULL,
-    "postedAt" TIMESTAMP(3) NOT NULL,
-    "editedAt" TIMESTAMP(3),
-    "deletedAt" TIMESTAMP(3),
-
-    CONSTRAINT "CaseMessage_pkey" PRIMARY KEY ("id")
+    "postedAt" DATETIME NOT NULL,
+    "editedAt" DATETIME,
+    "deletedAt" DATETIME,
+    CONSTRAINT "CaseMessage_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "CaseEvent" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "caseId" INTEGER NOT NULL,
     "kind" TEXT NOT NULL,
     "actorId" TEXT NOT NULL,
     "data" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "CaseEvent_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "CaseEvent_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Proposal" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "caseId" INTEGER NOT NULL,
     "kind" TEXT NOT NULL,
     "incidents" INTEGER NOT NULL,
@@ -138,37 +129,32 @@ CREATE TABLE "Proposal" (
     "state" TEXT NOT NULL DEFAULT 'pending',
     "proposedBy" TEXT NOT NULL,
     "decidedBy" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "decidedAt" TIMESTAMP(3),
-
-    CONSTRAINT "Proposal_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "decidedAt" DATETIME,
+    CONSTRAINT "Proposal_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "SlackDelivery" (
-    "key" TEXT NOT NULL,
-    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "SlackDelivery_pkey" PRIMARY KEY ("key")
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "OutboxMessage" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "channelId" TEXT NOT NULL,
     "caseId" INTEGER,
     "kind" TEXT NOT NULL,
     "payload" TEXT NOT NULL,
     "dedupeKey" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "availableAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "availableAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "attempts" INTEGER NOT NULL DEFAULT 0,
-    "lockedUntil" TIMESTAMP(3),
-    "deliveredAt" TIMESTAMP(3),
-    "failedAt" TIMESTAMP(3),
-    "lastError" TEXT,
-
-    CONSTRAINT "OutboxMessage_pkey" PRIMARY KEY ("id")
+    "lockedUntil" DATETIME,
+    "deliveredAt" DATETIME,
+    "failedAt" DATETIME,
+    "lastError" TEXT
 );
 
 -- CreateIndex
@@ -220,6 +206,9 @@ CREATE INDEX "Case_autoCloseAt_idx" ON "Case"("autoCloseAt");
 CREATE INDEX "Case_channelId_rootTs_idx" ON "Case"("channelId", "rootTs");
 
 -- CreateIndex
+CREATE INDEX "Case_triageTs_idx" ON "Case"("triageTs");
+
+-- CreateIndex
 CREATE INDEX "CaseMessage_caseId_postedAt_idx" ON "CaseMessage"("caseId", "postedAt");
 
 -- CreateIndex
@@ -242,28 +231,4 @@ CREATE INDEX "OutboxMessage_deliveredAt_availableAt_idx" ON "OutboxMessage"("del
 
 -- CreateIndex
 CREATE INDEX "OutboxMessage_channelId_deliveredAt_idx" ON "OutboxMessage"("channelId", "deliveredAt");
-
--- AddForeignKey
-ALTER TABLE "CustomerChannel" ADD CONSTRAINT "CustomerChannel_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Contract" ADD CONSTRAINT "Contract_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "LedgerEntry" ADD CONSTRAINT "LedgerEntry_contractId_fkey" FOREIGN KEY ("contractId") REFERENCES "Contract"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Case" ADD CONSTRAINT "Case_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Case" ADD CONSTRAINT "Case_contractId_fkey" FOREIGN KEY ("contractId") REFERENCES "Contract"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "CaseMessage" ADD CONSTRAINT "CaseMessage_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "CaseEvent" ADD CONSTRAINT "CaseEvent_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Proposal" ADD CONSTRAINT "Proposal_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

@@ -1,0 +1,123 @@
+// The one place that reads the environment. Every setting is validated at start; a bad or missing one stops the
+// start with a message naming the variable and what to set.
+import { parseClosedDays, DEFAULT_CLOSED_DAYS } from "./domain/calendar.ts";
+
+export type Locale = "ja" | "en";
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret: string;
+    appToken: string | null;
+    apiUrl: string | null;
+    /** The installing (T4U) workspace; learned from auth.test when not set. */
+    homeTeamId: string | null;
+  };
+  port: number;
+  databaseUrl: string;
+  engineers: ReadonlySet<string>;
+  managers: ReadonlySet<string>;
+  timezone: string;
+  closedDays: readonly string[];
+  triageChannel: string | null;
+  contact: string;
+  defaultLocale: Locale;
+  logLevel: "debug" | "info" | "warn" | "error";
+  schedulerIntervalSeconds: number;
+  schedulerEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`configuration is incomplete:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
+
+export const DEFAULT_CONTACT = "T4U株式会社 サポートサービス窓口";
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const problems: string[] = [];
+  const text = (name: string) => (env[name] ?? "").trim() || null;
+  const required = (name: string, hint: string) => {
+    const value = text(name);
+    if (!value) problems.push(`${name} is not set: ${hint}`);
+    return value ?? "";
+  };
+
+  const appToken = text("SLACK_APP_TOKEN");
+  if (appToken && !appToken.startsWith("xapp-")) problems.push("SLACK_APP_TOKEN must be an app-level token starting with xapp-");
+  const botToken = required("SLACK_BOT_TOKEN", "the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page");
+  if (botToken && !botToken.startsWith("xoxb-")) problems.push("SLACK_BOT_TOKEN must be a bot token starting with xoxb-");
+  const signingSecret = required("SLACK_SIGNING_SECRET", "the Signing Secret from the app's Basic Information page");
+
+  const port = Number(text("PORT") ?? "3000");
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${text("PORT")}"`);
+
+  const users = (name: string) => {
+    const ids = (text(name) ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const bad = ids.filter((id) => !USER_ID.test(id));
+    if (bad.length) problems.push(`${name} must list Slack user ids like U0123ABCD, comma-separated; not: ${bad.join(", ")}`);
+    return new Set(ids);
+  };
+  const engineers = users("SUPPORT_ENGINEERS");
+  const managers = users("SUPPORT_MANAGERS");
+  if (engineers.size === 0) problems.push("SUPPORT_ENGINEERS is not set: list the Slack user ids of the engineers who answer cases");
+  if (managers.size === 0) problems.push("SUPPORT_MANAGERS is not set: list the Slack user ids of the managers who run /balance");
+
+  const timezone = text("BUSINESS_TIMEZONE") ?? "Asia/Tokyo";
+  if (!isTimeZone(timezone)) problems.push(`BUSINESS_TIMEZONE must be an IANA time zone such as Asia/Tokyo, got "${timezone}"`);
+
+  let closedDays: readonly string[] = DEFAULT_CLOSED_DAYS;
+  const closedSpec = text("COMPANY_CLOSED_DAYS");
+  if (closedSpec !== null) {
+    const parsed = parseClosedDays(closedSpec);
+    if (parsed instanceof Error) problems.push(`COMPANY_CLOSED_DAYS: ${parsed.message}`);
+    else closedDays = parsed;
+  }
+
+  const triageChannel = text("TRIAGE_CHANNEL");
+  if (triageChannel && !CHANNEL_ID.test(triageChannel)) problems.push(`TRIAGE_CHANNEL must be a channel id like C0123ABCD, got "${triageChannel}"`);
+
+  const locale = text("DEFAULT_LOCALE") ?? "ja";
+  if (locale !== "ja" && locale !== "en") problems.push(`DEFAULT_LOCALE must be ja or en, got "${locale}"`);
+
+  const logLevel = text("LOG_LEVEL") ?? "info";
+  if (!["debug", "info", "warn", "error"].includes(logLevel)) problems.push(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+
+  const interval = Number(text("SCHEDULER_INTERVAL_SECONDS") ?? "60");
+  if (!Number.isFinite(interval) || interval < 1) problems.push("SCHEDULER_INTERVAL_SECONDS must be a number of seconds ≥ 1");
+
+  const databaseUrl = text("DATABASE_URL") ?? "file:./data/incident-desk.db";
+  if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    problems.push("DATABASE_URL must be file:./path.db (SQLite) or postgresql://user@host:5432/db");
+  }
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    slack: { botToken, signingSecret, appToken, apiUrl: text("SLACK_API_URL"), homeTeamId: text("SLACK_TEAM_ID") },
+    port,
+    databaseUrl,
+    engineers,
+    managers,
+    timezone,
+    closedDays,
+    triageChannel,
+    contact: text("SUPPORT_CONTACT") ?? DEFAULT_CONTACT,
+    defaultLocale: locale as Locale,
+    logLevel: logLevel as Config["logLevel"],
+    schedulerIntervalSeconds: interval,
+    schedulerEnabled: text("SCHEDULER_ENABLED") !== "false",
+  };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

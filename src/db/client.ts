@@ -1,0 +1,86 @@
+// The only module that knows there are two generated Prisma clients. Everything else sees one `Db` type.
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient, Prisma } from "../generated/sqlite/client.ts";
+import { PrismaClient as PostgresClient } from "../generated/postgresql/client.ts";
+
+export type Db = InstanceType<typeof SqliteClient>;
+/** What a use case sees inside a transaction. */
+export type Tx = Prisma.TransactionClient;
+export type Provider = "sqlite" | "postgresql";
+export { Prisma };
+
+export interface Database {
+  readonly client: Db;
+  readonly provider: Provider;
+  /** The PostgreSQL schema in use (tests isolate themselves in their own schema). */
+  readonly schema?: string;
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function providerOf(url: string): Provider | Error {
+  if (url.startsWith("file:")) return "sqlite";
+  if (url.startsWith("postgresql://") || url.startsWith("postgres://")) return "postgresql";
+  return new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL), got "${url.split(":")[0]}:…"`);
+}
+
+/** Path of the SQLite file named by a file: URL, relative to the working directory. */
+export function sqlitePath(url: string): string {
+  return resolve(url.slice("file:".length).split("?")[0] ?? "");
+}
+
+export async function openDatabase(url: string, options: { schema?: string } = {}): Promise<Database> {
+  const provider = providerOf(url);
+  if (provider instanceof Error) throw provider;
+  if (provider === "sqlite") {
+    const file = sqlitePath(url);
+    createPrivateFile(file);
+    const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+    // WAL lets readers proceed while one writer commits; the busy timeout makes concurrent writers wait
+    // for the lock instead of failing at once.
+    await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+    await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+    return wrap(client, provider);
+  }
+  const schema = options.schema ?? new URL(url).searchParams.get("schema") ?? undefined;
+  // Prisma qualifies its own queries with the schema; raw SQL (migrations, locks) relies on search_path.
+  const adapter = new PrismaPg(
+    { connectionString: stripSchema(url), max: 10, ...(schema ? { options: `-c search_path="${schema}"` } : {}) },
+    schema ? { schema } : undefined,
+  );
+  const client = new PostgresClient({ adapter }) as unknown as Db;
+  return wrap(client, provider, schema);
+}
+
+function wrap(client: Db, provider: Provider, schema?: string): Database {
+  return {
+    client,
+    provider,
+    schema,
+    transaction: (work) => client.$transaction(work, { maxWait: 10_000, timeout: 20_000 }),
+    close: () => client.$disconnect(),
+  };
+}
+
+function stripSchema(url: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.delete("schema");
+  return parsed.toString();
+}
+
+/** The SQLite file holds customers' questions: create it readable by its owner only. */
+function createPrivateFile(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
+  chmodSync(file, 0o600);
+}
+
+/** True when a Prisma error is a unique-constraint violation (a concurrent duplicate). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
+    || (error instanceof Error && /UNIQUE constraint failed|duplicate key value/i.test(error.message));
+}

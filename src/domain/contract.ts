@@ -1,0 +1,102 @@
+// Contract validity (R-CON-2, R-CON-6). Dates are local calendar dates "YYYY-MM-DD" in the business timezone.
+
+export interface ContractTerms {
+  id: number;
+  startsOn: string;
+  endsOn: string;
+  purchased: number;
+  available: number;
+  reserved: number;
+  consumed: number;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * One year from the confirmation date, inclusive: the day before the same calendar date next year
+ * (2026-04-01 → 2027-03-31). A confirmation on 29 February ends on 28 February of the next year.
+ */
+export function oneYearFrom(confirmedOn: string): string {
+  const m = DATE.exec(confirmedOn);
+  if (!m) throw new Error(`not a date: ${confirmedOn}`);
+  const y = Number(m[1]) + 1;
+  const month = Number(m[2]) - 1;
+  const day = Math.min(Number(m[3]), daysInMonth(y, month));
+  const end = new Date(Date.UTC(y, month, day) - 86_400_000);
+  return end.toISOString().slice(0, 10);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+/** Whole days from one date to another (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A contract is in force on `today` when the date lies in its period and not every incident is consumed. */
+export function isInForce(contract: ContractTerms, today: string): boolean {
+  return contract.startsOn <= today && today <= contract.endsOn && contract.consumed < contract.purchased;
+}
+
+export type ContractStatus = "upcoming" | "active" | "exhausted" | "ended";
+
+export function contractStatus(contract: ContractTerms, today: string): ContractStatus {
+  if (today < contract.startsOn) return "upcoming";
+  if (today > contract.endsOn) return "ended";
+  if (contract.consumed >= contract.purchased) return "exhausted";
+  return "active";
+}
+
+/**
+ * The contracts a reservation of `incidents` may draw from, best first: in force today, with enough
+ * available, the one that ends first (R-CON-6) so that incidents about to lapse are used before newer ones.
+ */
+export function reservationCandidates<T extends ContractTerms>(contracts: readonly T[], today: string, incidents: number): T[] {
+  return contracts
+    .filter((c) => isInForce(c, today) && c.available >= incidents)
+    .sort((a, b) => (a.endsOn === b.endsOn ? a.id - b.id : a.endsOn < b.endsOn ? -1 : 1));
+}
+
+export type RefusalReason = "no_contract" | "expired" | "insufficient";
+
+/** Why no contract can take a reservation, for a message that tells the customer what to do next. */
+export function refusalReason(contracts: readonly ContractTerms[], today: string): RefusalReason {
+  if (contracts.length === 0) return "no_contract";
+  if (!contracts.some((c) => isInForce(c, today))) return "expired";
+  return "insufficient";
+}
+
+export interface BalanceSummary {
+  purchased: number;
+  consumed: number;
+  reserved: number;
+  available: number;
+  validUntil: string | null;
+}
+
+/** What a customer can still use today: the sum over contracts in force; lapsed incidents are not counted. */
+export function summarize(contracts: readonly ContractTerms[], today: string): BalanceSummary {
+  const inForce = contracts.filter((c) => isInForce(c, today));
+  const validUntil = inForce.map((c) => c.endsOn).sort().at(-1) ?? null;
+  return {
+    purchased: inForce.reduce((n, c) => n + c.purchased, 0),
+    consumed: inForce.reduce((n, c) => n + c.consumed, 0),
+    reserved: contracts.reduce((n, c) => n + c.reserved, 0),
+    available: inForce.reduce((n, c) => n + c.available, 0),
+    validUntil,
+  };
+}

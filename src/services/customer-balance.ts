@@ -1,0 +1,15 @@
+// A customer's own balance, as they see it from their channel.
+import { contractsOf } from "../db/contracts.ts";
+import { summarize, type BalanceSummary } from "../domain/contract.ts";
+import type { ServiceDeps } from "./deps.ts";
+
+export interface CustomerBalanceView extends BalanceSummary { openCases: number }
+
+export async function customerBalance(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, customerId: number): Promise<CustomerBalanceView> {
+  const today = deps.calendar.localDate(deps.clock.now());
+  const [contracts, openCases] = await Promise.all([
+    contractsOf(deps.db.client, customerId),
+    deps.db.client.case.count({ where: { customerId, state: { in: ["open", "in_progress", "answered"] } } }),
+  ]);
+  return { ...summarize(contracts, today), openCases };
+}

@@ -1,0 +1,62 @@
+// Ending a case settles its reserved incidents in the same transaction as the state change: consumed when it is
+// resolved or closes by itself, released when it is cancelled as a product defect or declined (R-INC-6/7/8).
+import { contractsOf, settle } from "../db/contracts.ts";
+import { enqueue } from "../db/outbox.ts";
+import { RefusedTransition, transition, type CaseState } from "../domain/case.ts";
+import { summarize } from "../domain/contract.ts";
+import type { ServiceDeps } from "./deps.ts";
+import type { NoticeKey } from "./outbox-payload.ts";
+
+export type EndAction = "resolve" | "auto_close" | "cancel_defect" | "decline_scope";
+
+export interface EndCaseInput { caseId: number; actorId: string; reason?: string }
+
+export type EndCaseResult =
+  | { ok: true; state: CaseState; incidents: number; available: number }
+  | { ok: false; reason: "unknown_case" | "closed" | "not_waiting"; state?: CaseState };
+
+const NOTICE: Record<EndAction, NoticeKey> = {
+  resolve: "notice.resolved",
+  auto_close: "notice.auto_closed",
+  cancel_defect: "notice.cancelled",
+  decline_scope: "notice.declined",
+};
+
+export async function endCase(deps: ServiceDeps, action: EndAction, input: EndCaseInput): Promise<EndCaseResult> {
+  const now = deps.clock.now();
+  const result = await deps.db.transaction(async (tx): Promise<EndCaseResult> => {
+    const current = await tx.case.findUnique({ where: { id: input.caseId } });
+    if (!current) return { ok: false, reason: "unknown_case" };
+    const from = current.state as CaseState;
+    const next = transition(from, action);
+    if (next instanceof RefusedTransition) return { ok: false, reason: next.reason, state: from };
+    // Only one of two racing clicks (or scheduler replicas) wins: the update is conditional on the state we read.
+    const { count } = await tx.case.updateMany({
+      where: { id: current.id, state: from },
+      data: {
+        state: next.to, closedAt: now, closedBy: input.actorId, closeReason: input.reason ?? null,
+        firstResponseRemindAt: null, firstResponseDueAt: null, delayNoticeAt: null, autoCloseRemindAt: null, autoCloseAt: null,
+        oldestUnansweredAt: null,
+      },
+    });
+    if (count === 0) return { ok: false, reason: "closed" };
+    const settled = await settle(tx, next.settle ?? "consume", {
+      contractId: current.contractId, customerId: current.customerId, amount: current.incidents,
+      actorId: input.actorId, at: now, caseId: current.id, reason: input.reason ?? null,
+    });
+    if (!settled) throw new Error(`case ${current.id}: reserved incidents missing from contract ${current.contractId}`);
+    await tx.caseEvent.create({ data: { caseId: current.id, kind: action, actorId: input.actorId, createdAt: now, data: input.reason ? JSON.stringify({ reason: input.reason }) : null } });
+    const available = summarize(await contractsOf(tx, current.customerId), deps.calendar.localDate(now)).available;
+    await enqueue(tx, current.channelId, { kind: "case.refresh", caseId: current.id }, { at: now, caseId: current.id });
+    await enqueue(tx, current.channelId, {
+      kind: "case.notice", caseId: current.id, notice: NOTICE[action],
+      params: { user: input.actorId, incidents: current.incidents, available, reason: input.reason ?? "" },
+    }, { at: now, caseId: current.id });
+    if (deps.triageChannel && current.triageTs) {
+      await enqueue(tx, deps.triageChannel, { kind: "triage.refresh", caseId: current.id }, { at: now, caseId: current.id });
+    }
+    return { ok: true, state: next.to, incidents: current.incidents, available };
+  });
+  if (result.ok) deps.onOutbox?.();
+  return result;
+}

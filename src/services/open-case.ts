@@ -1,0 +1,83 @@
+// A customer (or T4U on their behalf) opens a case: its incidents are reserved in the same transaction that
+// creates it (R-INC-6), from the valid contract that ends first (R-CON-6).
+import { isUniqueViolation } from "../db/client.ts";
+import { contractsOf, holdAvailable, recordEntry } from "../db/contracts.ts";
+import { enqueue } from "../db/outbox.ts";
+import { refusalReason, reservationCandidates, summarize, type RefusalReason } from "../domain/contract.ts";
+import { incidentsFor } from "../domain/ledger.ts";
+import { firstResponseTimers, delayNoticeAt } from "../domain/timers.ts";
+import type { ServiceDeps } from "./deps.ts";
+
+export interface OpenCaseInput {
+  /** Idempotency key: the same submission delivered twice opens one case. */
+  requestKey: string;
+  channelId: string;
+  openedBy: string;
+  /** The opener's workspace: a customer's first case teaches us which workspace the channel's customer is. */
+  openerTeamId?: string;
+  openerIsCustomer: boolean;
+  title: string;
+  description: string;
+  product?: string | null;
+  level: "normal" | "A";
+  levelReason?: "reproduction" | "report" | null;
+  /** The customer message this case was made from, if any. */
+  sourceTs?: string | null;
+  previousCaseId?: number | null;
+}
+
+export type OpenCaseResult =
+  | { ok: true; caseId: number; incidents: number; duplicate: boolean }
+  | { ok: false; reason: "not_registered" | RefusalReason; needed: number; available: number };
+
+export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise<OpenCaseResult> {
+  const existing = await deps.db.client.case.findUnique({ where: { requestKey: input.requestKey } });
+  if (existing) return { ok: true, caseId: existing.id, incidents: existing.incidents, duplicate: true };
+  const now = deps.clock.now();
+  const today = deps.calendar.localDate(now);
+  const needed = incidentsFor(input.level);
+  try {
+    const result = await deps.db.transaction(async (tx): Promise<OpenCaseResult> => {
+      const channel = await tx.customerChannel.findUnique({ where: { channelId: input.channelId }, include: { customer: true } });
+      if (!channel) return { ok: false, reason: "not_registered", needed, available: 0 };
+      const contracts = await contractsOf(tx, channel.customerId);
+      for (const contract of reservationCandidates(contracts, today, needed)) {
+        // Another transaction may have taken the incidents since we read the contract: try the next one.
+        if (!(await holdAvailable(tx, contract.id, needed))) continue;
+        const created = await tx.case.create({
+          data: {
+            customerId: channel.customerId, contractId: contract.id, channelId: input.channelId,
+            requestKey: input.requestKey, title: input.title, description: input.description,
+            product: input.product ?? null, level: input.level, levelReason: input.levelReason ?? null,
+            incidents: needed, state: "open", openedBy: input.openedBy, sourceTs: input.sourceTs ?? null,
+            previousCaseId: input.previousCaseId ?? null, createdAt: now,
+            // The opening question is the first unanswered one (R-LIFE-5 queue order).
+            oldestUnansweredAt: now, lastCustomerMessageAt: input.openerIsCustomer ? now : null,
+            ...firstResponseTimers(input.level, now, deps.calendar),
+            delayNoticeAt: delayNoticeAt(now, deps.calendar),
+          },
+        });
+        await recordEntry(tx, "reserve", { contractId: contract.id, customerId: channel.customerId, amount: needed, actorId: input.openedBy, at: now, caseId: created.id });
+        if (input.openerIsCustomer && input.openerTeamId && !channel.customer.slackTeamId) {
+          await tx.customer.update({ where: { id: channel.customerId }, data: { slackTeamId: input.openerTeamId } });
+        }
+        await tx.caseEvent.create({ data: { caseId: created.id, kind: "opened", actorId: input.openedBy, createdAt: now, data: JSON.stringify({ level: input.level, incidents: needed, contractId: contract.id }) } });
+        await enqueue(tx, input.channelId, { kind: "case.root", caseId: created.id }, { at: now, caseId: created.id });
+        await enqueue(tx, input.channelId, { kind: "case.notice", caseId: created.id, notice: "notice.opened", params: { incidents: needed } }, { at: now, caseId: created.id });
+        if (deps.triageChannel) await enqueue(tx, deps.triageChannel, { kind: "triage.root", caseId: created.id }, { at: now, caseId: created.id });
+        return { ok: true, caseId: created.id, incidents: needed, duplicate: false };
+      }
+      const fresh = await contractsOf(tx, channel.customerId);
+      return { ok: false, reason: refusalReason(fresh, today), needed, available: summarize(fresh, today).available };
+    });
+    if (result.ok) deps.onOutbox?.();
+    return result;
+  } catch (error) {
+    // The same submission raced itself (Slack retry or double submit): the other one created the case.
+    if (isUniqueViolation(error)) {
+      const winner = await deps.db.client.case.findUnique({ where: { requestKey: input.requestKey } });
+      if (winner) return { ok: true, caseId: winner.id, incidents: winner.incidents, duplicate: true };
+    }
+    throw error;
+  }
+}

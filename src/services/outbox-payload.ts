@@ -1,0 +1,25 @@
+// What the services ask to be shown in Slack, as data. The Slack layer renders it at delivery time in the
+// channel's language, from the case's state at that moment (so a late delivery never shows stale state).
+
+export type NoticeKey =
+  | "notice.opened" | "notice.resolved" | "notice.auto_closed" | "notice.cancelled" | "notice.declined"
+  | "notice.taken" | "notice.closed_reply";
+
+export type OutboxPayload =
+  /** The case's root message in the customer channel; its ts is stored on the case. */
+  | { kind: "case.root"; caseId: number }
+  /** Re-render the root message in place. */
+  | { kind: "case.refresh"; caseId: number }
+  /** A short notice in the case's thread. */
+  | { kind: "case.notice"; caseId: number; notice: NoticeKey; params: Record<string, string | number> }
+  /** The case's announcement in the internal triage channel; its ts is stored on the case. */
+  | { kind: "triage.root"; caseId: number }
+  | { kind: "triage.refresh"; caseId: number }
+  /** A reply to a customer's message after their case closed: it cannot reopen, with a button for a new case. */
+  | { kind: "closed.reply"; caseId: number; threadTs: string }
+  /** A notice in the internal triage thread of a case (alerts for engineers). */
+  | { kind: "triage.notice"; caseId: number; notice: NoticeKey; params: Record<string, string | number> }
+  /** The persistent "open a case" message of a customer channel (pinned when possible). */
+  | { kind: "channel.entry" }
+  /** A top-level notice in a channel (renewal, exhausted balance). */
+  | { kind: "channel.notice"; notice: NoticeKey; params: Record<string, string | number> };

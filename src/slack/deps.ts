@@ -1,0 +1,11 @@
+import type { Config } from "../config.ts";
+import type { RoleDirectory } from "../domain/roles.ts";
+import type { Logger } from "../logger.ts";
+import type { ServiceDeps } from "../services/deps.ts";
+
+/** Everything a listener may use. Listeners stay thin: parse, check the role, call one service, answer. */
+export interface SlackDeps extends ServiceDeps {
+  config: Config;
+  directory: RoleDirectory;
+  logger: Logger;
+}

@@ -1,0 +1,110 @@
+// English, the second language. Same keys as ja.ts, same parameters.
+import type { ja } from "./ja.ts";
+
+export const en: { [K in keyof typeof ja]: (typeof ja)[K] } = {
+  "state.open": "Received",
+  "state.in_progress": "In progress",
+  "state.answered": "Answered — awaiting your reply",
+  "state.resolved": "Resolved",
+  "state.closed": "Closed",
+  "state.cancelled": "Cancelled",
+  "state.declined": "Out of scope",
+  "level.normal": "Normal",
+  "level.A": "Service level A",
+  "reason.reproduction": "verification by reproducing your environment",
+  "reason.report": "a formal written report",
+
+  "entry.text": "Rakan™ support desk. To ask a question or report a problem, open a case with the button below.",
+  "entry.intro": "*Rakan™ support desk*\nTo ask a question or report a problem, choose “Open a case”. An engineer will answer in a thread in this channel.",
+  "entry.open": "Open a case",
+  "entry.balance": "Check remaining incidents",
+
+  "modal.open.title": "Open a case",
+  "modal.open.submit": "Submit",
+  "modal.cancel": "Cancel",
+  "modal.open.channel": "Customer channel",
+  "modal.open.title_label": "Title",
+  "modal.open.title_hint": "e.g. An error appears during license activation",
+  "modal.open.description": "Details",
+  "modal.open.description_hint": "What happens, the steps you took, and any error messages.",
+  "modal.open.product": "Product and version (optional)",
+  "modal.open.level": "Service level",
+  "modal.open.level_normal": "Normal (1 incident, answered within 1 business day)",
+  "modal.open.level_a_reproduction": "Level A: needs verification by reproducing our environment (3 incidents)",
+  "modal.open.level_a_report": "Level A: needs a formal written report (3 incidents)",
+  "modal.open.cost": ({ normal, levelA, available }) =>
+    `This case reserves *${normal}* incident (*${levelA}* for level A). You have *${available}* available.`,
+  "modal.open.previous": ({ number }) => `This continues closed case ${number}.`,
+
+  "error.required": "Please fill this in.",
+  "error.too_long": ({ max }) => `Please keep this within ${max} characters.`,
+  "error.channel_not_registered": "This channel is not registered for a support contract. Please contact T4U's managers.",
+  "error.no_contract": ({ contact }) => `No valid support contract was found. For a contract or renewal, please contact ${contact}.`,
+  "error.expired": ({ contact }) => `Your support contract has expired. To renew it, please contact ${contact}.`,
+  "error.insufficient": ({ needed, available, contact }) =>
+    `Not enough incidents (needed: ${needed}, available: ${available}). To buy more, please contact ${contact}.`,
+  "error.invalid_date": "Please enter a date as YYYY-MM-DD.",
+
+  "case.header": ({ number, title }) => `${number} ${title}`,
+  "case.status": "Status",
+  "case.level": "Service level",
+  "case.incidents": "Incidents",
+  "case.incidents_reserved": ({ n }) => `${n} (reserved)`,
+  "case.incidents_consumed": ({ n }) => `${n} (consumed)`,
+  "case.incidents_released": ({ n }) => `${n} (not consumed)`,
+  "case.assignee": "Engineer",
+  "case.unassigned": "Not assigned yet",
+  "case.opened_by": ({ user }) => `Opened by <@${user}>`,
+  "case.auto_close": ({ date }) => `Without a reply by ${date}, this case will be closed as resolved.`,
+  "case.expected": ({ date }) => `Expected answer: ${date}`,
+  "case.remaining": ({ available }) => `Incidents remaining: ${available}`,
+  "case.thread_hint": "Reply in this thread with follow-up questions (they use no extra incidents).",
+  "case.resolve": "Resolve",
+  "case.take": "Take it",
+  "case.more": "More actions",
+  "case.menu.level_a": "Propose level A",
+  "case.menu.split": "Propose a split",
+  "case.menu.expected": "Set expected answer date",
+  "case.menu.assign": "Assign an engineer",
+  "case.menu.cancel_defect": "Cancel as a product defect",
+  "case.menu.decline": "Decline as out of scope",
+  "case.fallback": ({ number, title, state }) => `${number} ${title} (${state})`,
+
+  "notice.opened": ({ number, incidents }) =>
+    `Case ${number} received; ${incidents} incident(s) reserved. An engineer will answer in this thread.`,
+  "notice.resolved": ({ user, incidents, available }) =>
+    `<@${user}> resolved this case. ${incidents} incident(s) consumed (${available} remaining). Thank you.`,
+  "notice.auto_closed": ({ incidents, available }) =>
+    `No reply for 7 business days after our last answer, so this case was closed as resolved. ${incidents} incident(s) consumed (${available} remaining).`,
+  "notice.cancelled": ({ incidents }) =>
+    `The cause was a defect in our product, so this case is cancelled. Its ${incidents} incident(s) are not consumed.`,
+  "notice.declined": ({ reason }) =>
+    `We are sorry: this request is outside the scope of the support service. No incidents are consumed.\nReason: ${reason}`,
+  "notice.taken": ({ user }) => `<@${user}> is handling this case.`,
+  "notice.closed_reply": ({ number }) =>
+    `Case ${number} is closed and cannot be reopened or continued. If you have further questions, please open a new case.`,
+  "notice.new_case": "Open a new case",
+
+  "triage.first_response_due": "First response due",
+  "balance.title": "Incident balance",
+  "balance.empty": "No customers are registered yet.",
+  "balance.more": ({ n }) => `and ${n} more (the CSV export has every row)`,
+  "balance.valid_until": ({ date, days }) => `valid until ${date} (${days} days left)`,
+  "balance.no_valid_contract": "no valid contract",
+  "balance.figures": ({ available, purchased, consumed, reserved, open }) =>
+    `*${available}* available / bought ${purchased} · consumed ${consumed} · reserved ${reserved} · open cases ${open}`,
+  "balance.attention.expired": ":red_circle: expired",
+  "balance.attention.exhausted": ":red_circle: none left",
+  "balance.attention.expiring": ":warning: ending soon",
+  "balance.attention.low": ":warning: running low",
+  "balance.not_found": ({ name }) => `No customer matches “${name}”.`,
+  "balance.own": ({ available, reserved, open, until, contact }) =>
+    `*Incident balance*\nAvailable: *${available}* (reserved by open cases: ${reserved})\nOpen cases: ${open}\nValid until: ${until}\nTo buy more or renew, please contact ${contact}.`,
+  "refused.role": "Only T4U support engineers can do this.",
+  "refused.manager": "Only T4U managers can do this.",
+  "refused.customer": "Only this case's customer can do this.",
+  "refused.closed": ({ number }) => `Case ${number} is already closed, so this can't be done.`,
+  "refused.unknown_case": "The case was not found.",
+  "refused.not_registered": "This channel is not registered for a support contract. Please contact T4U's managers.",
+  "error.generic": "Something went wrong. Please try again in a moment.",
+};

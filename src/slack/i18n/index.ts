@@ -1,0 +1,30 @@
+import { en } from "./en.ts";
+import { ja, type MessageKey } from "./ja.ts";
+import type { Locale } from "../../config.ts";
+
+export type { MessageKey };
+type Catalogue = typeof ja;
+type Params<K extends MessageKey> = Catalogue[K] extends (p: infer P) => string ? [P] : [];
+
+const catalogues: Record<Locale, Catalogue> = { ja, en };
+
+export function t<K extends MessageKey>(locale: Locale, key: K, ...params: Params<K>): string {
+  const entry: unknown = catalogues[locale][key];
+  if (typeof entry === "function") return (entry as (p: unknown) => string)(params[0]);
+  return entry as string;
+}
+
+/** A translator bound to one locale, handed to view builders. */
+export type Translate = <K extends MessageKey>(key: K, ...params: Params<K>) => string;
+
+export function translator(locale: Locale): Translate {
+  return (key, ...params) => t(locale, key, ...params);
+}
+
+/** Slack's user locale ("ja-JP", "en-US") to one of ours; Japanese unless clearly English. */
+export function localeFrom(slackLocale: string | undefined, fallback: Locale): Locale {
+  if (!slackLocale) return fallback;
+  if (slackLocale.startsWith("en")) return "en";
+  if (slackLocale.startsWith("ja")) return "ja";
+  return fallback;
+}

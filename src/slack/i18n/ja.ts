@@ -1,0 +1,114 @@
+// Japanese is the default language of everything the app says. Keep the tone of a polite support desk (です・ます).
+// Every key here must exist in en.ts too (the type checker enforces it).
+
+export const ja = {
+  "state.open": "受付",
+  "state.in_progress": "対応中",
+  "state.answered": "回答済み・ご確認待ち",
+  "state.resolved": "解決",
+  "state.closed": "クローズ",
+  "state.cancelled": "キャンセル",
+  "state.declined": "対象外",
+  "level.normal": "通常",
+  "level.A": "サービスレベルA",
+  "reason.reproduction": "環境の再現による検証",
+  "reason.report": "正式な報告書の作成",
+
+  "entry.text": "らかん™ サポート窓口です。ご質問・トラブルのご相談は下のボタンから案件を作成してください。",
+  "entry.intro": "*らかん™ サポート窓口*\nご質問・トラブルのご相談は「案件を作成」からお送りください。担当エンジニアがこのチャンネルのスレッドで回答します。",
+  "entry.open": "案件を作成",
+  "entry.balance": "残りインシデントを確認",
+
+  "modal.open.title": "案件の作成",
+  "modal.open.submit": "送信",
+  "modal.cancel": "キャンセル",
+  "modal.open.channel": "お客様チャンネル",
+  "modal.open.title_label": "件名",
+  "modal.open.title_hint": "例: ライセンス認証でエラーが表示される",
+  "modal.open.description": "内容",
+  "modal.open.description_hint": "発生している事象、操作手順、エラーメッセージなどをご記入ください。",
+  "modal.open.product": "製品名・バージョン（任意）",
+  "modal.open.level": "サービスレベル",
+  "modal.open.level_normal": "通常（1インシデント・1営業日以内に対応）",
+  "modal.open.level_a_reproduction": "レベルA: 環境の再現による検証が必要（3インシデント）",
+  "modal.open.level_a_report": "レベルA: 正式な報告書が必要（3インシデント）",
+  "modal.open.cost": ({ normal, levelA, available }: { normal: number; levelA: number; available: number }) =>
+    `この案件で *${normal}* インシデント（レベルAの場合は *${levelA}*）を予約します。現在ご利用可能なインシデントは *${available}* です。`,
+  "modal.open.previous": ({ number }: { number: string }) => `クローズ済みの案件 ${number} の続きとして作成します。`,
+
+  "error.required": "入力してください。",
+  "error.too_long": ({ max }: { max: number }) => `${max}文字以内で入力してください。`,
+  "error.channel_not_registered": "このチャンネルはサポート契約に登録されていません。T4Uの管理者にご連絡ください。",
+  "error.no_contract": ({ contact }: { contact: string }) =>
+    `有効なサポート契約が見つかりません。ご契約・更新については ${contact} までお問い合わせください。`,
+  "error.expired": ({ contact }: { contact: string }) =>
+    `サポート契約の有効期限が過ぎています。ご契約の更新については ${contact} までお問い合わせください。`,
+  "error.insufficient": ({ needed, available, contact }: { needed: number; available: number; contact: string }) =>
+    `インシデントが不足しています（必要: ${needed}、ご利用可能: ${available}）。追加購入については ${contact} までお問い合わせください。`,
+  "error.invalid_date": "日付を YYYY-MM-DD の形式で入力してください。",
+
+  "case.header": ({ number, title }: { number: string; title: string }) => `${number} ${title}`,
+  "case.status": "ステータス",
+  "case.level": "サービスレベル",
+  "case.incidents": "インシデント",
+  "case.incidents_reserved": ({ n }: { n: number }) => `${n}（予約中）`,
+  "case.incidents_consumed": ({ n }: { n: number }) => `${n}（消費済み）`,
+  "case.incidents_released": ({ n }: { n: number }) => `${n}（消費なし）`,
+  "case.assignee": "担当",
+  "case.unassigned": "未割り当て",
+  "case.opened_by": ({ user }: { user: string }) => `作成: <@${user}>`,
+  "case.auto_close": ({ date }: { date: string }) => `${date} までにご返信がない場合、解決済みとして自動でクローズします。`,
+  "case.expected": ({ date }: { date: string }) => `回答予定日: ${date}`,
+  "case.remaining": ({ available }: { available: number }) => `残りインシデント: ${available}`,
+  "case.thread_hint": "ご質問の続きはこのスレッドにご返信ください（追加のインシデントは消費しません）。",
+  "case.resolve": "解決",
+  "case.take": "担当する",
+  "case.more": "その他の操作",
+  "case.menu.level_a": "レベルAを提案",
+  "case.menu.split": "分割を提案",
+  "case.menu.expected": "回答予定日を設定",
+  "case.menu.assign": "担当者を割り当て",
+  "case.menu.cancel_defect": "製品不具合としてキャンセル",
+  "case.menu.decline": "対象外としてお断り",
+  "case.fallback": ({ number, title, state }: { number: string; title: string; state: string }) => `${number} ${title}（${state}）`,
+
+  "notice.opened": ({ number, incidents }: { number: string; incidents: number }) =>
+    `案件 ${number} を受け付けました。${incidents} インシデントを予約しました。担当エンジニアよりこのスレッドで回答いたします。`,
+  "notice.resolved": ({ user, incidents, available }: { user: string; incidents: number; available: number }) =>
+    `<@${user}> が本案件を解決としました。${incidents} インシデントを消費しました（残り ${available}）。ご利用ありがとうございました。`,
+  "notice.auto_closed": ({ incidents, available }: { incidents: number; available: number }) =>
+    `最後の回答から7営業日ご返信がなかったため、解決済みとしてクローズしました。${incidents} インシデントを消費しました（残り ${available}）。`,
+  "notice.cancelled": ({ incidents }: { incidents: number }) =>
+    `原因が弊社製品の不具合と判明したため、本案件はキャンセルとなりました。インシデント（${incidents}）は消費されません。`,
+  "notice.declined": ({ reason }: { reason: string }) =>
+    `誠に恐れ入りますが、本件はサポートサービスの対象外と判断いたしました。インシデントは消費されません。\n理由: ${reason}`,
+  "notice.taken": ({ user }: { user: string }) => `<@${user}> が担当いたします。`,
+  "notice.closed_reply": ({ number }: { number: string }) =>
+    `案件 ${number} はクローズ済みのため、再開や継続はできません。引き続きご質問がある場合は、新しい案件を作成してください。`,
+  "notice.new_case": "新しい案件を作成",
+
+  "triage.first_response_due": "初回回答期限",
+  "balance.title": "インシデント残高",
+  "balance.empty": "登録されているお客様はまだありません。",
+  "balance.more": ({ n }: { n: number }) => `ほか ${n} 社（すべての行は CSV エクスポートでご覧いただけます）`,
+  "balance.valid_until": ({ date, days }: { date: string; days: number }) => `有効期限 ${date}（あと${days}日）`,
+  "balance.no_valid_contract": "有効な契約なし",
+  "balance.figures": ({ available, purchased, consumed, reserved, open }: { available: number; purchased: number; consumed: number; reserved: number; open: number }) =>
+    `残り *${available}* / 購入 ${purchased} · 消費 ${consumed} · 予約 ${reserved} · 対応中の案件 ${open}`,
+  "balance.attention.expired": ":red_circle: 期限切れ",
+  "balance.attention.exhausted": ":red_circle: 残りなし",
+  "balance.attention.expiring": ":warning: 期限間近",
+  "balance.attention.low": ":warning: 残りわずか",
+  "balance.not_found": ({ name }: { name: string }) => `「${name}」に一致するお客様が見つかりません。`,
+  "balance.own": ({ available, reserved, open, until, contact }: { available: number; reserved: number; open: number; until: string; contact: string }) =>
+    `*インシデント残高*\nご利用可能: *${available}*（対応中の案件で予約中: ${reserved}）\n対応中の案件: ${open} 件\n有効期限: ${until}\n追加購入・更新のご相談は ${contact} までお問い合わせください。`,
+  "refused.role": "この操作はT4Uのサポート担当のみ行えます。",
+  "refused.manager": "この操作はT4Uの管理者のみ行えます。",
+  "refused.customer": "この操作はこの案件のお客様のみ行えます。",
+  "refused.closed": ({ number }: { number: string }) => `案件 ${number} は既にクローズしているため、この操作はできません。`,
+  "refused.unknown_case": "案件が見つかりませんでした。",
+  "refused.not_registered": "このチャンネルはサポート契約に登録されていません。T4Uの管理者にご連絡ください。",
+  "error.generic": "処理中に問題が発生しました。お手数ですが、しばらくしてからもう一度お試しください。",
+};
+
+export type MessageKey = keyof typeof ja;

@@ -1,0 +1,23 @@
+// An engineer clicks Resolve (R-LIFE-1): the case closes and its incidents are consumed.
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { caseNumber } from "../../../domain/case.ts";
+import { resolveCase } from "../../../services/resolve-case.ts";
+import { authorizeCaseAction } from "../../case-action.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { t } from "../../i18n/index.ts";
+import { Actions } from "../../ids.ts";
+import { ephemeral } from "../../reply.ts";
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(Actions.resolve, async ({ ack, body, client }) => {
+    await ack();
+    const ctx = await authorizeCaseAction(deps, client, body, body.actions[0]?.value, "case.work");
+    if (!ctx) return;
+    const result = await resolveCase(deps, { caseId: ctx.caseId, actorId: ctx.actor.userId });
+    if (!result.ok) {
+      await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, t(ctx.locale, "refused.closed", { number: caseNumber(ctx.caseId) }));
+      return;
+    }
+    deps.logger.info("case resolved", { caseId: ctx.caseId, userId: ctx.actor.userId });
+  });
+}

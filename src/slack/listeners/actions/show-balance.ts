@@ -1,0 +1,28 @@
+// A customer checks their own balance from the entry message (ephemeral: only they see it).
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { can } from "../../../domain/roles.ts";
+import { customerBalance } from "../../../services/customer-balance.ts";
+import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { t } from "../../i18n/index.ts";
+import { Actions } from "../../ids.ts";
+import { ephemeral } from "../../reply.ts";
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(Actions.showBalance, async ({ ack, body, client }) => {
+    await ack();
+    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    if (!actor) return;
+    const channel = await channelContext(deps, body.channel?.id);
+    const roles = rolesIn(deps, actor, channel);
+    const locale = localeFor(actor, channel, roles);
+    if (!channel) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, t(locale, "refused.not_registered"));
+    if (!can(roles, "balance.own")) return ephemeral(client, deps.logger, channel.channelId, actor.userId, t(locale, "refused.customer"));
+    const b = await customerBalance(deps, channel.customerId);
+    const text = t(locale, "balance.own", {
+      available: b.available, reserved: b.reserved, open: b.openCases,
+      until: b.validUntil ?? t(locale, "balance.no_valid_contract"), contact: deps.config.contact,
+    });
+    await ephemeral(client, deps.logger, channel.channelId, actor.userId, text);
+  });
+}

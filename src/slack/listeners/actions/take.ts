@@ -1,0 +1,19 @@
+// An engineer takes a case from its message or from the triage channel.
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { caseNumber } from "../../../domain/case.ts";
+import { takeCase } from "../../../services/take-case.ts";
+import { authorizeCaseAction } from "../../case-action.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { t } from "../../i18n/index.ts";
+import { Actions } from "../../ids.ts";
+import { ephemeral } from "../../reply.ts";
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(Actions.take, async ({ ack, body, client }) => {
+    await ack();
+    const ctx = await authorizeCaseAction(deps, client, body, body.actions[0]?.value, "case.work");
+    if (!ctx) return;
+    const result = await takeCase(deps, { caseId: ctx.caseId, actorId: ctx.actor.userId, assigneeId: ctx.actor.userId });
+    if (!result.ok) await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, t(ctx.locale, "refused.closed", { number: caseNumber(ctx.caseId) }));
+  });
+}

@@ -1,0 +1,36 @@
+// /support: T4U's own people open a case on a customer's behalf. Run inside a customer channel the channel is
+// known; elsewhere they pick it in the modal. (Customers in Slack Connect cannot run our commands.)
+import { randomUUID } from "node:crypto";
+import type { App } from "@slack/bolt";
+import { can } from "../../../domain/roles.ts";
+import { customerBalance } from "../../../services/customer-balance.ts";
+import { channelContext, rolesIn } from "../../actor.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { localeFrom, t, translator } from "../../i18n/index.ts";
+import { Commands } from "../../ids.ts";
+import { openCaseModal } from "../../views/open-case-modal.ts";
+
+export function register(app: App, deps: SlackDeps): void {
+  app.command(Commands.support, async ({ ack, command, client }) => {
+    const channel = await channelContext(deps, command.channel_id);
+    const roles = rolesIn(deps, { userId: command.user_id, teamId: command.team_id }, channel);
+    const locale = localeFrom(undefined, deps.config.defaultLocale);
+    if (!can(roles, "case.work") && !can(roles, "contracts.manage")) {
+      await ack({ response_type: "ephemeral", text: t(locale, "refused.role") });
+      return;
+    }
+    await ack();
+    const channels = channel ? [] : await deps.db.client.customerChannel.findMany({
+      include: { customer: { select: { name: true } } }, orderBy: { id: "asc" }, take: 100,
+    });
+    const available = channel ? (await customerBalance(deps, channel.customerId)).available : null;
+    await client.views.open({
+      trigger_id: command.trigger_id,
+      view: openCaseModal({
+        metadata: { requestKey: randomUUID(), channelId: channel?.channelId ?? null, sourceTs: null, previousCaseId: null },
+        channels: channels.map((c) => ({ channelId: c.channelId, customerName: c.customer.name })),
+        available,
+      }, translator(locale)),
+    });
+  });
+}

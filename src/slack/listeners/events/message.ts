@@ -1,0 +1,52 @@
+// Messages in registered channels. A reply in a case's thread is a follow-up (customer) or an answer (engineer);
+// edits and deletions only mark the record. Slack may deliver one message several times: the message's
+// (channel, ts) is unique in the record, so a redelivery changes nothing.
+import type { App } from "@slack/bolt";
+import { recordEdit, recordMessage } from "../../../services/record-message.ts";
+import { channelContext, rolesIn, str } from "../../actor.ts";
+import type { SlackDeps } from "../../deps.ts";
+
+interface MessageFields {
+  subtype?: string;
+  channel?: string;
+  user?: string;
+  user_team?: string;
+  source_team?: string;
+  team?: string;
+  bot_id?: string;
+  text?: string;
+  ts?: string;
+  thread_ts?: string;
+  deleted_ts?: string;
+  message?: { ts?: string; text?: string };
+}
+
+const IGNORED = new Set(["bot_message", "channel_join", "channel_leave", "channel_topic", "channel_purpose", "channel_name", "pinned_item", "message_replied"]);
+
+export function register(app: App, deps: SlackDeps): void {
+  app.event("message", async ({ event }) => {
+    const m = event as unknown as MessageFields;
+    const channelId = str(m.channel);
+    if (!channelId || m.bot_id || (m.subtype && IGNORED.has(m.subtype))) return;
+    if (m.subtype === "message_changed" && m.message?.ts) {
+      await recordEdit(deps, { channelId, ts: m.message.ts, text: m.message.text ?? "", deleted: false });
+      return;
+    }
+    if (m.subtype === "message_deleted" && m.deleted_ts) {
+      await recordEdit(deps, { channelId, ts: m.deleted_ts, text: null, deleted: true });
+      return;
+    }
+    const userId = str(m.user);
+    const ts = str(m.ts);
+    if (!userId || !ts) return;
+    const channel = await channelContext(deps, channelId);
+    if (!channel) return;
+    const roles = rolesIn(deps, { userId, teamId: str(m.user_team) ?? str(m.source_team) ?? str(m.team) }, channel);
+    const threadTs = str(m.thread_ts);
+    if (threadTs && threadTs !== ts) {
+      const role = roles.has("engineer") ? "engineer" : roles.has("customer") ? "customer" : "internal";
+      const result = await recordMessage(deps, { channelId, threadTs, ts, userId, role, text: m.text ?? "" });
+      if (result.kind === "recorded") deps.logger.info("case message recorded", { caseId: result.caseId, role, state: result.state });
+    }
+  });
+}

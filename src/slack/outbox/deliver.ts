@@ -1,0 +1,91 @@
+// Turns one outbox payload into the Slack call it stands for, rendered from the case's state at delivery time.
+import type { WebClient } from "@slack/web-api";
+import type { Database } from "../../db/client.ts";
+import type { OutboxPayload } from "../../services/outbox-payload.ts";
+import { loadCaseView, type CaseView } from "../../services/case-view.ts";
+import type { ServiceDeps } from "../../services/deps.ts";
+import { translator, t as translate } from "../i18n/index.ts";
+import { caseMessage } from "../views/case-message.ts";
+import { closedReply, entryMessage } from "../views/entry-message.ts";
+import { triageMessage } from "../views/triage-message.ts";
+
+/** The message cannot be delivered yet (e.g. its case's root message is not posted): try again shortly. */
+export class NotYet extends Error {}
+
+export type DeliverDeps = Pick<ServiceDeps, "db" | "calendar" | "clock"> & { client: WebClient; defaultLocale: "ja" | "en" };
+
+async function view(deps: DeliverDeps, caseId: number): Promise<CaseView> {
+  const v = await loadCaseView(deps, caseId);
+  if (!v) throw new Error(`case ${caseId} not found`);
+  return v;
+}
+
+export async function deliver(deps: DeliverDeps, channelId: string, payload: OutboxPayload): Promise<void> {
+  const { client, db } = deps;
+  switch (payload.kind) {
+    case "channel.entry": {
+      const locale = await channelLocale(db, channelId, deps.defaultLocale);
+      const posted = await client.chat.postMessage({ channel: channelId, ...entryMessage(translator(locale)) });
+      if (posted.ts) {
+        await db.client.customerChannel.updateMany({ where: { channelId }, data: { entryTs: posted.ts } });
+        // Pinning is a convenience: a channel where the app may not pin still gets the message.
+        await client.pins.add({ channel: channelId, timestamp: posted.ts }).catch(() => undefined);
+      }
+      return;
+    }
+    case "case.root": {
+      const v = await view(deps, payload.caseId);
+      if (v.rootTs) return; // posted before a crash kept it from being marked delivered
+      const posted = await client.chat.postMessage({ channel: channelId, ...caseMessage(v, translator(v.locale)) });
+      if (posted.ts) await db.client.case.update({ where: { id: v.id }, data: { rootTs: posted.ts } });
+      return;
+    }
+    case "case.refresh": {
+      const v = await view(deps, payload.caseId);
+      if (!v.rootTs) throw new NotYet("root message not posted yet");
+      await client.chat.update({ channel: channelId, ts: v.rootTs, ...caseMessage(v, translator(v.locale)) });
+      return;
+    }
+    case "case.notice": {
+      const v = await view(deps, payload.caseId);
+      if (!v.rootTs) throw new NotYet("root message not posted yet");
+      const text = translate(v.locale, payload.notice, payload.params as never);
+      await client.chat.postMessage({ channel: channelId, thread_ts: v.rootTs, text });
+      return;
+    }
+    case "triage.root": {
+      const v = await view(deps, payload.caseId);
+      if (v.triageTs) return;
+      const posted = await client.chat.postMessage({ channel: channelId, ...triageMessage(v, translator(deps.defaultLocale)) });
+      if (posted.ts) await db.client.case.update({ where: { id: v.id }, data: { triageTs: posted.ts } });
+      return;
+    }
+    case "triage.refresh": {
+      const v = await view(deps, payload.caseId);
+      if (!v.triageTs) throw new NotYet("triage message not posted yet");
+      await client.chat.update({ channel: channelId, ts: v.triageTs, ...triageMessage(v, translator(deps.defaultLocale)) });
+      return;
+    }
+    case "triage.notice": {
+      const v = await view(deps, payload.caseId);
+      if (!v.triageTs) throw new NotYet("triage message not posted yet");
+      await client.chat.postMessage({ channel: channelId, thread_ts: v.triageTs, text: translate(deps.defaultLocale, payload.notice, payload.params as never) });
+      return;
+    }
+    case "closed.reply": {
+      const v = await view(deps, payload.caseId);
+      await client.chat.postMessage({ channel: channelId, thread_ts: payload.threadTs, ...closedReply(v.number, v.id, translator(v.locale)) });
+      return;
+    }
+    case "channel.notice": {
+      const locale = await channelLocale(db, channelId, deps.defaultLocale);
+      await client.chat.postMessage({ channel: channelId, text: translate(locale, payload.notice, payload.params as never) });
+      return;
+    }
+  }
+}
+
+async function channelLocale(db: Database, channelId: string, fallback: "ja" | "en"): Promise<"ja" | "en"> {
+  const channel = await db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true } });
+  return channel?.locale === "en" ? "en" : channel ? "ja" : fallback;
+}

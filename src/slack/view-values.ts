@@ -1,0 +1,30 @@
+// Reading submitted modal values by their block/action ids, with types checked at the edge.
+interface ViewState { state: { values: Record<string, Record<string, unknown>> } }
+type Input = { block: string; action: string };
+
+function element(view: ViewState, input: Input): Record<string, unknown> | null {
+  const value = view.state.values[input.block]?.[input.action];
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
+}
+
+export function readText(view: ViewState, input: Input): string | null {
+  const value = element(view, input)?.value;
+  return typeof value === "string" ? value : null;
+}
+
+export function readOption(view: ViewState, input: Input): string | null {
+  const option = element(view, input)?.selected_option;
+  if (typeof option !== "object" || option === null) return null;
+  const value = (option as Record<string, unknown>).value;
+  return typeof value === "string" ? value : null;
+}
+
+export function readDate(view: ViewState, input: Input): string | null {
+  const value = element(view, input)?.selected_date;
+  return typeof value === "string" ? value : null;
+}
+
+export function readUser(view: ViewState, input: Input): string | null {
+  const value = element(view, input)?.selected_user;
+  return typeof value === "string" ? value : null;
+}

@@ -1,0 +1,91 @@
+// The modal in which a case is opened. It says before submit what the case will cost and what remains.
+import type { ModalView, KnownBlock } from "@slack/types";
+import { DESCRIPTION_MAX, PRODUCT_MAX, TITLE_MAX } from "../../domain/case.ts";
+import type { Translate } from "../i18n/index.ts";
+import { Inputs, Views } from "../ids.ts";
+import { mrkdwn, plain } from "./text.ts";
+
+export interface OpenCaseModalMetadata {
+  requestKey: string;
+  channelId: string | null;
+  sourceTs: string | null;
+  previousCaseId: number | null;
+}
+
+export interface OpenCaseModalInput {
+  metadata: OpenCaseModalMetadata;
+  /** Channels to choose from when the modal was not opened inside a customer channel (T4U people). */
+  channels: Array<{ channelId: string; customerName: string }>;
+  available: number | null;
+  prefill?: { title?: string; description?: string };
+  previousNumber?: string | null;
+}
+
+export function openCaseModal(input: OpenCaseModalInput, t: Translate): ModalView {
+  const blocks: KnownBlock[] = [];
+  if (input.previousNumber) blocks.push({ type: "context", elements: [mrkdwn(t("modal.open.previous", { number: input.previousNumber }))] });
+  if (!input.metadata.channelId) {
+    blocks.push({
+      type: "input", block_id: Inputs.channel.block, label: plain(t("modal.open.channel"), 2000),
+      element: {
+        type: "static_select", action_id: Inputs.channel.action,
+        options: input.channels.slice(0, 100).map((c) => ({ text: plain(`${c.customerName} (${c.channelId})`, 75), value: c.channelId })),
+      },
+    });
+  }
+  blocks.push(
+    {
+      type: "input", block_id: Inputs.title.block, label: plain(t("modal.open.title_label"), 2000),
+      element: { type: "plain_text_input", action_id: Inputs.title.action, max_length: TITLE_MAX, placeholder: plain(t("modal.open.title_hint"), 150), ...(input.prefill?.title ? { initial_value: input.prefill.title } : {}) },
+    },
+    {
+      type: "input", block_id: Inputs.description.block, label: plain(t("modal.open.description"), 2000),
+      element: { type: "plain_text_input", action_id: Inputs.description.action, multiline: true, max_length: DESCRIPTION_MAX, placeholder: plain(t("modal.open.description_hint"), 150), ...(input.prefill?.description ? { initial_value: input.prefill.description } : {}) },
+    },
+    {
+      type: "input", block_id: Inputs.product.block, optional: true, label: plain(t("modal.open.product"), 2000),
+      element: { type: "plain_text_input", action_id: Inputs.product.action, max_length: PRODUCT_MAX },
+    },
+    {
+      type: "input", block_id: Inputs.level.block, label: plain(t("modal.open.level"), 2000),
+      element: {
+        type: "radio_buttons", action_id: Inputs.level.action,
+        initial_option: { text: plain(t("modal.open.level_normal"), 75), value: "normal" },
+        options: [
+          { text: plain(t("modal.open.level_normal"), 75), value: "normal" },
+          { text: plain(t("modal.open.level_a_reproduction"), 75), value: "A:reproduction" },
+          { text: plain(t("modal.open.level_a_report"), 75), value: "A:report" },
+        ],
+      },
+    },
+  );
+  if (input.available !== null) {
+    blocks.push({ type: "context", elements: [mrkdwn(t("modal.open.cost", { normal: 1, levelA: 3, available: input.available }))] });
+  }
+  return {
+    type: "modal",
+    callback_id: Views.openCase,
+    title: plain(t("modal.open.title"), 24),
+    submit: plain(t("modal.open.submit"), 24),
+    close: plain(t("modal.cancel"), 24),
+    private_metadata: JSON.stringify(input.metadata),
+    blocks,
+  };
+}
+
+export function parseOpenCaseMetadata(raw: string): OpenCaseModalMetadata | null {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value !== "object" || value === null) return null;
+    const v = value as Record<string, unknown>;
+    if (typeof v.requestKey !== "string" || v.requestKey.length < 8) return null;
+    return {
+      requestKey: v.requestKey,
+      channelId: typeof v.channelId === "string" ? v.channelId : null,
+      sourceTs: typeof v.sourceTs === "string" ? v.sourceTs : null,
+      previousCaseId: typeof v.previousCaseId === "number" ? v.previousCaseId : null,
+    };
+  } catch {
+    return null;
+  }
+}
