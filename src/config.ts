@@ -4,7 +4,18 @@ import { parseClosedDays, DEFAULT_CLOSED_DAYS } from "./domain/calendar.ts";
 
 export type Locale = "ja" | "en";
 
-export interface Config {
+/** What every entry point needs (the bot, the CLI, the demo); Slack settings are the bot's alone. */
+export interface CoreConfig {
+  databaseUrl: string;
+  timezone: string;
+  closedDays: readonly string[];
+  triageChannel: string | null;
+  contact: string;
+  defaultLocale: Locale;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+export interface Config extends CoreConfig {
   slack: {
     botToken: string;
     signingSecret: string;
@@ -38,9 +49,47 @@ const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
 export const DEFAULT_CONTACT = "T4U株式会社 サポートサービス窓口";
 
-export function loadConfig(env: Record<string, string | undefined>): Config {
+type Env = Record<string, string | undefined>;
+const reader = (env: Env) => (name: string) => (env[name] ?? "").trim() || null;
+
+export function loadCoreConfig(env: Env, problems: string[] = []): CoreConfig {
+  const text = reader(env);
+  const timezone = text("BUSINESS_TIMEZONE") ?? "Asia/Tokyo";
+  if (!isTimeZone(timezone)) problems.push(`BUSINESS_TIMEZONE must be an IANA time zone such as Asia/Tokyo, got "${timezone}"`);
+
+  let closedDays: readonly string[] = DEFAULT_CLOSED_DAYS;
+  const closedSpec = text("COMPANY_CLOSED_DAYS");
+  if (closedSpec !== null) {
+    const parsed = parseClosedDays(closedSpec);
+    if (parsed instanceof Error) problems.push(`COMPANY_CLOSED_DAYS: ${parsed.message}`);
+    else closedDays = parsed;
+  }
+
+  const triageChannel = text("TRIAGE_CHANNEL");
+  if (triageChannel && !CHANNEL_ID.test(triageChannel)) problems.push(`TRIAGE_CHANNEL must be a channel id like C0123ABCD, got "${triageChannel}"`);
+
+  const locale = text("DEFAULT_LOCALE") ?? "ja";
+  if (locale !== "ja" && locale !== "en") problems.push(`DEFAULT_LOCALE must be ja or en, got "${locale}"`);
+
+  const logLevel = text("LOG_LEVEL") ?? "info";
+  if (!["debug", "info", "warn", "error"].includes(logLevel)) problems.push(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+
+  const databaseUrl = text("DATABASE_URL") ?? "file:./data/incident-desk.db";
+  if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    problems.push("DATABASE_URL must be file:./path.db (SQLite) or postgresql://user@host:5432/db");
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    databaseUrl, timezone, closedDays, triageChannel,
+    contact: text("SUPPORT_CONTACT") ?? DEFAULT_CONTACT,
+    defaultLocale: locale as Locale,
+    logLevel: logLevel as Config["logLevel"],
+  };
+}
+
+export function loadConfig(env: Env): Config {
   const problems: string[] = [];
-  const text = (name: string) => (env[name] ?? "").trim() || null;
+  const text = reader(env);
   const required = (name: string, hint: string) => {
     const value = text(name);
     if (!value) problems.push(`${name} is not set: ${hint}`);
@@ -67,47 +116,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (engineers.size === 0) problems.push("SUPPORT_ENGINEERS is not set: list the Slack user ids of the engineers who answer cases");
   if (managers.size === 0) problems.push("SUPPORT_MANAGERS is not set: list the Slack user ids of the managers who run /balance");
 
-  const timezone = text("BUSINESS_TIMEZONE") ?? "Asia/Tokyo";
-  if (!isTimeZone(timezone)) problems.push(`BUSINESS_TIMEZONE must be an IANA time zone such as Asia/Tokyo, got "${timezone}"`);
-
-  let closedDays: readonly string[] = DEFAULT_CLOSED_DAYS;
-  const closedSpec = text("COMPANY_CLOSED_DAYS");
-  if (closedSpec !== null) {
-    const parsed = parseClosedDays(closedSpec);
-    if (parsed instanceof Error) problems.push(`COMPANY_CLOSED_DAYS: ${parsed.message}`);
-    else closedDays = parsed;
-  }
-
-  const triageChannel = text("TRIAGE_CHANNEL");
-  if (triageChannel && !CHANNEL_ID.test(triageChannel)) problems.push(`TRIAGE_CHANNEL must be a channel id like C0123ABCD, got "${triageChannel}"`);
-
-  const locale = text("DEFAULT_LOCALE") ?? "ja";
-  if (locale !== "ja" && locale !== "en") problems.push(`DEFAULT_LOCALE must be ja or en, got "${locale}"`);
-
-  const logLevel = text("LOG_LEVEL") ?? "info";
-  if (!["debug", "info", "warn", "error"].includes(logLevel)) problems.push(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
-
   const interval = Number(text("SCHEDULER_INTERVAL_SECONDS") ?? "60");
   if (!Number.isFinite(interval) || interval < 1) problems.push("SCHEDULER_INTERVAL_SECONDS must be a number of seconds ≥ 1");
 
-  const databaseUrl = text("DATABASE_URL") ?? "file:./data/incident-desk.db";
-  if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
-    problems.push("DATABASE_URL must be file:./path.db (SQLite) or postgresql://user@host:5432/db");
+  let core: CoreConfig | null = null;
+  try {
+    core = loadCoreConfig(env, problems);
+  } catch {
+    // loadCoreConfig added its problems to ours; they are reported together below.
   }
-
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length || !core) throw new ConfigError(problems);
   return {
+    ...core,
     slack: { botToken, signingSecret, appToken, apiUrl: text("SLACK_API_URL"), homeTeamId: text("SLACK_TEAM_ID") },
     port,
-    databaseUrl,
     engineers,
     managers,
-    timezone,
-    closedDays,
-    triageChannel,
-    contact: text("SUPPORT_CONTACT") ?? DEFAULT_CONTACT,
-    defaultLocale: locale as Locale,
-    logLevel: logLevel as Config["logLevel"],
     schedulerIntervalSeconds: interval,
     schedulerEnabled: text("SCHEDULER_ENABLED") !== "false",
   };

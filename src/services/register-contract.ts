@@ -1,6 +1,7 @@
 // A manager registers a customer, its Slack Connect channels and a contract (R-CON-2, R-CON-5). The purchase is
 // the contract's first ledger entry.
 import { credit } from "../db/contracts.ts";
+import { enqueue } from "../db/outbox.ts";
 import { isIsoDate, oneYearFrom } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
 
@@ -15,6 +16,8 @@ export interface RegisterContractInput {
   endsOn?: string | null;
   contactNote?: string | null;
   kind?: "initial" | "renewal";
+  /** Language of new channels ("ja" unless said otherwise). */
+  locale?: "ja" | "en";
   actorId: string;
 }
 
@@ -59,7 +62,11 @@ export async function registerContract(deps: ServiceDeps, input: RegisterContrac
       if (taken && taken.customerId !== customer.id) {
         return { ok: false, errors: { channelIds: `channel ${channelId} is already registered to another customer` } };
       }
-      if (!taken) await tx.customerChannel.create({ data: { channelId, customerId: customer.id, createdAt: now } });
+      if (!taken) {
+        await tx.customerChannel.create({ data: { channelId, customerId: customer.id, createdAt: now, ...(input.locale ? { locale: input.locale } : {}) } });
+        // A new channel gets its "open a case" message: customers have no other way in.
+        await enqueue(tx, channelId, { kind: "channel.entry" }, { at: now, dedupeKey: `entry:${channelId}` });
+      }
     }
     const contract = await tx.contract.create({
       data: {
@@ -69,5 +76,8 @@ export async function registerContract(deps: ServiceDeps, input: RegisterContrac
     });
     await credit(tx, "purchase", { contractId: contract.id, customerId: customer.id, amount: input.incidents, actorId: input.actorId, at: now });
     return { ok: true, customerId: customer.id, contractId: contract.id, startsOn: valid.startsOn, endsOn: valid.endsOn, createdCustomer };
+  }).then((result) => {
+    if (result.ok) deps.onOutbox?.();
+    return result;
   });
 }

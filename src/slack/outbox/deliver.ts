@@ -49,7 +49,7 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
     case "case.notice": {
       const v = await view(deps, payload.caseId);
       if (!v.rootTs) throw new NotYet("root message not posted yet");
-      const text = translate(v.locale, payload.notice, payload.params as never);
+      const text = translate(v.locale, payload.notice, { number: v.number, ...payload.params } as never);
       await client.chat.postMessage({ channel: channelId, thread_ts: v.rootTs, text });
       return;
     }
@@ -69,7 +69,7 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
     case "triage.notice": {
       const v = await view(deps, payload.caseId);
       if (!v.triageTs) throw new NotYet("triage message not posted yet");
-      await client.chat.postMessage({ channel: channelId, thread_ts: v.triageTs, text: translate(deps.defaultLocale, payload.notice, payload.params as never) });
+      await client.chat.postMessage({ channel: channelId, thread_ts: v.triageTs, text: translate(deps.defaultLocale, payload.notice, { number: v.number, ...payload.params } as never) });
       return;
     }
     case "closed.reply": {

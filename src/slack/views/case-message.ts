@@ -56,8 +56,10 @@ function caseActions(view: CaseView, t: Translate): KnownBlock {
       ...(view.assigneeId ? [] : [{ type: "button" as const, action_id: Actions.take, text: plain(t("case.take"), 75), value }]),
       { type: "button", action_id: Actions.resolve, text: plain(t("case.resolve"), 75), value, style: "primary" },
       {
-        type: "overflow",
+        // A select rather than an overflow menu: overflow menus take at most five options.
+        type: "static_select",
         action_id: Actions.caseMenu,
+        placeholder: plain(t("case.more"), 150),
         options: [
           option("case.menu.assign", Actions.assign),
           option("case.menu.level_a", Actions.proposeLevelA),

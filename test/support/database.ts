@@ -1,0 +1,39 @@
+// A fresh, migrated database for one test file: a SQLite file in a temp folder by default, or a schema of its own
+// on the PostgreSQL server when TEST_DATABASE=postgresql (so parallel test files never see each other's rows).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { openDatabase, type Database } from "../../src/db/client.ts";
+import { migrate } from "../../src/db/migrate.ts";
+
+export const TEST_PROVIDER = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/test";
+
+export interface TestDatabase { db: Database; url: string; schema?: string; drop(): Promise<void> }
+
+export async function createTestDatabase(provider: "sqlite" | "postgresql" = TEST_PROVIDER): Promise<TestDatabase> {
+  if (provider === "postgresql") {
+    const schema = `t_${randomBytes(6).toString("hex")}`;
+    const db = await openDatabase(POSTGRES_URL, { schema });
+    await migrate(db);
+    return {
+      db, url: `${POSTGRES_URL}?schema=${schema}`, schema,
+      async drop() {
+        await db.client.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await db.close();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "incident-desk-test-"));
+  const url = `file:${join(dir, "test.db")}`;
+  const db = await openDatabase(url);
+  await migrate(db);
+  return {
+    db, url,
+    async drop() {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
