@@ -1,8 +1,13 @@
-import { en } from "./en.ts";
-import { ja, type MessageKey } from "./ja.ts";
+// Message catalogues: Japanese first (the default), English second. Each feature keeps its messages in its own
+// pair of files under catalogues/ (<feature>.ja.ts, <feature>.en.ts), merged here.
 import type { Locale } from "../../config.ts";
+import { coreEn } from "./catalogues/core.en.ts";
+import { coreJa } from "./catalogues/core.ja.ts";
 
-export type { MessageKey };
+const ja = { ...coreJa };
+const en: typeof ja = { ...coreEn };
+
+export type MessageKey = keyof typeof ja;
 type Catalogue = typeof ja;
 type Params<K extends MessageKey> = Catalogue[K] extends (p: infer P) => string ? [P] : [];
 

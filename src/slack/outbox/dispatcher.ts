@@ -77,7 +77,7 @@ export class OutboxDispatcher {
     for (;;) {
       const now = this.deps.clock.now();
       const paced = new Set<string>();
-      for (const [channel, at] of this.lastSent) if (Date.now() - at < this.channelIntervalMs) paced.add(channel);
+      for (const [channel, at] of this.lastSent) if (performance.now() - at < this.channelIntervalMs) paced.add(channel);
       const rows = await claimHeads(this.deps.db, now, 50, paced);
       if (rows.length === 0) {
         if (!untilEmpty || paced.size === 0) return;
@@ -93,7 +93,7 @@ export class OutboxDispatcher {
     const log = this.options.logger;
     try {
       await deliver(this.deps, channelId, payload);
-      this.lastSent.set(channelId, Date.now());
+      this.lastSent.set(channelId, performance.now());
       await markDelivered(this.deps.db, id, this.deps.clock.now());
       log.debug("outbox delivered", { outboxId: id, kind: payload.kind, caseId: "caseId" in payload ? payload.caseId : undefined });
     } catch (error) {

@@ -1,7 +1,8 @@
-// English, the second language. Same keys as ja.ts, same parameters.
-import type { ja } from "./ja.ts";
+// English, the second language. Same keys as core.ja.ts, same parameters.
+import type { English } from "../english.ts";
+import type { coreJa } from "./core.ja.ts";
 
-export const en: { [K in keyof typeof ja]: (typeof ja)[K] } = {
+export const coreEn: English<typeof coreJa> = {
   "state.open": "Received",
   "state.in_progress": "In progress",
   "state.answered": "Answered — awaiting your reply",

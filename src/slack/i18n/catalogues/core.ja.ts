@@ -1,7 +1,7 @@
 // Japanese is the default language of everything the app says. Keep the tone of a polite support desk (です・ます).
-// Every key here must exist in en.ts too (the type checker enforces it).
+// Every key here must exist in core.en.ts too (the type checker enforces it).
 
-export const ja = {
+export const coreJa = {
   "state.open": "受付",
   "state.in_progress": "対応中",
   "state.answered": "回答済み・ご確認待ち",
@@ -110,5 +110,3 @@ export const ja = {
   "refused.not_registered": "このチャンネルはサポート契約に登録されていません。T4Uの管理者にご連絡ください。",
   "error.generic": "処理中に問題が発生しました。お手数ですが、しばらくしてからもう一度お試しください。",
 };
-
-export type MessageKey = keyof typeof ja;
