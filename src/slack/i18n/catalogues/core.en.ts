@@ -101,6 +101,8 @@ export const coreEn: English<typeof coreJa> = {
   "balance.not_found": ({ name }) => `No customer matches “${name}”.`,
   "balance.own": ({ available, reserved, open, until, contact }) =>
     `*Incident balance*\nAvailable: *${available}* (reserved by open cases: ${reserved})\nOpen cases: ${open}\nValid until: ${until}\nTo buy more or renew, please contact ${contact}.`,
+  "home.register": "Register a contract",
+  "home.export": "Export the ledger (CSV)",
   "refused.role": "Only T4U support engineers can do this.",
   "refused.manager": "Only T4U managers can do this.",
   "refused.customer": "Only this case's customer can do this.",

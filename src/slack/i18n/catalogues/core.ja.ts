@@ -102,6 +102,8 @@ export const coreJa = {
   "balance.not_found": ({ name }: { name: string }) => `「${name}」に一致するお客様が見つかりません。`,
   "balance.own": ({ available, reserved, open, until, contact }: { available: number; reserved: number; open: number; until: string; contact: string }) =>
     `*インシデント残高*\nご利用可能: *${available}*（対応中の案件で予約中: ${reserved}）\n対応中の案件: ${open} 件\n有効期限: ${until}\n追加購入・更新のご相談は ${contact} までお問い合わせください。`,
+  "home.register": "契約を登録",
+  "home.export": "台帳を CSV で出力",
   "refused.role": "この操作はT4Uのサポート担当のみ行えます。",
   "refused.manager": "この操作はT4Uの管理者のみ行えます。",
   "refused.customer": "この操作はこの案件のお客様のみ行えます。",
