@@ -1,12 +1,14 @@
 // The composition root: config → database → services → Bolt app → outbox dispatcher (→ scheduler).
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
-import { WebClient } from "@slack/web-api";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
 import { migrate, migrationStatus } from "./db/migrate.ts";
 import { BusinessCalendar } from "./domain/calendar.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { CountingWebClient, slackErrorCode, timeRequests } from "./observability/instrument.ts";
+import { createMetrics } from "./observability/metrics.ts";
+import { operationalRoutes, type Route } from "./observability/routes.ts";
 import { systemClock, type Clock } from "./services/deps.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
 import type { SlackDeps } from "./slack/deps.ts";
@@ -23,6 +25,8 @@ export interface StartOptions {
   channelIntervalMs?: number;
   /** Poll interval of the outbox dispatcher. */
   outboxPollMs?: number;
+  /** How long shutdown waits for the outbox to deliver what is due. */
+  flushTimeoutMs?: number;
 }
 
 export interface RunningApp {
@@ -69,9 +73,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const clientOptions = { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) };
 
   // The outbox keeps its own durable retries, so its client fails fast instead of retrying for half an hour.
-  const outboxClient = new WebClient(config.slack.botToken, {
+  const metrics = createMetrics();
+  const outboxClient = new CountingWebClient(config.slack.botToken, {
     ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logger: boltLogger(logger), logLevel: LogLevel.ERROR,
-  });
+  }, metrics);
   let homeTeamId = config.slack.homeTeamId;
   if (!homeTeamId) {
     const auth = await outboxClient.auth.test().catch((error: unknown) => {
@@ -94,13 +99,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   );
 
   const socketMode = config.slack.appToken !== null;
+  const routes = operationalRoutes({ db, clock, metrics });
   const receiver = socketMode ? undefined : new HTTPReceiver({
     signingSecret: config.slack.signingSecret,
     endpoints: "/slack/events",
     logger: boltLogger(logger),
-    customRoutes: [
-      { path: "/healthz", method: ["GET"], handler: (_req, res) => { res.writeHead(200, { "content-type": "application/json" }); res.end('{"status":"ok"}'); } },
-    ],
+    customRoutes: routes,
   });
   const app = new App({
     token: config.slack.botToken,
@@ -109,23 +113,46 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     logger: boltLogger(logger),
   });
   app.error(async (error) => {
+    // Listener-side Slack calls (views.open, ephemerals) surface here; the outbox's are counted by its client.
+    const original = (error as { original?: unknown }).original ?? error;
+    if (slackErrorCode(original) !== "unknown") metrics.slackErrors.inc({ method: "listener", error: slackErrorCode(original) });
     logger.error("listener failed", { error: error.message, code: (error as { code?: string }).code });
   });
   registerListeners(app, deps);
   dispatcher.start();
 
   const started = await app.start(config.port);
-  const port = socketMode ? null : portOf(started);
+  // In Socket Mode Slack's traffic needs no port, but health checks and metrics still do.
+  const opsServer = socketMode ? await serveRoutes(routes, config.port) : null;
+  const server = (opsServer ?? started) as Server;
+  if (!socketMode) timeRequests(server, metrics);
+  const port = portOf(server);
   logger.info("incident-desk started", { mode: socketMode ? "socket" : "http", port, database: db.provider });
 
   return {
     app, deps, dispatcher, port,
     async stop() {
+      // Stop taking requests (in-flight ones finish), then let the outbox deliver what is due, within a bound:
+      // what is left stays in the database and goes out after the next start.
       await app.stop();
+      if (opsServer) await new Promise((resolve) => opsServer.close(resolve));
       await dispatcher?.stop();
+      await Promise.race([dispatcher?.drain(), new Promise((resolve) => setTimeout(resolve, options.flushTimeoutMs ?? 5_000).unref())]);
       if (!options.database) await db.close();
     },
   };
+}
+
+function serveRoutes(routes: Route[], port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    const route = routes.find((r) => r.path === (req.url ?? "").split("?")[0] && r.method.includes(req.method ?? ""));
+    if (route) route.handler(req, res);
+    else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  return new Promise((resolve) => server.listen(port, () => resolve(server)));
 }
 
 function portOf(started: unknown): number | null {

@@ -85,7 +85,7 @@ export class OutboxDispatcher {
         continue;
       }
       await Promise.all(rows.map((row) => this.send(row.id, row.channelId, row.payload, row.attempts)));
-      if (this.stopped) return;
+      if (this.stopped && !untilEmpty) return;
     }
   }
 

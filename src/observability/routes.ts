@@ -1,0 +1,42 @@
+// /healthz (the process is up), /readyz (the database answers and is at this version's schema), /metrics.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Database } from "../db/client.ts";
+import { migrationStatus } from "../db/migrate.ts";
+import type { Clock } from "../services/deps.ts";
+import type { Metrics } from "./metrics.ts";
+import { stateGauges } from "./state-gauges.ts";
+
+export interface Route { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void }
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
+  res.end(body);
+}
+
+export function operationalRoutes(deps: { db: Database; clock: Clock; metrics: Metrics }): Route[] {
+  return [
+    { path: "/healthz", method: ["GET"], handler: (_req, res) => send(res, 200, "application/json", '{"status":"ok"}') },
+    {
+      path: "/readyz", method: ["GET"],
+      handler: (_req, res) => {
+        migrationStatus(deps.db)
+          .then((s) => {
+            const ready = s.pending.length === 0 && s.unknown.length === 0 && s.modified.length === 0;
+            send(res, ready ? 200 : 503, "application/json", JSON.stringify({ status: ready ? "ready" : "migrations", pending: s.pending }));
+          })
+          .catch(() => send(res, 503, "application/json", '{"status":"database unreachable"}'));
+      },
+    },
+    {
+      path: "/metrics", method: ["GET"],
+      handler: (_req, res) => {
+        stateGauges(deps.db, deps.clock.now())
+          .then((gauges) => {
+            const body = [deps.metrics.requestSeconds.render(), deps.metrics.slackErrors.render(), deps.metrics.casesOpened.render(), gauges].join("\n");
+            send(res, 200, "text/plain; version=0.0.4", `${body}\n`);
+          })
+          .catch(() => send(res, 503, "text/plain", "database unreachable\n"));
+      },
+    },
+  ];
+}
