@@ -1,0 +1,52 @@
+// A bad or missing setting stops the start with a message naming the variable and what to set.
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, loadCoreConfig } from "../../src/config.ts";
+
+const valid = {
+  SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SUPPORT_ENGINEERS: "U0ENG1", SUPPORT_MANAGERS: "U0MGR1",
+};
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("starts with the required settings and documented defaults", () => {
+    const config = loadConfig(valid);
+    expect(config.databaseUrl).toBe("file:./data/incident-desk.db");
+    expect(config.timezone).toBe("Asia/Tokyo");
+    expect(config.closedDays).toEqual(["12-29..01-03"]);
+    expect(config.defaultLocale).toBe("ja");
+    expect(config.port).toBe(3000);
+    expect(config.slack.appToken).toBeNull();
+    expect([...config.engineers]).toEqual(["U0ENG1"]);
+  });
+
+  it("names every missing Slack setting and what to set it to", () => {
+    const found = problems({});
+    expect(found.some((p) => p.startsWith("SLACK_BOT_TOKEN is not set"))).toBe(true);
+    expect(found.some((p) => p.startsWith("SLACK_SIGNING_SECRET is not set"))).toBe(true);
+    expect(found.some((p) => p.startsWith("SUPPORT_ENGINEERS is not set"))).toBe(true);
+    expect(found.some((p) => p.startsWith("SUPPORT_MANAGERS is not set"))).toBe(true);
+  });
+
+  it("rejects malformed values with the variable's name", () => {
+    const found = problems({
+      ...valid, SLACK_BOT_TOKEN: "xoxp-user", SUPPORT_ENGINEERS: "U0ENG1,alice", BUSINESS_TIMEZONE: "Tokyo/Nowhere",
+      COMPANY_CLOSED_DAYS: "13-45", PORT: "99999", DATABASE_URL: "mysql://x", DEFAULT_LOCALE: "fr", TRIAGE_CHANNEL: "#triage",
+    });
+    for (const name of ["SLACK_BOT_TOKEN", "SUPPORT_ENGINEERS", "BUSINESS_TIMEZONE", "COMPANY_CLOSED_DAYS", "PORT", "DATABASE_URL", "DEFAULT_LOCALE", "TRIAGE_CHANNEL"]) {
+      expect(found.some((p) => p.startsWith(name)), name).toBe(true);
+    }
+  });
+
+  it("lets the command line run without Slack settings", () => {
+    expect(loadCoreConfig({ DATABASE_URL: "postgresql://root@localhost/test" }).databaseUrl).toBe("postgresql://root@localhost/test");
+  });
+});
