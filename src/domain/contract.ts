@@ -71,12 +71,15 @@ export function reservationCandidates<T extends ContractTerms>(contracts: readon
     .sort((a, b) => (a.endsOn === b.endsOn ? a.id - b.id : a.endsOn < b.endsOn ? -1 : 1));
 }
 
-export type RefusalReason = "no_contract" | "expired" | "insufficient";
+export type RefusalReason = "no_contract" | "expired" | "exhausted" | "insufficient";
 
 /** Why no contract can take a reservation, for a message that tells the customer what to do next. */
 export function refusalReason(contracts: readonly ContractTerms[], today: string): RefusalReason {
   if (contracts.length === 0) return "no_contract";
-  if (!contracts.some((c) => isInForce(c, today))) return "expired";
+  if (!contracts.some((c) => isInForce(c, today))) {
+    // Every incident consumed ends a contract before its date does (R-CON-2); the customer's next step differs.
+    return contracts.some((c) => contractStatus(c, today) === "exhausted") ? "exhausted" : "expired";
+  }
   return "insufficient";
 }
 
@@ -99,4 +102,64 @@ export function summarize(contracts: readonly ContractTerms[], today: string): B
     available: inForce.reduce((n, c) => n + c.available, 0),
     validUntil,
   };
+}
+
+/** Largest number of incidents one purchase, addition or adjustment may move: a typo guard, not a business limit. */
+export const MAX_INCIDENTS = 10_000;
+
+export function isIncidentCount(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= MAX_INCIDENTS;
+}
+
+/** A manual adjustment is a signed, non-zero correction of what was bought (R-CON-7). */
+export function isAdjustment(n: number): boolean {
+  return Number.isInteger(n) && n !== 0 && Math.abs(n) <= MAX_INCIDENTS;
+}
+
+export type PeriodError = "missing" | "invalid" | "both" | "before_start";
+
+export type ContractPeriod =
+  | { ok: true; startsOn: string; endsOn: string }
+  | { ok: false; errors: { startsOn?: PeriodError; endsOn?: PeriodError } };
+
+/**
+ * The validity of a new contract (R-CON-2): one year from the confirmation date, or the explicit dates of the
+ * first application. A start without an end runs one year from the start.
+ */
+export function contractPeriod(input: { confirmedOn?: string | null; startsOn?: string | null; endsOn?: string | null }): ContractPeriod {
+  const confirmedOn = input.confirmedOn?.trim() || null;
+  const startsOn = input.startsOn?.trim() || null;
+  const endsOn = input.endsOn?.trim() || null;
+  if (confirmedOn && (startsOn || endsOn)) return { ok: false, errors: { startsOn: "both" } };
+  const start = confirmedOn ?? startsOn;
+  if (!start) return { ok: false, errors: { startsOn: "missing" } };
+  if (!isIsoDate(start)) return { ok: false, errors: { startsOn: "invalid" } };
+  if (!endsOn) return { ok: true, startsOn: start, endsOn: oneYearFrom(start) };
+  if (!isIsoDate(endsOn)) return { ok: false, errors: { endsOn: "invalid" } };
+  if (endsOn < start) return { ok: false, errors: { endsOn: "before_start" } };
+  return { ok: true, startsOn: start, endsOn };
+}
+
+/**
+ * Additional incidents join a contract during its validity (R-CON-3): before it starts or while it is active.
+ * Once it has ended, by date or by consuming everything (R-CON-2), a purchase is a renewal (R-CON-4).
+ */
+export function acceptsAddition(contract: ContractTerms, today: string): boolean {
+  const status = contractStatus(contract, today);
+  return status === "active" || status === "upcoming";
+}
+
+/**
+ * The last day the customer is covered, counting renewals bought ahead (R-CON-6): the latest end among contracts
+ * that are active or have not started yet. Null when nothing covers today or later.
+ */
+export function coveredUntil(contracts: readonly ContractTerms[], today: string): string | null {
+  return contracts
+    .filter((c) => { const s = contractStatus(c, today); return s === "active" || s === "upcoming"; })
+    .map((c) => c.endsOn).sort().at(-1) ?? null;
+}
+
+/** Incidents of a contract that can no longer be used because its period is over (R-CON-6: they lapse). */
+export function lapsed(contract: ContractTerms, today: string): number {
+  return contractStatus(contract, today) === "ended" ? contract.available : 0;
 }

@@ -3,9 +3,11 @@
 import type { Locale } from "../../config.ts";
 import { coreEn } from "./catalogues/core.en.ts";
 import { coreJa } from "./catalogues/core.ja.ts";
+import { customerEn } from "./catalogues/customer.en.ts";
+import { customerJa } from "./catalogues/customer.ja.ts";
 
-const ja = { ...coreJa };
-const en: typeof ja = { ...coreEn };
+const ja = { ...coreJa, ...customerJa };
+const en: typeof ja = { ...coreEn, ...customerEn };
 
 export type MessageKey = keyof typeof ja;
 type Catalogue = typeof ja;

@@ -1,0 +1,26 @@
+// English, the second language. Same keys as customer.ja.ts, same parameters.
+import type { English } from "../english.ts";
+import type { customerJa } from "./customer.ja.ts";
+
+export const customerEn: English<typeof customerJa> = {
+  "offer.text": ({ user }: { user: string }) =>
+    `Thank you for your message, <@${user}>. To send it as a support case, review it with the button below and submit. ` +
+    "Submitting reserves 1 incident (3 for service level A); no incident is used until you submit.",
+  "offer.button": "Open a case from this",
+  "offer.already": ({ number }: { number: string }) =>
+    `This message is already case ${number}. Please reply in the case's thread.`,
+  "linked.text": ({ number, link }: { number: string; link: string }) =>
+    `This message is now case ${number}. Please continue in <${link}|the thread of case ${number}>.`,
+
+  "modal.open.blocked": "A new case cannot be opened at the moment.",
+  "error.exhausted": ({ contact }: { contact: string }) =>
+    `Every incident of your contract has been used. For additional incidents or a renewal, please contact ${contact}.`,
+  "error.duplicate_source": ({ number }: { number: string }) =>
+    `This message is already case ${number}. Please follow it in the case's thread.`,
+
+  "support.entry_posted": ({ channel }: { channel: string }) =>
+    `The “open a case” message will be posted again in <#${channel}> and pinned.`,
+  "support.entry_where": "Run `/support entry` in a registered customer channel to post its “open a case” message again.",
+  "shortcut.refused": "Only T4U's engineers and managers can turn a message into a case.",
+  "shortcut.not_registered": "This channel is not registered to a support contract, so its messages cannot become cases. A manager registers it with `npm run cli -- contract add`.",
+};

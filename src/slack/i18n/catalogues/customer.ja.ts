@@ -1,0 +1,26 @@
+// The customer's side of the desk: the offer on a customer's own message, the modal's warnings, notices that
+// tie a message to its case, and the controls T4U uses to look after a channel's entry message.
+// Every key here must exist in customer.en.ts too (the type checker enforces it).
+
+export const customerJa = {
+  "offer.text": ({ user }: { user: string }) =>
+    `<@${user}> さん、お問い合わせありがとうございます。この内容をサポート案件として送信する場合は、下のボタンから内容をご確認のうえ送信してください。` +
+    "送信すると 1 インシデント（サービスレベルAは 3）を予約します。送信されるまでインシデントは使われません。",
+  "offer.button": "この内容で案件を作成",
+  "offer.already": ({ number }: { number: string }) =>
+    `このメッセージは既に案件 ${number} として受け付けています。続きは案件のスレッドにご返信ください。`,
+  "linked.text": ({ number, link }: { number: string; link: string }) =>
+    `このメッセージを案件 ${number} として受け付けました。以降のやり取りは <${link}|案件 ${number} のスレッド> でお願いいたします。`,
+
+  "modal.open.blocked": "現在、新しい案件を作成できません。",
+  "error.exhausted": ({ contact }: { contact: string }) =>
+    `ご契約のインシデントをすべてご利用済みです。追加購入・更新については ${contact} までお問い合わせください。`,
+  "error.duplicate_source": ({ number }: { number: string }) =>
+    `このメッセージは既に案件 ${number} として受け付けています。案件のスレッドからご確認ください。`,
+
+  "support.entry_posted": ({ channel }: { channel: string }) =>
+    `<#${channel}> に案件作成メッセージを投稿し直し、ピン留めします。`,
+  "support.entry_where": "案件作成メッセージは、登録済みのお客様チャンネルで `/support entry` を実行すると投稿し直せます。",
+  "shortcut.refused": "メッセージから案件を作成できるのは、T4U のサポート担当と管理者のみです。",
+  "shortcut.not_registered": "このチャンネルはサポート契約に登録されていないため、ここのメッセージから案件は作成できません。登録は管理者が `npm run cli -- contract add` で行います。",
+};
