@@ -4,11 +4,13 @@ import { openDatabase } from "../db/client.ts";
 import { migrate, migrationStatus } from "../db/migrate.ts";
 import { systemClock } from "../services/deps.ts";
 import * as contractAddCommand from "./commands/contract-add.ts";
+import * as exportCommand from "./commands/export.ts";
 import { CliError, openContext } from "./context.ts";
 
 const HELP = `incident-desk command line
 
   npm run cli -- contract add …     register a customer, its channels and a contract (see: contract add --help)
+  npm run cli -- export --out DIR   export customers, contracts, ledger and cases as CSV or JSON Lines
   npm run cli -- db migrate         apply database migrations (needed for PostgreSQL; SQLite migrates on start)
   npm run cli -- db status          show applied and pending migrations
 
@@ -45,6 +47,19 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       const ctx = await openContext(env, systemClock, out);
       try {
         await contractAddCommand.contractAdd(ctx, rest);
+      } finally {
+        await ctx.deps.db.close();
+      }
+      return 0;
+    }
+    if (group === "export") {
+      if ([command, ...rest].includes("--help")) {
+        out(exportCommand.usage);
+        return 0;
+      }
+      const ctx = await openContext(env, systemClock, out);
+      try {
+        await exportCommand.exportData(ctx, [command, ...rest].filter((a): a is string => a !== undefined));
       } finally {
         await ctx.deps.db.close();
       }
