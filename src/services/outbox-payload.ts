@@ -19,7 +19,14 @@ export type OutboxPayload =
   | { kind: "closed.reply"; caseId: number; threadTs: string }
   /** A notice in the internal triage thread of a case (alerts for engineers). */
   | { kind: "triage.notice"; caseId: number; notice: NoticeKey; params: Record<string, string | number> }
-  /** The persistent "open a case" message of a customer channel (pinned when possible). */
-  | { kind: "channel.entry" }
+  /**
+   * The persistent "open a case" message of a customer channel (pinned when possible). "repost" posts it anew and
+   * moves the pin to it; "refresh" re-renders the current one in place (e.g. after a change of language).
+   */
+  | { kind: "channel.entry"; mode?: "repost" | "refresh" }
+  /** In the thread of a customer's top-level message: an offer to turn it into a case (nothing is spent yet). */
+  | { kind: "case.offer"; sourceTs: string; userId: string; text: string }
+  /** In the thread of the message a case was made from: where the conversation continues. */
+  | { kind: "case.linked"; caseId: number; sourceTs: string }
   /** A top-level notice in a channel (renewal, exhausted balance). */
   | { kind: "channel.notice"; notice: NoticeKey; params: Record<string, string | number> };

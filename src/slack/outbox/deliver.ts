@@ -6,7 +6,8 @@ import { loadCaseView, type CaseView } from "../../services/case-view.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { translator, t as translate } from "../i18n/index.ts";
 import { caseMessage } from "../views/case-message.ts";
-import { closedReply, entryMessage } from "../views/entry-message.ts";
+import { closedReply } from "../views/entry-message.ts";
+import { deliverCustomer } from "./deliver-customer.ts";
 import { triageMessage } from "../views/triage-message.ts";
 
 /** The message cannot be delivered yet (e.g. its case's root message is not posted): try again shortly. */
@@ -23,16 +24,10 @@ async function view(deps: DeliverDeps, caseId: number): Promise<CaseView> {
 export async function deliver(deps: DeliverDeps, channelId: string, payload: OutboxPayload): Promise<void> {
   const { client, db } = deps;
   switch (payload.kind) {
-    case "channel.entry": {
-      const locale = await channelLocale(db, channelId, deps.defaultLocale);
-      const posted = await client.chat.postMessage({ channel: channelId, ...entryMessage(translator(locale)) });
-      if (posted.ts) {
-        await db.client.customerChannel.updateMany({ where: { channelId }, data: { entryTs: posted.ts } });
-        // Pinning is a convenience: a channel where the app may not pin still gets the message.
-        await client.pins.add({ channel: channelId, timestamp: posted.ts }).catch(() => undefined);
-      }
-      return;
-    }
+    case "channel.entry":
+    case "case.offer":
+    case "case.linked":
+      return deliverCustomer(deps, channelId, payload);
     case "case.root": {
       const v = await view(deps, payload.caseId);
       if (v.rootTs) return; // posted before a crash kept it from being marked delivered

@@ -1,0 +1,59 @@
+// Delivery of what the customer's side of a channel shows outside a case's own thread: the channel's entry
+// message, the offer under a customer's message, and the pointer from that message to the case made from it.
+import { loadCaseView } from "../../services/case-view.ts";
+import type { OutboxPayload } from "../../services/outbox-payload.ts";
+import { translator } from "../i18n/index.ts";
+import { caseLinked, caseOffer } from "../views/case-offer.ts";
+import { entryMessage } from "../views/entry-message.ts";
+import { NotYet, type DeliverDeps } from "./deliver.ts";
+
+type CustomerPayload = Extract<OutboxPayload, { kind: "channel.entry" | "case.offer" | "case.linked" }>;
+
+export async function deliverCustomer(deps: DeliverDeps, channelId: string, payload: CustomerPayload): Promise<void> {
+  switch (payload.kind) {
+    case "channel.entry":
+      return deliverEntry(deps, channelId, payload.mode);
+    case "case.offer": {
+      const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true } });
+      const t = translator(channel?.locale === "en" ? "en" : channel ? "ja" : deps.defaultLocale);
+      await deps.client.chat.postMessage({ channel: channelId, thread_ts: payload.sourceTs, ...caseOffer(payload.sourceTs, payload.userId, t) });
+      return;
+    }
+    case "case.linked": {
+      const v = await loadCaseView(deps, payload.caseId);
+      if (!v) throw new Error(`case ${payload.caseId} not found`);
+      if (!v.rootTs) throw new NotYet("root message not posted yet");
+      const link = await deps.client.chat.getPermalink({ channel: channelId, message_ts: v.rootTs });
+      await deps.client.chat.postMessage({ channel: channelId, thread_ts: payload.sourceTs, ...caseLinked(v.number, link.permalink ?? "", translator(v.locale)) });
+      return;
+    }
+  }
+}
+
+async function deliverEntry(deps: DeliverDeps, channelId: string, mode: "repost" | "refresh" | undefined): Promise<void> {
+  const { client, db } = deps;
+  const channel = await db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true, entryTs: true } });
+  const message = entryMessage(translator(channel?.locale === "en" ? "en" : channel ? "ja" : deps.defaultLocale));
+  const previous = channel?.entryTs ?? null;
+  if (mode === "refresh" && previous) {
+    try {
+      await client.chat.update({ channel: channelId, ts: previous, ...message });
+      return;
+    } catch (error) {
+      // Someone deleted the entry message: the channel needs a new one, so fall through and post it.
+      if (slackError(error) !== "message_not_found") throw error;
+    }
+  }
+  const posted = await client.chat.postMessage({ channel: channelId, ...message });
+  if (!posted.ts) return;
+  await db.client.customerChannel.updateMany({ where: { channelId }, data: { entryTs: posted.ts } });
+  // Pinning is a convenience: a channel where the app may not pin still gets the message.
+  await client.pins.add({ channel: channelId, timestamp: posted.ts }).catch(() => undefined);
+  // One pinned entry per channel: the pin moves to the new message; the old message stays (its buttons still work).
+  if (previous && previous !== posted.ts) await client.pins.remove({ channel: channelId, timestamp: previous }).catch(() => undefined);
+}
+
+function slackError(error: unknown): string | null {
+  const data = typeof error === "object" && error !== null ? (error as { data?: { error?: unknown } }).data : undefined;
+  return typeof data?.error === "string" ? data.error : null;
+}
