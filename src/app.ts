@@ -25,6 +25,10 @@ export interface StartOptions {
   channelIntervalMs?: number;
   /** Poll interval of the outbox dispatcher. */
   outboxPollMs?: number;
+  /** How long the outbox waits for one Slack call before counting it as failed (default 10 s). */
+  slackTimeoutMs?: number;
+  /** How long a message being sent stays claimed by this process (default 60 s; keep it above slackTimeoutMs). */
+  outboxLeaseMs?: number;
   /** How long shutdown waits for the outbox to deliver what is due. */
   flushTimeoutMs?: number;
 }
@@ -75,7 +79,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   // The outbox keeps its own durable retries, so its client fails fast instead of retrying for half an hour.
   const metrics = createMetrics();
   const outboxClient = new CountingWebClient(config.slack.botToken, {
-    ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logger: boltLogger(logger), logLevel: LogLevel.ERROR,
+    ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: options.slackTimeoutMs ?? 10_000, logger: boltLogger(logger), logLevel: LogLevel.ERROR,
   }, metrics);
   let homeTeamId = config.slack.homeTeamId;
   if (!homeTeamId) {
@@ -95,7 +99,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   };
   dispatcher = new OutboxDispatcher(
     { db, calendar, clock, client: outboxClient, defaultLocale: config.defaultLocale },
-    { logger, channelIntervalMs: options.channelIntervalMs, pollMs: options.outboxPollMs },
+    { logger, channelIntervalMs: options.channelIntervalMs, pollMs: options.outboxPollMs, leaseMs: options.outboxLeaseMs },
   );
 
   const socketMode = config.slack.appToken !== null;

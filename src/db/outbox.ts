@@ -28,14 +28,14 @@ export async function enqueue(
 
 export interface OutboxRow { id: number; channelId: string; caseId: number | null; payload: OutboxPayload; attempts: number }
 
-const LEASE_MS = 60_000;
+export const DEFAULT_LEASE_MS = 60_000;
 
 /**
  * Claims the oldest undelivered message of each channel that is due, up to `limit` channels. Only a channel's
  * head is taken, so messages of one channel go out in the order they were written, even across replicas: a
  * claim is a conditional update that only one process can win.
  */
-export async function claimHeads(db: Database, now: Date, limit: number, skipChannels: ReadonlySet<string>): Promise<OutboxRow[]> {
+export async function claimHeads(db: Database, now: Date, limit: number, skipChannels: ReadonlySet<string>, leaseMs = DEFAULT_LEASE_MS): Promise<OutboxRow[]> {
   const pending = await db.client.outboxMessage.findMany({
     where: { deliveredAt: null, failedAt: null },
     orderBy: { id: "asc" },
@@ -50,7 +50,7 @@ export async function claimHeads(db: Database, now: Date, limit: number, skipCha
     if (skipChannels.has(channelId)) continue;
     const { count } = await db.client.outboxMessage.updateMany({
       where: { id, deliveredAt: null, availableAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      data: { lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: { increment: 1 } },
+      data: { lockedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
     });
     if (count === 0) continue;
     const row = await db.client.outboxMessage.findUniqueOrThrow({ where: { id } });

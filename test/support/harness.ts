@@ -2,7 +2,7 @@
 // the Slack Web API stand-in, and a driver that sends signed requests the way Slack does.
 import { loadConfig, type Config } from "../../src/config.ts";
 import { startApp, type RunningApp } from "../../src/app.ts";
-import { silentLogger } from "../../src/logger.ts";
+import { silentLogger, type Logger } from "../../src/logger.ts";
 import { registerContract } from "../../src/services/register-contract.ts";
 import { createDriver, type Driver } from "./driver.ts";
 import { startSlackStandIn, type SlackStandIn } from "./slack-api.ts";
@@ -42,6 +42,10 @@ export interface HarnessOptions {
   now?: string;
   env?: Record<string, string>;
   channelIntervalMs?: number;
+  /** The app's logger (default: silent); tests that read the logs pass a capturing one. */
+  logger?: Logger;
+  /** Timeout of the outbox's Slack calls, short in tests that make Slack hang. */
+  slackTimeoutMs?: number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -58,8 +62,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.env,
   });
   const running = await startApp({
-    config, clock, logger: silentLogger, database: database.db,
+    config, clock, logger: options.logger ?? silentLogger, database: database.db,
     channelIntervalMs: options.channelIntervalMs ?? 0, outboxPollMs: 60_000,
+    ...(options.slackTimeoutMs !== undefined ? { slackTimeoutMs: options.slackTimeoutMs } : {}),
   });
   const driver = createDriver({ baseUrl: `http://127.0.0.1:${running.port}`, signingSecret: SIGNING_SECRET, slack, homeTeamId: HOME_TEAM });
   const drain = () => running.dispatcher.drain();

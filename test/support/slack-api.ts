@@ -26,6 +26,8 @@ export interface SlackMessage {
   team?: string;
   /** Slack cuts message text at 40,000 characters without refusing the call. */
   truncated?: boolean;
+  /** Message metadata the app attached (chat.postMessage `metadata`); history returns it on request. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 export interface EphemeralMessage {
@@ -377,6 +379,32 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     return stringArg(args, "text") !== undefined || present(args.blocks) || present(args.attachments);
   }
 
+  function metadataArg(args: Args): SlackMessage["metadata"] {
+    const metadata = args.metadata;
+    if (metadata === undefined || metadata === null || metadata === "") return undefined;
+    if (!isRecord(metadata) || typeof metadata.event_type !== "string" || !isRecord(metadata.event_payload)) {
+      refuse("invalid_metadata_format");
+    }
+    return { event_type: metadata.event_type, event_payload: structuredClone(metadata.event_payload) };
+  }
+
+  /** One page of a message list, with Slack's opaque cursor (here: the offset) for the next one. */
+  function page(args: Args, list: SlackMessage[], channel: string): Reply {
+    const limit = Math.min(Math.max(Number(stringArg(args, "limit") ?? "100") || 100, 1), 999);
+    const offset = Number(stringArg(args, "cursor") ?? "0") || 0;
+    const slice = list.slice(offset, offset + limit);
+    const withMetadata = flag(args.include_all_metadata);
+    const more = offset + limit < list.length;
+    return {
+      messages: slice.map((m) => ({
+        ...messageOutput(channel, m),
+        ...(withMetadata && m.metadata !== undefined ? { metadata: structuredClone(m.metadata) } : {}),
+      })),
+      has_more: more,
+      response_metadata: { next_cursor: more ? String(offset + limit) : "" },
+    };
+  }
+
   function messageOutput(channel: string, message: SlackMessage): Reply {
     return {
       type: "message",
@@ -521,6 +549,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       attachmentsProblem(args);
       const { text, truncated } = messageText(args);
       const threadTs = stringArg(args, "thread_ts");
+      const metadata = metadataArg(args);
       const message: SlackMessage = {
         ts: nextTs(),
         text,
@@ -530,6 +559,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
         ...(threadTs !== undefined ? { thread_ts: threadTs } : {}),
         ...(blocks !== undefined ? { blocks } : {}),
         ...(truncated ? { truncated } : {}),
+        ...(metadata !== undefined ? { metadata } : {}),
       };
       channelMessages(channel).push(message);
       return { channel, ts: message.ts, message: messageOutput(channel, message) };
@@ -687,6 +717,22 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
             : { real_name: name, display_name: name, team: user.team_id, email: `${name}@example.com` },
         },
       };
+    },
+
+    "conversations.history": (args) => {
+      const channel = resolveChannel(args);
+      // Top-level messages only, newest first, as Slack lists them.
+      const list = (channels.get(channel) ?? []).filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts);
+      return page(args, [...list].reverse(), channel);
+    },
+
+    "conversations.replies": (args) => {
+      const channel = resolveChannel(args);
+      const ts = required(args, "ts");
+      const parent = findMessage(channel, ts);
+      if (parent === undefined) refuse("thread_not_found");
+      const replies = (channels.get(channel) ?? []).filter((m) => m.thread_ts === ts && m.ts !== ts);
+      return page(args, [parent, ...replies], channel);
     },
 
     "conversations.info": (args) => {

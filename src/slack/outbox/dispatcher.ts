@@ -3,6 +3,7 @@
 import type { Logger } from "../../logger.ts";
 import { claimHeads, markDelivered, markFailed, markRetry } from "../../db/outbox.ts";
 import { deliver, NotYet, type DeliverDeps } from "./deliver.ts";
+import { postingOnce } from "./post-once.ts";
 
 /** Slack errors that no retry will fix; the message is set aside so the channel's queue moves on. */
 const PERMANENT = new Set([
@@ -15,6 +16,11 @@ export interface DispatcherOptions {
   channelIntervalMs?: number;
   /** Poll interval when idle (messages written by other processes, retries coming due). */
   pollMs?: number;
+  /**
+   * How long a claimed message stays reserved for this process. Longer than the Slack client's timeout, so no
+   * second sender takes a message still in flight; after a crash, the messages it held wait this long.
+   */
+  leaseMs?: number;
   logger: Logger;
 }
 
@@ -78,7 +84,7 @@ export class OutboxDispatcher {
       const now = this.deps.clock.now();
       const paced = new Set<string>();
       for (const [channel, at] of this.lastSent) if (performance.now() - at < this.channelIntervalMs) paced.add(channel);
-      const rows = await claimHeads(this.deps.db, now, 50, paced);
+      const rows = await claimHeads(this.deps.db, now, 50, paced, this.options.leaseMs);
       if (rows.length === 0) {
         if (!untilEmpty || paced.size === 0) return;
         await sleep(this.channelIntervalMs / 4);
@@ -92,7 +98,8 @@ export class OutboxDispatcher {
   private async send(id: number, channelId: string, payload: Parameters<typeof deliver>[2], attempts: number): Promise<void> {
     const log = this.options.logger;
     try {
-      await deliver(this.deps, channelId, payload);
+      // A first attempt posts; a later one may follow an attempt that reached Slack unanswered, so it checks first.
+      await deliver({ ...this.deps, client: postingOnce(this.deps.client, { outboxId: id, inDoubt: attempts > 1 }) }, channelId, payload);
       this.lastSent.set(channelId, performance.now());
       await markDelivered(this.deps.db, id, this.deps.clock.now());
       log.debug("outbox delivered", { outboxId: id, kind: payload.kind, caseId: "caseId" in payload ? payload.caseId : undefined });

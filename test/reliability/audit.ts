@@ -1,0 +1,104 @@
+// Checks shared by the reliability suites: does the money-equivalent add up, and did every message the outbox
+// owed reach Slack exactly once and in order? Each returns a list of problems (empty when all is well), so a
+// failing test names every broken case at once.
+import type { Database } from "../../src/db/client.ts";
+import { fold, LedgerError } from "../../src/domain/ledger.ts";
+import { OUTBOX_EVENT_TYPE } from "../../src/slack/outbox/post-once.ts";
+import type { SlackMessage, SlackStandIn } from "../support/slack-api.ts";
+
+const FINAL_CONSUMED = new Set(["resolved", "closed"]);
+const FINAL_RELEASED = new Set(["cancelled", "declined"]);
+
+/**
+ * R-CON-7 / R-INC-6: every contract's counters are the fold of its ledger, every case holds exactly the incidents
+ * it shows (reserved while active, consumed or released once ended), and no case exists without its reservation.
+ */
+export async function auditLedger(db: Database): Promise<string[]> {
+  const problems: string[] = [];
+  const contracts = await db.client.contract.findMany({ orderBy: { id: "asc" } });
+  const entries = await db.client.ledgerEntry.findMany({ orderBy: { id: "asc" } });
+  for (const contract of contracts) {
+    const folded = fold(entries.filter((e) => e.contractId === contract.id));
+    if (folded instanceof LedgerError) {
+      problems.push(`contract ${contract.id}: ledger does not fold (${folded.message})`);
+      continue;
+    }
+    for (const key of ["purchased", "available", "reserved", "consumed"] as const) {
+      if (folded[key] !== contract[key]) problems.push(`contract ${contract.id}: ${key} is ${contract[key]}, ledger says ${folded[key]}`);
+    }
+  }
+  const cases = await db.client.case.findMany({ orderBy: { id: "asc" } });
+  for (const c of cases) {
+    const mine = entries.filter((e) => e.caseId === c.id);
+    const sum = (kind: string) => mine.filter((e) => e.kind === kind).reduce((n, e) => n + e.amount, 0);
+    const reserved = sum("reserve") - sum("consume") - sum("release");
+    if (!mine.some((e) => e.kind === "reserve")) problems.push(`case ${c.id}: no reservation in the ledger`);
+    if (FINAL_CONSUMED.has(c.state) || FINAL_RELEASED.has(c.state)) {
+      if (reserved !== 0) problems.push(`case ${c.id} (${c.state}): still holds ${reserved} reserved`);
+      const consumed = sum("consume");
+      const expected = FINAL_CONSUMED.has(c.state) ? c.incidents : 0;
+      if (consumed !== expected) problems.push(`case ${c.id} (${c.state}): consumed ${consumed}, expected ${expected}`);
+    } else if (reserved !== c.incidents) {
+      problems.push(`case ${c.id} (${c.state}): holds ${reserved} reserved, shows ${c.incidents}`);
+    }
+  }
+  return problems;
+}
+
+/** The outbox id a posted message was tagged with, if the app posted it from the outbox. */
+export function outboxIdOf(message: SlackMessage): { id: number; part: number } | null {
+  const m = message.metadata;
+  if (m?.event_type !== OUTBOX_EVENT_TYPE) return null;
+  const id = m.event_payload.outbox_id;
+  const part = m.event_payload.part;
+  return typeof id === "number" && typeof part === "number" ? { id, part } : null;
+}
+
+/**
+ * Everything the outbox owed is delivered; each message it posted is in Slack exactly once; within a channel the
+ * posts appear in the order they were written (which is also their order within each case).
+ */
+export async function auditDelivery(db: Database, slack: SlackStandIn): Promise<string[]> {
+  const problems: string[] = [];
+  const rows = await db.client.outboxMessage.findMany({ orderBy: { id: "asc" } });
+  for (const row of rows) {
+    if (row.failedAt) problems.push(`outbox ${row.id} (${row.kind}) set aside: ${row.lastError ?? ""}`);
+    else if (!row.deliveredAt) problems.push(`outbox ${row.id} (${row.kind}) never delivered (${row.attempts} attempts, ${row.lastError ?? "no error"})`);
+  }
+  const channels = [...new Set(rows.map((r) => r.channelId))];
+  const postsOf = new Map<number, number>();
+  for (const channel of channels) {
+    const tagged = slack.messages(channel).map((m) => ({ m, key: outboxIdOf(m) })).filter((x) => x.key !== null);
+    const seen = new Set<string>();
+    let last = 0;
+    for (const { key } of tagged.sort((a, b) => (a.m.ts < b.m.ts ? -1 : 1))) {
+      if (!key) continue;
+      const k = `${key.id}/${key.part}`;
+      if (seen.has(k)) problems.push(`${channel}: outbox ${key.id} posted more than once`);
+      seen.add(k);
+      postsOf.set(key.id, (postsOf.get(key.id) ?? 0) + 1);
+      if (key.id < last) problems.push(`${channel}: outbox ${key.id} posted after ${last}`);
+      last = Math.max(last, key.id);
+    }
+  }
+  // A kind that posted for one row must have posted for every row of that kind.
+  const postingKinds = new Set(rows.filter((r) => postsOf.has(r.id)).map((r) => r.kind));
+  for (const row of rows) {
+    if (postingKinds.has(row.kind) && row.deliveredAt && !postsOf.has(row.id)) problems.push(`outbox ${row.id} (${row.kind}) delivered but nothing in Slack`);
+  }
+  return problems;
+}
+
+/** Row counts of every table that a use case writes; two snapshots differ exactly by what happened between. */
+export async function tableCounts(db: Database): Promise<Record<string, number>> {
+  const c = db.client;
+  const [cases, ledger, events, messages, outbox, contracts, customers, proposals] = await Promise.all([
+    c.case.count(), c.ledgerEntry.count(), c.caseEvent.count(), c.caseMessage.count(), c.outboxMessage.count(),
+    c.contract.count(), c.customer.count(), c.proposal.count(),
+  ]);
+  return { cases, ledger, events, messages, outbox, contracts, customers, proposals };
+}
+
+export function delta(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]));
+}

@@ -1,0 +1,82 @@
+// What people do, as the reliability suites repeat it many times: open the case modal from the channel's entry
+// message, submit it, click a case's buttons. All through signed requests into the real receiver.
+import { expect } from "vitest";
+import { randomUUID } from "node:crypto";
+import { openCase } from "../../src/services/open-case.ts";
+import { Actions, Inputs, Views } from "../../src/slack/ids.ts";
+import type { DriverResponse } from "../support/driver.ts";
+import { CUSTOMER_CHANNEL, type Harness } from "../support/harness.ts";
+
+export function entryTs(h: Harness, channelId = CUSTOMER_CHANNEL): string {
+  const entry = h.slack.messages(channelId).find((m) => JSON.stringify(m.blocks ?? []).includes(Actions.openCase));
+  if (!entry) throw new Error(`no entry message in ${channelId}`);
+  return entry.ts;
+}
+
+/** Clicks "open a case" and waits for the modal Slack would show; returns its view id. */
+export async function openModal(h: Harness, userId: string, teamId: string, channelId = CUSTOMER_CHANNEL): Promise<string> {
+  const before = new Set(h.slack.views().map((v) => v.id));
+  const click = await h.driver.blockAction({ actionId: Actions.openCase, userId, userTeamId: teamId, channelId, messageTs: entryTs(h, channelId) });
+  expect(click.status).toBe(200);
+  let id: string | undefined;
+  await expect.poll(() => {
+    id = h.slack.views().find((v) => !before.has(v.id) && v.open && v.callback_id === Views.openCase && v.user_id === userId)?.id;
+    return id;
+  }, { timeout: 5_000 }).toBeDefined();
+  return id!;
+}
+
+export function submitCase(h: Harness, viewId: string, userId: string, teamId: string, fields: { title: string; description?: string; level?: string; product?: string }): Promise<DriverResponse> {
+  return h.driver.viewSubmission({
+    callbackId: Views.openCase, viewId, userId, userTeamId: teamId,
+    values: {
+      [Inputs.title.block]: { [Inputs.title.action]: fields.title },
+      [Inputs.description.block]: { [Inputs.description.action]: fields.description ?? "ライセンス認証でエラーが出ます。" },
+      [Inputs.level.block]: { [Inputs.level.action]: fields.level ?? "normal" },
+      ...(fields.product !== undefined ? { [Inputs.product.block]: { [Inputs.product.action]: fields.product } } : {}),
+    },
+  });
+}
+
+/** A case opened through the service (set-up for tests about what happens next), its root message delivered. */
+export async function openCaseDirect(h: Harness, title: string, openedBy: string, channelId = CUSTOMER_CHANNEL): Promise<number> {
+  const result = await openCase(h.running.deps, {
+    requestKey: randomUUID(), channelId, openedBy, openerIsCustomer: true, title, description: "詳細", level: "normal",
+  });
+  if (!result.ok) throw new Error(`could not open a case: ${result.reason}`);
+  return result.caseId;
+}
+
+/** The root message of a case as Slack shows it, once delivered. */
+export async function rootTsOf(h: Harness, caseId: number): Promise<string> {
+  const c = await h.database.db.client.case.findUniqueOrThrow({ where: { id: caseId } });
+  if (!c.rootTs) throw new Error(`case ${caseId} has no root message yet`);
+  return c.rootTs;
+}
+
+/** Runs `work` for every item with at most `limit` in flight, in order of start. */
+export async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i] as T, i);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+/** Waits until `read` gives the same answer twice in a row `quietMs` apart: listeners that run after the ack are done. */
+export async function settled<T>(read: () => Promise<T>, quietMs = 300, timeoutMs = 20_000): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  let last = JSON.stringify(await read());
+  for (;;) {
+    await new Promise((r) => setTimeout(r, quietMs));
+    const value = await read();
+    const now = JSON.stringify(value);
+    if (now === last || performance.now() > deadline) return value;
+    last = now;
+  }
+}
