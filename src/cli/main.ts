@@ -3,6 +3,7 @@ import { ConfigError, loadCoreConfig } from "../config.ts";
 import { openDatabase } from "../db/client.ts";
 import { migrate, migrationStatus } from "../db/migrate.ts";
 import { systemClock } from "../services/deps.ts";
+import * as channelCommand from "./commands/channel.ts";
 import * as contractAddCommand from "./commands/contract-add.ts";
 import * as exportCommand from "./commands/export.ts";
 import { CliError, openContext } from "./context.ts";
@@ -10,6 +11,8 @@ import { CliError, openContext } from "./context.ts";
 const HELP = `incident-desk command line
 
   npm run cli -- contract add …     register a customer, its channels and a contract (see: contract add --help)
+  npm run cli -- channel entry …    post a channel's "open a case" message again and pin it (see: channel --help)
+  npm run cli -- channel locale …   set the language of a customer channel: ja or en
   npm run cli -- export --out DIR   export customers, contracts, ledger and cases as CSV or JSON Lines
   npm run cli -- db migrate         apply database migrations (needed for PostgreSQL; SQLite migrates on start)
   npm run cli -- db status          show applied and pending migrations
@@ -47,6 +50,19 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       const ctx = await openContext(env, systemClock, out);
       try {
         await contractAddCommand.contractAdd(ctx, rest);
+      } finally {
+        await ctx.deps.db.close();
+      }
+      return 0;
+    }
+    if (group === "channel") {
+      if (!command || [command, ...rest].includes("--help")) {
+        out(channelCommand.usage);
+        return command ? 0 : 2;
+      }
+      const ctx = await openContext(env, systemClock, out);
+      try {
+        await channelCommand.channelCommand(ctx, command, rest);
       } finally {
         await ctx.deps.db.close();
       }

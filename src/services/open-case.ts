@@ -23,16 +23,18 @@ export interface OpenCaseInput {
   levelReason?: "reproduction" | "report" | null;
   /** The customer message this case was made from, if any. */
   sourceTs?: string | null;
+  /** The thread where that message sits (its own, for a top-level message): told which case it became. */
+  sourceThreadTs?: string | null;
   previousCaseId?: number | null;
 }
 
 export type OpenCaseResult =
-  | { ok: true; caseId: number; incidents: number; duplicate: boolean }
+  | { ok: true; caseId: number; incidents: number; duplicate: boolean; openedBy: string }
   | { ok: false; reason: "not_registered" | RefusalReason; needed: number; available: number };
 
 export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise<OpenCaseResult> {
   const existing = await deps.db.client.case.findUnique({ where: { requestKey: input.requestKey } });
-  if (existing) return { ok: true, caseId: existing.id, incidents: existing.incidents, duplicate: true };
+  if (existing) return { ok: true, caseId: existing.id, incidents: existing.incidents, duplicate: true, openedBy: existing.openedBy };
   const now = deps.clock.now();
   const today = deps.calendar.localDate(now);
   const needed = incidentsFor(input.level);
@@ -41,6 +43,10 @@ export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise
       const channel = await tx.customerChannel.findUnique({ where: { channelId: input.channelId }, include: { customer: true } });
       if (!channel) return { ok: false, reason: "not_registered", needed, available: 0 };
       const contracts = await contractsOf(tx, channel.customerId);
+      // A follow-up links only to a case of the same customer.
+      const previous = input.previousCaseId
+        ? await tx.case.findFirst({ where: { id: input.previousCaseId, customerId: channel.customerId }, select: { id: true } })
+        : null;
       for (const contract of reservationCandidates(contracts, today, needed)) {
         // Another transaction may have taken the incidents since we read the contract: try the next one.
         if (!(await holdAvailable(tx, contract.id, needed))) continue;
@@ -50,7 +56,7 @@ export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise
             requestKey: input.requestKey, title: input.title, description: input.description,
             product: input.product ?? null, level: input.level, levelReason: input.levelReason ?? null,
             incidents: needed, state: "open", openedBy: input.openedBy, sourceTs: input.sourceTs ?? null,
-            previousCaseId: input.previousCaseId ?? null, createdAt: now,
+            previousCaseId: previous?.id ?? null, createdAt: now,
             // The opening question is the first unanswered one (R-LIFE-5 queue order).
             oldestUnansweredAt: now, lastCustomerMessageAt: input.openerIsCustomer ? now : null,
             ...firstResponseTimers(input.level, now, deps.calendar),
@@ -64,8 +70,11 @@ export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise
         await tx.caseEvent.create({ data: { caseId: created.id, kind: "opened", actorId: input.openedBy, createdAt: now, data: JSON.stringify({ level: input.level, incidents: needed, contractId: contract.id }) } });
         await enqueue(tx, input.channelId, { kind: "case.root", caseId: created.id }, { at: now, caseId: created.id });
         await enqueue(tx, input.channelId, { kind: "case.notice", caseId: created.id, notice: "notice.opened", params: { incidents: needed } }, { at: now, caseId: created.id });
+        if (input.sourceTs && input.sourceThreadTs) {
+          await enqueue(tx, input.channelId, { kind: "case.linked", caseId: created.id, sourceTs: input.sourceThreadTs }, { at: now, caseId: created.id });
+        }
         if (deps.triageChannel) await enqueue(tx, deps.triageChannel, { kind: "triage.root", caseId: created.id }, { at: now, caseId: created.id });
-        return { ok: true, caseId: created.id, incidents: needed, duplicate: false };
+        return { ok: true, caseId: created.id, incidents: needed, duplicate: false, openedBy: created.openedBy };
       }
       const fresh = await contractsOf(tx, channel.customerId);
       return { ok: false, reason: refusalReason(fresh, today), needed, available: summarize(fresh, today).available };
@@ -76,7 +85,7 @@ export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise
     // The same submission raced itself (Slack retry or double submit): the other one created the case.
     if (isUniqueViolation(error)) {
       const winner = await deps.db.client.case.findUnique({ where: { requestKey: input.requestKey } });
-      if (winner) return { ok: true, caseId: winner.id, incidents: winner.incidents, duplicate: true };
+      if (winner) return { ok: true, caseId: winner.id, incidents: winner.incidents, duplicate: true, openedBy: winner.openedBy };
     }
     throw error;
   }

@@ -7,6 +7,12 @@ export const Commands = {
   queue: "/queue",
 } as const;
 
+/** Words after /support that do something other than open the case modal. */
+export const SupportCommands = {
+  /** Post the channel's "open a case" message again and pin it. */
+  entry: "entry",
+} as const;
+
 export const Shortcuts = {
   /** Message shortcut for T4U people: turn a customer's message into a case. */
   messageToCase: "message_to_case",
@@ -30,6 +36,7 @@ export const Actions = {
   proposeSplit: "case_propose_split",
   setExpectedDate: "case_set_expected_date",
   caseMenu: "case_menu",
+  lowerLevel: "case_lower_level",
   // Managers.
   registerContract: "contract_register",
   addIncidents: "contract_add_incidents",
@@ -50,6 +57,9 @@ export const Views = {
   declineScope: "case_decline_scope_modal",
   cancelDefect: "case_cancel_defect_modal",
   assign: "case_assign_modal",
+  lowerLevel: "case_lower_level_modal",
+  /** The App Home tab (a home view, published per person). */
+  home: "app_home",
   registerContract: "contract_register_modal",
   addIncidents: "contract_add_incidents_modal",
   renewContract: "contract_renew_modal",

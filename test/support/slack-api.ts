@@ -771,6 +771,13 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       return {};
     },
 
+    "pins.remove": (args) => {
+      const channel = resolveChannel(args);
+      const timestamp = required(args, "timestamp");
+      if (!pins.delete(`${channel}/${timestamp}`)) refuse("no_pin");
+      return {};
+    },
+
     "files.getUploadURLExternal": (args) => {
       const filename = required(args, "filename");
       const lengthText = required(args, "length");

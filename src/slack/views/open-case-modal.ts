@@ -1,6 +1,7 @@
 // The modal in which a case is opened. It says before submit what the case will cost and what remains.
 import type { ModalView, KnownBlock } from "@slack/types";
 import { DESCRIPTION_MAX, PRODUCT_MAX, TITLE_MAX } from "../../domain/case.ts";
+import type { RefusalReason } from "../../domain/contract.ts";
 import type { Translate } from "../i18n/index.ts";
 import { Inputs, Views } from "../ids.ts";
 import { mrkdwn, plain } from "./text.ts";
@@ -9,6 +10,8 @@ export interface OpenCaseModalMetadata {
   requestKey: string;
   channelId: string | null;
   sourceTs: string | null;
+  /** The thread the source message sits in, told which case it became (its own ts for a top-level message). */
+  sourceThreadTs?: string | null;
   previousCaseId: number | null;
 }
 
@@ -19,10 +22,24 @@ export interface OpenCaseModalInput {
   available: number | null;
   prefill?: { title?: string; description?: string };
   previousNumber?: string | null;
+  /** Why no case can be opened now: said at the top, before anyone types a question in vain. */
+  blocked?: { reason: RefusalReason; contact: string } | null;
+}
+
+export function refusalText(reason: RefusalReason, needed: number, available: number, contact: string, t: Translate): string {
+  switch (reason) {
+    case "insufficient": return t("error.insufficient", { needed, available, contact });
+    case "expired": return t("error.expired", { contact });
+    case "exhausted": return t("error.exhausted", { contact });
+    case "no_contract": return t("error.no_contract", { contact });
+  }
 }
 
 export function openCaseModal(input: OpenCaseModalInput, t: Translate): ModalView {
   const blocks: KnownBlock[] = [];
+  if (input.blocked) {
+    blocks.push({ type: "section", text: mrkdwn(`:warning: *${t("modal.open.blocked")}*\n${refusalText(input.blocked.reason, 1, input.available ?? 0, input.blocked.contact, t)}`) });
+  }
   if (input.previousNumber) blocks.push({ type: "context", elements: [mrkdwn(t("modal.open.previous", { number: input.previousNumber }))] });
   if (!input.metadata.channelId) {
     blocks.push({
@@ -59,7 +76,7 @@ export function openCaseModal(input: OpenCaseModalInput, t: Translate): ModalVie
       },
     },
   );
-  if (input.available !== null) {
+  if (input.available !== null && !input.blocked) {
     blocks.push({ type: "context", elements: [mrkdwn(t("modal.open.cost", { normal: 1, levelA: 3, available: input.available }))] });
   }
   return {
@@ -83,6 +100,7 @@ export function parseOpenCaseMetadata(raw: string): OpenCaseModalMetadata | null
       requestKey: v.requestKey,
       channelId: typeof v.channelId === "string" ? v.channelId : null,
       sourceTs: typeof v.sourceTs === "string" ? v.sourceTs : null,
+      sourceThreadTs: typeof v.sourceThreadTs === "string" ? v.sourceThreadTs : null,
       previousCaseId: typeof v.previousCaseId === "number" ? v.previousCaseId : null,
     };
   } catch {

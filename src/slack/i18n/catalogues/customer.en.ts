@@ -12,6 +12,7 @@ export const customerEn: English<typeof customerJa> = {
   "linked.text": ({ number, link }: { number: string; link: string }) =>
     `This message is now case ${number}. Please continue in <${link}|the thread of case ${number}>.`,
 
+  "refused.other_customer": "Only the contracted customer and T4U staff can open cases or see the balance in this channel.",
   "modal.open.blocked": "A new case cannot be opened at the moment.",
   "error.exhausted": ({ contact }: { contact: string }) =>
     `Every incident of your contract has been used. For additional incidents or a renewal, please contact ${contact}.`,

@@ -1,13 +1,15 @@
 // /support: T4U's own people open a case on a customer's behalf. Run inside a customer channel the channel is
 // known; elsewhere they pick it in the modal. (Customers in Slack Connect cannot run our commands.)
+// `/support entry` in a customer channel posts its "open a case" message again and pins it.
 import { randomUUID } from "node:crypto";
 import type { App } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
-import { customerBalance } from "../../../services/customer-balance.ts";
+import { prepareCaseModal } from "../../../services/prepare-case-modal.ts";
+import { repostEntry } from "../../../services/repost-entry.ts";
 import { channelContext, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { localeFrom, t, translator } from "../../i18n/index.ts";
-import { Commands } from "../../ids.ts";
+import { Commands, SupportCommands } from "../../ids.ts";
 import { openCaseModal } from "../../views/open-case-modal.ts";
 
 export function register(app: App, deps: SlackDeps): void {
@@ -19,17 +21,23 @@ export function register(app: App, deps: SlackDeps): void {
       await ack({ response_type: "ephemeral", text: t(locale, "refused.role") });
       return;
     }
+    if (command.text.trim().toLowerCase() === SupportCommands.entry) {
+      const result = channel ? await repostEntry(deps, { channelId: channel.channelId }) : null;
+      await ack({ response_type: "ephemeral", text: result?.ok ? t(locale, "support.entry_posted", { channel: command.channel_id }) : t(locale, "support.entry_where") });
+      return;
+    }
     await ack();
     const channels = channel ? [] : await deps.db.client.customerChannel.findMany({
       include: { customer: { select: { name: true } } }, orderBy: { id: "asc" }, take: 100,
     });
-    const available = channel ? (await customerBalance(deps, channel.customerId)).available : null;
+    const prep = channel ? await prepareCaseModal(deps, { customerId: channel.customerId, channelId: channel.channelId }) : null;
     await client.views.open({
       trigger_id: command.trigger_id,
       view: openCaseModal({
         metadata: { requestKey: randomUUID(), channelId: channel?.channelId ?? null, sourceTs: null, previousCaseId: null },
         channels: channels.map((c) => ({ channelId: c.channelId, customerName: c.customer.name })),
-        available,
+        available: prep?.available ?? null,
+        blocked: prep?.blocked ? { reason: prep.blocked, contact: deps.config.contact } : null,
       }, translator(locale)),
     });
   });

@@ -1,7 +1,9 @@
 // Messages in registered channels. A reply in a case's thread is a follow-up (customer) or an answer (engineer);
-// edits and deletions only mark the record. Slack may deliver one message several times: the message's
-// (channel, ts) is unique in the record, so a redelivery changes nothing.
+// a customer's new top-level message gets an offer to make it a case; edits and deletions only mark the record.
+// Slack may deliver one message several times: the message's (channel, ts) is unique in the record and keys its
+// offer, so a redelivery changes nothing.
 import type { App } from "@slack/bolt";
+import { offerCase, reviseOffer } from "../../../services/offer-case.ts";
 import { recordEdit, recordMessage } from "../../../services/record-message.ts";
 import { channelContext, rolesIn, str } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -18,7 +20,7 @@ interface MessageFields {
   ts?: string;
   thread_ts?: string;
   deleted_ts?: string;
-  message?: { ts?: string; text?: string };
+  message?: { ts?: string; text?: string; thread_ts?: string };
 }
 
 const IGNORED = new Set(["bot_message", "channel_join", "channel_leave", "channel_topic", "channel_purpose", "channel_name", "pinned_item", "message_replied"]);
@@ -29,7 +31,9 @@ export function register(app: App, deps: SlackDeps): void {
     const channelId = str(m.channel);
     if (!channelId || m.bot_id || (m.subtype && IGNORED.has(m.subtype))) return;
     if (m.subtype === "message_changed" && m.message?.ts) {
-      await recordEdit(deps, { channelId, ts: m.message.ts, text: m.message.text ?? "", deleted: false });
+      const recorded = await recordEdit(deps, { channelId, ts: m.message.ts, text: m.message.text ?? "", deleted: false });
+      const topLevel = !m.message.thread_ts || m.message.thread_ts === m.message.ts;
+      if (!recorded && topLevel) await reviseOffer(deps, { channelId, ts: m.message.ts, text: m.message.text ?? "" });
       return;
     }
     if (m.subtype === "message_deleted" && m.deleted_ts) {
@@ -47,6 +51,10 @@ export function register(app: App, deps: SlackDeps): void {
       const role = roles.has("engineer") ? "engineer" : roles.has("customer") ? "customer" : "internal";
       const result = await recordMessage(deps, { channelId, threadTs, ts, userId, role, text: m.text ?? "" });
       if (result.kind === "recorded") deps.logger.info("case message recorded", { caseId: result.caseId, role, state: result.state });
+    } else if (roles.has("customer") && (!m.subtype || m.subtype === "file_share")) {
+      // Only the customer's own words get the offer; T4U's messages and other organisations' do not.
+      const offered = await offerCase(deps, { channelId, ts, userId, text: m.text ?? "" });
+      deps.logger.info("case offered", { channelId, ts, result: offered });
     }
   });
 }

@@ -1,15 +1,22 @@
-// The case modal was submitted: validate, then open the case; problems come back as inline errors on the modal.
+// The case modal was submitted: validate, then open the case; problems come back as inline errors on the field
+// they concern, each saying what to do next. Nothing is reserved unless the case is opened (R-INC-6).
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { DESCRIPTION_MAX, PRODUCT_MAX, TITLE_MAX } from "../../../domain/case.ts";
+import { caseNumber, DESCRIPTION_MAX, PRODUCT_MAX, TITLE_MAX } from "../../../domain/case.ts";
 import { can } from "../../../domain/roles.ts";
 import { openCase } from "../../../services/open-case.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
-import { t } from "../../i18n/index.ts";
+import { t, type Translate, translator } from "../../i18n/index.ts";
 import { Inputs, Views } from "../../ids.ts";
-import { parseOpenCaseMetadata } from "../../views/open-case-modal.ts";
+import { parseOpenCaseMetadata, refusalText } from "../../views/open-case-modal.ts";
 import { charLength, cleanInput } from "../../views/text.ts";
 import { readOption, readText } from "../../view-values.ts";
+
+/** A required text: control characters dropped (cleanInput), then neither empty nor over its limit. */
+function checkText(value: string, max: number, optional: boolean, tr: Translate): string | null {
+  if (!value) return optional ? null : tr("error.required");
+  return charLength(value) > max ? tr("error.too_long", { max }) : null;
+}
 
 export function register(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(Views.openCase, async ({ ack, body, view }) => {
@@ -22,20 +29,22 @@ export function register(app: App, deps: SlackDeps): void {
     const channelId = metadata.channelId ?? readOption(view, Inputs.channel);
     const channel = await channelContext(deps, channelId ?? undefined);
     const roles = rolesIn(deps, actor, channel);
-    const locale = localeFor(actor, channel, roles);
-    const errors: Record<string, string> = {};
+    const tr = translator(localeFor(actor, channel, roles));
     const title = cleanInput(readText(view, Inputs.title) ?? "");
     const description = cleanInput(readText(view, Inputs.description) ?? "");
     const product = cleanInput(readText(view, Inputs.product) ?? "") || null;
     const level = readOption(view, Inputs.level) ?? "normal";
-    if (!title) errors[Inputs.title.block] = t(locale, "error.required");
-    else if (charLength(title) > TITLE_MAX) errors[Inputs.title.block] = t(locale, "error.too_long", { max: TITLE_MAX });
-    if (!description) errors[Inputs.description.block] = t(locale, "error.required");
-    else if (charLength(description) > DESCRIPTION_MAX) errors[Inputs.description.block] = t(locale, "error.too_long", { max: DESCRIPTION_MAX });
-    if (product && charLength(product) > PRODUCT_MAX) errors[Inputs.product.block] = t(locale, "error.too_long", { max: PRODUCT_MAX });
+    const errors: Record<string, string> = {};
+    const problems: Array<[string, string | null]> = [
+      [Inputs.title.block, checkText(title, TITLE_MAX, false, tr)],
+      [Inputs.description.block, checkText(description, DESCRIPTION_MAX, false, tr)],
+      [Inputs.product.block, checkText(product ?? "", PRODUCT_MAX, true, tr)],
+    ];
+    for (const [block, problem] of problems) if (problem) errors[block] = problem;
+    // Without a channel picker in the modal, a channel problem is shown on its first field.
     const channelBlock = metadata.channelId ? Inputs.title.block : Inputs.channel.block;
-    if (!channel) errors[channelBlock] = t(locale, "error.channel_not_registered");
-    else if (!can(roles, "case.open")) errors[channelBlock] = t(locale, "refused.customer");
+    if (!channel) errors[channelBlock] = tr("error.channel_not_registered");
+    else if (!can(roles, "case.open")) errors[channelBlock] = tr("refused.other_customer");
     if (Object.keys(errors).length > 0 || !channel) {
       await ack({ response_action: "errors", errors });
       return;
@@ -46,16 +55,22 @@ export function register(app: App, deps: SlackDeps): void {
       openerIsCustomer: roles.has("customer"), title, description, product,
       level: levelName === "A" ? "A" : "normal",
       levelReason: reason === "reproduction" || reason === "report" ? reason : null,
-      sourceTs: metadata.sourceTs, previousCaseId: metadata.previousCaseId,
+      sourceTs: metadata.sourceTs, sourceThreadTs: metadata.sourceThreadTs ?? null, previousCaseId: metadata.previousCaseId,
     });
     if (result.ok) {
+      // Someone else already made this message a case: say so rather than pretend this submission did.
+      if (result.duplicate && metadata.sourceTs && result.openedBy !== actor.userId) {
+        await ack({ response_action: "errors", errors: { [Inputs.title.block]: tr("error.duplicate_source", { number: caseNumber(result.caseId) }) } });
+        return;
+      }
       deps.logger.info("case opened", { caseId: result.caseId, duplicate: result.duplicate, incidents: result.incidents });
       await ack();
       return;
     }
-    const message = result.reason === "not_registered" ? t(locale, "error.channel_not_registered")
-      : result.reason === "insufficient" ? t(locale, "error.insufficient", { needed: result.needed, available: result.available, contact: deps.config.contact })
-      : t(locale, result.reason === "expired" ? "error.expired" : "error.no_contract", { contact: deps.config.contact });
-    await ack({ response_action: "errors", errors: { [result.reason === "not_registered" ? channelBlock : Inputs.level.block]: message } });
+    if (result.reason === "not_registered") {
+      await ack({ response_action: "errors", errors: { [channelBlock]: tr("error.channel_not_registered") } });
+      return;
+    }
+    await ack({ response_action: "errors", errors: { [Inputs.level.block]: refusalText(result.reason, result.needed, result.available, deps.config.contact, tr) } });
   });
 }

@@ -1,0 +1,48 @@
+// A customer wrote a new top-level message in their channel: the app offers, in its thread, to make it a case.
+// Only an offer: nothing is reserved until the customer submits the case modal (R-INC-6). Slack redelivers
+// events, so the offer is keyed by the message itself: one message, one offer, however often it arrives.
+import { isUniqueViolation } from "../db/client.ts";
+import { enqueue } from "../db/outbox.ts";
+import { DESCRIPTION_MAX } from "../domain/case.ts";
+import type { ServiceDeps } from "./deps.ts";
+
+export interface CustomerMessage { channelId: string; ts: string; userId: string; text: string }
+
+export type OfferCaseResult = "offered" | "duplicate";
+
+/** The outbox key of the offer under a message; the modal reads the offered text back by it. */
+export function offerKey(channelId: string, ts: string): string {
+  return `offer:${channelId}:${ts}`;
+}
+
+export async function offerCase(deps: ServiceDeps, message: CustomerMessage): Promise<OfferCaseResult> {
+  const now = deps.clock.now();
+  const key = offerKey(message.channelId, message.ts);
+  // Room for Slack's markup, which the modal turns back into plain text; the modal clips to its own limit.
+  const text = Array.from(message.text).slice(0, DESCRIPTION_MAX * 2).join("");
+  try {
+    const result = await deps.db.transaction(async (tx): Promise<OfferCaseResult> => {
+      if (await tx.outboxMessage.findUnique({ where: { dedupeKey: key }, select: { id: true } })) return "duplicate";
+      await enqueue(tx, message.channelId, { kind: "case.offer", sourceTs: message.ts, userId: message.userId, text }, { at: now, dedupeKey: key });
+      return "offered";
+    });
+    if (result === "offered") deps.onOutbox?.();
+    return result;
+  } catch (error) {
+    // Two deliveries of the same event raced; the other one wrote the offer.
+    if (isUniqueViolation(error)) return "duplicate";
+    throw error;
+  }
+}
+
+/** The customer edited the message before making it a case: the modal should open with what they wrote last. */
+export async function reviseOffer(deps: ServiceDeps, message: { channelId: string; ts: string; text: string }): Promise<boolean> {
+  const key = offerKey(message.channelId, message.ts);
+  const row = await deps.db.client.outboxMessage.findUnique({ where: { dedupeKey: key }, select: { id: true, payload: true } });
+  if (!row) return false;
+  const payload: unknown = JSON.parse(row.payload);
+  if (typeof payload !== "object" || payload === null || (payload as { kind?: unknown }).kind !== "case.offer") return false;
+  const text = Array.from(message.text).slice(0, DESCRIPTION_MAX * 2).join("");
+  await deps.db.client.outboxMessage.update({ where: { id: row.id }, data: { payload: JSON.stringify({ ...payload, text }) } });
+  return true;
+}

@@ -1,0 +1,70 @@
+// What the case modal shows before anything is spent: what a case costs and what remains, whether a case can be
+// opened at all (and why not), the text of the message it is made from, and the closed case it follows.
+import { contractsOf } from "../db/contracts.ts";
+import { caseNumber } from "../domain/case.ts";
+import { refusalReason, summarize, type RefusalReason } from "../domain/contract.ts";
+import type { ServiceDeps } from "./deps.ts";
+import { offerKey } from "./offer-case.ts";
+
+export interface PrepareCaseModalInput {
+  customerId: number;
+  channelId: string;
+  /** The message the case would be made from. */
+  sourceTs?: string | null;
+  previousCaseId?: number | null;
+}
+
+export interface CaseModalPreparation {
+  available: number;
+  /** Why not even a normal case could be opened now; null when one can. */
+  blocked: RefusalReason | null;
+  /** The case already made from the source message, if any: a message becomes at most one case. */
+  existingCase: { id: number; number: string } | null;
+  /** Text to fill the modal with: the offered message, or the customer's words after a case closed. */
+  text: string | null;
+  previous: { id: number; number: string } | null;
+}
+
+/** A message becomes at most one case: its submissions share this idempotency key. */
+export function sourceRequestKey(channelId: string, sourceTs: string): string {
+  return `source:${channelId}:${sourceTs}`;
+}
+
+export async function prepareCaseModal(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, input: PrepareCaseModalInput): Promise<CaseModalPreparation> {
+  const db = deps.db.client;
+  const today = deps.calendar.localDate(deps.clock.now());
+  const contracts = await contractsOf(db, input.customerId);
+  const { available } = summarize(contracts, today);
+  const preparation: CaseModalPreparation = {
+    available, blocked: available >= 1 ? null : refusalReason(contracts, today), existingCase: null, text: null, previous: null,
+  };
+  if (input.sourceTs) {
+    const existing = await db.case.findUnique({ where: { requestKey: sourceRequestKey(input.channelId, input.sourceTs) }, select: { id: true } });
+    if (existing) preparation.existingCase = { id: existing.id, number: caseNumber(existing.id) };
+    const offer = await db.outboxMessage.findUnique({ where: { dedupeKey: offerKey(input.channelId, input.sourceTs) }, select: { payload: true } });
+    preparation.text = offer ? offeredText(offer.payload) : null;
+  }
+  if (input.previousCaseId) {
+    // Only a case of the same customer can be followed up from this channel.
+    const previous = await db.case.findUnique({ where: { id: input.previousCaseId }, select: { id: true, customerId: true, closedAt: true } });
+    if (previous && previous.customerId === input.customerId) {
+      preparation.previous = { id: previous.id, number: caseNumber(previous.id) };
+      const latest = await db.caseMessage.findFirst({
+        where: { caseId: previous.id, authorRole: "customer", deletedAt: null, ...(previous.closedAt ? { postedAt: { gte: previous.closedAt } } : {}) },
+        orderBy: { postedAt: "desc" }, select: { text: true },
+      });
+      preparation.text ??= latest?.text ?? null;
+    }
+  }
+  return preparation;
+}
+
+function offeredText(payload: string): string | null {
+  try {
+    const value: unknown = JSON.parse(payload);
+    const text = typeof value === "object" && value !== null ? (value as { text?: unknown }).text : undefined;
+    return typeof text === "string" ? text : null;
+  } catch {
+    return null;
+  }
+}
