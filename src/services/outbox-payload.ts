@@ -3,7 +3,9 @@
 
 export type NoticeKey =
   | "notice.opened" | "notice.resolved" | "notice.auto_closed" | "notice.cancelled" | "notice.declined"
-  | "notice.taken" | "notice.closed_reply";
+  | "notice.taken" | "notice.closed_reply"
+  | "notice.level_a_approved" | "notice.proposal_declined" | "notice.split_done" | "notice.split_part"
+  | "notice.expected_late" | "notice.level_lowered" | "triage.proposal_approved" | "triage.proposal_declined";
 
 export type OutboxPayload =
   /** The case's root message in the customer channel; its ts is stored on the case. */
@@ -28,5 +30,9 @@ export type OutboxPayload =
   | { kind: "case.offer"; sourceTs: string; userId: string; text: string }
   /** In the thread of the message a case was made from: where the conversation continues. */
   | { kind: "case.linked"; caseId: number; sourceTs: string }
+  /** In the case's thread: a proposal to raise its incidents, with Approve/Decline buttons for the customer. */
+  | { kind: "proposal.request"; caseId: number; proposalId: number }
+  /** Re-render a proposal message (at ts) once it is answered, without its buttons. */
+  | { kind: "proposal.refresh"; caseId: number; proposalId: number; ts: string }
   /** A top-level notice in a channel (renewal, exhausted balance). */
   | { kind: "channel.notice"; notice: NoticeKey; params: Record<string, string | number> };

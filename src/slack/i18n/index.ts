@@ -5,9 +5,11 @@ import { coreEn } from "./catalogues/core.en.ts";
 import { coreJa } from "./catalogues/core.ja.ts";
 import { customerEn } from "./catalogues/customer.en.ts";
 import { customerJa } from "./catalogues/customer.ja.ts";
+import { engineerEn } from "./catalogues/engineer.en.ts";
+import { engineerJa } from "./catalogues/engineer.ja.ts";
 
-const ja = { ...coreJa, ...customerJa };
-const en: typeof ja = { ...coreEn, ...customerEn };
+const ja = { ...coreJa, ...customerJa, ...engineerJa };
+const en: typeof ja = { ...coreEn, ...customerEn, ...engineerEn };
 
 export type MessageKey = keyof typeof ja;
 type Catalogue = typeof ja;

@@ -1,0 +1,116 @@
+// What the app says around engineers' work on cases: their modals, the proposals customers answer, the notices
+// those actions post in the case's thread, and the queue. Every key here must exist in engineer.en.ts too.
+
+export const engineerJa = {
+  "case.menu.lower_level": "通常レベルに変更",
+
+  "modal.eng.submit": "確定",
+  "modal.eng.summary": ({ number, title, customer, incidents }: { number: string; title: string; customer: string; incidents: number }) =>
+    `*${number} ${title}*\n${customer} · インシデント ${incidents}`,
+  "modal.assign.title": "担当者の割り当て",
+  "modal.assign.label": "担当エンジニア",
+  "modal.level_a.title": "レベルAの提案",
+  "modal.level_a.kind": "レベルAが必要な理由",
+  "modal.level_a.reason": "お客様へのご説明",
+  "modal.level_a.reason_hint": "例: ご利用環境を弊社で再現して検証する必要があるため",
+  "modal.level_a.cost": ({ before, after, available }: { before: number; after: number; available: number }) =>
+    `お客様が承認されると、この案件のインシデントは ${before} から ${after} になります（現在のご利用可能数: ${available}）。承認されるまで追加の予約はしません。`,
+  "modal.split.title": "分割の提案",
+  "modal.split.parts": "分割後の件名（1行に1件）",
+  "modal.split.parts_hint": "1行目がこの案件の件名になり、2行目以降はそれぞれ新しい案件（各1インシデント）になります。",
+  "modal.split.reason": "お客様へのご説明（分割の理由）",
+  "modal.split.cost": ({ before, available }: { before: number; available: number }) =>
+    `お客様が承認されると、2件目以降の案件ごとに1インシデントを予約します（この案件の ${before} はそのままです）。現在のご利用可能数: ${available}`,
+  "modal.expected.title": "回答予定日の設定",
+  "modal.expected.label": "回答予定日",
+  "modal.expected.hint": "ご質問の受付から2営業日以上先の日付の場合は、お客様にすぐお知らせします。",
+  "modal.cancel_defect.title": "製品不具合でキャンセル",
+  "modal.cancel_defect.body": ({ incidents }: { incidents: number }) =>
+    `原因が弊社製品の不具合であるため、この案件をキャンセルします。予約中の ${incidents} インシデントは返却され、消費されません。お客様にはその旨をお知らせします。`,
+  "modal.cancel_defect.note": "社内メモ（任意・お客様には表示されません）",
+  "modal.decline.title": "対象外としてお断り",
+  "modal.decline.body": ({ incidents }: { incidents: number }) =>
+    `この案件をサポートの対象外としてお断りします。予約中の ${incidents} インシデントは返却されます。`,
+  "modal.decline.reason": "お客様にお伝えする理由",
+  "modal.lower.title": "通常レベルに変更",
+  "modal.lower.body": ({ before, after }: { before: number; after: number }) =>
+    `この案件を通常レベルに変更し、インシデントを ${before} から ${after} に減らします。差分はすぐに返却されます（お客様の承認は不要です）。`,
+  "modal.lower.note": "社内メモ（任意・お客様には表示されません）",
+
+  "error.not_engineer": "T4Uのサポート担当を選んでください。",
+  "error.past_date": "今日以降の日付を選んでください。",
+  "error.split_too_few": ({ min }: { min: number }) => `${min}件以上の件名を、1行に1件ずつ入力してください。`,
+  "error.split_too_many": ({ max }: { max: number }) => `分割できるのは${max}件までです。`,
+  "error.title_each_too_long": ({ max }: { max: number }) => `各件名は${max}文字以内で入力してください。`,
+  "error.proposal_insufficient": ({ needed, available }: { needed: number; available: number }) =>
+    `お客様のご利用可能なインシデントが不足しているため提案できません（追加で必要: ${needed}、ご利用可能: ${available}）。追加購入についてお客様・管理者とご相談ください。`,
+  "refused.already_level_a": ({ number }: { number: string }) => `案件 ${number} は既にサービスレベルAです。`,
+  "refused.not_level_a": ({ number }: { number: string }) => `案件 ${number} はサービスレベルAではないため、変更できません。`,
+  "refused.changed": "案件が同時に変更されました。最新の内容を確認して、もう一度お試しください。",
+  "refused.queue": "対応待ちの案件一覧は、T4Uのサポート担当のみご覧いただけます。",
+
+  "proposal.level_a": ({ user, reason }: { user: string; reason: string }) =>
+    `<@${user}> より、本案件をサービスレベルA（${reason}）として対応するご提案です。`,
+  "proposal.split": ({ user, n }: { user: string; n: number }) => `<@${user}> より、本案件を ${n} 件の案件に分けて対応するご提案です。`,
+  "proposal.reason": ({ reason }: { reason: string }) => `*理由:* ${reason}`,
+  "proposal.parts": "*分割後の案件:*",
+  "proposal.part_this": "（この案件）",
+  "proposal.cost": ({ before, after, extra, available }: { before: number; after: number; extra: number; available: number }) =>
+    `*インシデント:* ${before} → ${after}（ご承認いただいた時点で ${extra} を追加で予約します。現在のご利用可能数: ${available}）`,
+  "proposal.ask": "よろしければ「承認する」を押してください。ご承認いただくまで、インシデントは追加で予約されません。",
+  "proposal.approve": "承認する",
+  "proposal.decline": "承認しない",
+  "proposal.confirm_title": "ご承認の確認",
+  "proposal.confirm_text": ({ extra }: { extra: number }) => `インシデントを追加で ${extra} 予約します。よろしいですか？`,
+  "proposal.confirm_back": "戻る",
+  "proposal.state.approved": ({ user }: { user: string }) => `:white_check_mark: <@${user}> がご承認くださいました。`,
+  "proposal.state.declined": ({ user }: { user: string }) => `<@${user}> より承認しないとのご回答をいただきました。現在の内容のまま対応いたします。`,
+  "proposal.state.withdrawn": "このご提案は取り下げられました。",
+  "proposal.fallback": ({ number }: { number: string }) => `案件 ${number} についてのご提案（ご承認のお願い）`,
+  "proposal.refused.decided": "このご提案には既にご回答いただいています。",
+  "proposal.refused.withdrawn": "このご提案は取り下げられました。スレッド内の新しいご提案をご確認ください。",
+  "proposal.refused.closed": "この案件は既にクローズしているため、このご提案にはお答えいただけません。",
+  "proposal.refused.insufficient": ({ needed, available, contact }: { needed: number; available: number; contact: string }) =>
+    `インシデントが不足しているため、ご承認を反映できませんでした（追加で必要: ${needed}、ご利用可能: ${available}）。何も変更されていません。追加購入については ${contact} までお問い合わせください。`,
+  "proposal.refused.not_applicable": "案件の内容が変わったため、このご提案は反映できませんでした。何も変更されていません。担当エンジニアからのご連絡をお待ちください。",
+  "proposal.refused.unknown": "ご提案が見つかりませんでした。",
+
+  "notice.level_a_approved": ({ number, user, before, after, available }: { number: string; user: string; before: number; after: number; available: number }) =>
+    `<@${user}> にご承認いただき、案件 ${number} をサービスレベルAとしました。インシデントを ${before} から ${after} に変更しました（残り ${available}）。`,
+  "notice.proposal_declined": ({ user, incidents }: { user: string; incidents: number }) =>
+    `<@${user}> より、ご提案を承認しないとのご回答をいただきました。インシデント（${incidents}）は変わらず、現在の内容のまま対応いたします。`,
+  "notice.split_done": ({ number, user, parts, before, after, available }: { number: string; user: string; parts: string; before: number; after: number; available: number }) =>
+    `<@${user}> にご承認いただき、案件 ${number} を分割しました。新しい案件: ${parts}（それぞれのスレッドで回答いたします）。インシデントの合計: ${before} → ${after}（残り ${available}）。`,
+  "notice.split_part": ({ number, parent, reason, incidents }: { number: string; parent: string; reason: string; incidents: number }) =>
+    `案件 ${number} は、案件 ${parent} を分割して作成しました（${incidents} インシデントを予約しました）。\n分割の理由: ${reason}`,
+  "notice.expected_late": ({ number, date }: { number: string; date: string }) =>
+    `お待たせしており申し訳ございません。案件 ${number} の回答は ${date} ごろになる見込みです。今しばらくお待ちください。`,
+  "notice.level_lowered": ({ number, user, before, after, available }: { number: string; user: string; before: number; after: number; available: number }) =>
+    `<@${user}> が案件 ${number} を通常レベルに変更しました。インシデントを ${before} から ${after} に減らし、差分を返却しました（残り ${available}）。`,
+  "triage.proposal_approved": ({ number, user, before, after }: { number: string; user: string; before: number; after: number }) =>
+    `${number}: お客様（<@${user}>）が提案を承認しました（インシデント ${before} → ${after}）。`,
+  "triage.proposal_declined": ({ number, user }: { number: string; user: string }) =>
+    `${number}: お客様（<@${user}>）が提案を承認しませんでした。現在の内容のまま対応してください。`,
+  "triage.expected": "回答予定日",
+  "triage.waiting": "対応待ち",
+
+  "queue.title": "対応待ちの案件",
+  "queue.summary": ({ t4u, customer }: { t4u: number; customer: number }) =>
+    `T4Uの対応待ち ${t4u} 件（古いご質問順） · お客様の返信待ち ${customer} 件`,
+  "queue.empty": "対応中の案件はありません。",
+  "queue.more": ({ n }: { n: number }) => `ほか ${n} 件`,
+  "queue.waiting.t4u": ":large_orange_circle: T4Uの対応待ち",
+  "queue.waiting.customer": ":white_circle: お客様の返信待ち",
+  "queue.age_days": ({ n }: { n: number }) => `${n}営業日経過`,
+  "queue.age_hours": ({ n }: { n: number }) => `${n}時間経過`,
+  "queue.overdue": ":red_circle: 初回回答期限超過",
+  "queue.due_soon": ":warning: 初回回答期限間近",
+  "queue.due": ({ date }: { date: string }) => `初回回答期限 ${date}`,
+  "queue.expected": ({ date }: { date: string }) => `回答予定日 ${date}`,
+  "queue.awaiting_approval": "提案への回答待ち",
+  "queue.assignee": ({ user }: { user: string }) => `担当 <@${user}>`,
+  "queue.unassigned": "担当なし",
+  "queue.fallback": ({ n }: { n: number }) => `対応待ちの案件 ${n} 件`,
+  "home.refresh": "最新の情報に更新",
+  "home.staff_only": "このアプリのホームは、T4Uのサポート担当と管理者のための画面です。\nご質問やトラブルのご相談は、貴社専用の Slack コネクトチャンネルにある「案件を作成」ボタンからお送りください。",
+};
