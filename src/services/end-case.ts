@@ -32,7 +32,9 @@ export async function endCase(deps: ServiceDeps, action: EndAction, input: EndCa
     if (next instanceof RefusedTransition) return { ok: false, reason: next.reason, state: from };
     // Only one of two racing clicks (or scheduler replicas) wins: the update is conditional on the state we read.
     const { count } = await tx.case.updateMany({
-      where: { id: current.id, state: from },
+      // An automatic close also needs its timer still due: a reply and a new answer since the scheduler looked
+      // leave the case answered again, but with a new deadline.
+      where: { id: current.id, state: from, ...(action === "auto_close" ? { autoCloseAt: { lte: now } } : {}) },
       data: {
         state: next.to, closedAt: now, closedBy: input.actorId, closeReason: input.reason ?? null,
         firstResponseRemindAt: null, firstResponseDueAt: null, delayNoticeAt: null, autoCloseRemindAt: null, autoCloseAt: null,
