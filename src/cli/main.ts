@@ -5,12 +5,14 @@ import { migrate, migrationStatus } from "../db/migrate.ts";
 import { systemClock } from "../services/deps.ts";
 import * as channelCommand from "./commands/channel.ts";
 import * as contractAddCommand from "./commands/contract-add.ts";
+import { contractCommands, contractHelp } from "./commands/contracts.ts";
 import * as exportCommand from "./commands/export.ts";
 import { CliError, openContext } from "./context.ts";
 
 const HELP = `incident-desk command line
 
   npm run cli -- contract add …     register a customer, its channels and a contract (see: contract add --help)
+${contractHelp}
   npm run cli -- channel entry …    post a channel's "open a case" message again and pin it (see: channel --help)
   npm run cli -- channel locale …   set the language of a customer channel: ja or en
   npm run cli -- export --out DIR   export customers, contracts, ledger and cases as CSV or JSON Lines
@@ -39,6 +41,20 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         }
       } finally {
         await db.close();
+      }
+      return 0;
+    }
+    const managed = contractCommands[`${group} ${command ?? ""}`];
+    if (managed) {
+      if (rest.includes("--help")) {
+        out(managed.usage);
+        return 0;
+      }
+      const ctx = await openContext(env, systemClock, out);
+      try {
+        await managed.run(ctx, rest);
+      } finally {
+        await ctx.deps.db.close();
       }
       return 0;
     }

@@ -1,6 +1,9 @@
-// The managers' overview (/balance): every customer's balance, those needing attention first.
-import { contractStatus, daysBetween, summarize } from "../domain/contract.ts";
+// The managers' overview (/balance, App Home): every customer's balance, those needing attention first. It reads
+// the running counters kept on each contract, never the ledger, so it stays fast however long the ledger grows.
+import { contractStatus, coveredUntil, daysBetween, summarize } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
+
+export type Attention = "expired" | "exhausted" | "not_started" | "expiring" | "low";
 
 export interface CustomerBalance {
   customerId: number;
@@ -10,9 +13,12 @@ export interface CustomerBalance {
   reserved: number;
   available: number;
   validUntil: string | null;
+  /** The last day covered counting renewals already bought (R-CON-6): when a renewal is next due. */
+  coveredUntil: string | null;
+  /** Days from today to coveredUntil: the days left to renew. */
   daysLeft: number | null;
   openCases: number;
-  attention: "expired" | "exhausted" | "expiring" | "low" | null;
+  attention: Attention | null;
 }
 
 /** Fewer than this many available incidents is "low". */
@@ -20,29 +26,40 @@ export const LOW_BALANCE = 3;
 /** Within this many days of the end a contract is "expiring" (the renewal notice goes out at 60, R-CON-4). */
 export const EXPIRING_DAYS = 60;
 
-const ORDER = { expired: 0, exhausted: 1, expiring: 2, low: 3 } as const;
+const ORDER: Record<Attention, number> = { expired: 0, exhausted: 1, not_started: 2, expiring: 3, low: 4 };
+const OPEN_STATES = ["open", "in_progress", "answered"];
 
-export async function balanceOverview(deps: ServiceDeps, filter?: { customerId?: number }): Promise<CustomerBalance[]> {
+export async function balanceOverview(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, filter?: { customerId?: number }): Promise<CustomerBalance[]> {
   const today = deps.calendar.localDate(deps.clock.now());
-  const where = filter?.customerId ? { id: filter.customerId } : {};
+  const only = filter?.customerId;
   const [customers, open] = await Promise.all([
-    deps.db.client.customer.findMany({ where, select: { id: true, name: true, contracts: true } }),
-    deps.db.client.case.groupBy({ by: ["customerId"], where: { state: { in: ["open", "in_progress", "answered"] }, ...(filter?.customerId ? { customerId: filter.customerId } : {}) }, _count: { _all: true } }),
+    deps.db.client.customer.findMany({
+      where: only ? { id: only } : {},
+      select: { id: true, name: true, contracts: { select: { id: true, startsOn: true, endsOn: true, purchased: true, available: true, reserved: true, consumed: true } } },
+    }),
+    deps.db.client.case.groupBy({ by: ["customerId"], where: { state: { in: OPEN_STATES }, ...(only ? { customerId: only } : {}) }, _count: { _all: true } }),
   ]);
   const openBy = new Map(open.map((row) => [row.customerId, row._count._all]));
   return customers.map((c): CustomerBalance => {
     const sum = summarize(c.contracts, today);
-    const daysLeft = sum.validUntil ? daysBetween(today, sum.validUntil) : null;
-    const anyActive = c.contracts.some((k) => contractStatus(k, today) === "active");
-    const exhausted = !anyActive && c.contracts.some((k) => contractStatus(k, today) === "exhausted");
-    const attention = exhausted ? "exhausted"
-      : !anyActive ? "expired"
-      : daysLeft !== null && daysLeft <= EXPIRING_DAYS ? "expiring"
-      : sum.available < LOW_BALANCE ? "low" : null;
-    return { customerId: c.id, name: c.name, ...sum, daysLeft, openCases: openBy.get(c.id) ?? 0, attention };
-  }).sort((a, b) => {
-    const ra = a.attention ? ORDER[a.attention] : 9;
-    const rb = b.attention ? ORDER[b.attention] : 9;
-    return ra - rb || a.name.localeCompare(b.name, "ja");
-  });
+    const covered = coveredUntil(c.contracts, today);
+    const daysLeft = covered ? daysBetween(today, covered) : null;
+    const statuses = c.contracts.map((k) => contractStatus(k, today));
+    const attention: Attention | null = statuses.includes("active")
+      ? daysLeft !== null && daysLeft <= EXPIRING_DAYS ? "expiring" : sum.available < LOW_BALANCE ? "low" : null
+      : statuses.includes("upcoming") ? "not_started"
+      : statuses.includes("exhausted") ? "exhausted"
+      : "expired";
+    return { customerId: c.id, name: c.name, ...sum, coveredUntil: covered, daysLeft, openCases: openBy.get(c.id) ?? 0, attention };
+  }).sort(byAttention);
+}
+
+/** Most urgent first: by kind of attention, then the fewest days left or incidents left, then by name. */
+function byAttention(a: CustomerBalance, b: CustomerBalance): number {
+  const ra = a.attention ? ORDER[a.attention] : 9;
+  const rb = b.attention ? ORDER[b.attention] : 9;
+  if (ra !== rb) return ra - rb;
+  if (a.attention === "expiring" && a.daysLeft !== b.daysLeft) return (a.daysLeft ?? 0) - (b.daysLeft ?? 0);
+  if (a.attention === "low" && a.available !== b.available) return a.available - b.available;
+  return a.name.localeCompare(b.name, "ja");
 }

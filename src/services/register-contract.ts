@@ -1,83 +1,115 @@
 // A manager registers a customer, its Slack Connect channels and a contract (R-CON-2, R-CON-5). The purchase is
 // the contract's first ledger entry.
+import { isUniqueViolation } from "../db/client.ts";
 import { credit } from "../db/contracts.ts";
 import { enqueue } from "../db/outbox.ts";
-import { isIsoDate, oneYearFrom } from "../domain/contract.ts";
+import { claimRequest, DuplicateRequest, isDuplicateRequest } from "../db/requests.ts";
+import { contractPeriod, isIncidentCount, type PeriodError } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
 
-export interface RegisterContractInput {
-  customerName: string;
-  channelIds: string[];
+export interface ContractTermsInput {
   incidents: number;
   /** The confirmation date: validity runs one year from it. */
   confirmedOn?: string | null;
   /** Explicit dates from the first application rule over the one-year default. */
   startsOn?: string | null;
   endsOn?: string | null;
+}
+
+export interface RegisterContractInput extends ContractTermsInput {
+  customerName: string;
+  channelIds: string[];
   contactNote?: string | null;
   kind?: "initial" | "renewal";
   /** Language of new channels ("ja" unless said otherwise). */
   locale?: "ja" | "en";
   actorId: string;
+  /** The same key submitted twice registers once. */
+  requestKey?: string;
 }
+
+export type TermsError = "required" | "range" | PeriodError;
+export type RegistrationError = TermsError | "too_long" | "invalid" | "taken";
+export type RegistrationErrors = Partial<Record<"customerName" | "channelIds" | "incidents" | "startsOn" | "endsOn", RegistrationError>>;
 
 export type RegisterContractResult =
   | { ok: true; customerId: number; contractId: number; startsOn: string; endsOn: string; createdCustomer: boolean }
-  | { ok: false; errors: Partial<Record<"customerName" | "channelIds" | "incidents" | "startsOn" | "endsOn", string>> };
+  | { ok: false; errors: RegistrationErrors; channels?: string[] }
+  // `errors` stays readable on every refusal, so callers that only report errors need not tell them apart.
+  | { ok: false; reason: "duplicate"; errors?: undefined };
 
+export const CUSTOMER_NAME_MAX = 100;
+export const NOTE_MAX = 500;
 const CHANNEL = /^[CG][A-Z0-9]{2,}$/;
 
-export function validateRegistration(input: RegisterContractInput): RegisterContractResult | { ok: true; startsOn: string; endsOn: string } {
-  const errors: Extract<RegisterContractResult, { ok: false }>["errors"] = {};
-  if (!input.customerName.trim()) errors.customerName = "customer name is required";
-  else if (input.customerName.length > 100) errors.customerName = "customer name must be at most 100 characters";
+/** Incidents and period, shared by first registrations and renewals. */
+export function validateTerms(input: ContractTermsInput): { ok: true; startsOn: string; endsOn: string } | { ok: false; errors: RegistrationErrors } {
+  const errors: RegistrationErrors = {};
+  if (!isIncidentCount(input.incidents)) errors.incidents = Number.isNaN(input.incidents) ? "required" : "range";
+  const period = contractPeriod(input);
+  if (!period.ok) Object.assign(errors, period.errors);
+  if (Object.keys(errors).length || !period.ok) return { ok: false, errors };
+  return { ok: true, startsOn: period.startsOn, endsOn: period.endsOn };
+}
+
+export function validateRegistration(input: RegisterContractInput): { ok: true; startsOn: string; endsOn: string } | { ok: false; errors: RegistrationErrors; channels?: string[] } {
+  const terms = validateTerms(input);
+  const errors: RegistrationErrors = terms.ok ? {} : { ...terms.errors };
+  const name = input.customerName.trim();
+  if (!name) errors.customerName = "required";
+  else if (Array.from(name).length > CUSTOMER_NAME_MAX) errors.customerName = "too_long";
   const badChannels = input.channelIds.filter((c) => !CHANNEL.test(c));
-  if (input.channelIds.length === 0) errors.channelIds = "at least one channel id is required";
-  else if (badChannels.length) errors.channelIds = `not channel ids: ${badChannels.join(", ")}`;
-  if (!Number.isInteger(input.incidents) || input.incidents < 1 || input.incidents > 10_000) {
-    errors.incidents = "incidents must be a whole number from 1 to 10000";
-  }
-  let startsOn = input.startsOn ?? input.confirmedOn ?? "";
-  let endsOn = input.endsOn ?? "";
-  if (!isIsoDate(startsOn)) errors.startsOn = "confirmation or start date must be a date YYYY-MM-DD";
-  else if (!endsOn) endsOn = oneYearFrom(startsOn);
-  else if (!isIsoDate(endsOn)) errors.endsOn = "end date must be a date YYYY-MM-DD";
-  else if (endsOn < startsOn) errors.endsOn = "end date must not be before the start date";
-  startsOn = startsOn.trim();
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, startsOn, endsOn };
+  if (input.channelIds.length === 0) errors.channelIds = "required";
+  else if (badChannels.length) errors.channelIds = "invalid";
+  if (Object.keys(errors).length || !terms.ok) return { ok: false, errors, ...(badChannels.length ? { channels: badChannels } : {}) };
+  return terms;
 }
 
 export async function registerContract(deps: ServiceDeps, input: RegisterContractInput): Promise<RegisterContractResult> {
   const valid = validateRegistration(input);
-  if (!valid.ok || !("startsOn" in valid)) return valid as RegisterContractResult;
+  if (!valid.ok) return valid;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await register(deps, input, valid);
+      if (result.ok) deps.onOutbox?.();
+      return result;
+    } catch (error) {
+      if (error instanceof DuplicateRequest) return { ok: false, reason: "duplicate" };
+      // Raced by another registration (the same request, a channel or a new customer's name): the retry reads
+      // what the winner committed and answers from that.
+      if (attempt < 2 && isUniqueViolation(error)) continue;
+      if (isDuplicateRequest(error, input.requestKey)) return { ok: false, reason: "duplicate" };
+      throw error;
+    }
+  }
+}
+
+function register(deps: ServiceDeps, input: RegisterContractInput, period: { startsOn: string; endsOn: string }): Promise<RegisterContractResult> {
   const now = deps.clock.now();
   const name = input.customerName.trim();
+  const note = input.contactNote?.trim() || null;
   return deps.db.transaction(async (tx): Promise<RegisterContractResult> => {
+    const taken = await tx.customerChannel.findMany({ where: { channelId: { in: input.channelIds } }, include: { customer: { select: { name: true } } } });
+    const elsewhere = taken.filter((c) => c.customer.name !== name).map((c) => c.channelId);
+    // Checked before anything is written: a refused registration leaves no customer behind.
+    if (elsewhere.length) return { ok: false, errors: { channelIds: "taken" }, channels: elsewhere };
     let customer = await tx.customer.findUnique({ where: { name } });
     const createdCustomer = !customer;
-    customer ??= await tx.customer.create({ data: { name, contactNote: input.contactNote ?? null, createdAt: now } });
-    for (const channelId of input.channelIds) {
-      const taken = await tx.customerChannel.findUnique({ where: { channelId } });
-      if (taken && taken.customerId !== customer.id) {
-        return { ok: false, errors: { channelIds: `channel ${channelId} is already registered to another customer` } };
-      }
-      if (!taken) {
-        await tx.customerChannel.create({ data: { channelId, customerId: customer.id, createdAt: now, ...(input.locale ? { locale: input.locale } : {}) } });
-        // A new channel gets its "open a case" message: customers have no other way in.
-        await enqueue(tx, channelId, { kind: "channel.entry" }, { at: now, dedupeKey: `entry:${channelId}` });
-      }
+    customer ??= await tx.customer.create({ data: { name, contactNote: note, createdAt: now } });
+    for (const channelId of new Set(input.channelIds)) {
+      if (taken.some((c) => c.channelId === channelId)) continue;
+      await tx.customerChannel.create({ data: { channelId, customerId: customer.id, createdAt: now, ...(input.locale ? { locale: input.locale } : {}) } });
+      // A new channel gets its "open a case" message: customers have no other way in.
+      await enqueue(tx, channelId, { kind: "channel.entry" }, { at: now, dedupeKey: `entry:${channelId}` });
     }
     const contract = await tx.contract.create({
       data: {
         customerId: customer.id, kind: input.kind ?? (createdCustomer ? "initial" : "renewal"),
-        startsOn: valid.startsOn, endsOn: valid.endsOn, createdBy: input.actorId, createdAt: now, note: input.contactNote ?? null,
+        startsOn: period.startsOn, endsOn: period.endsOn, createdBy: input.actorId, createdAt: now, note,
       },
     });
     await credit(tx, "purchase", { contractId: contract.id, customerId: customer.id, amount: input.incidents, actorId: input.actorId, at: now });
-    return { ok: true, customerId: customer.id, contractId: contract.id, startsOn: valid.startsOn, endsOn: valid.endsOn, createdCustomer };
-  }).then((result) => {
-    if (result.ok) deps.onOutbox?.();
-    return result;
+    await claimRequest(tx, input.requestKey, now);
+    return { ok: true, customerId: customer.id, contractId: contract.id, startsOn: period.startsOn, endsOn: period.endsOn, createdCustomer };
   });
 }

@@ -3,13 +3,15 @@
 import type { Locale } from "../../config.ts";
 import { coreEn } from "./catalogues/core.en.ts";
 import { coreJa } from "./catalogues/core.ja.ts";
+import { contractsEn } from "./catalogues/contracts.en.ts";
+import { contractsJa } from "./catalogues/contracts.ja.ts";
 import { customerEn } from "./catalogues/customer.en.ts";
 import { customerJa } from "./catalogues/customer.ja.ts";
 import { engineerEn } from "./catalogues/engineer.en.ts";
 import { engineerJa } from "./catalogues/engineer.ja.ts";
 
-const ja = { ...coreJa, ...customerJa, ...engineerJa };
-const en: typeof ja = { ...coreEn, ...customerEn, ...engineerEn };
+const ja = { ...coreJa, ...contractsJa, ...customerJa, ...engineerJa };
+const en: typeof ja = { ...coreEn, ...contractsEn, ...customerEn, ...engineerEn };
 
 export type MessageKey = keyof typeof ja;
 type Catalogue = typeof ja;

@@ -1,0 +1,46 @@
+// Additional incidents bought during a contract join that contract; its validity does not change (R-CON-3).
+import { credit } from "../db/contracts.ts";
+import { claimRequest, isDuplicateRequest } from "../db/requests.ts";
+import { acceptsAddition, contractStatus, isIncidentCount, type ContractStatus } from "../domain/contract.ts";
+import type { ServiceDeps } from "./deps.ts";
+import { NOTE_MAX } from "./register-contract.ts";
+
+export interface AddIncidentsInput {
+  contractId: number;
+  incidents: number;
+  /** Why, e.g. the order it came with; kept on the ledger entry. */
+  note?: string | null;
+  actorId: string;
+  requestKey?: string;
+}
+
+export type AddIncidentsResult =
+  | { ok: true; contractId: number; customerName: string; purchased: number; available: number; endsOn: string }
+  | { ok: false; errors: Partial<Record<"incidents" | "note", "required" | "range" | "too_long">> }
+  /** The contract is over (by date or fully consumed): the purchase is a renewal instead. */
+  | { ok: false; reason: "unknown_contract" | "duplicate" }
+  | { ok: false; reason: "not_in_force"; status: ContractStatus };
+
+export async function addIncidents(deps: ServiceDeps, input: AddIncidentsInput): Promise<AddIncidentsResult> {
+  const note = input.note?.trim() || null;
+  if (!isIncidentCount(input.incidents)) return { ok: false, errors: { incidents: Number.isNaN(input.incidents) ? "required" : "range" } };
+  if (note && Array.from(note).length > NOTE_MAX) return { ok: false, errors: { note: "too_long" } };
+  const now = deps.clock.now();
+  const today = deps.calendar.localDate(now);
+  try {
+    return await deps.db.transaction(async (tx): Promise<AddIncidentsResult> => {
+      const contract = await tx.contract.findUnique({ where: { id: input.contractId }, include: { customer: { select: { name: true } } } });
+      if (!contract) return { ok: false, reason: "unknown_contract" };
+      if (!acceptsAddition(contract, today)) return { ok: false, reason: "not_in_force", status: contractStatus(contract, today) };
+      await credit(tx, "addition", { contractId: contract.id, customerId: contract.customerId, amount: input.incidents, actorId: input.actorId, at: now, reason: note });
+      await claimRequest(tx, input.requestKey, now);
+      return {
+        ok: true, contractId: contract.id, customerName: contract.customer.name,
+        purchased: contract.purchased + input.incidents, available: contract.available + input.incidents, endsOn: contract.endsOn,
+      };
+    });
+  } catch (error) {
+    if (isDuplicateRequest(error, input.requestKey)) return { ok: false, reason: "duplicate" };
+    throw error;
+  }
+}

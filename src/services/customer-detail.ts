@@ -1,0 +1,73 @@
+// One customer as a manager sees it (/balance <customer>): every contract with its period, status and counters,
+// and the most recent ledger movements with who made them and why (R-CON-7).
+import { contractsOf } from "../db/contracts.ts";
+import { contractStatus, coveredUntil, lapsed, summarize, type BalanceSummary, type ContractStatus } from "../domain/contract.ts";
+import type { LedgerKind } from "../domain/ledger.ts";
+import type { ServiceDeps } from "./deps.ts";
+
+export interface ContractLine {
+  id: number;
+  kind: string;
+  startsOn: string;
+  endsOn: string;
+  status: ContractStatus;
+  purchased: number;
+  available: number;
+  reserved: number;
+  consumed: number;
+  /** Unused incidents of an ended contract, which lapse (R-CON-6). */
+  lapsed: number;
+  note: string | null;
+}
+
+export interface LedgerLine {
+  id: number;
+  at: Date;
+  contractId: number;
+  caseId: number | null;
+  kind: LedgerKind;
+  amount: number;
+  actorId: string;
+  reason: string | null;
+}
+
+export interface CustomerDetail extends BalanceSummary {
+  customerId: number;
+  name: string;
+  contactNote: string | null;
+  channelIds: string[];
+  contracts: ContractLine[];
+  ledger: LedgerLine[];
+  openCases: number;
+  coveredUntil: string | null;
+}
+
+/** How many ledger movements the detail shows; the CSV export has them all. */
+export const RECENT_LEDGER = 15;
+
+export async function customerDetail(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, customerId: number): Promise<CustomerDetail | null> {
+  const client = deps.db.client;
+  const customer = await client.customer.findUnique({ where: { id: customerId }, include: { channels: { select: { channelId: true }, orderBy: { id: "asc" } } } });
+  if (!customer) return null;
+  const today = deps.calendar.localDate(deps.clock.now());
+  const [contracts, ledger, openCases] = await Promise.all([
+    contractsOf(client, customerId),
+    client.ledgerEntry.findMany({ where: { customerId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: RECENT_LEDGER }),
+    client.case.count({ where: { customerId, state: { in: ["open", "in_progress", "answered"] } } }),
+  ]);
+  return {
+    customerId: customer.id, name: customer.name, contactNote: customer.contactNote,
+    channelIds: customer.channels.map((c) => c.channelId),
+    ...summarize(contracts, today),
+    coveredUntil: coveredUntil(contracts, today),
+    contracts: contracts.map((c) => ({
+      id: c.id, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn, status: contractStatus(c, today),
+      purchased: c.purchased, available: c.available, reserved: c.reserved, consumed: c.consumed, lapsed: lapsed(c, today), note: c.note,
+    })),
+    ledger: ledger.map((e) => ({
+      id: e.id, at: e.createdAt, contractId: e.contractId, caseId: e.caseId, kind: e.kind as LedgerKind,
+      amount: e.amount, actorId: e.actorId, reason: e.reason,
+    })),
+    openCases,
+  };
+}

@@ -1,0 +1,32 @@
+// Every contract, or one customer's, with its status today: what `contract list` prints.
+import { contractStatus, lapsed, type ContractStatus } from "../domain/contract.ts";
+import type { ServiceDeps } from "./deps.ts";
+
+export interface ContractRow {
+  id: number;
+  customerId: number;
+  customerName: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string;
+  status: ContractStatus;
+  purchased: number;
+  consumed: number;
+  reserved: number;
+  available: number;
+  lapsed: number;
+}
+
+export async function listContracts(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, filter: { customerId?: number } = {}): Promise<ContractRow[]> {
+  const today = deps.calendar.localDate(deps.clock.now());
+  const rows = await deps.db.client.contract.findMany({
+    where: filter.customerId ? { customerId: filter.customerId } : {},
+    include: { customer: { select: { name: true } } },
+    orderBy: [{ customerId: "asc" }, { endsOn: "asc" }, { id: "asc" }],
+  });
+  return rows.map((c) => ({
+    id: c.id, customerId: c.customerId, customerName: c.customer.name, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn,
+    status: contractStatus(c, today), purchased: c.purchased, consumed: c.consumed, reserved: c.reserved, available: c.available,
+    lapsed: lapsed(c, today),
+  }));
+}

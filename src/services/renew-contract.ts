@@ -1,0 +1,46 @@
+// A renewal is a new purchase of incidents, a contract of its own (R-CON-4). It may overlap the current one
+// (bought early); reservations keep drawing from the contract that ends first (R-CON-6).
+import { credit } from "../db/contracts.ts";
+import { claimRequest, isDuplicateRequest } from "../db/requests.ts";
+import type { ServiceDeps } from "./deps.ts";
+import { validateTerms, type ContractTermsInput, type RegistrationErrors } from "./register-contract.ts";
+
+export interface RenewContractInput extends ContractTermsInput {
+  customerId: number;
+  note?: string | null;
+  actorId: string;
+  requestKey?: string;
+}
+
+export type RenewContractResult =
+  | { ok: true; contractId: number; customerName: string; startsOn: string; endsOn: string; overlapping: number[] }
+  | { ok: false; errors: RegistrationErrors }
+  | { ok: false; reason: "unknown_customer" | "duplicate" };
+
+export async function renewContract(deps: ServiceDeps, input: RenewContractInput): Promise<RenewContractResult> {
+  const terms = validateTerms(input);
+  if (!terms.ok) return terms;
+  const now = deps.clock.now();
+  try {
+    return await deps.db.transaction(async (tx): Promise<RenewContractResult> => {
+      const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });
+      if (!customer) return { ok: false, reason: "unknown_customer" };
+      const overlapping = await tx.contract.findMany({
+        where: { customerId: customer.id, startsOn: { lte: terms.endsOn }, endsOn: { gte: terms.startsOn } },
+        select: { id: true }, orderBy: { id: "asc" },
+      });
+      const contract = await tx.contract.create({
+        data: {
+          customerId: customer.id, kind: "renewal", startsOn: terms.startsOn, endsOn: terms.endsOn,
+          createdBy: input.actorId, createdAt: now, note: input.note?.trim() || null,
+        },
+      });
+      await credit(tx, "purchase", { contractId: contract.id, customerId: customer.id, amount: input.incidents, actorId: input.actorId, at: now });
+      await claimRequest(tx, input.requestKey, now);
+      return { ok: true, contractId: contract.id, customerName: customer.name, startsOn: terms.startsOn, endsOn: terms.endsOn, overlapping: overlapping.map((c) => c.id) };
+    });
+  } catch (error) {
+    if (isDuplicateRequest(error, input.requestKey)) return { ok: false, reason: "duplicate" };
+    throw error;
+  }
+}
