@@ -1,0 +1,28 @@
+// R-LIFE-7: engineers are alerted, once, when a normal case's first response is overdue.
+import { isActive } from "../domain/case.ts";
+import type { ServiceDeps } from "./deps.ts";
+import { alertEngineers, alertRoute } from "./engineer-alert.ts";
+import { localDateTime, runCaseTimer, SCHEDULER_ACTOR, type CaseTimerJob, type JobInput, type JobOutcome } from "./scheduled-job.ts";
+
+function job(deps: ServiceDeps): CaseTimerJob {
+  return {
+    job: "first-response-overdue",
+    timer: "firstResponseDueAt",
+    plan(c, dueAt) {
+      if (!isActive(c.state)) return { send: false, detail: `the case is ${c.state}` };
+      if (c.firstResponseAt) return { send: false, detail: "the first response was given" };
+      if (c.level !== "normal") return { send: false, detail: "level A has no one-day target" };
+      return { send: true, detail: `alert engineers (${alertRoute(deps, c)}): first response overdue since ${localDateTime(deps, dueAt).text}` };
+    },
+    async act(tx, c, dueAt, now) {
+      const due = localDateTime(deps, dueAt);
+      await alertEngineers(tx, deps, c, "alert.first_response_overdue", { customer: c.customer.name, date: due.date, time: due.time },
+        { at: now, dedupeKey: `first-response-overdue:${c.id}` });
+      await tx.caseEvent.create({ data: { caseId: c.id, kind: "first_response_overdue", actorId: SCHEDULER_ACTOR, createdAt: now } });
+    },
+  };
+}
+
+export function alertFirstResponseOverdue(deps: ServiceDeps, input: JobInput & { caseId: number }): Promise<JobOutcome> {
+  return runCaseTimer(deps, job(deps), input);
+}

@@ -1,0 +1,30 @@
+// R-LIFE-7: engineers are reminded shortly before a normal case's first response falls due. A reminder whose
+// deadline has already passed (the scheduler was down) is dropped: the overdue alert says more, and says it once.
+import { isActive } from "../domain/case.ts";
+import type { ServiceDeps } from "./deps.ts";
+import { alertEngineers, alertRoute } from "./engineer-alert.ts";
+import { localDateTime, runCaseTimer, SCHEDULER_ACTOR, type CaseTimerJob, type JobInput, type JobOutcome } from "./scheduled-job.ts";
+
+function job(deps: ServiceDeps): CaseTimerJob {
+  return {
+    job: "first-response-reminder",
+    timer: "firstResponseRemindAt",
+    plan(c, _dueAt, now) {
+      if (!isActive(c.state)) return { send: false, detail: `the case is ${c.state}` };
+      if (c.firstResponseAt || !c.firstResponseDueAt) return { send: false, detail: "the first response was given" };
+      const due = localDateTime(deps, c.firstResponseDueAt).text;
+      if (c.firstResponseDueAt <= now) return { send: false, detail: `superseded by the overdue alert (due ${due})` };
+      return { send: true, detail: `remind engineers (${alertRoute(deps, c)}): first response due ${due}` };
+    },
+    async act(tx, c, _dueAt, now) {
+      const due = localDateTime(deps, c.firstResponseDueAt ?? now);
+      await alertEngineers(tx, deps, c, "alert.first_response_soon", { customer: c.customer.name, date: due.date, time: due.time },
+        { at: now, dedupeKey: `first-response-soon:${c.id}` });
+      await tx.caseEvent.create({ data: { caseId: c.id, kind: "first_response_reminded", actorId: SCHEDULER_ACTOR, createdAt: now } });
+    },
+  };
+}
+
+export function remindFirstResponse(deps: ServiceDeps, input: JobInput & { caseId: number }): Promise<JobOutcome> {
+  return runCaseTimer(deps, job(deps), input);
+}

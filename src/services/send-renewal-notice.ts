@@ -1,0 +1,38 @@
+// R-CON-4: about 60 days before a contract ends, the customer is asked whether they want to continue, in each of
+// their channels, and managers see it in the triage channel. A customer who already bought the next period (a
+// contract that ends later) is not asked.
+import { enqueue } from "../db/outbox.ts";
+import { renewalNoticeDue } from "../domain/contract-notices.ts";
+import { summarize } from "../domain/contract.ts";
+import type { ServiceDeps } from "./deps.ts";
+import { alertManagers } from "./engineer-alert.ts";
+import { managersRoute, runContractNotice, type ContractNoticeInput, type ContractNoticeJob } from "./contract-notice.ts";
+import { localDateTime, type JobOutcome } from "./scheduled-job.ts";
+
+function job(deps: ServiceDeps, contact: string): ContractNoticeJob {
+  return {
+    job: "renewal-notice",
+    column: "renewalNoticeAt",
+    plan({ contract, all, channels }, today, now) {
+      const due = renewalNoticeDue(contract.endsOn, deps.calendar);
+      if (now < due) return { kind: "not_due", detail: `due ${localDateTime(deps, due).text}` };
+      if (contract.endsOn < today) return { kind: "skip", detail: `the contract ended ${contract.endsOn}` };
+      const next = all.find((other) => other.id !== contract.id && other.endsOn > contract.endsOn);
+      if (next) return { kind: "skip", detail: `already renewed: contract ${next.id} runs to ${next.endsOn}` };
+      return { kind: "send", detail: `ask the customer about renewal (${channels.length} channel${channels.length === 1 ? "" : "s"}) and tell managers (${managersRoute(deps)}): ends ${contract.endsOn}` };
+    },
+    async act(tx, { contract, customer, channels, all }, today, now) {
+      const available = summarize(all, today).available;
+      for (const channelId of channels) {
+        await enqueue(tx, channelId, { kind: "channel.notice", notice: "notice.renewal_due", params: { endsOn: contract.endsOn, available, contact } },
+          { at: now, dedupeKey: `renewal-notice:${contract.id}:${channelId}` });
+      }
+      await alertManagers(tx, deps, "alert.renewal_due", { customer: customer.name, endsOn: contract.endsOn, available },
+        { at: now, dedupeKey: `renewal-alert:${contract.id}` });
+    },
+  };
+}
+
+export function sendRenewalNotice(deps: ServiceDeps, input: ContractNoticeInput): Promise<JobOutcome> {
+  return runContractNotice(deps, job(deps, input.contact), input);
+}

@@ -1,0 +1,53 @@
+// English, the second language. Same keys as scheduler.ja.ts, same parameters.
+import type { English } from "../english.ts";
+import type { schedulerJa } from "./scheduler.ja.ts";
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** "2026-05-14" → "Thu 14 May 2026" */
+function enDate(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  if (!y || !m || !d) return date;
+  return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+export const schedulerEn: English<typeof schedulerJa> = {
+  "notice.unanswered_delay": ({ expected }) =>
+    "We are sorry that our answer to your question is taking longer than usual. " +
+    (expected ? `We now expect to answer by ${enDate(expected)}. ` : "An engineer is still looking into it. ") +
+    "We will reply in this thread as soon as the answer is ready; thank you for your patience.",
+  "notice.auto_close_soon": ({ number, date, time }) =>
+    `Case ${number} will be closed as resolved on ${enDate(date)} at ${time} if there is no reply within 7 business days of our last answer. ` +
+    "If anything is still unresolved or unclear, please reply in this thread.",
+
+  "notice.renewal_due": ({ endsOn, available, contact }) =>
+    "Thank you for using T4U's support service.\n" +
+    `Your current support contract ends on *${enDate(endsOn)}* (incidents available: ${available}).\n` +
+    `If you would like to continue, please contact ${contact} about renewing. ` +
+    "Unused incidents lapse when the contract ends; they do not carry over to the next period.",
+  "notice.contract_ended": ({ startsOn, endsOn, lapsed, open, contact }) =>
+    `Your support contract (${enDate(startsOn)} – ${enDate(endsOn)}) has ended. Thank you for using our support service.\n` +
+    (lapsed > 0 ? `${lapsed} unused incident${lapsed === 1 ? " has" : "s have"} lapsed. ` : "") +
+    (open > 0 ? `Your open case${open === 1 ? "" : "s"} (${open}) will be answered until resolved. ` : "") +
+    `To open new cases, the contract needs to be renewed; please contact ${contact}.`,
+  "notice.contract_exhausted": ({ endsOn, contact }) =>
+    "You have used all the incidents of your contract. Thank you for using our support service.\n" +
+    `To open new cases, additional incidents are needed (your contract is valid until ${enDate(endsOn)}). ` +
+    `To buy more, please contact ${contact}.`,
+
+  "alert.first_response_soon": ({ number, customer, date, time }) =>
+    `:hourglass_flowing_sand: ${number} (${customer}): first response due ${enDate(date)} ${time}.`,
+  "alert.first_response_overdue": ({ number, customer, date, time }) =>
+    `:rotating_light: ${number} (${customer}): first response overdue since ${enDate(date)} ${time}. Please answer now.`,
+  "alert.unanswered_delay": ({ number, customer, date, time }) =>
+    `:warning: ${number} (${customer}): the question of ${enDate(date)} ${time} has had no answer for 2 business days; the customer was sent an apology for the delay.`,
+  "alert.renewal_due": ({ customer, endsOn, available }) =>
+    `:calendar: ${customer}'s contract ends on ${enDate(endsOn)} (${available} left). The customer was asked about renewal.`,
+  "alert.contract_ended": ({ customer, startsOn, endsOn, lapsed, successor }) =>
+    `:card_index_dividers: ${customer}'s contract (${startsOn} – ${endsOn}) has ended; ${lapsed} incident${lapsed === 1 ? "" : "s"} lapsed. ` +
+    (successor ? `A later contract runs to ${successor}, so the customer was not notified.` : "No contract is in force; the customer was notified."),
+  "alert.contract_exhausted": ({ customer, endsOn, purchased, remaining }) =>
+    `:red_circle: ${customer}'s contract (to ${endsOn}) has used all ${purchased} incidents. ` +
+    (remaining > 0 ? `${remaining} remain on other contracts, so the customer was not notified.` : "None are left; the customer was asked to buy more."),
+};
