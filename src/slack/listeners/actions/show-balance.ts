@@ -17,7 +17,7 @@ export function register(app: App, deps: SlackDeps): void {
     const roles = rolesIn(deps, actor, channel);
     const locale = localeFor(actor, channel, roles);
     if (!channel) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, t(locale, "refused.not_registered"));
-    if (!can(roles, "balance.own")) return ephemeral(client, deps.logger, channel.channelId, actor.userId, t(locale, "refused.customer"));
+    if (!can(roles, "balance.own")) return ephemeral(client, deps.logger, channel.channelId, actor.userId, t(locale, "refused.other_customer"));
     const b = await customerBalance(deps, channel.customerId);
     const text = t(locale, "balance.own", {
       available: b.available, reserved: b.reserved, open: b.openCases,
