@@ -7,6 +7,7 @@ import * as channelCommand from "./commands/channel.ts";
 import * as contractAddCommand from "./commands/contract-add.ts";
 import { contractCommands, contractHelp } from "./commands/contracts.ts";
 import * as exportCommand from "./commands/export.ts";
+import * as schedulerRunCommand from "./commands/scheduler-run.ts";
 import { CliError, openContext } from "./context.ts";
 
 const HELP = `incident-desk command line
@@ -16,6 +17,7 @@ ${contractHelp}
   npm run cli -- channel entry …    post a channel's "open a case" message again and pin it (see: channel --help)
   npm run cli -- channel locale …   set the language of a customer channel: ja or en
   npm run cli -- export --out DIR   export customers, contracts, ledger and cases as CSV or JSON Lines
+  npm run cli -- scheduler run …    one scheduler pass as of a time, or a dry run of it (see: scheduler run --help)
   npm run cli -- db migrate         apply database migrations (needed for PostgreSQL; SQLite migrates on start)
   npm run cli -- db status          show applied and pending migrations
 
@@ -92,6 +94,19 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       const ctx = await openContext(env, systemClock, out);
       try {
         await exportCommand.exportData(ctx, [command, ...rest].filter((a): a is string => a !== undefined));
+      } finally {
+        await ctx.deps.db.close();
+      }
+      return 0;
+    }
+    if (group === "scheduler" && command === "run") {
+      if (rest.includes("--help")) {
+        out(schedulerRunCommand.usage);
+        return 0;
+      }
+      const ctx = await openContext(env, systemClock, out);
+      try {
+        await schedulerRunCommand.schedulerRun(ctx, rest);
       } finally {
         await ctx.deps.db.close();
       }

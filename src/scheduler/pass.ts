@@ -1,0 +1,137 @@
+// One pass of the scheduler: as of one instant, find every timed duty that is due and hand each to its service.
+// The services make each duty happen once (see services/scheduled-job.ts); this file only decides what is due
+// and in which order. Every read goes through an indexed timer column in batches, so a pass costs in proportion
+// to what is due, however many cases are stored.
+import { dueCases, unsentEndNotices, unsentExhaustedNotices, unsentRenewalNotices, type CaseTimer, type DueCase, type DueContract } from "../db/due.ts";
+import { endNoticeDue, renewalHorizon, renewalNoticeDue } from "../domain/contract-notices.ts";
+import type { Logger } from "../logger.ts";
+import { alertFirstResponseOverdue } from "../services/alert-first-response-overdue.ts";
+import { autoCloseCase } from "../services/auto-close-case.ts";
+import type { ContractNoticeInput } from "../services/contract-notice.ts";
+import type { ServiceDeps } from "../services/deps.ts";
+import { remindAutoClose } from "../services/remind-auto-close.ts";
+import { remindFirstResponse } from "../services/remind-first-response.ts";
+import type { JobInput, JobName, JobOutcome } from "../services/scheduled-job.ts";
+import { sendContractEndedNotice } from "../services/send-contract-ended-notice.ts";
+import { sendDelayNotice } from "../services/send-delay-notice.ts";
+import { sendExhaustedNotice } from "../services/send-exhausted-notice.ts";
+import { sendRenewalNotice } from "../services/send-renewal-notice.ts";
+
+/**
+ * A case timer is acted on only once it has been due this long. Slack retries an event delivery for a few
+ * minutes, and a message counts from when it was written (R-LIFE-2), so a customer's reply written just before
+ * the deadline but delivered just after it must still stop the automatic close.
+ */
+export const LATE_DELIVERY_GRACE_MS = 10 * 60_000;
+export const DEFAULT_BATCH_SIZE = 100;
+
+export interface PassOptions {
+  dryRun?: boolean;
+  /** How customers reach T4U about contracts, shown in contract notices. */
+  contact: string;
+  batchSize?: number;
+  graceMs?: number;
+  logger?: Logger;
+  /** Called with each outcome as it happens (the CLI prints them one by one). */
+  onOutcome?: (outcome: JobOutcome) => void;
+}
+
+export interface PassReport {
+  asOf: Date;
+  dryRun: boolean;
+  outcomes: JobOutcome[];
+}
+
+interface CaseJob { timer: CaseTimer; job: JobName; run(deps: ServiceDeps, input: JobInput & { caseId: number }): Promise<JobOutcome> }
+
+// Reminders come before the deadlines they announce, so that a reminder overtaken by its deadline (after
+// downtime) is seen and dropped in favour of the deadline's own message.
+const CASE_JOBS: readonly CaseJob[] = [
+  { timer: "firstResponseRemindAt", job: "first-response-reminder", run: remindFirstResponse },
+  { timer: "firstResponseDueAt", job: "first-response-overdue", run: alertFirstResponseOverdue },
+  { timer: "delayNoticeAt", job: "delay-notice", run: sendDelayNotice },
+  { timer: "autoCloseRemindAt", job: "auto-close-reminder", run: remindAutoClose },
+  { timer: "autoCloseAt", job: "auto-close", run: autoCloseCase },
+];
+
+interface ContractJob {
+  job: JobName;
+  find(deps: ServiceDeps, today: string, after: DueContract | null, limit: number): Promise<DueContract[]>;
+  /** When the notice of a contract ending on `endsOn` is due; candidates come in this order, so the first not yet due ends the batch. */
+  dueAt?(deps: ServiceDeps, endsOn: string): Date;
+  run(deps: ServiceDeps, input: ContractNoticeInput): Promise<JobOutcome>;
+}
+
+// Exhaustion is looked at after the automatic closes of this pass, which may have consumed the last incidents.
+const CONTRACT_JOBS: readonly ContractJob[] = [
+  { job: "contract-exhausted", find: (deps, today, after, limit) => unsentExhaustedNotices(deps.db, today, after, limit), run: sendExhaustedNotice },
+  {
+    job: "contract-ended", find: (deps, today, after, limit) => unsentEndNotices(deps.db, today, after, limit),
+    dueAt: (deps, endsOn) => endNoticeDue(endsOn, deps.calendar), run: sendContractEndedNotice,
+  },
+  {
+    job: "renewal-notice", find: (deps, today, after, limit) => unsentRenewalNotices(deps.db, today, renewalHorizon(today), after, limit),
+    dueAt: (deps, endsOn) => renewalNoticeDue(endsOn, deps.calendar), run: sendRenewalNotice,
+  },
+];
+
+export async function runPass(deps: ServiceDeps, options: PassOptions): Promise<PassReport> {
+  const asOf = deps.clock.now();
+  const dryRun = options.dryRun ?? false;
+  const limit = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const dueBy = new Date(asOf.getTime() - (options.graceMs ?? LATE_DELIVERY_GRACE_MS));
+  const today = deps.calendar.localDate(asOf);
+  const outcomes: JobOutcome[] = [];
+
+  // Logs name the case or contract by id only: subjects carry customer names.
+  const attempt = async (job: JobName, ref: { caseId: number } | { contractId: number }, work: () => Promise<JobOutcome>) => {
+    let outcome: JobOutcome;
+    try {
+      outcome = await work();
+    } catch (error) {
+      // One duty failing must not hold up the others; it stays due and the next pass tries it again.
+      const message = error instanceof Error ? error.message : String(error);
+      options.logger?.error("scheduled duty failed", { job, ...ref, error: message });
+      outcome = { job, subject: "caseId" in ref ? `case ${ref.caseId}` : `contract ${ref.contractId}`, result: "failed", detail: message };
+    }
+    if (outcome.result === "not_due") return;
+    if (outcome.result !== "failed") options.logger?.info("scheduled duty", { job, ...ref, result: outcome.result, dryRun, detail: outcome.detail });
+    outcomes.push(outcome);
+    options.onOutcome?.(outcome);
+  };
+
+  for (const job of CASE_JOBS) {
+    let after: DueCase | null = null;
+    for (;;) {
+      const batch = await dueCases(deps.db, job.timer, dueBy, after, limit);
+      for (const row of batch) await attempt(job.job, { caseId: row.id }, () => job.run(deps, { caseId: row.id, dryRun }));
+      if (batch.length < limit) break;
+      after = batch.at(-1) ?? null;
+    }
+  }
+
+  for (const job of CONTRACT_JOBS) {
+    let after: DueContract | null = null;
+    let more = true;
+    while (more) {
+      const batch = await job.find(deps, today, after, limit);
+      more = batch.length === limit;
+      for (const row of batch) {
+        if (job.dueAt && job.dueAt(deps, row.endsOn) > asOf) {
+          more = false;
+          break;
+        }
+        await attempt(job.job, { contractId: row.id }, () => job.run(deps, { contractId: row.id, contact: options.contact, dryRun }));
+      }
+      after = batch.at(-1) ?? null;
+    }
+  }
+  return { asOf, dryRun, outcomes };
+}
+
+/** "3 done, 1 skipped" — the counts of a pass, for the log and the CLI's last line. */
+export function summarize(report: PassReport): Record<Exclude<JobOutcome["result"], "not_due">, number> {
+  const counts = { done: 0, skipped: 0, taken: 0, failed: 0 };
+  for (const o of report.outcomes) if (o.result !== "not_due") counts[o.result] += 1;
+  return counts;
+}
