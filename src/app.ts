@@ -9,9 +9,11 @@ import { createLogger, type Logger } from "./logger.ts";
 import { CountingWebClient, slackErrorCode, timeRequests } from "./observability/instrument.ts";
 import { createMetrics } from "./observability/metrics.ts";
 import { operationalRoutes, type Route } from "./observability/routes.ts";
+import { Scheduler } from "./scheduler/scheduler.ts";
 import { systemClock, type Clock } from "./services/deps.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
 import type { SlackDeps } from "./slack/deps.ts";
+import { HomeRefresher } from "./slack/home/refresher.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
 import { OutboxDispatcher } from "./slack/outbox/dispatcher.ts";
 
@@ -31,12 +33,18 @@ export interface StartOptions {
   outboxLeaseMs?: number;
   /** How long shutdown waits for the outbox to deliver what is due. */
   flushTimeoutMs?: number;
+  /** How long changes are gathered before staff's Home tabs are published again (default 10 s). */
+  homeRefreshMs?: number;
 }
 
 export interface RunningApp {
   app: App;
   deps: SlackDeps;
   dispatcher: OutboxDispatcher;
+  /** Re-publishes staff's App Home after changes. */
+  homes: HomeRefresher;
+  /** Runs the timed duties every SCHEDULER_INTERVAL_SECONDS when enabled; tests call runOnce() themselves. */
+  scheduler: Scheduler;
   /** The HTTP port actually bound (null in Socket Mode). */
   port: number | null;
   stop(): Promise<void>;
@@ -91,11 +99,15 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   }
 
   let dispatcher: OutboxDispatcher | null = null;
+  let homes: HomeRefresher | null = null;
   const deps: SlackDeps = {
     db, clock, calendar, config, logger,
     triageChannel: config.triageChannel,
     directory: { homeTeamId, engineers: config.engineers, managers: config.managers },
-    onOutbox: () => dispatcher?.kick(),
+    onOutbox: () => {
+      dispatcher?.kick();
+      homes?.schedule();
+    },
   };
   dispatcher = new OutboxDispatcher(
     { db, calendar, clock, client: outboxClient, defaultLocale: config.defaultLocale },
@@ -122,8 +134,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     if (slackErrorCode(original) !== "unknown") metrics.slackErrors.inc({ method: "listener", error: slackErrorCode(original) });
     logger.error("listener failed", { error: error.message, code: (error as { code?: string }).code });
   });
+  const homeRefresher = new HomeRefresher(deps, app.client, options.homeRefreshMs);
+  homes = homeRefresher;
   registerListeners(app, deps);
   dispatcher.start();
+  const scheduler = new Scheduler(deps, { intervalSeconds: config.schedulerIntervalSeconds, contact: config.contact, logger });
 
   const started = await app.start(config.port);
   // In Socket Mode Slack's traffic needs no port, but health checks and metrics still do.
@@ -132,13 +147,17 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   if (!socketMode) timeRequests(server, metrics);
   const port = portOf(server);
   logger.info("incident-desk started", { mode: socketMode ? "socket" : "http", port, database: db.provider });
+  // Every replica may run it: each duty is claimed in the database, so it still happens once.
+  if (config.schedulerEnabled) scheduler.start();
 
   return {
-    app, deps, dispatcher, port,
+    app, deps, dispatcher, scheduler, port, homes: homeRefresher,
     async stop() {
       // Stop taking requests (in-flight ones finish), then let the outbox deliver what is due, within a bound:
       // what is left stays in the database and goes out after the next start.
       await app.stop();
+      await homeRefresher.stop();
+      await scheduler.stop();
       if (opsServer) await new Promise((resolve) => opsServer.close(resolve));
       await dispatcher?.stop();
       await Promise.race([dispatcher?.drain(), new Promise((resolve) => setTimeout(resolve, options.flushTimeoutMs ?? 5_000).unref())]);
