@@ -3,6 +3,7 @@
 // the entry message T4U can post again with /support entry. Customers are external users (team T0CUST).
 // Rules: R-INC-6 (reserve only on opening), R-ROLE.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseNumber } from "../../src/domain/case.ts";
 import { Actions, Commands, Inputs, Shortcuts } from "../../src/slack/ids.ts";
 import {
   CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, INTERNAL, MANAGER, startHarness, type Harness,
@@ -166,7 +167,7 @@ describe("the message shortcut for T4U", () => {
     expect(created).toMatchObject({ openedBy: ENGINEER, title: "バックアップが失敗します", state: "open" });
     await h.drain();
     // The customer sees, under their own message, which case it became.
-    expect(botReplies(h, ts).at(-1)!.text).toContain(`案件 ${"#" + String(created.id).padStart(4, "0")} として受け付けました`);
+    expect(botReplies(h, ts).at(-1)!.text).toContain(`このメッセージを案件 ${caseNumber(created.id)} として受け付けました`);
   });
 
   it("points a reply inside a thread to its case from that thread", async () => {
