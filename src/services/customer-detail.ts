@@ -1,7 +1,7 @@
 // One customer as a manager sees it (/balance <customer>): every contract with its period, status and counters,
 // and the most recent ledger movements with who made them and why (R-CON-7).
 import { contractsOf } from "../db/contracts.ts";
-import { contractStatus, coveredUntil, lapsed, summarize, type BalanceSummary, type ContractStatus } from "../domain/contract.ts";
+import { contractStatus, coveredUntil, daysBetween, lapsed, summarize, type BalanceSummary, type ContractStatus } from "../domain/contract.ts";
 import type { LedgerKind } from "../domain/ledger.ts";
 import type { ServiceDeps } from "./deps.ts";
 
@@ -40,6 +40,8 @@ export interface CustomerDetail extends BalanceSummary {
   ledger: LedgerLine[];
   openCases: number;
   coveredUntil: string | null;
+  /** Days from today to coveredUntil: the days left to renew. */
+  daysLeft: number | null;
 }
 
 /** How many ledger movements the detail shows; the CSV export has them all. */
@@ -55,11 +57,13 @@ export async function customerDetail(deps: Pick<ServiceDeps, "db" | "calendar" |
     client.ledgerEntry.findMany({ where: { customerId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: RECENT_LEDGER }),
     client.case.count({ where: { customerId, state: { in: ["open", "in_progress", "answered"] } } }),
   ]);
+  const covered = coveredUntil(contracts, today);
   return {
     customerId: customer.id, name: customer.name, contactNote: customer.contactNote,
     channelIds: customer.channels.map((c) => c.channelId),
     ...summarize(contracts, today),
-    coveredUntil: coveredUntil(contracts, today),
+    coveredUntil: covered,
+    daysLeft: covered ? daysBetween(today, covered) : null,
     contracts: contracts.map((c) => ({
       id: c.id, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn, status: contractStatus(c, today),
       purchased: c.purchased, available: c.available, reserved: c.reserved, consumed: c.consumed, lapsed: lapsed(c, today), note: c.note,

@@ -1,4 +1,5 @@
-// Every contract, or one customer's, with its status today: what `contract list` prints.
+// Every contract, or one customer's (or just one), with its status today: what `contract list` prints and what
+// the contract modals say before a change.
 import { contractStatus, lapsed, type ContractStatus } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
 
@@ -17,10 +18,10 @@ export interface ContractRow {
   lapsed: number;
 }
 
-export async function listContracts(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, filter: { customerId?: number } = {}): Promise<ContractRow[]> {
+export async function listContracts(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, filter: { customerId?: number; contractId?: number } = {}): Promise<ContractRow[]> {
   const today = deps.calendar.localDate(deps.clock.now());
   const rows = await deps.db.client.contract.findMany({
-    where: filter.customerId ? { customerId: filter.customerId } : {},
+    where: { ...(filter.customerId ? { customerId: filter.customerId } : {}), ...(filter.contractId ? { id: filter.contractId } : {}) },
     include: { customer: { select: { name: true } } },
     orderBy: [{ customerId: "asc" }, { endsOn: "asc" }, { id: "asc" }],
   });

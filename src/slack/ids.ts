@@ -43,6 +43,8 @@ export const Actions = {
   renewContract: "contract_renew",
   adjustBalance: "balance_adjust",
   exportLedger: "ledger_export",
+  /** A customer's contracts and recent ledger, from a row of the balance overview. */
+  customerDetail: "balance_customer_detail",
   refreshHome: "home_refresh",
   // Controls inside modals (dispatch_action inputs).
   modalLevel: "modal_level",
@@ -65,6 +67,9 @@ export const Views = {
   renewContract: "contract_renew_modal",
   adjustBalance: "balance_adjust_modal",
   exportLedger: "ledger_export_modal",
+  customerDetail: "balance_customer_modal",
+  /** A modal that only tells the manager something (done, or refused): nothing to submit. */
+  managerNotice: "manager_notice_modal",
 } as const;
 
 /** block_id / action_id pairs of modal inputs; view_submission values are read by these. */
@@ -88,4 +93,6 @@ export const Inputs = {
   amount: { block: "in_amount", action: "amount" },
   periodFrom: { block: "in_from", action: "from" },
   periodTo: { block: "in_to", action: "to" },
+  confirmedOn: { block: "in_confirmed_on", action: "confirmed_on" },
+  channelLocale: { block: "in_channel_locale", action: "channel_locale" },
 } as const;

@@ -28,3 +28,8 @@ export function readUser(view: ViewState, input: Input): string | null {
   const value = element(view, input)?.selected_user;
   return typeof value === "string" ? value : null;
 }
+
+export function readConversations(view: ViewState, input: Input): string[] {
+  const value = element(view, input)?.selected_conversations;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}

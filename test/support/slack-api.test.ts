@@ -309,6 +309,17 @@ describe("users and conversations", () => {
     expect(shared.channel).toMatchObject({ id: CHANNEL, name: "t4u-acme", is_ext_shared: true });
     expect((await refusal(client.conversations.info({ channel: "general" }))).error).toBe("channel_not_found");
   });
+
+  it("opens a direct message with a person, the same one a user-id post reaches, and refuses what Slack refuses", async () => {
+    const dm = await client.conversations.open({ users: "U0MANAGER1" });
+    expect(dm.channel?.id).toBe("D0MANAGER1");
+    await client.chat.postMessage({ channel: "U0MANAGER1", text: "hello" });
+    expect(slack.messages("D0MANAGER1").map((m) => m.text)).toEqual(["hello"]);
+    expect((await refusal(client.conversations.open({}))).error).toBe("users_list_not_supplied");
+    expect((await refusal(client.conversations.open({ users: "U0BOT00001" }))).error).toBe("cannot_dm_bot");
+    const many = Array.from({ length: 9 }, (_, i) => `U0PERSON${i}`).join(",");
+    expect((await refusal(client.conversations.open({ users: many }))).error).toBe("too_many_users");
+  });
 });
 
 describe("file uploads", () => {

@@ -761,6 +761,24 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       };
     },
 
+    "conversations.open": (args) => {
+      // A DM with one person (the same D id chat.postMessage reaches when given their user id), or a group DM.
+      const existing = stringArg(args, "channel");
+      if (existing !== undefined) {
+        if (!/^[DG][A-Z0-9]{2,}$/.test(existing)) refuse("channel_not_found");
+        return { channel: { id: existing }, already_open: true };
+      }
+      const list = (stringArg(args, "users") ?? "").split(",").map((u) => u.trim()).filter((u) => u !== "");
+      if (list.length === 0) refuse("users_list_not_supplied");
+      if (list.length > 8) refuse("too_many_users");
+      for (const id of list) {
+        if (id === botUserId) refuse("cannot_dm_bot");
+        if (plausibleUser(id) === undefined) refuse("user_not_found");
+      }
+      const id = list.length === 1 ? `D${(list[0] ?? "").slice(1)}` : `G${[...list].sort().join("").replace(/[^A-Z0-9]/g, "").slice(0, 20)}`;
+      return { no_op: false, already_open: channels.has(id), channel: { id } };
+    },
+
     "pins.add": (args) => {
       const channel = resolveChannel(args);
       const timestamp = required(args, "timestamp");

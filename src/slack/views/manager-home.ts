@@ -1,4 +1,5 @@
-// The managers' part of App Home: the balance overview and the registration flows.
+// The managers' part of App Home: the registration and export flows, and the balance overview with a way into
+// each customer's contracts (where additional purchases, renewals and adjustments start).
 import type { KnownBlock } from "@slack/types";
 import type { CustomerBalance } from "../../services/balance-overview.ts";
 import type { Translate } from "../i18n/index.ts";
@@ -6,6 +7,7 @@ import { Actions } from "../ids.ts";
 import { balanceOverviewBlocks } from "./balance.ts";
 import { plain } from "./text.ts";
 
+/** At most 43 blocks: the actions and the overview (see BALANCE_ROWS). */
 export function managerHomeBlocks(rows: readonly CustomerBalance[], t: Translate): KnownBlock[] {
   return [
     {

@@ -1,0 +1,22 @@
+// "Adjust" on a contract: a modal for a signed correction with a required reason (R-CON-7).
+import { randomUUID } from "node:crypto";
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { listContracts } from "../../../services/list-contracts.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { Actions } from "../../ids.ts";
+import { authorizeManager, idOf, showModal } from "../../manager-action.ts";
+import { adjustBalanceModal, managerNotice } from "../../views/contract-modals.ts";
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(Actions.adjustBalance, async ({ ack, body, client }) => {
+    await ack();
+    const manager = await authorizeManager(deps, client, body);
+    if (!manager) return;
+    const id = idOf(body.actions[0]?.value);
+    const [c] = id ? await listContracts(deps, { contractId: id }) : [];
+    const { t } = manager;
+    await showModal(deps, client, body, c
+      ? adjustBalanceModal(randomUUID(), { contractId: c.id, ...c }, t)
+      : managerNotice(t("contracts.modal.adjust.title"), t("contracts.error.unknown_contract"), t));
+  });
+}

@@ -1,0 +1,22 @@
+// "Renew" on a customer's detail: a modal for the new contract (R-CON-4).
+import { randomUUID } from "node:crypto";
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { customerDetail } from "../../../services/customer-detail.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { Actions } from "../../ids.ts";
+import { authorizeManager, idOf, showModal } from "../../manager-action.ts";
+import { managerNotice, renewContractModal } from "../../views/contract-modals.ts";
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(Actions.renewContract, async ({ ack, body, client }) => {
+    await ack();
+    const manager = await authorizeManager(deps, client, body);
+    if (!manager) return;
+    const id = idOf(body.actions[0]?.value);
+    const customer = id ? await customerDetail(deps, id) : null;
+    const { t } = manager;
+    await showModal(deps, client, body, customer
+      ? renewContractModal({ requestKey: randomUUID(), customerId: customer.customerId, customerName: customer.name }, t)
+      : managerNotice(t("contracts.modal.renew.title"), t("contracts.error.unknown_customer"), t));
+  });
+}
