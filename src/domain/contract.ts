@@ -27,15 +27,9 @@ export function isIsoDate(value: string): boolean {
 export function oneYearFrom(confirmedOn: string): string {
   const m = DATE.exec(confirmedOn);
   if (!m) throw new Error(`not a date: ${confirmedOn}`);
-  const y = Number(m[1]) + 1;
-  const month = Number(m[2]) - 1;
-  const day = Math.min(Number(m[3]), daysInMonth(y, month));
-  const end = new Date(Date.UTC(y, month, day) - 86_400_000);
+  // The same date next year, where 29 February rolls over to 1 March; the contract ends the day before.
+  const end = new Date(Date.UTC(Number(m[1]) + 1, Number(m[2]) - 1, Number(m[3])) - 86_400_000);
   return end.toISOString().slice(0, 10);
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
 }
 
 /** Whole days from one date to another (positive when `to` is later). */

@@ -1,0 +1,55 @@
+// Contract validity and which contract a reservation draws from. Rules: R-CON-2, R-CON-3, R-CON-6.
+import { describe, expect, it } from "vitest";
+import { acceptsAddition, contractPeriod, coveredUntil, lapsed, oneYearFrom, reservationCandidates, type ContractTerms } from "../../src/domain/contract.ts";
+
+const terms = (id: number, startsOn: string, endsOn: string, counters: Partial<ContractTerms> = {}): ContractTerms =>
+  ({ id, startsOn, endsOn, purchased: 10, available: 10, reserved: 0, consumed: 0, ...counters });
+
+describe("one year of validity (R-CON-2)", () => {
+  it.each([
+    ["2026-04-01", "2027-03-31"],
+    ["2026-01-01", "2026-12-31"],
+    ["2026-03-01", "2027-02-28"],
+    ["2027-03-01", "2028-02-29"],
+    ["2028-02-29", "2029-02-28"],
+    ["2027-02-28", "2028-02-27"],
+    ["2026-12-31", "2027-12-30"],
+  ])("confirmed %s → valid through %s", (confirmed, end) => {
+    expect(oneYearFrom(confirmed)).toBe(end);
+  });
+
+  it("takes the confirmation date or explicit dates, never both", () => {
+    expect(contractPeriod({ confirmedOn: "2026-04-01" })).toEqual({ ok: true, startsOn: "2026-04-01", endsOn: "2027-03-31" });
+    expect(contractPeriod({ startsOn: "2026-04-10", endsOn: "2026-10-09" })).toEqual({ ok: true, startsOn: "2026-04-10", endsOn: "2026-10-09" });
+    expect(contractPeriod({ startsOn: "2026-04-10" })).toEqual({ ok: true, startsOn: "2026-04-10", endsOn: "2027-04-09" });
+    expect(contractPeriod({ confirmedOn: "2026-04-01", endsOn: "2026-12-31" })).toEqual({ ok: false, errors: { startsOn: "both" } });
+    expect(contractPeriod({ endsOn: "2026-12-31" })).toEqual({ ok: false, errors: { startsOn: "missing" } });
+    expect(contractPeriod({ confirmedOn: "2026-02-30" })).toEqual({ ok: false, errors: { startsOn: "invalid" } });
+    expect(contractPeriod({ startsOn: "2026-04-10", endsOn: "2026-04-09" })).toEqual({ ok: false, errors: { endsOn: "before_start" } });
+  });
+});
+
+describe("overlapping contracts (R-CON-6)", () => {
+  const old = terms(1, "2026-04-01", "2027-03-31", { available: 2, consumed: 8 });
+  const renewal = terms(2, "2027-02-01", "2028-01-31");
+
+  it("draw from the contract in force that ends first, while it has enough", () => {
+    expect(reservationCandidates([renewal, old], "2027-02-10", 1).map((c) => c.id)).toEqual([1, 2]);
+    expect(reservationCandidates([renewal, old], "2027-02-10", 3).map((c) => c.id)).toEqual([2]);
+    expect(reservationCandidates([renewal, old], "2027-04-01", 1).map((c) => c.id)).toEqual([2]);
+  });
+
+  it("let unused incidents lapse at the end, and count coverage through the renewal", () => {
+    expect(lapsed(old, "2027-03-31")).toBe(0);
+    expect(lapsed(old, "2027-04-01")).toBe(2);
+    expect(coveredUntil([old, renewal], "2027-02-10")).toBe("2028-01-31");
+    expect(coveredUntil([old], "2027-04-01")).toBeNull();
+  });
+
+  it("take additional incidents only while in force or not yet started (R-CON-3)", () => {
+    expect(acceptsAddition(old, "2027-03-31")).toBe(true);
+    expect(acceptsAddition(renewal, "2027-01-01")).toBe(true);
+    expect(acceptsAddition(old, "2027-04-01")).toBe(false);
+    expect(acceptsAddition(terms(3, "2026-04-01", "2027-03-31", { available: 0, consumed: 10 }), "2026-06-01")).toBe(false);
+  });
+});
