@@ -52,8 +52,12 @@ export async function registerCustomer(w: World, input: { channelId?: string; in
   return { channelId, customerId: result.customerId, contractId: result.contractId };
 }
 
+let tsCounter = 0;
+
+/** A Slack ts for an instant; the last three digits keep two messages of the same millisecond apart, as in Slack. */
 function slackTs(at: Date): string {
-  return `${Math.floor(at.getTime() / 1000)}.${String(at.getTime() % 1000).padStart(3, "0")}100`;
+  tsCounter = (tsCounter + 1) % 1000;
+  return `${Math.floor(at.getTime() / 1000)}.${String(at.getTime() % 1000).padStart(3, "0")}${String(tsCounter).padStart(3, "0")}`;
 }
 
 let requests = 0;
