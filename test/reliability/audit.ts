@@ -99,6 +99,41 @@ export async function tableCounts(db: Database): Promise<Record<string, number>>
   return { cases, ledger, events, messages, outbox, contracts, customers, proposals };
 }
 
+/**
+ * What each case left behind: its ledger entries, events, recorded messages, outbox entries, the posts Slack shows
+ * for them and the updates of its cards. Two cases that lived through the same thing have equal footprints.
+ */
+export async function caseFootprints(db: Database, slack: SlackStandIn, caseIds: readonly number[]): Promise<Map<number, Record<string, number>>> {
+  const where = { caseId: { in: [...caseIds] } };
+  const [cases, ledger, events, messages, outbox] = await Promise.all([
+    db.client.case.findMany({ where: { id: { in: [...caseIds] } }, select: { id: true, channelId: true, rootTs: true, triageTs: true } }),
+    db.client.ledgerEntry.findMany({ where, select: { caseId: true } }),
+    db.client.caseEvent.findMany({ where, select: { caseId: true } }),
+    db.client.caseMessage.findMany({ where, select: { caseId: true } }),
+    db.client.outboxMessage.findMany({ where, select: { id: true, caseId: true, channelId: true } }),
+  ]);
+  const result = new Map<number, Record<string, number>>(caseIds.map((id) => [id, { ledger: 0, events: 0, messages: 0, outbox: 0, posts: 0, updates: 0 }]));
+  const bump = (caseId: number | null, key: string) => {
+    const row = caseId === null ? undefined : result.get(caseId);
+    if (row) row[key] = (row[key] ?? 0) + 1;
+  };
+  for (const e of ledger) bump(e.caseId, "ledger");
+  for (const e of events) bump(e.caseId, "events");
+  for (const m of messages) bump(m.caseId, "messages");
+  const caseOfOutbox = new Map(outbox.map((o) => [o.id, o.caseId]));
+  for (const o of outbox) bump(o.caseId, "outbox");
+  for (const channel of new Set(outbox.map((o) => o.channelId))) {
+    for (const m of slack.messages(channel)) {
+      const key = outboxIdOf(m);
+      if (key) bump(caseOfOutbox.get(key.id) ?? null, "posts");
+    }
+  }
+  const caseOfCard = new Map<string, number>();
+  for (const c of cases) for (const ts of [c.rootTs, c.triageTs]) if (ts) caseOfCard.set(ts, c.id);
+  for (const call of slack.callsTo("chat.update")) bump(caseOfCard.get(String(call.args.ts)) ?? null, "updates");
+  return result;
+}
+
 export function delta(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]));
 }

@@ -1,7 +1,9 @@
 // Slack failing under the app: rate limits with Retry-After, server errors, calls that hang, answers lost after
 // Slack did the work, and the API unreachable for a while. What the customer must see is committed first and
 // delivered later from the outbox: every message exactly once, in order, paced per channel.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openCase } from "../../src/services/open-case.ts";
 import { resolveCase } from "../../src/services/resolve-case.ts";
 import { Actions } from "../../src/slack/ids.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
@@ -16,7 +18,7 @@ let proxy: ApiProxy;
 beforeAll(async () => {
   proxy = await startApiProxy();
   h = await startHarness({
-    channelIntervalMs: INTERVAL_MS, slackTimeoutMs: 300,
+    channelIntervalMs: INTERVAL_MS, slackTimeoutMs: 1_000,
     // The app reaches "Slack" only through the relay, which the tests can cut; the team id spares a start-up call.
     env: { SLACK_API_URL: proxy.url, SLACK_TEAM_ID: HOME_TEAM },
   });
@@ -155,6 +157,22 @@ describe("Slack failing: nothing lost, nothing doubled (R-CON-7, R-INC-6)", () =
       const gaps = at.slice(1).map((t, i) => t - at[i]!);
       expect(Math.min(...gaps)).toBeGreaterThanOrEqual(INTERVAL_MS - 5);
     }
+  });
+
+  it("sets aside a message Slack refuses for good, and its replies, so the channel's later messages still arrive", async () => {
+    h.slack.fail("chat.postMessage", { error: "invalid_blocks", times: 1 });
+    const noTriage = { ...h.running.deps, triageChannel: null };
+    const refused = await openCase(noTriage, { requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, openerIsCustomer: true, title: "Slackが拒否した案件", description: "詳細", level: "normal" });
+    const later = await openCaseDirect(h, "拒否の後の案件", CUSTOMER);
+    for (let i = 0; i < 25; i += 1) {
+      await h.drain();
+      h.clock.advance(500);
+    }
+    const rows = await h.database.db.client.outboxMessage.findMany({ where: { caseId: refused.ok ? refused.caseId : -1 } });
+    expect(rows.map((r) => [r.kind, r.failedAt !== null, r.lastError?.split(":")[0]])).toEqual([["case.root", true, "invalid_blocks"], ["case.notice", true, "not_yet"]]);
+    const laterRoot = await rootTsOf(h, later);
+    expect(h.slack.messages(CUSTOMER_CHANNEL).filter((m) => m.thread_ts === laterRoot)).toHaveLength(1);
+    expect(await h.database.db.client.outboxMessage.count({ where: { deliveredAt: null, failedAt: null } })).toBe(0);
   });
 
   it("tags every post with its outbox entry, so each can be traced to what was committed", () => {

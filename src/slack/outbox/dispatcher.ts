@@ -11,6 +11,13 @@ const PERMANENT = new Set([
   "no_text", "cant_update_message", "message_not_found", "restricted_action", "account_inactive", "invalid_auth",
 ]);
 
+/**
+ * A reply waits for its thread's root (NotYet). The root lives in the same channel and was written earlier, so by
+ * the time the reply heads the channel's queue the root was posted or set aside; after this many tries the reply is
+ * set aside too, rather than holding up every later message of the channel for good.
+ */
+const NOT_YET_ATTEMPTS = 20;
+
 export interface DispatcherOptions {
   /** Minimum gap between two messages to one channel. */
   channelIntervalMs?: number;
@@ -109,6 +116,11 @@ export class OutboxDispatcher {
       if (code && PERMANENT.has(code)) {
         log.error("outbox message rejected by Slack", { outboxId: id, kind: payload.kind, error: code });
         await markFailed(this.deps.db, id, code, new Date(now));
+        return;
+      }
+      if (error instanceof NotYet && attempts >= NOT_YET_ATTEMPTS) {
+        log.error("outbox message set aside: what it replies to was never posted", { outboxId: id, kind: payload.kind });
+        await markFailed(this.deps.db, id, `not_yet: ${error.message}`, new Date(now));
         return;
       }
       const retryAfterMs = retryAfter(error) ?? (error instanceof NotYet ? 500 : Math.min(300_000, 1000 * 2 ** Math.min(attempts, 8)));

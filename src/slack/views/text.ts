@@ -1,14 +1,24 @@
 // Text going into Block Kit: people's words are escaped (so "<!channel>" in a title pings nobody) and clipped to
-// Slack's limits by characters, not UTF-16 units, so Japanese text and emoji are never cut in half.
+// Slack's limits by whole characters, so Japanese text, emoji and combining marks are never cut in half.
 
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * At most `max` UTF-16 units (the strictest reading of Slack's limits: an emoji counts twice), cut between whole
+ * characters (an emoji with its modifiers, a letter with its combining mark), never inside an escape or a link.
+ */
 export function clip(text: string, max: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  return `${chars.slice(0, max - 1).join("")}…`;
+  if (text.length <= max) return text;
+  let out = "";
+  for (const { segment } of graphemes.segment(text)) {
+    if (out.length + segment.length > max - 1) break;
+    out += segment;
+  }
+  return `${out.replace(/&[a-z]{0,4}$|<[^<>]*$/, "")}…`;
 }
 
 /** Control characters other than newline and tab are dropped: they render as garbage in Slack. */

@@ -31,5 +31,6 @@ export function triageMessage(view: CaseView, t: Translate): SlackMessage {
       elements: [{ type: "button", action_id: Actions.take, text: plain(t("case.take"), 75), value: String(view.id), style: "primary" }],
     });
   }
-  return { text: t("case.fallback", { number: view.number, title: view.title, state }), blocks };
+  // The fallback text is what notifications show, and Slack parses mentions in it: the title is escaped there too.
+  return { text: t("case.fallback", { number: view.number, title: escapeMrkdwn(view.title), state }), blocks };
 }
