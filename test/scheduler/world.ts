@@ -29,7 +29,7 @@ export function tokyo(local: string): Date {
   return new Date(`${local.replace(" ", "T")}:00+09:00`);
 }
 
-export async function createWorld(options: { now?: string; triageChannel?: string | null } = {}): Promise<World> {
+export async function createWorld(options: { now?: Date; triageChannel?: string | null } = {}): Promise<World> {
   const database = await createTestDatabase();
   const clock = new TestClock(options.now ?? tokyo("2026-04-01 09:00"));
   const calendar = new BusinessCalendar({ timezone: "Asia/Tokyo", closedDays: DEFAULT_CLOSED_DAYS });
