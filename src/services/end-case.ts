@@ -34,7 +34,8 @@ export async function endCase(deps: ServiceDeps, action: EndAction, input: EndCa
     const { count } = await tx.case.updateMany({
       // An automatic close also needs its timer still due: a reply and a new answer since the scheduler looked
       // leave the case answered again, but with a new deadline.
-      where: { id: current.id, state: from, ...(action === "auto_close" ? { autoCloseAt: { lte: now } } : {}) },
+      // The incidents settled below are the ones read here: a level change committed meanwhile makes this lose.
+      where: { id: current.id, state: from, incidents: current.incidents, contractId: current.contractId, ...(action === "auto_close" ? { autoCloseAt: { lte: now } } : {}) },
       data: {
         state: next.to, closedAt: now, closedBy: input.actorId, closeReason: input.reason ?? null,
         firstResponseRemindAt: null, firstResponseDueAt: null, delayNoticeAt: null, autoCloseRemindAt: null, autoCloseAt: null,

@@ -77,6 +77,10 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
       }
       await enqueue(tx, message.channelId, { kind: "case.refresh", caseId: current.id }, { at: now, caseId: current.id });
       const after = await tx.case.findUniqueOrThrow({ where: { id: current.id }, select: { state: true } });
+      // The triage announcement shows the state and the first-response due time: refresh it when either moved.
+      if (deps.triageChannel && current.triageTs && (after.state !== state || (message.role === "engineer" && !current.firstResponseAt))) {
+        await enqueue(tx, deps.triageChannel, { kind: "triage.refresh", caseId: current.id }, { at: now, caseId: current.id });
+      }
       return { kind: "recorded", caseId: current.id, state: after.state as CaseState };
     });
     deps.onOutbox?.();

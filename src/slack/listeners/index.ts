@@ -21,14 +21,27 @@ import * as adjustBalanceView from "./views/adjust-balance.ts";
 import * as exportLedgerView from "./views/export-ledger.ts";
 import * as registerContractView from "./views/register-contract.ts";
 import * as renewContractView from "./views/renew-contract.ts";
+// Engineers' work on cases, the queue and App Home.
+import * as caseMenu from "./actions/case-menu.ts";
+import * as decideProposal from "./actions/decide-proposal.ts";
+import * as refreshHome from "./actions/refresh-home.ts";
+import * as queue from "./commands/queue.ts";
+import * as appHomeOpened from "./events/app-home-opened.ts";
+import * as assignView from "./views/assign.ts";
+import * as endCaseViews from "./views/end-case-modals.ts";
+import * as expectedDateView from "./views/expected-date.ts";
+import * as levelAView from "./views/level-a.ts";
+import * as lowerLevelView from "./views/lower-level.ts";
+import * as splitView from "./views/split.ts";
 
 const managerModules = [
   addIncidentsAction, adjustBalanceAction, customerDetailAction, exportLedgerAction, registerContractAction, renewContractAction,
   addIncidentsView, adjustBalanceView, exportLedgerView, registerContractView, renewContractView,
 ];
 const modules = [openCaseAction, resolve, showBalance, take, balance, support, message, openCaseView, messageToCase];
+const engineerModules = [caseMenu, decideProposal, refreshHome, queue, appHomeOpened, assignView, endCaseViews, expectedDateView, levelAView, lowerLevelView, splitView];
 
 export function registerListeners(app: App, deps: SlackDeps): void {
-  for (const module of modules) module.register(app, deps);
+  for (const module of [...modules, ...engineerModules]) module.register(app, deps);
   for (const module of managerModules) module.register(app, deps);
 }

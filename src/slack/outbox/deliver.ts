@@ -8,6 +8,7 @@ import { translator, t as translate } from "../i18n/index.ts";
 import { caseMessage } from "../views/case-message.ts";
 import { closedReply } from "../views/entry-message.ts";
 import { deliverCustomer } from "./deliver-customer.ts";
+import { deliverProposal } from "./deliver-proposal.ts";
 import { triageMessage } from "../views/triage-message.ts";
 
 /** The message cannot be delivered yet (e.g. its case's root message is not posted): try again shortly. */
@@ -28,6 +29,9 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
     case "case.offer":
     case "case.linked":
       return deliverCustomer(deps, channelId, payload);
+    case "proposal.request":
+    case "proposal.refresh":
+      return deliverProposal(deps, channelId, payload);
     case "case.root": {
       const v = await view(deps, payload.caseId);
       if (v.rootTs) return; // posted before a crash kept it from being marked delivered

@@ -1,6 +1,6 @@
 // The case's root message in the customer channel: one truthful status line the customer understands, and the
 // engineers' controls while the case is open. Pure: data in, Block Kit out.
-import type { KnownBlock } from "@slack/types";
+import type { KnownBlock, StaticSelect } from "@slack/types";
 import { isActive } from "../../domain/case.ts";
 import type { CaseView } from "../../services/case-view.ts";
 import type { Translate } from "../i18n/index.ts";
@@ -49,27 +49,33 @@ export function caseMessage(view: CaseView, t: Translate): SlackMessage {
 
 function caseActions(view: CaseView, t: Translate): KnownBlock {
   const value = String(view.id);
-  const option = (key: Parameters<Translate>[0], action: string) => ({ text: plain(t(key), 75), value: `${action}:${value}` });
   return {
     type: "actions",
     block_id: `case_actions:${view.id}`,
     elements: [
       ...(view.assigneeId ? [] : [{ type: "button" as const, action_id: Actions.take, text: plain(t("case.take"), 75), value }]),
       { type: "button", action_id: Actions.resolve, text: plain(t("case.resolve"), 75), value, style: "primary" },
-      {
-        // A select rather than an overflow menu: overflow menus take at most five options.
-        type: "static_select",
-        action_id: Actions.caseMenu,
-        placeholder: plain(t("case.more"), 150),
-        options: [
-          option("case.menu.assign", Actions.assign),
-          option("case.menu.level_a", Actions.proposeLevelA),
-          option("case.menu.split", Actions.proposeSplit),
-          option("case.menu.expected", Actions.setExpectedDate),
-          option("case.menu.cancel_defect", Actions.cancelDefect),
-          option("case.menu.decline", Actions.declineScope),
-        ],
-      },
+      caseMenu(view, t),
+    ],
+  };
+}
+
+/** The engineers' menu of a case, also shown on its triage announcement. Option values are "<action>:<caseId>". */
+export function caseMenu(view: CaseView, t: Translate): StaticSelect {
+  const option = (key: Parameters<Translate>[0], action: string) => ({ text: plain(t(key), 75), value: `${action}:${view.id}` });
+  return {
+    // A select rather than an overflow menu: overflow menus take at most five options.
+    type: "static_select",
+    action_id: Actions.caseMenu,
+    placeholder: plain(t("case.more"), 150),
+    options: [
+      option("case.menu.assign", Actions.assign),
+      // Raising needs the customer's approval; lowering a level A case does not (R-INC-5).
+      view.level === "A" ? option("case.menu.lower_level", Actions.lowerLevel) : option("case.menu.level_a", Actions.proposeLevelA),
+      option("case.menu.split", Actions.proposeSplit),
+      option("case.menu.expected", Actions.setExpectedDate),
+      option("case.menu.cancel_defect", Actions.cancelDefect),
+      option("case.menu.decline", Actions.declineScope),
     ],
   };
 }

@@ -6,7 +6,7 @@ import type { CaseView } from "../../services/case-view.ts";
 import type { Translate } from "../i18n/index.ts";
 import { Actions } from "../ids.ts";
 import type { SlackMessage } from "./case-message.ts";
-import { incidentsLine } from "./case-message.ts";
+import { caseMenu, incidentsLine } from "./case-message.ts";
 import { clip, escapeMrkdwn, mrkdwn, plain } from "./text.ts";
 
 export function triageMessage(view: CaseView, t: Translate): SlackMessage {
@@ -22,13 +22,18 @@ export function triageMessage(view: CaseView, t: Translate): SlackMessage {
         mrkdwn(`*${t("case.incidents")}*\n${incidentsLine(view, t)}`),
         mrkdwn(`*${t("case.assignee")}*\n${view.assigneeId ? `<@${view.assigneeId}>` : t("case.unassigned")}`),
         mrkdwn(`*${t("triage.first_response_due")}*\n${due}`),
+        ...(view.expectedAnswerOn ? [mrkdwn(`*${t("triage.expected")}*\n${view.expectedAnswerOn}`)] : []),
       ],
     },
   ];
-  if (isActive(view.state) && !view.assigneeId) {
+  if (isActive(view.state)) {
+    // Engineers take, assign and act on a case from here as from its root message.
     blocks.push({
       type: "actions", block_id: `triage_actions:${view.id}`,
-      elements: [{ type: "button", action_id: Actions.take, text: plain(t("case.take"), 75), value: String(view.id), style: "primary" }],
+      elements: [
+        ...(view.assigneeId ? [] : [{ type: "button" as const, action_id: Actions.take, text: plain(t("case.take"), 75), value: String(view.id), style: "primary" as const }]),
+        caseMenu(view, t),
+      ],
     });
   }
   // The fallback text is what notifications show, and Slack parses mentions in it: the title is escaped there too.

@@ -88,7 +88,6 @@ export const engineerEn: English<typeof engineerJa> = {
   "triage.proposal_approved": ({ number, user, before, after }) => `${number}: the customer (<@${user}>) approved the proposal (incidents ${before} → ${after}).`,
   "triage.proposal_declined": ({ number, user }) => `${number}: the customer (<@${user}>) declined the proposal. Continue with the case as it is.`,
   "triage.expected": "Expected answer",
-  "triage.waiting": "Waiting on",
 
   "queue.title": "Case queue",
   "queue.summary": ({ t4u, customer }) => `Waiting on T4U: ${t4u} (oldest question first) · waiting on the customer: ${customer}`,

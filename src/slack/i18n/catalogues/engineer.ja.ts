@@ -92,7 +92,6 @@ export const engineerJa = {
   "triage.proposal_declined": ({ number, user }: { number: string; user: string }) =>
     `${number}: お客様（<@${user}>）が提案を承認しませんでした。現在の内容のまま対応してください。`,
   "triage.expected": "回答予定日",
-  "triage.waiting": "対応待ち",
 
   "queue.title": "対応待ちの案件",
   "queue.summary": ({ t4u, customer }: { t4u: number; customer: number }) =>

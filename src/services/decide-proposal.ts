@@ -1,0 +1,68 @@
+// The customer answers a proposal to raise a case's incidents (R-INC-5). Approval applies it in the same
+// transaction (more incidents reserved, or the case split); a decline changes nothing but is recorded. Only the
+// first answer counts: the proposal is claimed with a conditional update, so a double click or a second person
+// answering does nothing twice.
+import { enqueue } from "../db/outbox.ts";
+import { isActive } from "../domain/case.ts";
+import { parseProposalKind, type ProposalKind } from "../domain/proposal.ts";
+import { DecisionRefused, type Applied, type DecisionContext, type DecisionRefusal } from "./decision.ts";
+import type { ServiceDeps } from "./deps.ts";
+import { raiseToLevelA } from "./raise-level-a.ts";
+import { splitCase } from "./split-case.ts";
+
+export interface DecideProposalInput {
+  proposalId: number;
+  caseId: number;
+  actorId: string;
+  decision: "approve" | "decline";
+  /** The proposal message the answer came from: it is re-rendered without its buttons. */
+  messageTs: string | null;
+}
+
+export type DecideProposalResult =
+  | ({ ok: true; decision: "approve" | "decline"; kind: ProposalKind } & Applied)
+  | DecisionRefusal;
+
+export async function decideProposal(deps: ServiceDeps, input: DecideProposalInput): Promise<DecideProposalResult> {
+  const now = deps.clock.now();
+  const today = deps.calendar.localDate(now);
+  let result: DecideProposalResult;
+  try {
+    result = await deps.db.transaction(async (tx): Promise<DecideProposalResult> => {
+      const proposal = await tx.proposal.findUnique({ where: { id: input.proposalId } });
+      const kind = proposal ? parseProposalKind(proposal.kind) : null;
+      if (!proposal || !kind || proposal.caseId !== input.caseId) return { ok: false, reason: "unknown_proposal" };
+      if (proposal.state === "withdrawn") return { ok: false, reason: "withdrawn" };
+      if (proposal.state !== "pending") return { ok: false, reason: "decided" };
+      const current = await tx.case.findUnique({ where: { id: proposal.caseId } });
+      if (!current || !isActive(current.state)) return { ok: false, reason: "closed" };
+      const state = input.decision === "approve" ? "approved" : "declined";
+      const { count } = await tx.proposal.updateMany({
+        where: { id: proposal.id, state: "pending" },
+        data: { state, decidedBy: input.actorId, decidedAt: now },
+      });
+      if (count === 0) return { ok: false, reason: "decided" };
+      const options = { at: now, caseId: current.id };
+      if (input.messageTs) {
+        await enqueue(tx, current.channelId, { kind: "proposal.refresh", caseId: current.id, proposalId: proposal.id, ts: input.messageTs }, options);
+      }
+      if (input.decision === "decline") {
+        await tx.caseEvent.create({ data: { caseId: current.id, kind: "proposal_declined", actorId: input.actorId, createdAt: now, data: JSON.stringify({ proposalId: proposal.id }) } });
+        await enqueue(tx, current.channelId, { kind: "case.notice", caseId: current.id, notice: "notice.proposal_declined", params: { user: input.actorId, incidents: current.incidents } }, options);
+        if (deps.triageChannel) {
+          await enqueue(tx, deps.triageChannel, { kind: "triage.notice", caseId: current.id, notice: "triage.proposal_declined", params: { user: input.actorId } }, options);
+        }
+        return { ok: true, decision: "decline", kind, before: current.incidents, after: current.incidents, newCaseIds: [] };
+      }
+      await tx.caseEvent.create({ data: { caseId: current.id, kind: "proposal_approved", actorId: input.actorId, createdAt: now, data: JSON.stringify({ proposalId: proposal.id }) } });
+      const ctx: DecisionContext = { tx, deps, now, today, actorId: input.actorId, proposal, current };
+      const applied = kind.kind === "level_a" ? await raiseToLevelA(ctx, kind.levelReason) : await splitCase(ctx);
+      return { ok: true, decision: "approve", kind, ...applied };
+    });
+  } catch (error) {
+    if (error instanceof DecisionRefused) return error.refusal;
+    throw error;
+  }
+  if (result.ok) deps.onOutbox?.();
+  return result;
+}

@@ -1,0 +1,63 @@
+// An engineer proposes to raise a case's planned incidents (R-INC-5): nothing is reserved yet; the customer is
+// asked in the case's thread, with the reason and the cost, and answers with a button (decide-proposal.ts).
+// A newer proposal withdraws an older unanswered one, so a forgotten question never blocks the case.
+import { contractsOf } from "../db/contracts.ts";
+import { enqueue } from "../db/outbox.ts";
+import { isActive, type CaseLevel } from "../domain/case.ts";
+import { summarize } from "../domain/contract.ts";
+import { proposalKindText, type Cost, type PlannedCase, type ProposalKind } from "../domain/proposal.ts";
+import type { ServiceDeps } from "./deps.ts";
+
+export interface MakeProposalInput {
+  caseId: number;
+  actorId: string;
+  kind: ProposalKind;
+  reason: string;
+  /** Titles of the parts of a split. */
+  parts?: readonly string[];
+}
+
+export type MakeProposalResult =
+  | { ok: true; proposalId: number; cost: Cost; duplicate: boolean }
+  | { ok: false; reason: "unknown_case" | "closed" | "already_level_a" | "empty_reason" }
+  | { ok: false; reason: "insufficient"; needed: number; available: number };
+
+type CostOf = (current: PlannedCase) => Cost | "already_level_a";
+
+export async function makeProposal(deps: ServiceDeps, input: MakeProposalInput, costOf: CostOf): Promise<MakeProposalResult> {
+  const reason = input.reason.trim();
+  if (!reason) return { ok: false, reason: "empty_reason" };
+  const now = deps.clock.now();
+  const kind = proposalKindText(input.kind);
+  const parts = input.parts ? JSON.stringify(input.parts) : null;
+  const result = await deps.db.transaction(async (tx): Promise<MakeProposalResult> => {
+    const current = await tx.case.findUnique({ where: { id: input.caseId } });
+    if (!current) return { ok: false, reason: "unknown_case" };
+    if (!isActive(current.state)) return { ok: false, reason: "closed" };
+    const cost = costOf({ level: current.level as CaseLevel, incidents: current.incidents });
+    if (cost === "already_level_a") return { ok: false, reason: cost };
+    // Asking the customer to approve what their balance cannot cover would only disappoint them (R-INC-6).
+    const available = summarize(await contractsOf(tx, current.customerId), deps.calendar.localDate(now)).available;
+    if (available < cost.extra) return { ok: false, reason: "insufficient", needed: cost.extra, available };
+    const pending = await tx.proposal.findMany({ where: { caseId: current.id, state: "pending" } });
+    // The same modal submitted twice asks the customer once.
+    const same = pending.find((p) => p.kind === kind && p.reason === reason && p.parts === parts && p.incidents === cost.after);
+    if (same) return { ok: true, proposalId: same.id, cost, duplicate: true };
+    if (pending.length > 0) {
+      await tx.proposal.updateMany({ where: { caseId: current.id, state: "pending" }, data: { state: "withdrawn", decidedBy: input.actorId, decidedAt: now } });
+    }
+    const proposal = await tx.proposal.create({
+      data: { caseId: current.id, kind, incidents: cost.after, reason, parts, proposedBy: input.actorId, createdAt: now },
+    });
+    await tx.caseEvent.create({
+      data: {
+        caseId: current.id, kind: "proposal_made", actorId: input.actorId, createdAt: now,
+        data: JSON.stringify({ proposalId: proposal.id, kind, before: cost.before, after: cost.after, reason, withdrawn: pending.map((p) => p.id) }),
+      },
+    });
+    await enqueue(tx, current.channelId, { kind: "proposal.request", caseId: current.id, proposalId: proposal.id }, { at: now, caseId: current.id });
+    return { ok: true, proposalId: proposal.id, cost, duplicate: false };
+  });
+  if (result.ok && !result.duplicate) deps.onOutbox?.();
+  return result;
+}

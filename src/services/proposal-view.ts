@@ -1,0 +1,54 @@
+// What a proposal message shows, read in one place so its first posting and every re-rendering agree. The
+// cost is derived from the proposal alone, so a message re-rendered after approval still shows what was asked.
+import { contractsOf } from "../db/contracts.ts";
+import { caseNumber } from "../domain/case.ts";
+import { summarize } from "../domain/contract.ts";
+import { incidentsFor } from "../domain/ledger.ts";
+import { parseProposalKind, type ProposalKind, type ProposalState } from "../domain/proposal.ts";
+import type { ServiceDeps } from "./deps.ts";
+
+export interface ProposalView {
+  id: number;
+  caseId: number;
+  number: string;
+  channelId: string;
+  rootTs: string | null;
+  locale: "ja" | "en";
+  kind: ProposalKind;
+  reason: string;
+  /** Titles of the parts of a split, part 1 first. */
+  parts: string[];
+  before: number;
+  after: number;
+  state: ProposalState;
+  proposedBy: string;
+  decidedBy: string | null;
+  /** Available incidents now, so the customer sees what approving leaves. */
+  available: number;
+}
+
+function partsOf(raw: string | null): string[] {
+  try {
+    const value: unknown = JSON.parse(raw ?? "[]");
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function loadProposalView(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, proposalId: number): Promise<ProposalView | null> {
+  const p = await deps.db.client.proposal.findUnique({ where: { id: proposalId }, include: { case: true } });
+  const kind = p ? parseProposalKind(p.kind) : null;
+  if (!p || !kind) return null;
+  const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId: p.case.channelId }, select: { locale: true } });
+  const parts = partsOf(p.parts);
+  const extra = kind.kind === "level_a" ? incidentsFor("A") - incidentsFor("normal") : Math.max(0, parts.length - 1) * incidentsFor("normal");
+  const today = deps.calendar.localDate(deps.clock.now());
+  return {
+    id: p.id, caseId: p.caseId, number: caseNumber(p.caseId), channelId: p.case.channelId, rootTs: p.case.rootTs,
+    locale: channel?.locale === "en" ? "en" : "ja", kind, reason: p.reason, parts,
+    before: p.incidents - extra, after: p.incidents, state: p.state as ProposalState,
+    proposedBy: p.proposedBy, decidedBy: p.decidedBy,
+    available: summarize(await contractsOf(deps.db.client, p.case.customerId), today).available,
+  };
+}

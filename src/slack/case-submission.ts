@@ -1,0 +1,30 @@
+// The common edge of every engineer modal on a case: which case (from the modal's metadata), who submits, and
+// whether they may — checked again on the server at submission, since a modal being open proves nothing.
+// A refusal comes back as an inline error on the given input, so the engineer sees why and nothing changes.
+import type { Locale } from "../config.ts";
+import { can } from "../domain/roles.ts";
+import { actorOfInteraction, channelContext, localeFor, rolesIn, type Actor } from "./actor.ts";
+import type { SlackDeps } from "./deps.ts";
+import { t } from "./i18n/index.ts";
+import { parseCaseModalMetadata } from "./views/case-modals.ts";
+
+export interface CaseSubmission { actor: Actor; caseId: number; locale: Locale }
+
+export type SubmissionCheck = { ok: true; submission: CaseSubmission } | { ok: false; errors: Record<string, string> };
+
+export async function authorizeCaseSubmission(
+  deps: SlackDeps, body: unknown, privateMetadata: string, errorBlock: string,
+): Promise<SubmissionCheck> {
+  const actor = actorOfInteraction(body, deps.config.defaultLocale);
+  const caseId = parseCaseModalMetadata(privateMetadata);
+  const found = caseId ? await deps.db.client.case.findUnique({ where: { id: caseId }, select: { channelId: true } }) : null;
+  const locale = actor?.locale ?? deps.config.defaultLocale;
+  if (!actor || !caseId || !found) return { ok: false, errors: { [errorBlock]: t(locale, "refused.unknown_case") } };
+  const channel = await channelContext(deps, found.channelId);
+  const roles = rolesIn(deps, actor, channel);
+  if (!can(roles, "case.work")) {
+    deps.logger.info("submission refused", { caseId, userId: actor.userId });
+    return { ok: false, errors: { [errorBlock]: t(localeFor(actor, channel, roles), "refused.role") } };
+  }
+  return { ok: true, submission: { actor, caseId, locale } };
+}

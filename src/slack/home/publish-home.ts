@@ -1,0 +1,32 @@
+// Publishing App Home for one person: what they see depends on their role, decided on the server each time.
+import type { WebClient } from "@slack/web-api";
+import { can, type Role } from "../../domain/roles.ts";
+import { balanceOverview, type CustomerBalance } from "../../services/balance-overview.ts";
+import { loadQueue, type Queue } from "../../services/queue.ts";
+import { rolesIn } from "../actor.ts";
+import type { SlackDeps } from "../deps.ts";
+import { translator } from "../i18n/index.ts";
+import { homeView } from "../views/home.ts";
+
+/** What the Home tab needs, loaded once and shared by everyone it is published for. */
+export interface HomeSources { queue: () => Promise<Queue>; balances: () => Promise<CustomerBalance[]> }
+
+export function homeSources(deps: SlackDeps): HomeSources {
+  let queue: Promise<Queue> | null = null;
+  let balances: Promise<CustomerBalance[]> | null = null;
+  return {
+    queue: () => (queue ??= loadQueue(deps)),
+    balances: () => (balances ??= balanceOverview(deps)),
+  };
+}
+
+export async function publishHome(
+  deps: SlackDeps, client: WebClient, user: { userId: string; teamId: string | undefined }, sources = homeSources(deps),
+): Promise<void> {
+  const roles: Set<Role> = rolesIn(deps, user, null);
+  const view = homeView({
+    queue: can(roles, "case.work") ? await sources.queue() : null,
+    balances: can(roles, "balance.all") ? await sources.balances() : null,
+  }, translator(deps.config.defaultLocale));
+  await client.views.publish({ user_id: user.userId, view });
+}

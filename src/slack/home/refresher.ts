@@ -1,0 +1,61 @@
+// Keeps T4U staff's Home tabs current: after any change that reached the outbox (a case opened, answered,
+// assigned, closed; a balance moved), every engineer's and manager's Home tab is published again. Changes are
+// gathered for a few seconds and published once, so a burst of activity costs one views.publish per person.
+import type { WebClient } from "@slack/web-api";
+import type { SlackDeps } from "../deps.ts";
+import { homeSources, publishHome } from "./publish-home.ts";
+
+export const HOME_REFRESH_DELAY_MS = 10_000;
+
+export class HomeRefresher {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(private readonly deps: SlackDeps, private readonly client: WebClient, private readonly delayMs = HOME_REFRESH_DELAY_MS) {}
+
+  schedule(): void {
+    if (this.stopped || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.delayMs);
+    this.timer.unref();
+  }
+
+  /** Publishes now what a scheduled refresh would publish. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    // A publish already under way may have read the state before the change that asked for this one.
+    while (this.running) await this.running;
+    if (this.stopped) return;
+    const run = this.publishAll().finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    await run;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private async publishAll(): Promise<void> {
+    const staff = new Set([...this.deps.directory.engineers, ...this.deps.directory.managers]);
+    const sources = homeSources(this.deps);
+    for (const userId of staff) {
+      if (this.stopped) return;
+      try {
+        await publishHome(this.deps, this.client, { userId, teamId: this.deps.directory.homeTeamId }, sources);
+      } catch (error) {
+        this.deps.logger.warn("home refresh failed", { userId, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+// The "more actions" menu on a case (its root message and its triage announcement): engineers only, checked on
+// the server; each option opens the modal of its action, which says what will happen before anything does.
+import type { App, BlockAction, StaticSelectAction } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
+import { caseNumber, isActive } from "../../../domain/case.ts";
+import { loadCaseView, type CaseView } from "../../../services/case-view.ts";
+import { authorizeCaseAction } from "../../case-action.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { t, translator, type Translate } from "../../i18n/index.ts";
+import { Actions } from "../../ids.ts";
+import { ephemeral } from "../../reply.ts";
+import {
+  assignModal, cancelDefectModal, declineScopeModal, expectedDateModal, levelAModal, lowerLevelModal, splitModal,
+} from "../../views/case-modals.ts";
+
+/** The modal for a menu option, or the refusal to show instead; null for an option this version does not know. */
+function modalFor(action: string | undefined, view: CaseView, tr: Translate): ModalView | { refusal: string } | null {
+  switch (action) {
+    case Actions.assign: return assignModal(view, tr);
+    case Actions.proposeLevelA:
+      return view.level === "A" ? { refusal: tr("refused.already_level_a", { number: view.number }) } : levelAModal(view, tr);
+    case Actions.lowerLevel:
+      return view.level !== "A" ? { refusal: tr("refused.not_level_a", { number: view.number }) } : lowerLevelModal(view, tr);
+    case Actions.proposeSplit: return splitModal(view, tr);
+    case Actions.setExpectedDate: return expectedDateModal(view, tr);
+    case Actions.cancelDefect: return cancelDefectModal(view, tr);
+    case Actions.declineScope: return declineScopeModal(view, tr);
+    default: return null;
+  }
+}
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<StaticSelectAction>>(Actions.caseMenu, async ({ ack, body, client }) => {
+    await ack();
+    const value = body.actions[0]?.selected_option?.value;
+    const ctx = await authorizeCaseAction(deps, client, body, value, "case.work");
+    if (!ctx) return;
+    const reply = (text: string) => ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, text);
+    const view = await loadCaseView(deps, ctx.caseId);
+    if (!view || !isActive(view.state)) return reply(t(ctx.locale, "refused.closed", { number: caseNumber(ctx.caseId) }));
+    const modal = modalFor(value?.split(":")[0], view, translator(ctx.locale));
+    if (!modal) {
+      deps.logger.warn("unknown case menu option", { value });
+      return;
+    }
+    if ("refusal" in modal) return reply(modal.refusal);
+    await client.views.open({ trigger_id: body.trigger_id, view: modal });
+  });
+}

@@ -1,0 +1,43 @@
+// The customer's answer to a proposal to raise their case's incidents (R-INC-5). Only people of that customer
+// may answer (checked on the server); the first answer counts and a second one changes nothing.
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { decideProposal, type DecideProposalResult } from "../../../services/decide-proposal.ts";
+import { authorizeCaseAction } from "../../case-action.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { t } from "../../i18n/index.ts";
+import { Actions } from "../../ids.ts";
+import { ephemeral } from "../../reply.ts";
+import { proposalIdOf } from "../../views/proposal-message.ts";
+import type { Locale } from "../../../config.ts";
+
+function refusalText(result: Exclude<DecideProposalResult, { ok: true }>, locale: Locale, contact: string): string {
+  switch (result.reason) {
+    case "insufficient": return t(locale, "proposal.refused.insufficient", { needed: result.needed, available: result.available, contact });
+    case "decided": return t(locale, "proposal.refused.decided");
+    case "withdrawn": return t(locale, "proposal.refused.withdrawn");
+    case "closed": return t(locale, "proposal.refused.closed");
+    case "not_applicable": return t(locale, "proposal.refused.not_applicable");
+    case "unknown_proposal": return t(locale, "proposal.refused.unknown");
+  }
+}
+
+export function register(app: App, deps: SlackDeps): void {
+  const answers = [[Actions.approveProposal, "approve"], [Actions.declineProposal, "decline"]] as const;
+  for (const [actionId, decision] of answers) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, client }) => {
+      await ack();
+      const value = body.actions[0]?.value;
+      const ctx = await authorizeCaseAction(deps, client, body, value, "case.reply");
+      if (!ctx) return;
+      const proposalId = proposalIdOf(value);
+      const result = proposalId
+        ? await decideProposal(deps, { proposalId, caseId: ctx.caseId, actorId: ctx.actor.userId, decision, messageTs: body.message?.ts ?? body.container.message_ts ?? null })
+        : { ok: false as const, reason: "unknown_proposal" as const };
+      if (result.ok) {
+        deps.logger.info("proposal answered", { caseId: ctx.caseId, proposalId, decision, newCases: result.newCaseIds });
+        return;
+      }
+      await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, refusalText(result, ctx.locale, deps.config.contact));
+    });
+  }
+}

@@ -1,0 +1,22 @@
+// /queue: the engineers' queue, only to the engineer who asked (R-LIFE-5). Anyone else is politely refused and
+// sees no customer's data.
+import type { App } from "@slack/bolt";
+import { can } from "../../../domain/roles.ts";
+import { loadQueue } from "../../../services/queue.ts";
+import { rolesIn } from "../../actor.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { t, translator } from "../../i18n/index.ts";
+import { Commands } from "../../ids.ts";
+import { queueMessage } from "../../views/queue.ts";
+
+export function register(app: App, deps: SlackDeps): void {
+  app.command(Commands.queue, async ({ ack, command }) => {
+    const locale = deps.config.defaultLocale;
+    const roles = rolesIn(deps, { userId: command.user_id, teamId: command.team_id }, null);
+    if (!can(roles, "case.work")) {
+      await ack({ response_type: "ephemeral", text: t(locale, "refused.queue") });
+      return;
+    }
+    await ack({ response_type: "ephemeral", ...queueMessage(await loadQueue(deps), translator(locale)) });
+  });
+}
