@@ -15,7 +15,7 @@ export interface AddIncidentsInput {
 }
 
 export type AddIncidentsResult =
-  | { ok: true; contractId: number; customerName: string; purchased: number; available: number; endsOn: string }
+  | { ok: true; contractId: number; customerId: number; customerName: string; purchased: number; available: number; endsOn: string }
   | { ok: false; errors: Partial<Record<"incidents" | "note", "required" | "range" | "too_long">> }
   /** The contract is over (by date or fully consumed): the purchase is a renewal instead. */
   | { ok: false; reason: "unknown_contract" | "duplicate" }
@@ -35,7 +35,7 @@ export async function addIncidents(deps: ServiceDeps, input: AddIncidentsInput):
       await credit(tx, "addition", { contractId: contract.id, customerId: contract.customerId, amount: input.incidents, actorId: input.actorId, at: now, reason: note });
       await claimRequest(tx, input.requestKey, now);
       return {
-        ok: true, contractId: contract.id, customerName: contract.customer.name,
+        ok: true, contractId: contract.id, customerId: contract.customerId, customerName: contract.customer.name,
         purchased: contract.purchased + input.incidents, available: contract.available + input.incidents, endsOn: contract.endsOn,
       };
     });

@@ -16,7 +16,7 @@ export interface AdjustBalanceInput {
 }
 
 export type AdjustBalanceResult =
-  | { ok: true; contractId: number; customerName: string; purchased: number; available: number }
+  | { ok: true; contractId: number; customerId: number; customerName: string; purchased: number; available: number }
   | { ok: false; errors: Partial<Record<"amount" | "reason", "required" | "range" | "too_long">> }
   | { ok: false; reason: "unknown_contract" | "duplicate" }
   | { ok: false; reason: "insufficient"; available: number };
@@ -37,7 +37,7 @@ export async function adjustBalance(deps: ServiceDeps, input: AdjustBalanceInput
       const after = await tx.contract.findUniqueOrThrow({ where: { id: contract.id } });
       if (!done) return { ok: false, reason: "insufficient", available: after.available };
       await claimRequest(tx, input.requestKey, now);
-      return { ok: true, contractId: contract.id, customerName: contract.customer.name, purchased: after.purchased, available: after.available };
+      return { ok: true, contractId: contract.id, customerId: contract.customerId, customerName: contract.customer.name, purchased: after.purchased, available: after.available };
     });
   } catch (error) {
     if (isDuplicateRequest(error, input.requestKey)) return { ok: false, reason: "duplicate" };

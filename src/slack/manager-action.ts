@@ -8,8 +8,11 @@ import { can } from "../domain/roles.ts";
 import { actorOfInteraction, rolesIn, str, type Actor } from "./actor.ts";
 import type { SlackDeps } from "./deps.ts";
 import { translator, type Translate } from "./i18n/index.ts";
+import { customerDetail } from "../services/customer-detail.ts";
+import { Views } from "./ids.ts";
 import { ephemeral } from "./reply.ts";
 import { managerNotice } from "./views/contract-modals.ts";
+import { customerDetailModal } from "./views/customer-detail.ts";
 
 export interface ManagerContext { actor: Actor; locale: Locale; t: Translate }
 
@@ -67,4 +70,20 @@ export function refusedSubmission(deps: SlackDeps, manager: { ok: false; actor: 
 /** A whole number typed into a number input; NaN when empty, so the service reports it as required. */
 export function numberOf(text: string | null): number {
   return text === null || text.trim() === "" ? Number.NaN : Number(text);
+}
+
+/** The id of the customer detail modal a button was clicked in, if that is where it was clicked. */
+export function detailViewOf(body: unknown): string | null {
+  const view = field(body, "view");
+  return field(view, "callback_id") === Views.customerDetail ? str(field(view, "id")) ?? null : null;
+}
+
+/** After a change made from a customer's detail, the detail underneath shows the new state. Failures are logged. */
+export async function refreshDetail(deps: SlackDeps, client: WebClient, viewId: string | null | undefined, customerId: number, t: Translate): Promise<void> {
+  if (!viewId) return;
+  const detail = await customerDetail(deps, customerId);
+  if (!detail) return;
+  await client.views.update({ view_id: viewId, view: customerDetailModal(detail, deps.calendar.timezone, t) }).catch((error: unknown) => {
+    deps.logger.warn("customer detail not refreshed", { error: error instanceof Error ? error.message : String(error) });
+  });
 }

@@ -315,7 +315,7 @@ describe("users and conversations", () => {
     expect(dm.channel?.id).toBe("D0MANAGER1");
     await client.chat.postMessage({ channel: "U0MANAGER1", text: "hello" });
     expect(slack.messages("D0MANAGER1").map((m) => m.text)).toEqual(["hello"]);
-    expect((await refusal(client.conversations.open({}))).error).toBe("users_list_not_supplied");
+    expect((await refusal(client.apiCall("conversations.open", {}))).error).toBe("users_list_not_supplied");
     expect((await refusal(client.conversations.open({ users: "U0BOT00001" }))).error).toBe("cannot_dm_bot");
     const many = Array.from({ length: 9 }, (_, i) => `U0PERSON${i}`).join(",");
     expect((await refusal(client.conversations.open({ users: many }))).error).toBe("too_many_users");

@@ -7,7 +7,13 @@ import type { Translate } from "../i18n/index.ts";
 import { Inputs, Views } from "../ids.ts";
 import { escapeMrkdwn, mrkdwn, plain } from "./text.ts";
 
-export interface ModalMetadata { requestKey: string; customerId: number | null; contractId: number | null }
+export interface ModalMetadata {
+  requestKey: string;
+  customerId: number | null;
+  contractId: number | null;
+  /** The customer detail this form was opened from, refreshed after a change so going back shows the new state. */
+  detailViewId?: string | null;
+}
 
 export function parseModalMetadata(raw: string): ModalMetadata | null {
   try {
@@ -16,7 +22,7 @@ export function parseModalMetadata(raw: string): ModalMetadata | null {
     const v = value as Record<string, unknown>;
     if (typeof v.requestKey !== "string" || v.requestKey.length < 8) return null;
     const id = (x: unknown) => (typeof x === "number" && Number.isSafeInteger(x) && x > 0 ? x : null);
-    return { requestKey: v.requestKey, customerId: id(v.customerId), contractId: id(v.contractId) };
+    return { requestKey: v.requestKey, customerId: id(v.customerId), contractId: id(v.contractId), detailViewId: typeof v.detailViewId === "string" ? v.detailViewId : null };
   } catch {
     return null;
   }
@@ -89,8 +95,8 @@ export function registerContractModal(requestKey: string, t: Translate): ModalVi
   ], t);
 }
 
-export function renewContractModal(input: { requestKey: string; customerId: number; customerName: string }, t: Translate): ModalView {
-  return modal(Views.renewContract, { requestKey: input.requestKey, customerId: input.customerId, contractId: null }, t("contracts.modal.renew.title"), t("contracts.modal.register.submit"), [
+export function renewContractModal(input: { requestKey: string; customerId: number; customerName: string; detailViewId?: string | null }, t: Translate): ModalView {
+  return modal(Views.renewContract, { requestKey: input.requestKey, customerId: input.customerId, contractId: null, detailViewId: input.detailViewId ?? null }, t("contracts.modal.renew.title"), t("contracts.modal.register.submit"), [
     intro(t("contracts.modal.renew.intro", { customer: escapeMrkdwn(input.customerName) })),
     incidentsInput(t("contracts.field.incidents")),
     ...periodInputs(t),
@@ -100,16 +106,16 @@ export function renewContractModal(input: { requestKey: string; customerId: numb
 
 export interface ContractInfo { contractId: number; customerName: string; startsOn: string; endsOn: string; purchased: number; available: number; reserved: number }
 
-export function addIncidentsModal(requestKey: string, c: ContractInfo, t: Translate): ModalView {
-  return modal(Views.addIncidents, { requestKey, customerId: null, contractId: c.contractId }, t("contracts.modal.add.title"), t("contracts.modal.save"), [
+export function addIncidentsModal(requestKey: string, c: ContractInfo, t: Translate, detailViewId: string | null = null): ModalView {
+  return modal(Views.addIncidents, { requestKey, customerId: null, contractId: c.contractId, detailViewId }, t("contracts.modal.add.title"), t("contracts.modal.save"), [
     intro(t("contracts.modal.add.intro", { customer: escapeMrkdwn(c.customerName), id: c.contractId, from: c.startsOn, to: c.endsOn, available: c.available })),
     incidentsInput(t("contracts.field.add_incidents")),
     textInput(Inputs.reason, t("contracts.field.add_note"), { optional: true, max: NOTE_MAX }),
   ], t);
 }
 
-export function adjustBalanceModal(requestKey: string, c: ContractInfo, t: Translate): ModalView {
-  return modal(Views.adjustBalance, { requestKey, customerId: null, contractId: c.contractId }, t("contracts.modal.adjust.title"), t("contracts.modal.save"), [
+export function adjustBalanceModal(requestKey: string, c: ContractInfo, t: Translate, detailViewId: string | null = null): ModalView {
+  return modal(Views.adjustBalance, { requestKey, customerId: null, contractId: c.contractId, detailViewId }, t("contracts.modal.adjust.title"), t("contracts.modal.save"), [
     intro(t("contracts.modal.adjust.intro", { customer: escapeMrkdwn(c.customerName), id: c.contractId, purchased: c.purchased, available: c.available, reserved: c.reserved })),
     {
       type: "input", block_id: Inputs.amount.block, label: plain(t("contracts.field.amount"), 2000),

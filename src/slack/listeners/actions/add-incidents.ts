@@ -4,7 +4,7 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { listContracts } from "../../../services/list-contracts.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Actions } from "../../ids.ts";
-import { authorizeManager, idOf, showModal } from "../../manager-action.ts";
+import { authorizeManager, detailViewOf, idOf, showModal } from "../../manager-action.ts";
 import { addIncidentsModal, managerNotice } from "../../views/contract-modals.ts";
 
 export function register(app: App, deps: SlackDeps): void {
@@ -19,6 +19,6 @@ export function register(app: App, deps: SlackDeps): void {
     if (c.status !== "active" && c.status !== "upcoming") {
       return showModal(deps, client, body, managerNotice(t("contracts.modal.add.title"), t("contracts.error.not_in_force", { status: t(`contracts.status.${c.status}`) }), t));
     }
-    await showModal(deps, client, body, addIncidentsModal(randomUUID(), { contractId: c.id, ...c }, t));
+    await showModal(deps, client, body, addIncidentsModal(randomUUID(), { contractId: c.id, ...c }, t, detailViewOf(body)));
   });
 }

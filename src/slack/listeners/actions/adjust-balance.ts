@@ -4,7 +4,7 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { listContracts } from "../../../services/list-contracts.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Actions } from "../../ids.ts";
-import { authorizeManager, idOf, showModal } from "../../manager-action.ts";
+import { authorizeManager, detailViewOf, idOf, showModal } from "../../manager-action.ts";
 import { adjustBalanceModal, managerNotice } from "../../views/contract-modals.ts";
 
 export function register(app: App, deps: SlackDeps): void {
@@ -16,7 +16,7 @@ export function register(app: App, deps: SlackDeps): void {
     const [c] = id ? await listContracts(deps, { contractId: id }) : [];
     const { t } = manager;
     await showModal(deps, client, body, c
-      ? adjustBalanceModal(randomUUID(), { contractId: c.id, ...c }, t)
+      ? adjustBalanceModal(randomUUID(), { contractId: c.id, ...c }, t, detailViewOf(body))
       : managerNotice(t("contracts.modal.adjust.title"), t("contracts.error.unknown_contract"), t));
   });
 }

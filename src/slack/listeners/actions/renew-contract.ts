@@ -4,7 +4,7 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { customerDetail } from "../../../services/customer-detail.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Actions } from "../../ids.ts";
-import { authorizeManager, idOf, showModal } from "../../manager-action.ts";
+import { authorizeManager, detailViewOf, idOf, showModal } from "../../manager-action.ts";
 import { managerNotice, renewContractModal } from "../../views/contract-modals.ts";
 
 export function register(app: App, deps: SlackDeps): void {
@@ -16,7 +16,7 @@ export function register(app: App, deps: SlackDeps): void {
     const customer = id ? await customerDetail(deps, id) : null;
     const { t } = manager;
     await showModal(deps, client, body, customer
-      ? renewContractModal({ requestKey: randomUUID(), customerId: customer.customerId, customerName: customer.name }, t)
+      ? renewContractModal({ requestKey: randomUUID(), customerId: customer.customerId, customerName: customer.name, detailViewId: detailViewOf(body) }, t)
       : managerNotice(t("contracts.modal.renew.title"), t("contracts.error.unknown_customer"), t));
   });
 }

@@ -4,13 +4,13 @@ import { adjustBalance } from "../../../services/adjust-balance.ts";
 import { amountErrors } from "../../contract-errors.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
-import { managerOf, numberOf, refusedSubmission } from "../../manager-action.ts";
+import { managerOf, numberOf, refreshDetail, refusedSubmission } from "../../manager-action.ts";
 import { managerNotice, parseModalMetadata } from "../../views/contract-modals.ts";
 import { cleanInput, escapeMrkdwn } from "../../views/text.ts";
 import { readText } from "../../view-values.ts";
 
 export function register(app: App, deps: SlackDeps): void {
-  app.view<ViewSubmitAction>(Views.adjustBalance, async ({ ack, body, view }) => {
+  app.view<ViewSubmitAction>(Views.adjustBalance, async ({ ack, body, view, client }) => {
     const manager = managerOf(deps, body);
     const metadata = parseModalMetadata(view.private_metadata);
     if (!manager.ok || !metadata?.contractId) {
@@ -42,5 +42,6 @@ export function register(app: App, deps: SlackDeps): void {
       purchased: result.purchased, available: result.available,
     });
     await ack({ response_action: "update", view: managerNotice(t("contracts.done.title"), text, t) });
+    await refreshDetail(deps, client, metadata.detailViewId, result.customerId, t);
   });
 }

@@ -5,13 +5,13 @@ import { renewContract } from "../../../services/renew-contract.ts";
 import { termsErrors } from "../../contract-errors.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
-import { managerOf, numberOf, refusedSubmission } from "../../manager-action.ts";
+import { managerOf, numberOf, refreshDetail, refusedSubmission } from "../../manager-action.ts";
 import { managerNotice, parseModalMetadata } from "../../views/contract-modals.ts";
 import { cleanInput, escapeMrkdwn } from "../../views/text.ts";
 import { readDate, readText } from "../../view-values.ts";
 
 export function register(app: App, deps: SlackDeps): void {
-  app.view<ViewSubmitAction>(Views.renewContract, async ({ ack, body, view }) => {
+  app.view<ViewSubmitAction>(Views.renewContract, async ({ ack, body, view, client }) => {
     const manager = managerOf(deps, body);
     const metadata = parseModalMetadata(view.private_metadata);
     if (!manager.ok || !metadata?.customerId) {
@@ -40,5 +40,6 @@ export function register(app: App, deps: SlackDeps): void {
     const lines = [t("contracts.done.renewed", { customer: escapeMrkdwn(result.customerName), id: result.contractId, incidents, from: result.startsOn, to: result.endsOn })];
     if (result.overlapping.length) lines.push(t("contracts.done.overlap", { ids: result.overlapping.map((id) => `#${id}`).join(", ") }));
     await ack({ response_action: "update", view: managerNotice(t("contracts.done.title"), lines.join("\n"), t) });
+    await refreshDetail(deps, client, metadata.detailViewId, metadata.customerId, t);
   });
 }
