@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { balanceOverview } from "../../src/services/balance-overview.ts";
 import { translator } from "../../src/slack/i18n/index.ts";
 import { Actions, Commands, Inputs, Views } from "../../src/slack/ids.ts";
+import { addIncidentsModal, adjustBalanceModal, exportLedgerModal, renewContractModal } from "../../src/slack/views/contract-modals.ts";
 import { managerHomeBlocks } from "../../src/slack/views/manager-home.ts";
 import { CUSTOMER_CHANNEL, ENGINEER, HOME_TEAM, MANAGER, startHarness, type Harness } from "../support/harness.ts";
 
@@ -133,6 +134,27 @@ describe("refusing everyone but managers (R-ROLE)", () => {
     expect(errorsOf(refused)).toEqual({ [Inputs.customerName.block]: "この操作はT4Uの管理者のみ行えます。" });
     expect(await h.database.db.client.ledgerEntry.count()).toBe(before);
     expect(await h.database.db.client.customer.count({ where: { name: "不正な登録" } })).toBe(0);
+  });
+
+  it("refuses an engineer's submission of every other contract form, inline, and changes nothing", async () => {
+    const t = translator("ja");
+    const c = await h.database.db.client.contract.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const info = { contractId: c.id, customerName: "株式会社サンプル", ...c };
+    const forms = [
+      { view: addIncidentsModal("req-add-00000001", info, t), block: Inputs.incidents.block, values: { [Inputs.incidents.block]: { [Inputs.incidents.action]: "5" } } },
+      { view: adjustBalanceModal("req-adj-00000001", info, t), block: Inputs.amount.block, values: { [Inputs.amount.block]: { [Inputs.amount.action]: "5" }, [Inputs.reason.block]: { [Inputs.reason.action]: "不正" } } },
+      { view: renewContractModal({ requestKey: "req-ren-00000001", customerId: c.customerId, customerName: "株式会社サンプル" }, t), block: Inputs.incidents.block, values: { [Inputs.incidents.block]: { [Inputs.incidents.action]: "5" }, [Inputs.confirmedOn.block]: { [Inputs.confirmedOn.action]: "2027-01-01" } } },
+      { view: exportLedgerModal({ requestKey: "req-exp-00000001", from: "2026-11-01", to: "2026-11-24" }, t), block: Inputs.periodFrom.block, values: {} },
+    ];
+    const before = { ledger: await h.database.db.client.ledgerEntry.count(), contracts: await h.database.db.client.contract.count() };
+    for (const form of forms) {
+      // The form on an engineer's screen, as if it had been left open from when they were a manager.
+      await h.running.app.client.views.open({ trigger_id: h.slack.issueTriggerId({ userId: ENGINEER }), view: form.view });
+      const refused = await h.driver.viewSubmission({ callbackId: form.view.callback_id ?? "", userId: ENGINEER, userTeamId: HOME_TEAM, values: form.values });
+      expect(errorsOf(refused), form.view.callback_id).toEqual({ [form.block]: "この操作はT4Uの管理者のみ行えます。" });
+    }
+    expect({ ledger: await h.database.db.client.ledgerEntry.count(), contracts: await h.database.db.client.contract.count() }).toEqual(before);
+    expect(h.slack.uploads).toHaveLength(0);
   });
 
   it("refuses /balance subcommands to engineers without showing any customer", async () => {
