@@ -54,6 +54,8 @@ export async function decideProposal(deps: ServiceDeps, input: DecideProposalInp
         }
         return { ok: true, decision: "decline", kind, before: current.incidents, after: current.incidents, newCaseIds: [] };
       }
+      // Two engineers proposing at the same moment can leave two pending: the approved one settles the question.
+      await tx.proposal.updateMany({ where: { caseId: current.id, state: "pending" }, data: { state: "withdrawn", decidedBy: input.actorId, decidedAt: now } });
       await tx.caseEvent.create({ data: { caseId: current.id, kind: "proposal_approved", actorId: input.actorId, createdAt: now, data: JSON.stringify({ proposalId: proposal.id }) } });
       const ctx: DecisionContext = { tx, deps, now, today, actorId: input.actorId, proposal, current };
       const applied = kind.kind === "level_a" ? await raiseToLevelA(ctx, kind.levelReason) : await splitCase(ctx);

@@ -140,6 +140,18 @@ describe("newer proposals and declines", () => {
     expect((await db().case.findUniqueOrThrow({ where: { id: caseId } })).level).toBe("normal");
   });
 
+  it("approving one proposal withdraws any other left pending by two engineers proposing at once", async () => {
+    w = await createWorld();
+    const { channelId } = await registerCustomer(w, { incidents: 10 });
+    const caseId = await openedCase(w, channelId);
+    const proposalId = await proposedLevelA(caseId);
+    // What the race leaves behind: a second pending proposal the first one did not see.
+    const raced = await db().proposal.create({ data: { caseId, kind: "split", incidents: 2, reason: "別件", parts: JSON.stringify(["一", "二"]), proposedBy: ENGINEER } });
+    expect(await approve(proposalId, caseId)).toMatchObject({ ok: true });
+    expect(await approve(raced.id, caseId)).toEqual({ ok: false, reason: "withdrawn" });
+    expect(await db().case.count()).toBe(1);
+  });
+
   it("the same proposal submitted twice asks the customer once", async () => {
     w = await createWorld();
     const { channelId } = await registerCustomer(w, { incidents: 10 });
