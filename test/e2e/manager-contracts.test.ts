@@ -2,6 +2,7 @@
 // customer from App Home, look one customer up, make an additional purchase, an adjustment and a renewal from the
 // customer's detail, and receive the ledger as a CSV file by direct message. Anyone else is refused on the server
 // and nothing changes. Rules: R-CON-2..7, R-ROLE.
+import type { ModalView } from "@slack/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { balanceOverview } from "../../src/services/balance-overview.ts";
 import { translator } from "../../src/slack/i18n/index.ts";
@@ -140,7 +141,7 @@ describe("refusing everyone but managers (R-ROLE)", () => {
     const t = translator("ja");
     const c = await h.database.db.client.contract.findFirstOrThrow({ orderBy: { id: "asc" } });
     const info = { contractId: c.id, customerName: "株式会社サンプル", ...c };
-    const forms = [
+    const forms: Array<{ view: ModalView; block: string; values: Record<string, Record<string, unknown>> }> = [
       { view: addIncidentsModal("req-add-00000001", info, t), block: Inputs.incidents.block, values: { [Inputs.incidents.block]: { [Inputs.incidents.action]: "5" } } },
       { view: adjustBalanceModal("req-adj-00000001", info, t), block: Inputs.amount.block, values: { [Inputs.amount.block]: { [Inputs.amount.action]: "5" }, [Inputs.reason.block]: { [Inputs.reason.action]: "不正" } } },
       { view: renewContractModal({ requestKey: "req-ren-00000001", customerId: c.customerId, customerName: "株式会社サンプル" }, t), block: Inputs.incidents.block, values: { [Inputs.incidents.block]: { [Inputs.incidents.action]: "5" }, [Inputs.confirmedOn.block]: { [Inputs.confirmedOn.action]: "2027-01-01" } } },

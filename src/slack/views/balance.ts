@@ -8,7 +8,7 @@ import type { SlackMessage } from "./case-message.ts";
 import { escapeMrkdwn, mrkdwn, plain } from "./text.ts";
 
 /**
- * Rows shown in one message; the rest are counted, and the CSV export has them all. With the header, the summary
+ * Rows shown in one message; the rest are counted (those needing attention always come first). With the header, the summary
  * and the "more" line, the overview takes at most 42 blocks: within a message's 50 and the share of the App Home
  * tab it is given.
  */
@@ -43,7 +43,7 @@ export function balanceOverviewBlocks(rows: readonly CustomerBalance[], t: Trans
       accessory: { type: "button", action_id: Actions.customerDetail, text: plain(t("contracts.button.detail"), 75), value: String(row.customerId) },
     });
   }
-  if (rows.length > BALANCE_ROWS) blocks.push({ type: "context", elements: [mrkdwn(t("balance.more", { n: rows.length - BALANCE_ROWS }))] });
+  if (rows.length > BALANCE_ROWS) blocks.push({ type: "context", elements: [mrkdwn(t("contracts.overview.more", { n: rows.length - BALANCE_ROWS }))] });
   return blocks;
 }
 

@@ -5,6 +5,7 @@ import type { contractsJa } from "./contracts.ja.ts";
 export const contractsEn: English<typeof contractsJa> = {
   "balance.attention.not_started": ":hourglass_flowing_sand: Not started",
   "contracts.overview.summary": ({ customers, attention }) => `${customers} customers · ${attention} need attention`,
+  "contracts.overview.more": ({ n }) => `and ${n} more (see one with \`/balance customer name\`)`,
   "contracts.line.until": ({ date, days }) => `Valid until ${date} (${days} days to renewal)`,
   "contracts.line.renewed": ({ date, until, days }) => `Valid until ${date} · renewed (through ${until}, ${days} days left)`,
   "contracts.button.detail": "Details",

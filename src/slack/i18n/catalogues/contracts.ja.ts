@@ -4,6 +4,7 @@
 export const contractsJa = {
   "balance.attention.not_started": ":hourglass_flowing_sand: 開始前",
   "contracts.overview.summary": ({ customers, attention }: { customers: number; attention: number }) => `${customers} 社 · 要対応 ${attention} 社`,
+  "contracts.overview.more": ({ n }: { n: number }) => `ほか ${n} 社（\`/balance お客様名\` で個別にご覧いただけます）`,
   "contracts.line.until": ({ date, days }: { date: string; days: number }) => `有効期限 ${date}（更新まであと${days}日）`,
   "contracts.line.renewed": ({ date, until, days }: { date: string; until: string; days: number }) =>
     `有効期限 ${date} · 更新済み（${until} まで、あと${days}日）`,
