@@ -33,7 +33,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (m.subtype === "message_changed" && m.message?.ts) {
       const recorded = await recordEdit(deps, { channelId, ts: m.message.ts, text: m.message.text ?? "", deleted: false });
       const topLevel = !m.message.thread_ts || m.message.thread_ts === m.message.ts;
-      if (!recorded && topLevel) await reviseOffer(deps, { channelId, ts: m.message.ts, text: m.message.text ?? "" });
+      if (!recorded && topLevel) await reviseOffer(deps, { channelId, ts: m.message.ts, text: str(m.message.text) ?? "" });
       return;
     }
     if (m.subtype === "message_deleted" && m.deleted_ts) {
@@ -53,7 +53,7 @@ export function register(app: App, deps: SlackDeps): void {
       if (result.kind === "recorded") deps.logger.info("case message recorded", { caseId: result.caseId, role, state: result.state });
     } else if (roles.has("customer") && (!m.subtype || m.subtype === "file_share")) {
       // Only the customer's own words get the offer; T4U's messages and other organisations' do not.
-      const offered = await offerCase(deps, { channelId, ts, userId, text: m.text ?? "" });
+      const offered = await offerCase(deps, { channelId, ts, userId, text: str(m.text) ?? "" });
       deps.logger.info("case offered", { channelId, ts, result: offered });
     }
   });

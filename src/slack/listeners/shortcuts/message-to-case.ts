@@ -2,6 +2,7 @@
 // Slack Connect never see our shortcuts; they have the offer under their own messages). The channel comes from
 // the message, so it must be a registered customer channel.
 import type { App, MessageShortcut } from "@slack/bolt";
+import { instantOfTs } from "../../../domain/slack-time.ts";
 import { prepareCaseModal, sourceRequestKey } from "../../../services/prepare-case-modal.ts";
 import { actorOfInteraction, channelContext, rolesIn, str } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -23,7 +24,8 @@ export function register(app: App, deps: SlackDeps): void {
       return ephemeral(client, deps.logger, channelId, actor.userId, t(actor.locale, "shortcut.refused"));
     }
     if (!channel) return ephemeral(client, deps.logger, channelId, actor.userId, t(actor.locale, "shortcut.not_registered"));
-    const sourceTs = body.message.ts;
+    const sourceTs = str(body.message?.ts);
+    if (!sourceTs || !instantOfTs(sourceTs)) return;
     const threadTs = str(body.message.thread_ts) ?? sourceTs;
     const prep = await prepareCaseModal(deps, { customerId: channel.customerId, channelId: channel.channelId, sourceTs });
     if (prep.existingCase) {
