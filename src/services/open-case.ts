@@ -58,7 +58,9 @@ export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise
             incidents: needed, state: "open", openedBy: input.openedBy, sourceTs: input.sourceTs ?? null,
             previousCaseId: previous?.id ?? null, createdAt: now,
             // The opening question is the first unanswered one (R-LIFE-5 queue order).
-            oldestUnansweredAt: now, lastCustomerMessageAt: input.openerIsCustomer ? now : null,
+            // lastCustomerMessageAt stays empty: it compares Slack message times with each other, and the
+            // opening is stamped by our clock, which may run slightly ahead of Slack's.
+            oldestUnansweredAt: now,
             ...firstResponseTimers(input.level, now, deps.calendar),
             delayNoticeAt: delayNoticeAt(now, deps.calendar),
           },
