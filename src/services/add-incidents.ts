@@ -28,7 +28,7 @@ export async function addIncidents(deps: ServiceDeps, input: AddIncidentsInput):
   const now = deps.clock.now();
   const today = deps.calendar.localDate(now);
   try {
-    return await deps.db.transaction(async (tx): Promise<AddIncidentsResult> => {
+    const result = await deps.db.transaction(async (tx): Promise<AddIncidentsResult> => {
       const contract = await tx.contract.findUnique({ where: { id: input.contractId }, include: { customer: { select: { name: true } } } });
       if (!contract) return { ok: false, reason: "unknown_contract" };
       if (!acceptsAddition(contract, today)) return { ok: false, reason: "not_in_force", status: contractStatus(contract, today) };
@@ -39,6 +39,9 @@ export async function addIncidents(deps: ServiceDeps, input: AddIncidentsInput):
         purchased: contract.purchased + input.incidents, available: contract.available + input.incidents, endsOn: contract.endsOn,
       };
     });
+    // A balance moved: the managers' views (App Home) are refreshed like after any outbox write.
+    if (result.ok) deps.onOutbox?.();
+    return result;
   } catch (error) {
     if (isDuplicateRequest(error, input.requestKey)) return { ok: false, reason: "duplicate" };
     throw error;

@@ -30,7 +30,7 @@ export async function adjustBalance(deps: ServiceDeps, input: AdjustBalanceInput
   if (Object.keys(errors).length) return { ok: false, errors };
   const now = deps.clock.now();
   try {
-    return await deps.db.transaction(async (tx): Promise<AdjustBalanceResult> => {
+    const result = await deps.db.transaction(async (tx): Promise<AdjustBalanceResult> => {
       const contract = await tx.contract.findUnique({ where: { id: input.contractId }, include: { customer: { select: { name: true } } } });
       if (!contract) return { ok: false, reason: "unknown_contract" };
       const done = await credit(tx, "adjust", { contractId: contract.id, customerId: contract.customerId, amount: input.amount, actorId: input.actorId, at: now, reason });
@@ -39,6 +39,9 @@ export async function adjustBalance(deps: ServiceDeps, input: AdjustBalanceInput
       await claimRequest(tx, input.requestKey, now);
       return { ok: true, contractId: contract.id, customerId: contract.customerId, customerName: contract.customer.name, purchased: after.purchased, available: after.available };
     });
+    // A balance moved: the managers' views (App Home) are refreshed like after any outbox write.
+    if (result.ok) deps.onOutbox?.();
+    return result;
   } catch (error) {
     if (isDuplicateRequest(error, input.requestKey)) return { ok: false, reason: "duplicate" };
     throw error;

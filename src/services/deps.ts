@@ -11,6 +11,9 @@ export interface ServiceDeps {
   calendar: BusinessCalendar;
   /** Internal channel where new cases are announced; null when not configured. */
   triageChannel: string | null;
-  /** Called after a commit that wrote to the outbox, so delivery starts at once rather than at the next poll. */
+  /**
+   * Called after a commit that wrote to the outbox (so delivery starts at once rather than at the next poll) or
+   * moved a balance (so the views showing it are refreshed).
+   */
   onOutbox?: () => void;
 }

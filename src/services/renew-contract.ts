@@ -22,7 +22,7 @@ export async function renewContract(deps: ServiceDeps, input: RenewContractInput
   if (!terms.ok) return terms;
   const now = deps.clock.now();
   try {
-    return await deps.db.transaction(async (tx): Promise<RenewContractResult> => {
+    const result = await deps.db.transaction(async (tx): Promise<RenewContractResult> => {
       const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });
       if (!customer) return { ok: false, reason: "unknown_customer" };
       const overlapping = await tx.contract.findMany({
@@ -39,6 +39,9 @@ export async function renewContract(deps: ServiceDeps, input: RenewContractInput
       await claimRequest(tx, input.requestKey, now);
       return { ok: true, contractId: contract.id, customerName: customer.name, startsOn: terms.startsOn, endsOn: terms.endsOn, overlapping: overlapping.map((c) => c.id) };
     });
+    // A balance moved: the managers' views (App Home) are refreshed like after any outbox write.
+    if (result.ok) deps.onOutbox?.();
+    return result;
   } catch (error) {
     if (isDuplicateRequest(error, input.requestKey)) return { ok: false, reason: "duplicate" };
     throw error;

@@ -206,6 +206,9 @@ describe("one customer's contracts (R-CON-3, R-CON-4, R-CON-7)", () => {
     // Going back, the detail underneath already shows the purchase.
     await expect.poll(() => JSON.stringify(h.slack.view(detail.id)?.blocks)).toContain("購入 15 · 消費 0 · 予約 0 · 残り 15");
     expect(JSON.stringify(h.slack.view(detail.id)?.blocks)).toContain("追加購入 +5 · 契約 #1 · <@U0MGR1> · 注文書 #42");
+    // So does the manager's Home once its refresh runs.
+    await h.running.homes.flush();
+    expect(JSON.stringify(h.slack.homeView(MANAGER)?.blocks)).toContain("残り *15* / 購入 15");
   });
 
   it("adjusts with a required reason, refusing inline to go below what is available", async () => {

@@ -158,6 +158,21 @@ describe("manual adjustments (R-CON-7)", () => {
   });
 });
 
+describe("after a balance moves", () => {
+  it("asks for the views showing balances to be refreshed, and not after a refusal", async () => {
+    w = await createWorld();
+    const { contractId, customerId } = await registerCustomer(w);
+    let refreshes = 0;
+    const deps = { ...w.deps, onOutbox: () => { refreshes += 1; } };
+    await addIncidents(deps, { contractId, incidents: 1, actorId: MANAGER });
+    await adjustBalance(deps, { contractId, amount: -1, reason: "訂正", actorId: MANAGER });
+    await renewContract(deps, { customerId, incidents: 5, confirmedOn: "2027-03-01", actorId: MANAGER });
+    expect(refreshes).toBe(3);
+    await adjustBalance(deps, { contractId, amount: -100, reason: "訂正", actorId: MANAGER });
+    expect(refreshes).toBe(3);
+  });
+});
+
 describe("a customer's detail", () => {
   it("shows the latest 15 ledger entries, newest first, with who and why", async () => {
     w = await createWorld();
