@@ -3,7 +3,9 @@ interface ViewState { state: { values: Record<string, Record<string, unknown>> }
 type Input = { block: string; action: string };
 
 function element(view: ViewState, input: Input): Record<string, unknown> | null {
-  const value = view.state.values[input.block]?.[input.action];
+  // A payload Slack would never send may lack its state: read it as empty rather than fail.
+  const values = (view.state as Partial<ViewState["state"]> | undefined)?.values;
+  const value = values?.[input.block]?.[input.action];
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
 }
 

@@ -20,13 +20,20 @@ export function homeSources(deps: SlackDeps): HomeSources {
   };
 }
 
+/** False when Slack refused the view (e.g. an unknown user): a Home tab is a convenience, so that is logged, not thrown. */
 export async function publishHome(
   deps: SlackDeps, client: WebClient, user: { userId: string; teamId: string | undefined }, sources = homeSources(deps),
-): Promise<void> {
+): Promise<boolean> {
   const roles: Set<Role> = rolesIn(deps, user, null);
   const view = homeView({
     queue: can(roles, "case.work") ? await sources.queue() : null,
     balances: can(roles, "balance.all") ? await sources.balances() : null,
   }, translator(deps.config.defaultLocale));
-  await client.views.publish({ user_id: user.userId, view });
+  try {
+    await client.views.publish({ user_id: user.userId, view });
+    return true;
+  } catch (error) {
+    deps.logger.warn("home not published", { userId: user.userId, error: error instanceof Error ? error.message : String(error) });
+    return false;
+  }
 }

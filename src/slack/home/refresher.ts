@@ -54,7 +54,9 @@ export class HomeRefresher {
       try {
         await publishHome(this.deps, this.client, { userId, teamId: this.deps.directory.homeTeamId }, sources);
       } catch (error) {
+        // The database failed: the next change or the person opening Home tries again.
         this.deps.logger.warn("home refresh failed", { userId, error: error instanceof Error ? error.message : String(error) });
+        return;
       }
     }
   }

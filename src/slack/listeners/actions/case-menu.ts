@@ -44,6 +44,11 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     if ("refusal" in modal) return reply(modal.refusal);
-    await client.views.open({ trigger_id: body.trigger_id, view: modal });
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view: modal });
+    } catch (error) {
+      // An expired trigger (the click waited too long): the engineer chooses the option again.
+      deps.logger.warn("case modal not opened", { caseId: ctx.caseId, error: error instanceof Error ? error.message : String(error) });
+    }
   });
 }

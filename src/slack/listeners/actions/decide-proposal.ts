@@ -21,6 +21,13 @@ function refusalText(result: Exclude<DecideProposalResult, { ok: true }>, locale
   }
 }
 
+/** The message clicked, so it can be re-rendered without its buttons; null if the payload does not say. */
+function messageTsOf(body: BlockAction): string | null {
+  const fromMessage: unknown = body.message?.ts;
+  const fromContainer: unknown = (body.container as { message_ts?: unknown } | undefined)?.message_ts;
+  return typeof fromMessage === "string" ? fromMessage : typeof fromContainer === "string" ? fromContainer : null;
+}
+
 export function register(app: App, deps: SlackDeps): void {
   const answers = [[Actions.approveProposal, "approve"], [Actions.declineProposal, "decline"]] as const;
   for (const [actionId, decision] of answers) {
@@ -31,7 +38,7 @@ export function register(app: App, deps: SlackDeps): void {
       if (!ctx) return;
       const proposalId = proposalIdOf(value);
       const result = proposalId
-        ? await decideProposal(deps, { proposalId, caseId: ctx.caseId, actorId: ctx.actor.userId, decision, messageTs: body.message?.ts ?? body.container.message_ts ?? null })
+        ? await decideProposal(deps, { proposalId, caseId: ctx.caseId, actorId: ctx.actor.userId, decision, messageTs: messageTsOf(body) })
         : { ok: false as const, reason: "unknown_proposal" as const };
       if (result.ok) {
         deps.logger.info("proposal answered", { caseId: ctx.caseId, proposalId, decision, newCases: result.newCaseIds });
