@@ -14,7 +14,8 @@ export type JobName =
 
 /**
  * done: the duty was carried out (or, in a dry run, would be). skipped: it was due but no longer applies, and
- * is cleared without a message. taken: another process had already handled it. not_due: nothing to do yet.
+ * is cleared without a message. taken: someone got there first (another process, or a message that cleared the
+ * timer) between the pass finding the duty and claiming it. not_due: nothing to do (yet).
  * failed: an error; the duty stays due and the next pass tries again.
  */
 export type JobResult = "done" | "skipped" | "taken" | "not_due" | "failed";
@@ -84,7 +85,9 @@ export async function runCaseTimer(deps: ServiceDeps, spec: CaseTimerJob, input:
   const result = await deps.db.transaction(async (tx): Promise<JobOutcome> => {
     const before = await loadTimedCase(tx, input.caseId);
     const dueAt = before?.[spec.timer];
-    if (!before || !dueAt || dueAt > now) return outcome(before, "taken", TAKEN);
+    if (!before || !dueAt) return outcome(before, "taken", TAKEN);
+    // A message since the pass looked has moved the timer (a reply restarts the auto-close clock).
+    if (dueAt > now) return outcome(before, "not_due", "no longer due");
     const claim = await tx.case.updateMany({
       where: { id: input.caseId, [spec.timer]: { lte: now } } as Prisma.CaseWhereInput,
       data: { [spec.timer]: null },

@@ -50,7 +50,7 @@ export async function schedulerRun(ctx: CliContext, args: string[]): Promise<voi
   const counts = summarize(report);
   const parts = dryRun
     ? [`${counts.done} would be done`, `${counts.skipped} would be skipped`]
-    : [`${counts.done} done`, `${counts.skipped} skipped`, `${counts.taken} taken by another process`];
+    : [`${counts.done} done`, `${counts.skipped} skipped`, `${counts.taken} already taken`];
   if (counts.failed) parts.push(`${counts.failed} failed`);
   ctx.out(`summary: ${report.outcomes.length ? parts.join(", ") : "nothing due"}`);
   if (counts.failed) throw new CliError(`${counts.failed} dut${counts.failed === 1 ? "y" : "ies"} failed; they stay due and the next pass tries again`, 1);
