@@ -55,6 +55,8 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
           data: {
             state: answersAll ? next.to : state,
             firstResponseAt: current.firstResponseAt ?? postedAt,
+            // The engineer who answers an unassigned case is the one handling it.
+            ...(current.assigneeId ? {} : { assigneeId: message.userId }),
             firstResponseRemindAt: null, firstResponseDueAt: null,
             ...(latest ? { lastEngineerMessageAt: postedAt } : {}),
             ...(answersAll ? { oldestUnansweredAt: null, delayNoticeAt: null, ...autoCloseTimers(latest ? postedAt : current.lastEngineerMessageAt ?? postedAt, deps.calendar) } : {}),

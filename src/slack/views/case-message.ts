@@ -18,7 +18,7 @@ export function incidentsLine(view: CaseView, t: Translate): string {
 export function caseMessage(view: CaseView, t: Translate): SlackMessage {
   const state = t(`state.${view.state}`);
   const level = view.level === "A" && view.levelReason
-    ? `${t("level.A")}（${t(`reason.${view.levelReason}`)}）`
+    ? t("case.level_with_reason", { level: t("level.A"), reason: t(`reason.${view.levelReason}`) })
     : t(`level.${view.level}`);
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(t("case.header", { number: view.number, title: view.title }), 150) },

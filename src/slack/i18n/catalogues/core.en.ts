@@ -47,6 +47,7 @@ export const coreEn: English<typeof coreJa> = {
   "error.invalid_date": "Please enter a date as YYYY-MM-DD.",
 
   "case.header": ({ number, title }) => `${number} ${title}`,
+  "case.level_with_reason": ({ level, reason }) => `${level} (${reason})`,
   "case.status": "Status",
   "case.level": "Service level",
   "case.incidents": "Incidents",

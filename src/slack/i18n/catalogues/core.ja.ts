@@ -48,6 +48,7 @@ export const coreJa = {
   "error.invalid_date": "日付を YYYY-MM-DD の形式で入力してください。",
 
   "case.header": ({ number, title }: { number: string; title: string }) => `${number} ${title}`,
+  "case.level_with_reason": ({ level, reason }: { level: string; reason: string }) => `${level}（${reason}）`,
   "case.status": "ステータス",
   "case.level": "サービスレベル",
   "case.incidents": "インシデント",
