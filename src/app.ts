@@ -10,7 +10,8 @@ import { CountingWebClient, slackErrorCode, timeRequests } from "./observability
 import { createMetrics } from "./observability/metrics.ts";
 import { operationalRoutes, type Route } from "./observability/routes.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
-import { systemClock, type Clock } from "./services/deps.ts";
+import { systemClock } from "./clock.ts";
+import type { Clock } from "./services/deps.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
 import type { SlackDeps } from "./slack/deps.ts";
 import { HomeRefresher } from "./slack/home/refresher.ts";

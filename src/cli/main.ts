@@ -2,7 +2,7 @@
 import { ConfigError, loadCoreConfig } from "../config.ts";
 import { openDatabase } from "../db/client.ts";
 import { migrate, migrationStatus } from "../db/migrate.ts";
-import { systemClock } from "../services/deps.ts";
+import { systemClock } from "../clock.ts";
 import * as channelCommand from "./commands/channel.ts";
 import * as contractAddCommand from "./commands/contract-add.ts";
 import { contractCommands, contractHelp } from "./commands/contracts.ts";

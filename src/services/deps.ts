@@ -3,8 +3,6 @@ import type { BusinessCalendar } from "../domain/calendar.ts";
 
 export interface Clock { now(): Date }
 
-export const systemClock: Clock = { now: () => new Date() };
-
 export interface ServiceDeps {
   db: Database;
   clock: Clock;
