@@ -13,6 +13,7 @@ import { Scheduler } from "./scheduler/scheduler.ts";
 import { systemClock } from "./clock.ts";
 import type { Clock } from "./services/deps.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
+import { refuseNullBodies } from "./slack/receiver-guard.ts";
 import type { SlackDeps } from "./slack/deps.ts";
 import { HomeRefresher } from "./slack/home/refresher.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
@@ -123,6 +124,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     logger: boltLogger(logger),
     customRoutes: routes,
   });
+  // A body that parses to null would leave Bolt with an unanswered request and an unhandled rejection.
+  if (receiver) receiver.requestListener = refuseNullBodies(receiver.requestListener);
   const app = new App({
     token: config.slack.botToken,
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.slack.appToken ?? undefined, signingSecret: config.slack.signingSecret }),

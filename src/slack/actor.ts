@@ -19,8 +19,19 @@ function record(value: unknown): Record<string, unknown> | null {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
 }
 
+/** A lone UTF-16 surrogate (never in Slack's own payloads) cannot be stored as text; PostgreSQL refuses NUL. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A non-empty string from a payload, or undefined; one that no database could store counts as absent too. */
 export function str(value: unknown): string | undefined {
-  return typeof value === "string" && value.length > 0 ? value : undefined;
+  if (typeof value !== "string" || value.length === 0 || value.includes("\u0000")) return undefined;
+  LONE_SURROGATE.lastIndex = 0;
+  return LONE_SURROGATE.test(value) ? undefined : value;
+}
+
+/** People's words from a payload: what cannot be stored is replaced or dropped, never the whole text. */
+export function words(value: unknown): string {
+  return typeof value === "string" ? value.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD") : "";
 }
 
 /** The acting user of an interaction (block_actions, view_submission, shortcut). */
@@ -31,7 +42,9 @@ export function actorOfInteraction(body: unknown, fallback: Locale): Actor | nul
   return { userId, teamId: str(user?.team_id) ?? str(record(record(body)?.team)?.id), locale: localeFrom(str(user?.locale) ?? str(record(body)?.locale), fallback) };
 }
 
-export async function channelContext(deps: SlackDeps, channelId: string | undefined): Promise<ChannelContext | null> {
+export async function channelContext(deps: SlackDeps, rawChannelId: string | undefined): Promise<ChannelContext | null> {
+  // Callers pass ids straight from payloads, where a malformed one may be of any type.
+  const channelId = str(rawChannelId);
   if (!channelId) return null;
   const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId }, include: { customer: true } });
   if (!channel) return null;

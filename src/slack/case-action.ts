@@ -19,8 +19,10 @@ export interface CaseActionContext {
 }
 
 /** Action values are "<caseId>" (buttons) or "<action>:<caseId>" (overflow options). */
-export function caseIdOf(value: string | undefined): number | null {
-  const id = Number(value?.split(":").at(-1));
+export function caseIdOf(value: unknown): number | null {
+  // Typed as a string by Bolt, but whatever the payload carried: anything else names no case.
+  if (typeof value !== "string") return null;
+  const id = Number(value.split(":").at(-1));
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 

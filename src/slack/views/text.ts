@@ -21,10 +21,13 @@ export function clip(text: string, max: number): string {
   return `${out.replace(/&[a-z]{0,4}$|<[^<>]*$/, "")}…`;
 }
 
-/** Control characters other than newline and tab are dropped: they render as garbage in Slack. */
+/**
+ * Control characters other than newline and tab are dropped: they render as garbage in Slack. A lone surrogate
+ * (half an emoji, which no database stores) becomes the replacement character.
+ */
 export function cleanInput(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trim();
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD").trim();
 }
 
 export function charLength(text: string): number {

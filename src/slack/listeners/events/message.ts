@@ -5,7 +5,7 @@
 import type { App } from "@slack/bolt";
 import { offerCase, reviseOffer } from "../../../services/offer-case.ts";
 import { recordEdit, recordMessage } from "../../../services/record-message.ts";
-import { channelContext, rolesIn, str } from "../../actor.ts";
+import { channelContext, rolesIn, str, words } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 
 interface MessageFields {
@@ -30,14 +30,18 @@ export function register(app: App, deps: SlackDeps): void {
     const m = event as unknown as MessageFields;
     const channelId = str(m.channel);
     if (!channelId || m.bot_id || (m.subtype && IGNORED.has(m.subtype))) return;
-    if (m.subtype === "message_changed" && m.message?.ts) {
-      const recorded = await recordEdit(deps, { channelId, ts: m.message.ts, text: m.message.text ?? "", deleted: false });
-      const topLevel = !m.message.thread_ts || m.message.thread_ts === m.message.ts;
-      if (!recorded && topLevel) await reviseOffer(deps, { channelId, ts: m.message.ts, text: str(m.message.text) ?? "" });
+    // Only well-formed fields reach the record: a value of another type is treated as absent.
+    const editedTs = str(m.message?.ts);
+    if (m.subtype === "message_changed" && editedTs) {
+      const recorded = await recordEdit(deps, { channelId, ts: editedTs, text: words(m.message?.text), deleted: false });
+      const editedThread = str(m.message?.thread_ts);
+      const topLevel = !editedThread || editedThread === editedTs;
+      if (!recorded && topLevel) await reviseOffer(deps, { channelId, ts: editedTs, text: words(m.message?.text) });
       return;
     }
-    if (m.subtype === "message_deleted" && m.deleted_ts) {
-      await recordEdit(deps, { channelId, ts: m.deleted_ts, text: null, deleted: true });
+    const deletedTs = str(m.deleted_ts);
+    if (m.subtype === "message_deleted" && deletedTs) {
+      await recordEdit(deps, { channelId, ts: deletedTs, text: null, deleted: true });
       return;
     }
     const userId = str(m.user);
@@ -49,11 +53,11 @@ export function register(app: App, deps: SlackDeps): void {
     const threadTs = str(m.thread_ts);
     if (threadTs && threadTs !== ts) {
       const role = roles.has("engineer") ? "engineer" : roles.has("customer") ? "customer" : "internal";
-      const result = await recordMessage(deps, { channelId, threadTs, ts, userId, role, text: m.text ?? "" });
+      const result = await recordMessage(deps, { channelId, threadTs, ts, userId, role, text: words(m.text) });
       if (result.kind === "recorded") deps.logger.info("case message recorded", { caseId: result.caseId, role, state: result.state });
     } else if (roles.has("customer") && (!m.subtype || m.subtype === "file_share")) {
       // Only the customer's own words get the offer; T4U's messages and other organisations' do not.
-      const offered = await offerCase(deps, { channelId, ts, userId, text: str(m.text) ?? "" });
+      const offered = await offerCase(deps, { channelId, ts, userId, text: words(m.text) });
       deps.logger.info("case offered", { channelId, ts, result: offered });
     }
   });
