@@ -1,10 +1,9 @@
 // The only module that knows there are two generated Prisma clients. Everything else sees one `Db` type.
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient, Prisma } from "../generated/sqlite/client.ts";
-import { PrismaClient as PostgresClient } from "../generated/postgresql/client.ts";
 
 export type Db = InstanceType<typeof SqliteClient>;
 /** What a use case sees inside a transaction. */
@@ -47,6 +46,9 @@ export async function openDatabase(url: string, options: { schema?: string } = {
     return wrap(client, provider);
   }
   const schema = options.schema ?? new URL(url).searchParams.get("schema") ?? undefined;
+  // Loaded only when used: an SQLite deployment saves the memory of the second client and the pg driver.
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const { PrismaClient: PostgresClient } = await import("../generated/postgresql/client.ts");
   // Prisma qualifies its own queries with the schema; raw SQL (migrations, locks) relies on search_path.
   const adapter = new PrismaPg(
     { connectionString: stripSchema(url), max: 10, ...(schema ? { options: `-c search_path="${schema}"` } : {}) },
@@ -61,7 +63,16 @@ function wrap(client: Db, provider: Provider, schema?: string): Database {
     client,
     provider,
     schema,
-    transaction: (work) => client.$transaction(work, { maxWait: 10_000, timeout: 20_000 }),
+    transaction: provider === "sqlite"
+      // better-sqlite3 never waits on I/O, so a transaction and the code around it run without giving the event
+      // loop a turn; requests already waiting (Slack's, with their 3-second deadline) are read only afterwards.
+      // One turn before each transaction lets them be read and acknowledged first. (Not inside it: a query from
+      // elsewhere would then run on the one connection in the middle of this transaction.)
+      ? async (work) => {
+        await nextTurn();
+        return client.$transaction(work, { maxWait: 10_000, timeout: 20_000 });
+      }
+      : (work) => client.$transaction(work, { maxWait: 10_000, timeout: 20_000 }),
     close: () => client.$disconnect(),
   };
 }

@@ -44,19 +44,20 @@ export async function claimHeads(db: Database, now: Date, limit: number, skipCha
   });
   const heads = new Map<string, number>();
   for (const row of pending) if (!heads.has(row.channelId)) heads.set(row.channelId, row.id);
-  const claimed: OutboxRow[] = [];
+  const won: number[] = [];
   for (const [channelId, id] of heads) {
-    if (claimed.length >= limit) break;
+    if (won.length >= limit) break;
     if (skipChannels.has(channelId)) continue;
     const { count } = await db.client.outboxMessage.updateMany({
       where: { id, deliveredAt: null, availableAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
       data: { lockedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
     });
-    if (count === 0) continue;
-    const row = await db.client.outboxMessage.findUniqueOrThrow({ where: { id } });
-    claimed.push({ id, channelId, caseId: row.caseId, payload: JSON.parse(row.payload) as OutboxPayload, attempts: row.attempts });
+    if (count === 1) won.push(id);
   }
-  return claimed;
+  if (won.length === 0) return [];
+  // The claimed rows are read back together: one query per round rather than one per message.
+  const rows = await db.client.outboxMessage.findMany({ where: { id: { in: won } }, orderBy: { id: "asc" } });
+  return rows.map((row) => ({ id: row.id, channelId: row.channelId, caseId: row.caseId, payload: JSON.parse(row.payload) as OutboxPayload, attempts: row.attempts }));
 }
 
 export async function markDelivered(db: Database, id: number, at: Date): Promise<void> {

@@ -14,19 +14,21 @@ import { openCaseModal } from "../../views/open-case-modal.ts";
 
 export function register(app: App, deps: SlackDeps): void {
   app.command(Commands.support, async ({ ack, command, client }) => {
-    const channel = await channelContext(deps, command.channel_id);
-    const roles = rolesIn(deps, { userId: command.user_id, teamId: command.team_id }, channel);
+    // Engineers and managers are known by their user id alone, so the channel is looked up after the ack.
+    const roles = rolesIn(deps, { userId: command.user_id, teamId: command.team_id }, null);
     const locale = localeFrom(undefined, deps.config.defaultLocale);
     if (!can(roles, "case.work") && !can(roles, "contracts.manage")) {
       await ack({ response_type: "ephemeral", text: t(locale, "refused.role") });
       return;
     }
     if (command.text.trim().toLowerCase() === SupportCommands.entry) {
+      const channel = await channelContext(deps, command.channel_id);
       const result = channel ? await repostEntry(deps, { channelId: channel.channelId }) : null;
       await ack({ response_type: "ephemeral", text: result?.ok ? t(locale, "support.entry_posted", { channel: command.channel_id }) : t(locale, "support.entry_where") });
       return;
     }
     await ack();
+    const channel = await channelContext(deps, command.channel_id);
     const channels = channel ? [] : await deps.db.client.customerChannel.findMany({
       include: { customer: { select: { name: true } } }, orderBy: { id: "asc" }, take: 100,
     });
