@@ -1,0 +1,123 @@
+// Signed requests in the shapes Slack sends (the same shapes as test/support/driver.ts builds), made directly so
+// that building thousands of them costs the load generator next to nothing. Trigger ids and response URLs come
+// from the Slack stand-in, so the app's follow-up calls (views.open) are accepted as they would be by Slack.
+import { createHmac, randomUUID } from "node:crypto";
+import type { SlackMessage, SlackStandIn } from "../test/support/slack-api.ts";
+import { translator } from "../src/slack/i18n/index.ts";
+import { Actions, Inputs, Views } from "../src/slack/ids.ts";
+import { openCaseModal } from "../src/slack/views/open-case-modal.ts";
+import type { SignedRequest } from "./load.ts";
+
+type Json = Record<string, unknown>;
+const VERIFICATION_TOKEN = "legacy-verification-token";
+const FORM = "application/x-www-form-urlencoded";
+
+export interface Person { userId: string; teamId: string }
+
+export class SlackRequests {
+  constructor(private readonly slack: SlackStandIn, private readonly signingSecret: string, private readonly homeTeamId: string) {}
+
+  sign(body: string, contentType: string): SignedRequest {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = createHmac("sha256", this.signingSecret).update(`v0:${timestamp}:${body}`).digest("hex");
+    return { body, headers: { "content-type": contentType, "x-slack-signature": `v0=${signature}`, "x-slack-request-timestamp": String(timestamp) } };
+  }
+
+  private user(person: Person): Json {
+    const name = `user-${person.userId.toLowerCase()}`;
+    return { id: person.userId, username: name, name, team_id: person.teamId };
+  }
+
+  private team(teamId: string): Json {
+    return { id: teamId, domain: teamId === this.homeTeamId ? this.slack.teamDomain : `org-${teamId.toLowerCase()}` };
+  }
+
+  private interaction(payload: Json): SignedRequest {
+    return this.sign(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM);
+  }
+
+  slashCommand(command: string, person: Person, channelId: string, text = ""): SignedRequest {
+    return this.sign(new URLSearchParams({
+      token: VERIFICATION_TOKEN, team_id: this.homeTeamId, team_domain: this.slack.teamDomain,
+      channel_id: channelId, channel_name: `channel-${channelId.toLowerCase()}`, user_id: person.userId,
+      user_name: `user-${person.userId.toLowerCase()}`, command, text, api_app_id: this.slack.appId, is_enterprise_install: "false",
+      response_url: this.slack.issueResponseUrl({ channelId, userId: person.userId }),
+      trigger_id: this.slack.issueTriggerId({ userId: person.userId }),
+    }).toString(), FORM);
+  }
+
+  /** A customer submits the case modal the app opened in their channel (title, description, level normal). */
+  openCaseSubmission(person: Person, channelId: string, title: string, available: number): SignedRequest {
+    const metadata = { requestKey: randomUUID(), channelId, sourceTs: null, previousCaseId: null };
+    const modal = openCaseModal({ metadata, channels: [], available }, translator("ja"));
+    const viewId = `V${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
+    const levelOption = { text: { type: "plain_text", text: "通常（1 インシデント）" }, value: "normal" };
+    const values = {
+      [Inputs.title.block]: { [Inputs.title.action]: { type: "plain_text_input", value: title } },
+      [Inputs.description.block]: { [Inputs.description.action]: { type: "plain_text_input", value: "ライセンス認証の画面でエラー E-1024 が表示されます。再起動しても解消しません。" } },
+      [Inputs.product.block]: { [Inputs.product.action]: { type: "plain_text_input", value: null } },
+      [Inputs.level.block]: { [Inputs.level.action]: { type: "radio_buttons", selected_option: levelOption } },
+    };
+    return this.interaction({
+      type: "view_submission", team: this.team(person.teamId), user: this.user(person), api_app_id: this.slack.appId,
+      token: VERIFICATION_TOKEN, trigger_id: this.slack.issueTriggerId({ userId: person.userId, viewId }),
+      view: {
+        id: viewId, team_id: person.teamId, type: "modal", blocks: modal.blocks, private_metadata: modal.private_metadata,
+        callback_id: Views.openCase, state: { values }, hash: `${Date.now()}.${viewId}`, title: modal.title,
+        clear_on_close: false, notify_on_close: false, close: modal.close, submit: modal.submit, previous_view_id: null,
+        root_view_id: viewId, app_id: this.slack.appId, external_id: "", app_installed_team_id: this.homeTeamId, bot_id: this.slack.botId,
+      },
+      response_urls: [], is_enterprise_install: false, enterprise: null,
+    });
+  }
+
+  /** A click on the Resolve button of a case's root message, as the app posted it. */
+  resolveClick(person: Person, channelId: string, root: SlackMessage, caseId: number): SignedRequest {
+    const button = findButton(root.blocks ?? [], Actions.resolve);
+    return this.interaction({
+      type: "block_actions", user: this.user(person), api_app_id: this.slack.appId, token: VERIFICATION_TOKEN,
+      container: { type: "message", message_ts: root.ts, channel_id: channelId, is_ephemeral: false },
+      trigger_id: this.slack.issueTriggerId({ userId: person.userId }),
+      team: this.team(this.homeTeamId), enterprise: null, is_enterprise_install: false,
+      channel: { id: channelId, name: `channel-${channelId.toLowerCase()}` },
+      message: { type: "message", bot_id: this.slack.botId, app_id: this.slack.appId, user: this.slack.botUserId, text: root.text, ts: root.ts, team: this.homeTeamId, blocks: root.blocks ?? [] },
+      state: { values: {} },
+      response_url: this.slack.issueResponseUrl({ channelId, userId: person.userId, messageTs: root.ts }),
+      actions: [{
+        type: "button", block_id: button?.blockId ?? "case_actions", action_id: Actions.resolve, action_ts: (Date.now() / 1000).toFixed(6),
+        text: button?.text ?? { type: "plain_text", text: "解決" }, value: String(caseId),
+      }],
+    });
+  }
+
+  /** A reply in a case's thread, delivered as a message event from a Slack Connect channel. */
+  threadReply(person: Person, channelId: string, threadTs: string, text: string): SignedRequest {
+    const ts = this.slack.nextTs();
+    const eventTime = Math.floor(Date.now() / 1000);
+    const extShared = true;
+    return this.sign(JSON.stringify({
+      token: VERIFICATION_TOKEN, team_id: person.teamId, context_team_id: person.teamId, context_enterprise_id: null,
+      api_app_id: this.slack.appId, type: "event_callback",
+      event: {
+        type: "message", client_msg_id: randomUUID(), channel: channelId, user: person.userId, text, ts, event_ts: ts,
+        team: person.teamId, user_team: person.teamId, source_team: person.teamId, channel_type: "channel", thread_ts: threadTs,
+        blocks: [{ type: "rich_text", block_id: randomUUID().slice(0, 5), elements: [{ type: "rich_text_section", elements: [{ type: "text", text }] }] }],
+      },
+      event_id: `Ev${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`, event_time: eventTime,
+      authorizations: [{ enterprise_id: null, team_id: this.homeTeamId, user_id: this.slack.botUserId, is_bot: true, is_enterprise_install: false }],
+      is_ext_shared_channel: extShared, event_context: `4-${randomUUID()}`,
+    }), "application/json");
+  }
+}
+
+function findButton(blocks: unknown[], actionId: string): { blockId: string; text: unknown } | null {
+  for (const block of blocks) {
+    const b = block as { type?: string; block_id?: string; elements?: unknown[]; accessory?: unknown };
+    const candidates = [...(b.type === "actions" && Array.isArray(b.elements) ? b.elements : []), ...(b.accessory ? [b.accessory] : [])];
+    for (const element of candidates) {
+      const e = element as { action_id?: string; text?: unknown };
+      if (e.action_id === actionId) return { blockId: b.block_id ?? "", text: e.text };
+    }
+  }
+  return null;
+}

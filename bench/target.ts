@@ -1,0 +1,101 @@
+// The process under measurement, started by the benchmark with fork(): either the real app (startApp, the same
+// composition root as `npm start`) or a bare Bolt app with the same HTTPReceiver and signing whose handlers only
+// ack. It runs apart from the load generator so that the two do not share an event loop, and so that its RSS is
+// its own. It answers a few commands over the IPC channel.
+import type { Server } from "node:http";
+import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import type { RunningApp } from "../src/app.ts";
+import { createLogger } from "../src/logger.ts";
+import { boltLogger } from "../src/slack/bolt-logger.ts";
+import { Actions, Commands, Views } from "../src/slack/ids.ts";
+
+export interface TargetSpec {
+  mode: "app" | "bare";
+  slackApiUrl: string;
+  signingSecret: string;
+  botToken: string;
+  databaseUrl: string;
+  engineers: string[];
+  managers: string[];
+  triageChannel: string;
+}
+
+export type TargetCommand = { id: number; cmd: "stats" | "gc" | "drain" | "stop" };
+
+export interface TargetStats { rss: number; heapUsed: number; heapTotal: number; external: number; warnings: number; errors: number; firstProblems: string[] }
+
+const spec = JSON.parse(process.env.BENCH_TARGET ?? "{}") as TargetSpec;
+let warnings = 0;
+let errors = 0;
+const firstProblems: string[] = [];
+// The real logger at the production level, writing to stdout (which the parent points at /dev/null), so its cost
+// is part of what is measured; warnings and errors are counted so the report can say whether anything went wrong.
+const logger = createLogger("info", (line) => {
+  const level = /"level":"(warn|error)"/.exec(line)?.[1];
+  if (level === "warn") warnings += 1;
+  if (level === "error") errors += 1;
+  if (level && firstProblems.length < 5) firstProblems.push(line.slice(0, 400));
+  process.stdout.write(`${line}\n`);
+});
+
+interface Started { port: number; running: RunningApp | null; stop(): Promise<void> }
+
+async function startBare(): Promise<Started> {
+  const bolt = boltLogger(logger);
+  const receiver = new HTTPReceiver({ signingSecret: spec.signingSecret, endpoints: "/slack/events", logger: bolt });
+  const app = new App({
+    token: spec.botToken, receiver, logger: bolt,
+    clientOptions: { slackApiUrl: spec.slackApiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR },
+  });
+  app.command(Commands.support, async ({ ack }) => ack());
+  app.view(Views.openCase, async ({ ack }) => ack());
+  app.action(Actions.resolve, async ({ ack }) => ack());
+  app.event("message", async () => undefined);
+  const server = await app.start(0) as unknown as Server;
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("bare Bolt app has no port");
+  return { port: address.port, running: null, stop: async () => { await app.stop(); } };
+}
+
+async function startReal(): Promise<Started> {
+  // Imported here, so that the bare app's process does not load the app's code and its baseline is Bolt alone.
+  const { loadConfig } = await import("../src/config.ts");
+  const { startApp } = await import("../src/app.ts");
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: spec.botToken, SLACK_SIGNING_SECRET: spec.signingSecret, SLACK_API_URL: spec.slackApiUrl,
+    PORT: "0", DATABASE_URL: spec.databaseUrl, SUPPORT_ENGINEERS: spec.engineers.join(","), SUPPORT_MANAGERS: spec.managers.join(","),
+    TRIAGE_CHANNEL: spec.triageChannel, LOG_LEVEL: "info",
+  });
+  // Slack paces a channel at about one message a second; that limit is Slack's, not the app's, so the
+  // benchmark delivers without pacing (as the test harness does) to measure what the app itself can do.
+  const running = await startApp({ config, logger, channelIntervalMs: 0 });
+  if (running.port === null) throw new Error("the app did not bind an HTTP port");
+  return { port: running.port, running, stop: () => running.stop() };
+}
+
+function stats(): TargetStats {
+  const m = process.memoryUsage();
+  return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, warnings, errors, firstProblems: [...firstProblems] };
+}
+
+const started: Started = spec.mode === "bare" ? await startBare() : await startReal();
+process.on("message", (raw: unknown) => {
+  const { id, cmd } = raw as TargetCommand;
+  const answer = (result: unknown) => process.send?.({ id, result });
+  const fail = (error: unknown) => process.send?.({ id, error: error instanceof Error ? error.message : String(error) });
+  if (cmd === "stats") answer(stats());
+  else if (cmd === "gc") {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
+    answer(stats());
+  } else if (cmd === "drain") {
+    (started.running ? started.running.dispatcher.drain() : Promise.resolve()).then(() => answer(null), fail);
+  } else if (cmd === "stop") {
+    started.stop().then(() => {
+      answer(null);
+      process.exit(0);
+    }, fail);
+  }
+});
+process.send?.({ ready: true, port: started.port });

@@ -1,0 +1,81 @@
+// Throughput: whole cases per second through the real receiver, from the customer's modal to the engineer's
+// Resolve click, with every message the app owes Slack delivered.
+import { openCases, rootMessage } from "./cases.ts";
+import { runClosedLoop } from "./load.ts";
+import { table, type SectionResult } from "./report.ts";
+import { int, sleep } from "./stats.ts";
+import { engineer, refusedCalls, startWorld, type World } from "./world.ts";
+
+const CONCURRENCY = 16;
+
+interface Result { label: string; cases: number; openSeconds: number; resolveSeconds: number; totalSeconds: number; slackCalls: number; failures: number; notes: string[] }
+
+export async function throughput(options: { quick: boolean; log: (line: string) => void }): Promise<SectionResult> {
+  const n = options.quick ? 120 : 400;
+  const results: Result[] = [];
+  for (const kind of ["sqlite", "postgresql"] as const) {
+    const world = await startWorld(kind, { customers: 32 });
+    try {
+      await lifecycle(world, 32); // warm-up
+      const calls = world.slack.calls.length;
+      const r = await lifecycle(world, n);
+      const refused = refusedCalls(world.slack);
+      const stats = await world.target.stats();
+      const notes = [
+        ...(refused.count ? [`${refused.count} Slack calls refused (first: ${refused.first})`] : []),
+        ...(stats.errors || stats.warnings ? [`the app logged ${stats.warnings} warnings and ${stats.errors} errors`] : []),
+      ];
+      results.push({ label: kind === "sqlite" ? "SQLite" : "PostgreSQL", cases: n, ...r, slackCalls: world.slack.calls.length - calls, notes });
+      options.log(`throughput ${kind}: ${(n / r.totalSeconds).toFixed(1)} cases/s`);
+    } finally {
+      await world.close();
+    }
+  }
+  return report(results);
+}
+
+/** Opens `n` cases, waits until their root messages are posted, resolves them all, waits until Slack was told. */
+async function lifecycle(world: World, n: number): Promise<{ openSeconds: number; resolveSeconds: number; totalSeconds: number; failures: number }> {
+  const { requests, customers, endpoint } = world;
+  const db = world.database!.db;
+  const before = await db.client.case.count();
+  const t0 = performance.now();
+  const opened = await runClosedLoop(endpoint, {
+    total: n, concurrency: CONCURRENCY,
+    build: (i) => requests.openCaseSubmission(customers[i % customers.length]!.person, customers[i % customers.length]!.channelId, `ライセンス認証エラー (${before + i})`, 10_000),
+  });
+  await world.target.drain();
+  const t1 = performance.now();
+  const cases = await openCases(world, n);
+  const clicked = await runClosedLoop(endpoint, {
+    total: cases.length, concurrency: CONCURRENCY,
+    build: (i) => requests.resolveClick(engineer, cases[i]!.channelId, rootMessage(world, cases[i]!), cases[i]!.id),
+  });
+  // The click is acknowledged before the case is resolved: wait for the work itself, then for its messages.
+  while (await db.client.case.count({ where: { id: { in: cases.map((c) => c.id) }, state: { not: "resolved" } } }) > 0) await sleep(50);
+  await world.target.drain();
+  const t2 = performance.now();
+  return { openSeconds: (t1 - t0) / 1000, resolveSeconds: (t2 - t1) / 1000, totalSeconds: (t2 - t0) / 1000, failures: opened.failures + clicked.failures + (n - cases.length) };
+}
+
+function report(results: Result[]): SectionResult {
+  return {
+    id: "throughput", title: "Throughput",
+    method: [
+      `Each database gets a fresh app (child process, 32 customer channels) and ${CONCURRENCY} simulated people. ` +
+        "First the cases are opened through signed view submissions (closed loop: each person submits again as soon " +
+        "as the previous submission is acknowledged) and the outbox is drained, so every case's root message, opening " +
+        "notice and triage post are in Slack; then an engineer clicks Resolve on each case's root message (closed loop " +
+        "again), and the clock stops when every case is resolved in the database and the outbox is drained (the root " +
+        "message and the triage post updated, the closing notice posted). 32 cases go through the same path as a " +
+        "warm-up first. Slack's one-message-per-second channel pacing is off, as in the test harness: it would measure " +
+        "Slack's limit rather than the app.",
+    ],
+    body: table(
+      ["Database", "Cases", "Open + deliver (s)", "Resolve + deliver (s)", "Total (s)", "Cases opened and resolved per second", "Slack calls per case", "Failures"],
+      results.map((r) => [r.label, int(r.cases), r.openSeconds.toFixed(1), r.resolveSeconds.toFixed(1), r.totalSeconds.toFixed(1), (r.cases / r.totalSeconds).toFixed(1), (r.slackCalls / r.cases).toFixed(1), String(r.failures)]),
+    ).concat(results.flatMap((r) => r.notes.map((note) => `- ${r.label}: ${note}`))),
+    goals: [],
+    findings: [],
+  };
+}
