@@ -80,3 +80,14 @@ export async function settled<T>(read: () => Promise<T>, quietMs = 300, timeoutM
     last = now;
   }
 }
+
+/** The first truthy answer of `read`, polled until `timeoutMs`; undefined if none came (usable outside a test). */
+export async function until<T>(read: () => T | Promise<T>, timeoutMs = 5_000): Promise<T | undefined> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (performance.now() > deadline) return undefined;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

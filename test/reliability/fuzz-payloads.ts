@@ -6,6 +6,7 @@
 // client per workspace it has seen); every field the app reads may be of any type.
 import fc from "fast-check";
 import { Actions, Commands, Inputs, Shortcuts, Views } from "../../src/slack/ids.ts";
+import type { Listening } from "./listening.ts";
 
 /** Stands for a trigger_id; replaced by a fresh one from the stand-in when the request is sent. */
 export const TRIGGER = "TRIGGERPLACEHOLDER";
@@ -16,13 +17,6 @@ export interface FuzzRequest {
   body: string;
 }
 
-/** The ids the running app has listeners for (found by asking it), and the rest. */
-export interface Listening {
-  actions: string[];
-  views: string[];
-  commands: string[];
-  shortcuts: string[];
-}
 
 export interface FuzzWorld {
   users: string[];

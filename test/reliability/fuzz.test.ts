@@ -10,8 +10,8 @@ import { createLogger } from "../../src/logger.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, INTERNAL, MANAGER, OTHER_CHANNEL, OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
 import { auditLedger, tableCounts } from "./audit.ts";
 import { inParallel, openCaseDirect, openModal, rootTsOf, settled, submitCase } from "./flows.ts";
-import { Actions, Commands, Shortcuts, Views } from "../../src/slack/ids.ts";
-import { fuzzRequests, TRIGGER, type FuzzRequest, type FuzzWorld, type Listening } from "./fuzz-payloads.ts";
+import { fuzzRequests, TRIGGER, type FuzzRequest, type FuzzWorld } from "./fuzz-payloads.ts";
+import { probeListeners } from "./listening.ts";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 /** Of which, shapes no listener claims: each holds a connection for Bolt's 3 s, so they run in a wide lane of their own. */
@@ -63,38 +63,12 @@ beforeAll(async () => {
     appId: h.slack.appId,
     listening: { actions: [], views: [], commands: [], shortcuts: [] },
   };
-  world.listening = await probeListeners();
+  world.listening = await probeListeners(h);
 });
 afterAll(async () => {
   process.off("unhandledRejection", onRejection);
   await h?.close();
 });
-
-/** Which ids the app has listeners for: a listener answers at once, an unclaimed request waits 3 s for its 404. */
-async function probeListeners(): Promise<Listening> {
-  const user = { id: "U0PROBE", team_id: "T0PROBE" };
-  const answered = async (body: string, contentType: string) => {
-    try {
-      const response = await fetch(`http://127.0.0.1:${h.running.port}/slack/events`, {
-        method: "POST", body, headers: { "content-type": contentType, ...h.driver.sign(body) }, signal: AbortSignal.timeout(2_000),
-      });
-      return response.status !== 404;
-    } catch {
-      return false;
-    }
-  };
-  const form = (payload: unknown) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  const FORM = "application/x-www-form-urlencoded";
-  const probe = async (ids: readonly string[], body: (id: string) => string) =>
-    (await Promise.all(ids.map(async (id) => ((await answered(body(id), FORM)) ? id : null)))).filter((id): id is string => id !== null);
-  const [actions, views, commands, shortcuts] = await Promise.all([
-    probe(Object.values(Actions), (id) => form({ type: "block_actions", user, team: { id: HOME_TEAM }, api_app_id: h.slack.appId, trigger_id: h.slack.issueTriggerId(), container: { type: "message", channel_id: "C0PROBE", message_ts: "1.1" }, channel: { id: "C0PROBE" }, actions: [{ type: "button", action_id: id, value: "probe", action_ts: "1.1" }] })),
-    probe(Object.values(Views), (id) => form({ type: "view_submission", user, team: { id: HOME_TEAM }, api_app_id: h.slack.appId, trigger_id: h.slack.issueTriggerId(), view: { id: "VPROBE", callback_id: id, private_metadata: "", state: { values: {} }, app_installed_team_id: HOME_TEAM } })),
-    probe(Object.values(Commands), (id) => new URLSearchParams({ command: id, text: "", user_id: user.id, team_id: HOME_TEAM, channel_id: "C0PROBE", api_app_id: h.slack.appId, trigger_id: h.slack.issueTriggerId(), response_url: "http://127.0.0.1:9/hooks/none" }).toString()),
-    probe(Object.values(Shortcuts), (id) => form({ type: "message_action", callback_id: id, user, team: { id: HOME_TEAM }, api_app_id: h.slack.appId, trigger_id: h.slack.issueTriggerId(), channel: { id: "C0PROBE" }, message_ts: "1.1", message: { ts: "1.1", text: "probe", user: user.id } })),
-  ]);
-  return { actions, views, commands, shortcuts };
-}
 
 interface Tally { statuses: Map<number, number>; byKind: Map<string, number>; slowestMs: number; fiveXX: string[] }
 

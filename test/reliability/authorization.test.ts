@@ -1,0 +1,217 @@
+// The role × action matrix (R-ROLE): every button, menu option, modal, command, shortcut and event the app listens
+// to, tried by a customer of the channel, a customer of another channel, T4U staff who are not engineers, an
+// engineer and a manager. Who may, does; who may not is told why and changes nothing, posts nothing, opens nothing.
+// Customers never see another customer's name, cases or balance. A new control is one row in CONTROLS; the last
+// test fails when the app listens to an id that no row covers.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openCase } from "../../src/services/open-case.ts";
+import { proposeLevelA } from "../../src/services/propose-level-a.ts";
+import { resolveCase } from "../../src/services/resolve-case.ts";
+import { Actions, Commands, Inputs, Shortcuts, Views } from "../../src/slack/ids.ts";
+import type { DriverResponse } from "../support/driver.ts";
+import type { SlackView } from "../support/slack-api.ts";
+import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, ENGINEER_2, OTHER_CHANNEL, OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, startHarness, type Harness } from "../support/harness.ts";
+import { kit, PEOPLE, person, type Observation, type Person, type Who } from "./authorization-kit.ts";
+import { entryTs, until } from "./flows.ts";
+import { probeListeners } from "./listening.ts";
+
+let h: Harness;
+let k: ReturnType<typeof kit>;
+let customerA = 0;
+let contractA = 0;
+let counter = 0;
+
+beforeAll(async () => {
+  h = await startHarness();
+  k = kit(h);
+  ({ customerId: customerA, contractId: contractA } = await h.registerCustomer({ incidents: 1_000 }));
+  const b = await h.registerCustomer({ name: "別の会社", channelId: OTHER_CHANNEL, incidents: 77 });
+  // What each customer's first case teaches the app: which workspace is theirs.
+  await h.database.db.client.customer.update({ where: { id: customerA }, data: { slackTeamId: CUSTOMER_TEAM } });
+  await h.database.db.client.customer.update({ where: { id: b.customerId }, data: { slackTeamId: OTHER_CUSTOMER_TEAM } });
+  await openCase(h.running.deps, { requestKey: randomUUID(), channelId: OTHER_CHANNEL, openedBy: OTHER_CUSTOMER, openerIsCustomer: true, title: "他社の秘密の案件", description: "機密", level: "normal" });
+  await h.drain();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** What a customer must never see of the other customer. */
+const SECRETS: Partial<Record<Who, RegExp>> = {
+  "customer of this channel": /別の会社|他社の秘密の案件/,
+  "customer of another channel": /株式会社サンプル|権限の確認/,
+};
+
+interface Target { caseId: number; rootTs: string; view?: SlackView; proposalId?: number; messageTs?: string }
+
+async function caseIn(level: "normal" | "A" = "normal"): Promise<Target> {
+  const opened = await openCase(h.running.deps, {
+    requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, openerIsCustomer: true,
+    title: `権限の確認 ${++counter}`, description: "詳細", level, ...(level === "A" ? { levelReason: "report" as const } : {}),
+  });
+  if (!opened.ok) throw new Error(opened.reason);
+  await h.drain();
+  const c = await h.database.db.client.case.findUniqueOrThrow({ where: { id: opened.caseId } });
+  return { caseId: c.id, rootTs: c.rootTs! };
+}
+const caseState = async (t: Target) => h.database.db.client.case.findUniqueOrThrow({ where: { id: t.caseId } });
+const shows = (o: Observation, callbackId: string) => o.views.some((v) => v.callback_id === callbackId);
+
+/** Opens a modal the way its rightful user does, so that its private metadata is the real thing. */
+async function modal(open: (t: Target) => Promise<DriverResponse>, callbackId: string, t: Target, by: Who): Promise<Target> {
+  const before = new Set(h.slack.views().map((v) => v.id));
+  await open(t);
+  const view = await until(() => h.slack.views().find((v) => !before.has(v.id) && v.callback_id === callbackId && v.user_id === person(by).userId));
+  if (!view) throw new Error(`${by} could not open ${callbackId}`);
+  return { ...t, view };
+}
+const menu = (option: string) => (p: Person, t: Target) => k.click(p, Actions.caseMenu, { channelId: CUSTOMER_CHANNEL, messageTs: t.rootTs, option: `${option}:${t.caseId}` });
+const onCase = (actionId: string) => (p: Person, t: Target) => k.click(p, actionId, { channelId: CUSTOMER_CHANNEL, messageTs: t.rootTs, value: String(t.caseId) });
+const onHome = (actionId: string, value = () => "") => (p: Person) => k.click(p, actionId, { value: value() });
+const engineerModal = (option: string, callbackId: string, level: "normal" | "A" = "normal") => async () =>
+  modal((t) => menu(option)(person("engineer"), t), callbackId, await caseIn(level), "engineer");
+const managerModal = (actionId: string, callbackId: string, value = () => "") => async () =>
+  modal(() => onHome(actionId, value)(person("manager")), callbackId, await caseIn(), "manager");
+const submitted = (values: Record<string, string | string[]>) => (p: Person, t: Target) => k.submit(p, t.view!, values);
+
+interface Control {
+  name: string;
+  /** The Slack ids this row covers (for the completeness check). */
+  ids: string[];
+  allowed: readonly Who[];
+  setup(): Promise<Target>;
+  act(p: Person, t: Target): Promise<DriverResponse>;
+  took(o: Observation, t: Target, p: Person): Promise<boolean> | boolean;
+  /** Tables a refused request may still write: a thread message by someone else is kept, as a note. */
+  mayRecord?: string[];
+  /** Refused without a word: nobody to answer (an event). */
+  silent?: boolean;
+}
+
+const CUSTOMERS_AND_T4U: Who[] = ["customer of this channel", "engineer", "manager"];
+const EVERYONE: Who[] = PEOPLE.map((p) => p.who);
+
+const CONTROLS: Control[] = [
+  // Customers' entry points (R-INC-6: opening the modal spends nothing).
+  { name: "button: open a case (entry message)", ids: [Actions.openCase], allowed: CUSTOMERS_AND_T4U, setup: () => caseIn(),
+    act: (p) => k.click(p, Actions.openCase, { channelId: CUSTOMER_CHANNEL, messageTs: entryTs(h), value: "entry" }), took: (o) => shows(o, Views.openCase) },
+  { name: "button: open a follow-up case (closed case)", ids: [Actions.openFollowUpCase], allowed: CUSTOMERS_AND_T4U,
+    setup: async () => { const t = await caseIn(); await resolveCase(h.running.deps, { caseId: t.caseId, actorId: ENGINEER }); return t; },
+    act: onCase(Actions.openFollowUpCase), took: (o) => shows(o, Views.openCase) },
+  { name: "button: make my message a case (offer)", ids: [Actions.openCaseFromMessage], allowed: CUSTOMERS_AND_T4U,
+    setup: async () => ({ ...(await caseIn()), messageTs: h.driver.nextTs() }),
+    act: (p, t) => k.click(p, Actions.openCaseFromMessage, { channelId: CUSTOMER_CHANNEL, messageTs: t.messageTs!, value: t.messageTs! }), took: (o) => shows(o, Views.openCase) },
+  { name: "button: show my balance", ids: [Actions.showBalance], allowed: CUSTOMERS_AND_T4U, setup: () => caseIn(),
+    act: (p) => k.click(p, Actions.showBalance, { channelId: CUSTOMER_CHANNEL, messageTs: entryTs(h), value: "entry" }), took: (o) => o.told.some((t) => t.includes("インシデント残高")) },
+  { name: "modal: open a case (submit)", ids: [Views.openCase], allowed: CUSTOMERS_AND_T4U,
+    setup: async () => modal(() => k.click(person("customer of this channel"), Actions.openCase, { channelId: CUSTOMER_CHANNEL, messageTs: entryTs(h) }), Views.openCase, await caseIn(), "customer of this channel"),
+    act: submitted({ [Inputs.title.block]: "権限の確認 新規", [Inputs.description.block]: "詳細", [Inputs.level.block]: "normal" }), took: (o) => o.changed.cases === 1 },
+  // Customers' answers to a proposal (R-INC-5): only the case's own customer.
+  ...[Actions.approveProposal, Actions.declineProposal].map((actionId): Control => ({
+    name: `button: ${actionId === Actions.approveProposal ? "approve" : "decline"} a proposal`, ids: [actionId], allowed: ["customer of this channel"],
+    setup: async () => {
+      const t = await caseIn();
+      const proposed = await proposeLevelA(h.running.deps, { caseId: t.caseId, actorId: ENGINEER, levelReason: "reproduction", reason: "環境の再現が必要です" });
+      if (!proposed.ok) throw new Error(proposed.reason);
+      await h.drain();
+      return { ...t, proposalId: proposed.proposalId };
+    },
+    act: (p, t) => k.click(p, actionId, { channelId: CUSTOMER_CHANNEL, messageTs: t.rootTs, value: `${t.proposalId}:${t.caseId}` }),
+    took: async (_o, t) => (await h.database.db.client.proposal.findUniqueOrThrow({ where: { id: t.proposalId! } })).state !== "pending",
+  })),
+  // Engineers' controls on a case (R-ROLE: everything on cases).
+  { name: "button: take", ids: [Actions.take], allowed: ["engineer"], setup: () => caseIn(), act: onCase(Actions.take), took: async (_o, t, p) => (await caseState(t)).assigneeId === p.userId },
+  { name: "button: resolve", ids: [Actions.resolve], allowed: ["engineer"], setup: () => caseIn(), act: onCase(Actions.resolve), took: async (_o, t) => (await caseState(t)).state === "resolved" },
+  ...([
+    [Actions.assign, Views.assign, "normal"], [Actions.proposeLevelA, Views.levelA, "normal"], [Actions.lowerLevel, Views.lowerLevel, "A"],
+    [Actions.proposeSplit, Views.split, "normal"], [Actions.setExpectedDate, Views.expectedDate, "normal"],
+    [Actions.cancelDefect, Views.cancelDefect, "normal"], [Actions.declineScope, Views.declineScope, "normal"],
+  ] as const).map(([option, callbackId, level]): Control => ({
+    name: `case menu: ${option}`, ids: [Actions.caseMenu], allowed: ["engineer"], setup: () => caseIn(level), act: menu(option), took: (o) => shows(o, callbackId),
+  })),
+  { name: "modal: assign", ids: [Views.assign], allowed: ["engineer"], setup: engineerModal(Actions.assign, Views.assign),
+    act: submitted({ [Inputs.assignee.block]: ENGINEER_2 }), took: async (_o, t) => (await caseState(t)).assigneeId === ENGINEER_2 },
+  { name: "modal: propose level A", ids: [Views.levelA], allowed: ["engineer"], setup: engineerModal(Actions.proposeLevelA, Views.levelA),
+    act: submitted({ [Inputs.reason.block]: "環境の再現が必要です" }), took: (o) => o.changed.proposals === 1 },
+  { name: "modal: lower level A", ids: [Views.lowerLevel], allowed: ["engineer"], setup: engineerModal(Actions.lowerLevel, Views.lowerLevel, "A"),
+    act: submitted({}), took: async (_o, t) => (await caseState(t)).level === "normal" },
+  { name: "modal: propose a split", ids: [Views.split], allowed: ["engineer"], setup: engineerModal(Actions.proposeSplit, Views.split),
+    act: submitted({ [Inputs.parts.block]: "一つ目の問題\n二つ目の問題", [Inputs.reason.block]: "別々の問題です" }), took: (o) => o.changed.proposals === 1 },
+  { name: "modal: expected answer date", ids: [Views.expectedDate], allowed: ["engineer"], setup: engineerModal(Actions.setExpectedDate, Views.expectedDate),
+    act: submitted({ [Inputs.date.block]: "2026-12-09" }), took: async (_o, t) => (await caseState(t)).expectedAnswerOn === "2026-12-09" },
+  { name: "modal: cancel as a product defect", ids: [Views.cancelDefect], allowed: ["engineer"], setup: engineerModal(Actions.cancelDefect, Views.cancelDefect),
+    act: submitted({ [Inputs.reason.block]: "製品の不具合" }), took: async (_o, t) => (await caseState(t)).state === "cancelled" },
+  { name: "modal: decline as out of scope", ids: [Views.declineScope], allowed: ["engineer"], setup: engineerModal(Actions.declineScope, Views.declineScope),
+    act: submitted({ [Inputs.reason.block]: "サポート対象外です" }), took: async (_o, t) => (await caseState(t)).state === "declined" },
+  // Managers (R-CON-5, R-ROLE: contracts, balances of all customers, exports).
+  ...([
+    [Actions.registerContract, Views.registerContract, () => ""], [Actions.addIncidents, Views.addIncidents, () => String(contractA)],
+    [Actions.adjustBalance, Views.adjustBalance, () => String(contractA)], [Actions.renewContract, Views.renewContract, () => String(customerA)],
+    [Actions.exportLedger, Views.exportLedger, () => ""], [Actions.customerDetail, Views.customerDetail, () => String(customerA)],
+  ] as const).map(([actionId, callbackId, value]): Control => ({
+    name: `button: ${actionId}`, ids: [actionId], allowed: ["manager"], setup: () => caseIn(), act: onHome(actionId, value), took: (o) => shows(o, callbackId),
+  })),
+  { name: "modal: register a contract", ids: [Views.registerContract], allowed: ["manager"], setup: managerModal(Actions.registerContract, Views.registerContract),
+    act: submitted({ [Inputs.customerName.block]: "新しいお客様", [Inputs.customerChannels.block]: ["C0NEWCUST"], [Inputs.incidents.block]: "5", [Inputs.confirmedOn.block]: "2026-11-01" }),
+    took: (o) => o.changed.contracts === 1 },
+  { name: "modal: add incidents", ids: [Views.addIncidents], allowed: ["manager"], setup: managerModal(Actions.addIncidents, Views.addIncidents, () => String(contractA)),
+    act: submitted({ [Inputs.incidents.block]: "3" }), took: (o) => o.changed.ledger === 1 },
+  { name: "modal: adjust a balance", ids: [Views.adjustBalance], allowed: ["manager"], setup: managerModal(Actions.adjustBalance, Views.adjustBalance, () => String(contractA)),
+    act: submitted({ [Inputs.amount.block]: "1", [Inputs.reason.block]: "登録の誤りを訂正" }), took: (o) => o.changed.ledger === 1 },
+  { name: "modal: renew a contract", ids: [Views.renewContract], allowed: ["manager"], setup: managerModal(Actions.renewContract, Views.renewContract, () => String(customerA)),
+    act: submitted({ [Inputs.incidents.block]: "10", [Inputs.confirmedOn.block]: "2027-04-01" }), took: (o) => o.changed.contracts === 1 },
+  { name: "modal: export the ledger", ids: [Views.exportLedger], allowed: ["manager"], setup: managerModal(Actions.exportLedger, Views.exportLedger),
+    act: submitted({}), took: (o) => o.uploads === 1 },
+  // Commands (T4U's own people; Slack does not even offer them to customers in Slack Connect).
+  { name: "command: /support", ids: [Commands.support], allowed: ["engineer", "manager"], setup: () => caseIn(),
+    act: (p) => k.command(p, Commands.support, "", CUSTOMER_CHANNEL), took: (o) => shows(o, Views.openCase) },
+  { name: "command: /balance", ids: [Commands.balance], allowed: ["manager"], setup: () => caseIn(), act: (p) => k.command(p, Commands.balance), took: (o) => o.response.text.includes("別の会社") },
+  { name: "command: /queue", ids: [Commands.queue], allowed: ["engineer"], setup: () => caseIn(), act: (p) => k.command(p, Commands.queue), took: (o) => o.response.text.includes("権限の確認") },
+  { name: "shortcut: make a message a case", ids: [Shortcuts.messageToCase], allowed: ["engineer", "manager"], setup: () => caseIn(),
+    act: (p) => k.shortcut(p, Shortcuts.messageToCase, CUSTOMER_CHANNEL, { ts: h.driver.nextTs(), text: "お客様の質問", user: CUSTOMER }), took: (o) => shows(o, Views.openCase) },
+  // Events: a reply in a case's thread counts for the case's customer and engineers; anyone else's is a note.
+  { name: "event: a reply in a case thread", ids: [], allowed: ["customer of this channel", "engineer"], setup: () => caseIn(), mayRecord: ["messages"], silent: true,
+    act: (p, t) => k.event(p, { type: "message", channel: CUSTOMER_CHANNEL, user: p.userId, user_team: p.teamId, text: "スレッドへの返信", ts: h.driver.nextTs(), thread_ts: t.rootTs }),
+    took: async (_o, t) => (await h.database.db.client.caseMessage.findMany({ where: { caseId: t.caseId } })).some((m) => m.authorRole !== "internal") },
+  // App Home: everyone gets a Home, with only what their role may see.
+  { name: "event: App Home opened", ids: [], allowed: EVERYONE, setup: () => caseIn(),
+    act: (p) => k.event(p, { type: "app_home_opened", user: p.userId, channel: "D0HOME", tab: "home" }), took: (o) => o.views.some((v) => v.type === "home") },
+  { name: "button: refresh App Home", ids: [Actions.refreshHome], allowed: EVERYONE, setup: () => caseIn(), act: onHome(Actions.refreshHome), took: (o) => o.views.some((v) => v.type === "home") },
+];
+
+describe("who may do what (R-ROLE), for every control", () => {
+  for (const control of CONTROLS) {
+    describe(control.name, () => {
+      let shared: Target;
+      beforeAll(async () => {
+        shared = await control.setup();
+      });
+      for (const p of PEOPLE) {
+        const allowed = control.allowed.includes(p.who);
+        it(`${p.who}: ${allowed ? "does it" : "is refused, told why, and nothing changes"}`, async () => {
+          const target = allowed ? await control.setup() : shared;
+          const o = await k.observe(p, () => control.act(p, target));
+          expect(o.response.status).toBe(200);
+          const secret = SECRETS[p.who];
+          if (secret) expect(o.told.filter((t) => secret.test(t))).toEqual([]);
+          if (allowed) {
+            expect(await control.took(o, target, p)).toBe(true);
+            return;
+          }
+          expect(await control.took(o, target, p)).toBe(false);
+          expect(Object.entries(o.changed).filter(([table, n]) => n !== 0 && !(control.mayRecord ?? []).includes(table))).toEqual([]);
+          expect(o.posts).toBe(0);
+          if (!control.silent) expect(o.told.length, "told why").toBeGreaterThan(0);
+        });
+      }
+    });
+  }
+
+  it("covers every control the app listens to", async () => {
+    const listening = await probeListeners(h);
+    const covered = new Set(CONTROLS.flatMap((c) => c.ids));
+    const missing = [...listening.actions, ...listening.views, ...listening.commands, ...listening.shortcuts].filter((id) => !covered.has(id));
+    expect(missing, "add a row to CONTROLS for each").toEqual([]);
+  });
+});
