@@ -18,12 +18,9 @@ export async function openModal(h: Harness, userId: string, teamId: string, chan
   const before = new Set(h.slack.views().map((v) => v.id));
   const click = await h.driver.blockAction({ actionId: Actions.openCase, userId, userTeamId: teamId, channelId, messageTs: entryTs(h, channelId) });
   expect(click.status).toBe(200);
-  let id: string | undefined;
-  await expect.poll(() => {
-    id = h.slack.views().find((v) => !before.has(v.id) && v.open && v.callback_id === Views.openCase && v.user_id === userId)?.id;
-    return id;
-  }, { timeout: 5_000 }).toBeDefined();
-  return id!;
+  const id = await until(() => h.slack.views().find((v) => !before.has(v.id) && v.open && v.callback_id === Views.openCase && v.user_id === userId)?.id);
+  if (!id) throw new Error(`no case modal opened for ${userId}`);
+  return id;
 }
 
 export function submitCase(h: Harness, viewId: string, userId: string, teamId: string, fields: { title: string; description?: string; level?: string; product?: string }): Promise<DriverResponse> {
