@@ -84,11 +84,12 @@ export async function anatomy(options: { log: (line: string) => void }): Promise
       ],
       goals: [],
       findings: [
-        `Prisma 6.19 with \`engineType = "client"\` compiles every ORM operation into a query plan in WebAssembly on the ` +
-          "main thread, with no cache of plans, before it runs the SQL; that compilation, not the database, is most of the " +
-          `${ms(orm)} ms above, and it blocks the event loop that also acknowledges Slack. A whole case (open, answer, ` +
-          `resolve) takes ${lifecycle.toFixed(0)} operations, about ${ms(lifecycle * orm)} ms of one core at that price: ` +
-          `at most ~${Math.round(1000 / (lifecycle * orm))} cases a second per process, whatever the database.`,
+        `Prisma 6.19 with \`engineType = "client"\` turns every ORM operation into a query plan with a WebAssembly ` +
+          "compiler on the main thread, keeping no cache of plans, and then interprets the plan in JavaScript; that work, " +
+          `not the database, is ${Math.round((1 - raw / orm) * 100)}% of the ${ms(orm)} ms above, and it holds the event loop that also ` +
+          `acknowledges Slack. A whole case (open, answer, resolve) takes ${lifecycle.toFixed(0)} operations: at this price, ` +
+          `about ${ms(lifecycle * orm)} ms of one core before any of them is more than a primary-key read, so one process ` +
+          `cannot handle more than ~${Math.round(1000 / (lifecycle * orm))} cases a second, whatever the database.`,
       ],
     };
   } finally {

@@ -14,7 +14,9 @@ export interface LoadResult {
 }
 
 export class Endpoint {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 10_000 });
+  // Idle connections are dropped after 4 s, before the server's 5-second keep-alive timeout can close one just
+  // as a request is written to it (which fails that request with ECONNRESET).
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
   readonly host = "127.0.0.1";
   constructor(readonly port: number, readonly path = "/slack/events") {}
 

@@ -1,8 +1,10 @@
 // Memory: the app's resident set when idle, and whether it grows under a sustained load of whole cases.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { openCases, rootMessage } from "./cases.ts";
 import { runClosedLoop } from "./load.ts";
 import { table, type Goal, type SectionResult } from "./report.ts";
-import { int, mb, slope, sleep } from "./stats.ts";
+import { int, mb, slope, sleep, waitUntil } from "./stats.ts";
 import type { TargetStats } from "./target.ts";
 import { engineer, startWorld, type World } from "./world.ts";
 
@@ -12,11 +14,25 @@ const TEN_THOUSAND = 10_000;
 
 interface Sample { seconds: number; cases: number; raw: TargetStats; gc: TargetStats }
 
+/** RSS after a full GC of a Node process that loads nothing, with and without the TypeScript loader. */
+async function emptyProcess(withTsx: boolean): Promise<number> {
+  const code = "setTimeout(() => { gc(); gc(); console.log(process.memoryUsage().rss); }, 300)";
+  const { stdout } = await promisify(execFile)(process.execPath, [...(withTsx ? ["--import", "tsx"] : []), "--expose-gc", "-e", code]);
+  return Number(stdout.trim());
+}
+
 export async function memory(options: { quick: boolean; soakMinutes: number; log: (line: string) => void }): Promise<SectionResult> {
+  const node = await emptyProcess(false);
+  const tsx = await emptyProcess(true);
   const bare = await startWorld("bare");
   await sleep(2_000);
   const bareIdle = await bare.target.statsAfterGc();
   await bare.close();
+  // The same app with a 1 MB young generation (V8 reserves up to 16 MB per semi-space by default).
+  const small = await startWorld("sqlite", { customers: 32, nodeFlags: ["--max-semi-space-size=1"] });
+  await sleep(5_000);
+  const smallIdle = await small.target.statsAfterGc();
+  await small.close();
 
   const world = await startWorld("sqlite", { customers: 32 });
   try {
@@ -46,7 +62,7 @@ export async function memory(options: { quick: boolean; soakMinutes: number; log
     }
     const last = samples.at(-1);
     const stats = await world.target.stats();
-    return report({ bareIdle, idleRaw, idle, samples, tenThousand, soakMinutes: options.soakMinutes, cases, warnings: stats.warnings, errors: stats.errors, last });
+    return report({ node, tsx, smallIdle, bareIdle, idleRaw, idle, samples, tenThousand, soakMinutes: options.soakMinutes, cases, warnings: stats.warnings, errors: stats.errors, last });
   } finally {
     await world.close();
   }
@@ -63,7 +79,8 @@ async function handleCases(world: World, n: number, offset: number): Promise<num
   await world.target.drain();
   await runClosedLoop(endpoint, { total: cases.length, concurrency: CONCURRENCY, build: (i) => requests.resolveClick(engineer, cases[i]!.channelId, rootMessage(world, cases[i]!), cases[i]!.id) });
   const db = world.database!.db;
-  while (await db.client.case.count({ where: { id: { in: cases.map((c) => c.id) }, state: { not: "resolved" } } }) > 0) await sleep(50);
+  const ids = cases.map((c) => c.id);
+  await waitUntil(async () => (await db.client.case.count({ where: { id: { in: ids }, state: { not: "resolved" } } })) === 0, 60_000);
   await world.target.drain();
   // The stand-in keeps every message and call; forgetting the finished cases keeps the load generator's own
   // memory and its message lookups flat over a long soak.
@@ -72,21 +89,26 @@ async function handleCases(world: World, n: number, offset: number): Promise<num
 }
 
 function report(r: {
-  bareIdle: TargetStats; idleRaw: TargetStats; idle: TargetStats; samples: Sample[]; tenThousand: Sample | null; soakMinutes: number;
+  node: number; tsx: number; smallIdle: TargetStats; bareIdle: TargetStats; idleRaw: TargetStats; idle: TargetStats; samples: Sample[]; tenThousand: Sample | null; soakMinutes: number;
   cases: number; warnings: number; errors: number; last: Sample | undefined;
 }): SectionResult {
-  // The first minute is warm-up (code being optimised, pools filling); growth is judged on the rest.
+  // The first minute is warm-up (code being optimised, pools filling); growth is judged on the rest. The heap
+  // after a full GC is the precise signal of a leak; RSS after GC also moves with pages the allocator keeps,
+  // so it is compared by medians (first third against last third) rather than by a trend.
   const steady = r.samples.filter((s) => s.seconds >= 60);
-  const perMinute = (pick: (s: Sample) => number) => slope(steady.map((s) => [s.seconds / 60, pick(s) / 1024 / 1024] as const));
-  const rssSlope = perMinute((s) => s.gc.rss);
-  const heapSlope = perMinute((s) => s.gc.heapUsed);
   const minutes = steady.length ? (steady.at(-1)!.seconds - steady[0]!.seconds) / 60 : 0;
+  const heapSlope = slope(steady.map((s) => [s.seconds / 60, s.gc.heapUsed / 1024 / 1024] as const));
+  const third = Math.max(1, Math.floor(steady.length / 3));
+  const median = (list: Sample[]) => [...list].map((s) => s.gc.rss).sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? Number.NaN;
+  const rssFirst = median(steady.slice(0, third));
+  const rssLast = median(steady.slice(-third));
+  const judged = minutes >= 2;
   const goals: Goal[] = [
     { what: "RSS idle (SQLite)", target: "< 150 MB", measured: `${mb(r.idleRaw.rss)} MB (${mb(r.idle.rss)} MB after a full GC)`, met: r.idleRaw.rss < 150 * 1024 * 1024 },
     {
-      what: `No growth over the ${r.soakMinutes}-minute soak`, target: "trend after a full GC < 0.5 MB/min (RSS) and < 0.25 MB/min (heap)",
-      measured: `RSS ${rssSlope >= 0 ? "+" : ""}${rssSlope.toFixed(2)} MB/min, heap ${heapSlope >= 0 ? "+" : ""}${heapSlope.toFixed(2)} MB/min over ${minutes.toFixed(1)} min`,
-      met: steady.length >= 3 ? rssSlope < 0.5 && heapSlope < 0.25 : null,
+      what: `No growth over the ${r.soakMinutes}-minute soak`, target: "heap after GC: trend < 0.1 MB/min; RSS after GC: last third ≤ first third + 10%",
+      measured: `heap ${heapSlope >= 0 ? "+" : ""}${heapSlope.toFixed(2)} MB/min; RSS ${mb(rssFirst)} → ${mb(rssLast)} MB (over ${minutes.toFixed(1)} min after the first)`,
+      met: judged ? heapSlope < 0.1 && rssLast <= rssFirst * 1.1 : null,
     },
   ];
   const rows = r.samples.map((s) => [s.seconds.toFixed(0), int(s.cases), mb(s.raw.rss), mb(s.gc.rss), mb(s.gc.heapUsed), mb(s.gc.external)]);
@@ -99,13 +121,17 @@ function report(r: {
         `(view submission), answered by an engineer in its thread (message event) and resolved (button), ${CONCURRENCY} ` +
         "requests in flight, every outbox message delivered before the next batch. Samples give the RSS as it is, then " +
         "RSS, heap and external memory right after two forced full garbage collections (the process runs with " +
-        "--expose-gc); the trend is the least-squares slope of the after-GC figures from the second minute on. A bare " +
+        "--expose-gc). Growth is judged from the second minute on: the least-squares trend of the heap after GC, and " +
+        "the median RSS after GC of the last third of the samples against the first third (shorter soaks are not judged). A bare " +
         "Bolt app with the same receiver, after a full GC, is the baseline for the idle figure.",
     ],
     body: [
       ...table(["", "RSS (MB)", "RSS after GC (MB)", "Heap used after GC (MB)"], [
-        ["Bare Bolt app, idle", mb(r.bareIdle.rss), mb(r.bareIdle.rss), mb(r.bareIdle.heapUsed)],
-        ["incident-desk, idle", mb(r.idleRaw.rss), mb(r.idle.rss), mb(r.idle.heapUsed)],
+        ["Node.js loading nothing", "", mb(r.node), ""],
+        ["Node.js loading nothing, with the tsx loader (as `npm start` runs)", "", mb(r.tsx), ""],
+        ["Bare Bolt app (tsx), idle", "", mb(r.bareIdle.rss), mb(r.bareIdle.heapUsed)],
+        ["incident-desk (tsx), idle", mb(r.idleRaw.rss), mb(r.idle.rss), mb(r.idle.heapUsed)],
+        ["incident-desk (tsx) with `--max-semi-space-size=1`, idle", "", mb(r.smallIdle.rss), mb(r.smallIdle.heapUsed)],
         [r.tenThousand ? `incident-desk after ${int(r.tenThousand.cases)} cases` : `incident-desk after ${int(r.cases)} cases (end of the soak; 10,000 were not reached)`,
           mb((r.tenThousand ?? r.last)?.raw.rss ?? Number.NaN), mb((r.tenThousand ?? r.last)?.gc.rss ?? Number.NaN), mb((r.tenThousand ?? r.last)?.gc.heapUsed ?? Number.NaN)],
       ]),
@@ -115,6 +141,15 @@ function report(r: {
       ...table(["Seconds", "Cases handled", "RSS (MB)", "RSS after GC (MB)", "Heap used after GC (MB)", "External after GC (MB)"], rows),
     ],
     goals,
-    findings: [],
+    findings: r.idleRaw.rss < 150 * 1024 * 1024 ? [] : [
+      `Idle RSS misses the goal. Of the ${mb(r.idleRaw.rss)} MB, ${mb(r.tsx - r.node)} MB is the tsx loader alone (it runs in its own ` +
+        "thread with its own V8 heap, to compile TypeScript as modules load), which production does not need if it runs " +
+        "JavaScript compiled ahead of time (`tsc` with `rewriteRelativeImportExtensions`, then `node dist/main.js`); " +
+        `and ${mb(r.idle.rss - r.smallIdle.rss)} MB is V8's young generation, reserved for throughput: \`--max-semi-space-size=1\` ` +
+        "gives it back at the cost of more frequent minor collections. The heap the app actually uses is " +
+        `${mb(r.idle.heapUsed)} MB; the rest is code, the ORM's WebAssembly query compiler and native modules. ` +
+        `Both changes together would put the idle app near ${mb(r.smallIdle.rss - (r.tsx - r.node))} MB. The PostgreSQL client is already loaded ` +
+        "only when used.",
+    ],
   };
 }

@@ -51,7 +51,9 @@ export class SlackRequests {
     const metadata = { requestKey: randomUUID(), channelId, sourceTs: null, previousCaseId: null };
     const modal = openCaseModal({ metadata, channels: [], available }, translator("ja"));
     const viewId = `V${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
-    const levelOption = { text: { type: "plain_text", text: "通常（1 インシデント）" }, value: "normal" };
+    // The customer keeps the level the modal offers first (normal, one incident), as most do.
+    const levelBlock = modal.blocks.find((b) => b.block_id === Inputs.level.block) as { element?: { initial_option?: unknown } } | undefined;
+    const levelOption = levelBlock?.element?.initial_option ?? { text: { type: "plain_text", text: "通常" }, value: "normal" };
     const values = {
       [Inputs.title.block]: { [Inputs.title.action]: { type: "plain_text_input", value: title } },
       [Inputs.description.block]: { [Inputs.description.action]: { type: "plain_text_input", value: "ライセンス認証の画面でエラー E-1024 が表示されます。再起動しても解消しません。" } },

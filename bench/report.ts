@@ -45,6 +45,11 @@ export function renderReport(run: RunInfo, sections: SectionResult[]): string {
     `Measured on ${run.startedAt.toISOString().slice(0, 10)} with \`${run.command}\` (${run.minutes.toFixed(1)} minutes${run.quick ? ", a shortened smoke run: the figures are indicative only" : ""}). ` +
       "Every figure below comes from that one run; where a figure has a baseline, the baseline was measured in the same run and the ratio is given beside it.",
     "",
+    "To measure again: `npm run bench` (every section, about twenty minutes, ten of them the memory soak; it needs the " +
+      "PostgreSQL server the tests use), `npm run bench -- --quick` for a smoke run, `--only ack,memory` for some sections, " +
+      "`--soak-minutes N` for a shorter soak. Shortened and partial runs write tmp/benchmarks.md unless `--out` says otherwise. " +
+      "The machine is shared with other work: each section ends with the load average it ran under.",
+    "",
     "## Machine",
     "",
     ...table(["", ""], [

@@ -15,7 +15,8 @@ const CUSTOMERS = 1000;
 const TIMERS = ["firstResponseRemindAt", "firstResponseDueAt", "delayNoticeAt", "autoCloseRemindAt", "autoCloseAt"] as const;
 
 interface Tick { ms: number; due: number; done: number; calls: number; rows: number }
-interface Row { provider: string; stored: number; idle: Tick; busy: Tick; after: Tick; seedSeconds: number }
+/** busy and after are null where the 1%-due pass was left out to keep the run short. */
+interface Row { provider: string; stored: number; idle: Tick; busy: Tick | null; after: Tick | null; seedSeconds: number }
 
 export async function schedulerScale(options: { quick: boolean; log: (line: string) => void }): Promise<SectionResult> {
   const stages = options.quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
@@ -39,10 +40,12 @@ export async function schedulerScale(options: { quick: boolean; log: (line: stri
         // The first passes of a process pay for compiling and optimising their code; a running app is past that.
         for (let i = 0; i < 5; i++) await tick(database.db, idleAt);
         const idle = await medianTick(database.db, idleAt, 5);
-        const busy = await tick(database.db, asOf);
-        const after = await medianTick(database.db, asOf, 3);
+        // Handling 10,000 due duties takes minutes; at a million cases that pass runs on SQLite only.
+        const runBusy = stored < 1_000_000 || provider === "sqlite";
+        const busy = runBusy ? await tick(database.db, asOf) : null;
+        const after = runBusy ? await medianTick(database.db, asOf, 3) : null;
         rows.push({ provider, stored, idle, busy, after, seedSeconds });
-        options.log(`scheduler ${provider} ${stored}: idle ${ms(idle.ms)} ms, ${busy.due} due in ${ms(busy.ms)} ms, after ${ms(after.ms)} ms (seeded in ${seedSeconds.toFixed(0)} s)`);
+        options.log(`scheduler ${provider} ${stored}: idle ${ms(idle.ms)} ms, ${busy?.due ?? "–"} due in ${ms(busy?.ms ?? Number.NaN)} ms, after ${ms(after?.ms ?? Number.NaN)} ms (seeded in ${seedSeconds.toFixed(0)} s)`);
       }
       plans.push(...(await queryPlans(database.db, new Date(asOf.getTime() - 2 * 86_400_000))).map((p) => `${provider === "sqlite" ? "SQLite" : "PostgreSQL"}, \`${p}\``));
     } finally {
@@ -95,7 +98,9 @@ function report(rows: Row[], plans: string[]): SectionResult {
     ["Database", "Stored cases", "Tick, 0 due (ms)", "ORM calls / rows returned", "Tick, 1% due (ms)", "Due handled", "ms per due item", "ORM calls / rows returned", "Next tick, 0 due (ms)"],
     rows.map((r) => [
       r.provider === "sqlite" ? "SQLite" : "PostgreSQL", int(r.stored), ms(r.idle.ms), `${r.idle.calls} / ${r.idle.rows}`,
-      ms(r.busy.ms), `${int(r.busy.due)} (${int(r.busy.done)} done)`, ms(r.busy.ms / Math.max(1, r.busy.due)), `${int(r.busy.calls)} / ${int(r.busy.rows)}`, ms(r.after.ms),
+      ...(r.busy && r.after
+        ? [ms(r.busy.ms), `${int(r.busy.due)} (${int(r.busy.done)} done)`, ms(r.busy.ms / Math.max(1, r.busy.due)), `${int(r.busy.calls)} / ${int(r.busy.rows)}`, ms(r.after.ms)]
+        : ["not run", "–", "–", "–", "–"]),
     ]),
   );
   for (const provider of ["sqlite", "postgresql"]) {
@@ -103,8 +108,8 @@ function report(rows: Row[], plans: string[]): SectionResult {
     if (!largest) continue;
     goals.push({
       what: `${provider === "sqlite" ? "SQLite" : "PostgreSQL"}, ${int(largest.stored)} stored, 0 due`, target: "< 100 ms per tick",
-      measured: `${ms(largest.idle.ms)} ms (after the 1% were handled: ${ms(largest.after.ms)} ms)`,
-      met: largest.stored >= 1_000_000 ? largest.idle.ms < 100 && largest.after.ms < 100 : null,
+      measured: `${ms(largest.idle.ms)} ms${largest.after ? ` (after the 1% were handled: ${ms(largest.after.ms)} ms)` : ""}`,
+      met: largest.stored >= 1_000_000 ? largest.idle.ms < 100 && (largest.after?.ms ?? 0) < 100 : null,
     });
   }
   const findings: string[] = [];
@@ -114,9 +119,11 @@ function report(rows: Row[], plans: string[]): SectionResult {
     if (list.length < 2) continue;
     const first = list[0]!;
     const last = list.at(-1)!;
+    const busy = list.filter((r) => r.busy);
+    const perItem = (r: Row | undefined) => (r?.busy ? ms(r.busy.ms / Math.max(1, r.busy.due)) : "–");
     findings.push(`${p === "sqlite" ? "SQLite" : "PostgreSQL"}: from ${int(first.stored)} to ${int(last.stored)} stored cases (×${int(last.stored / first.stored)}), ` +
-      `the idle tick went from ${ms(first.idle.ms)} to ${ms(last.idle.ms)} ms and returned ${first.idle.rows} and ${last.idle.rows} rows; ` +
-      `the cost per due item went from ${ms(first.busy.ms / Math.max(1, first.busy.due))} to ${ms(last.busy.ms / Math.max(1, last.busy.due))} ms.`);
+      `the tick with nothing due went from ${ms(first.idle.ms)} to ${ms(last.idle.ms)} ms and returned ${first.idle.rows} and ${last.idle.rows} rows; ` +
+      `with 1% due, the cost per due item went from ${perItem(busy[0])} ms (${int(busy[0]?.stored ?? 0)} stored) to ${perItem(busy.at(-1))} ms (${int(busy.at(-1)?.stored ?? 0)} stored).`);
   }
   return {
     id: "scheduler", title: "Scheduler scale",
@@ -127,12 +134,13 @@ function report(rows: Row[], plans: string[]): SectionResult {
         "first-response reminder and deadline, delay notice, auto-close reminder and auto-close), 4% are active with " +
         "every timer in the future, and the rest are resolved with no timer, as on a desk that has run for years. " +
         "After each load the tables are analysed, as autovacuum would do.",
-      "Per size: the median of five passes at an instant when nothing is due (after one warm-up pass); one pass " +
+      "Per size: the median of five passes at an instant when nothing is due (after five warm-up passes); one pass " +
         "when the 1% are due, which carries out every duty (each in its own transaction, with its messages written " +
         "to the outbox); then the median of three passes at the same instant, when nothing is left to do. " +
         "\"ORM calls / rows returned\" counts every Prisma operation of the pass and the rows it returned, " +
         "through a query extension on the client; the query plans below show that the due-item queries read an " +
-        "index range, so the rows read are the rows returned.",
+        "index range, so the rows read are the rows returned. At a million cases the 1%-due pass (10,000 duties, " +
+        "minutes of work) runs on SQLite only, to keep the run short; the goal is about the pass with nothing due.",
     ],
     body: [...body, "", "Query plans of the due-case queries on the largest database, at an instant when nothing is due:", "", ...plans.map((p) => `- ${p}`)],
     goals,

@@ -48,3 +48,13 @@ export function mb(bytes: number): string {
 }
 
 export const sleep = (millis: number) => new Promise<void>((resolve) => setTimeout(resolve, millis));
+
+/** Polls `done` every 50 ms until it is true (returns true) or `timeoutMs` has passed (returns false). */
+export async function waitUntil(done: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await done())) {
+    if (performance.now() > deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}

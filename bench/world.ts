@@ -68,10 +68,11 @@ export class Target {
   }
 }
 
-export function spawnTarget(spec: TargetSpec): Promise<Target> {
+export function spawnTarget(spec: TargetSpec, nodeFlags: string[] = []): Promise<Target> {
   const entry = fileURLToPath(new URL("./target.ts", import.meta.url));
   const child = fork(entry, [], {
-    execArgv: ["--import", "tsx", "--expose-gc", ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    // BENCH_CPU_PROF=<dir> writes a CPU profile of each process under measurement, to see where its time goes.
+    execArgv: ["--import", "tsx", "--expose-gc", ...nodeFlags, ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     env: { ...process.env, BENCH_TARGET: JSON.stringify(spec) },
   });
@@ -103,7 +104,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(kind: TargetKind, options: { customers?: number } = {}): Promise<World> {
+export async function startWorld(kind: TargetKind, options: { customers?: number; nodeFlags?: string[] } = {}): Promise<World> {
   const slack = await startSlackStandIn({ token: BOT_TOKEN, teamId: HOME_TEAM });
   const database = kind === "bare" ? null : await createTestDatabase(kind);
   const calendar = new BusinessCalendar({ timezone: "Asia/Tokyo", closedDays: DEFAULT_CLOSED_DAYS });
@@ -123,7 +124,7 @@ export async function startWorld(kind: TargetKind, options: { customers?: number
   const target = await spawnTarget({
     mode: kind === "bare" ? "bare" : "app", slackApiUrl: slack.url, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN,
     databaseUrl: database?.url ?? "file:./unused.db", engineers: [engineer.userId], managers: [manager.userId], triageChannel: TRIAGE_CHANNEL,
-  });
+  }, options.nodeFlags);
   const endpoint = new Endpoint(target.port);
   await target.drain();
   return {
