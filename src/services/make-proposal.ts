@@ -31,6 +31,9 @@ export async function makeProposal(deps: ServiceDeps, input: MakeProposalInput, 
   const kind = proposalKindText(input.kind);
   const parts = input.parts ? JSON.stringify(input.parts) : null;
   const result = await deps.db.transaction(async (tx): Promise<MakeProposalResult> => {
+    // The same modal submitted twice races here. Writing the case row first makes the second submission wait for
+    // the first to commit, so that it then finds the first's proposal below instead of adding its own.
+    await tx.case.updateMany({ where: { id: input.caseId }, data: { updatedAt: now } });
     const current = await tx.case.findUnique({ where: { id: input.caseId } });
     if (!current) return { ok: false, reason: "unknown_case" };
     if (!isActive(current.state)) return { ok: false, reason: "closed" };

@@ -1,11 +1,12 @@
 // The export modal was submitted: the modal says the file is on its way, then the CSV is sent by direct message.
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { validatePeriod } from "../../../services/export-ledger.ts";
+import { startLedgerExport } from "../../../services/start-ledger-export.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
 import { sendLedgerCsv } from "../../ledger-delivery.ts";
 import { managerOf, refusedSubmission } from "../../manager-action.ts";
-import { managerNotice } from "../../views/contract-modals.ts";
+import { managerNotice, parseModalMetadata } from "../../views/contract-modals.ts";
 import { readDate } from "../../view-values.ts";
 
 export function register(app: App, deps: SlackDeps): void {
@@ -24,7 +25,9 @@ export function register(app: App, deps: SlackDeps): void {
       await ack({ response_action: "errors", errors });
       return;
     }
+    // A repeated submission is told the same (its file is on the way) but sends nothing more.
+    const first = await startLedgerExport(deps, parseModalMetadata(view.private_metadata)?.requestKey ?? null);
     await ack({ response_action: "update", view: managerNotice(t("contracts.modal.export.title"), t("contracts.done.export", period), t) });
-    await sendLedgerCsv(deps, client, actor.userId, period, t);
+    if (first) await sendLedgerCsv(deps, client, actor.userId, period, t);
   });
 }
