@@ -5,7 +5,7 @@ import { migrate, migrationStatus } from "../db/migrate.ts";
 import { systemClock } from "../clock.ts";
 import * as channelCommand from "./commands/channel.ts";
 import * as contractAddCommand from "./commands/contract-add.ts";
-import { contractCommands, contractHelp } from "./commands/contracts.ts";
+import { contractCommands, contractHelp, type CliCommand } from "./commands/contracts.ts";
 import * as exportCommand from "./commands/export.ts";
 import * as schedulerRunCommand from "./commands/scheduler-run.ts";
 import { CliError, openContext } from "./context.ts";
@@ -22,6 +22,15 @@ ${contractHelp}
   npm run cli -- db status          show applied and pending migrations
 
 Settings come from the environment (DATABASE_URL, BUSINESS_TIMEZONE, …; see .env.example).`;
+
+const COMMANDS: Record<string, CliCommand> = {
+  ...contractCommands,
+  "contract add": { usage: contractAddCommand.usage, run: contractAddCommand.contractAdd },
+  "channel entry": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "entry", args) },
+  "channel locale": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "locale", args) },
+  "scheduler run": { usage: schedulerRunCommand.usage, run: schedulerRunCommand.schedulerRun },
+  export: { usage: exportCommand.usage, run: exportCommand.exportData },
+};
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const [group, command, ...rest] = argv;
@@ -46,71 +55,31 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       }
       return 0;
     }
-    const managed = contractCommands[`${group} ${command ?? ""}`];
-    if (managed) {
-      if (rest.includes("--help")) {
-        out(managed.usage);
+    // "group command" first (contract add), then a group that takes its arguments directly (export).
+    const [found, args] = COMMANDS[`${group} ${command ?? ""}`] ? [COMMANDS[`${group} ${command ?? ""}`], rest]
+      : [COMMANDS[group], [command, ...rest].filter((a): a is string => a !== undefined)];
+    if (found) {
+      if (args.includes("--help")) {
+        out(found.usage);
         return 0;
       }
       const ctx = await openContext(env, systemClock, out);
       try {
-        await managed.run(ctx, rest);
+        await found.run(ctx, args);
       } finally {
         await ctx.deps.db.close();
       }
       return 0;
     }
-    if (group === "contract" && command === "add") {
-      if (rest.includes("--help")) {
-        out(contractAddCommand.usage);
-        return 0;
-      }
-      const ctx = await openContext(env, systemClock, out);
-      try {
-        await contractAddCommand.contractAdd(ctx, rest);
-      } finally {
-        await ctx.deps.db.close();
-      }
-      return 0;
-    }
-    if (group === "channel") {
-      if (!command || [command, ...rest].includes("--help")) {
-        out(channelCommand.usage);
+    const usages = [...new Set(Object.entries(COMMANDS).filter(([key]) => key.startsWith(`${group} `)).map(([, c]) => c.usage))];
+    if (usages.length) {
+      // A bare group or --help lists what the group can do; a wrong subcommand is an error that says so.
+      if (!command || command === "--help") {
+        out(usages.join("\n\n"));
         return command ? 0 : 2;
       }
-      const ctx = await openContext(env, systemClock, out);
-      try {
-        await channelCommand.channelCommand(ctx, command, rest);
-      } finally {
-        await ctx.deps.db.close();
-      }
-      return 0;
-    }
-    if (group === "export") {
-      if ([command, ...rest].includes("--help")) {
-        out(exportCommand.usage);
-        return 0;
-      }
-      const ctx = await openContext(env, systemClock, out);
-      try {
-        await exportCommand.exportData(ctx, [command, ...rest].filter((a): a is string => a !== undefined));
-      } finally {
-        await ctx.deps.db.close();
-      }
-      return 0;
-    }
-    if (group === "scheduler" && command === "run") {
-      if (rest.includes("--help")) {
-        out(schedulerRunCommand.usage);
-        return 0;
-      }
-      const ctx = await openContext(env, systemClock, out);
-      try {
-        await schedulerRunCommand.schedulerRun(ctx, rest);
-      } finally {
-        await ctx.deps.db.close();
-      }
-      return 0;
+      err(`unknown ${group} command: ${command}\n\n${usages.join("\n\n")}`);
+      return 2;
     }
     err(`unknown command: ${argv.join(" ")}\n\n${HELP}`);
     return 2;
