@@ -55,8 +55,9 @@ export function outboxIdOf(message: SlackMessage): { id: number; part: number } 
 }
 
 /**
- * Everything the outbox owed is delivered; each message it posted is in Slack exactly once; within a channel the
- * posts appear in the order they were written (which is also their order within each case).
+ * Everything the outbox owed is delivered; each message it posted is in Slack exactly once; a case's posts appear
+ * in the order they were written. (Posts of different cases in one channel follow the order their transactions
+ * committed, which on PostgreSQL may differ from the order their rows were numbered.)
  */
 export async function auditDelivery(db: Database, slack: SlackStandIn): Promise<string[]> {
   const problems: string[] = [];
@@ -65,20 +66,24 @@ export async function auditDelivery(db: Database, slack: SlackStandIn): Promise<
     if (row.failedAt) problems.push(`outbox ${row.id} (${row.kind}) set aside: ${row.lastError ?? ""}`);
     else if (!row.deliveredAt) problems.push(`outbox ${row.id} (${row.kind}) never delivered (${row.attempts} attempts, ${row.lastError ?? "no error"})`);
   }
-  const channels = [...new Set(rows.map((r) => r.channelId))];
+  const caseOf = new Map(rows.map((r) => [r.id, r.caseId]));
   const postsOf = new Map<number, number>();
-  for (const channel of channels) {
-    const tagged = slack.messages(channel).map((m) => ({ m, key: outboxIdOf(m) })).filter((x) => x.key !== null);
+  for (const channel of new Set(rows.map((r) => r.channelId))) {
+    const tagged = slack.messages(channel).flatMap((m) => {
+      const key = outboxIdOf(m);
+      return key ? [{ ts: m.ts, ...key }] : [];
+    }).sort((a, b) => (a.ts < b.ts ? -1 : 1));
     const seen = new Set<string>();
-    let last = 0;
-    for (const { key } of tagged.sort((a, b) => (a.m.ts < b.m.ts ? -1 : 1))) {
-      if (!key) continue;
-      const k = `${key.id}/${key.part}`;
-      if (seen.has(k)) problems.push(`${channel}: outbox ${key.id} posted more than once`);
-      seen.add(k);
-      postsOf.set(key.id, (postsOf.get(key.id) ?? 0) + 1);
-      if (key.id < last) problems.push(`${channel}: outbox ${key.id} posted after ${last}`);
-      last = Math.max(last, key.id);
+    const lastOfCase = new Map<number, number>();
+    for (const { id, part } of tagged) {
+      if (seen.has(`${id}/${part}`)) problems.push(`${channel}: outbox ${id} posted more than once`);
+      seen.add(`${id}/${part}`);
+      postsOf.set(id, (postsOf.get(id) ?? 0) + 1);
+      const caseId = caseOf.get(id);
+      if (caseId === null || caseId === undefined) continue;
+      const last = lastOfCase.get(caseId) ?? 0;
+      if (id < last) problems.push(`${channel}: case ${caseId}'s outbox ${id} posted after its ${last}`);
+      lastOfCase.set(caseId, Math.max(last, id));
     }
   }
   // A kind that posted for one row must have posted for every row of that kind.
