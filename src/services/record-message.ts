@@ -32,6 +32,9 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
       await tx.caseMessage.create({
         data: { caseId: found.id, channelId: message.channelId, ts: message.ts, userId: message.userId, authorRole: message.role, text: message.text, postedAt },
       });
+      // Writing the case row first waits for any transaction changing the case (a resolution, say) to commit, so
+      // the state read next is current: an update computed from a stale read would reopen a resolved case.
+      await tx.case.updateMany({ where: { id: found.id }, data: { updatedAt: now } });
       const current = await tx.case.findUniqueOrThrow({ where: { id: found.id } });
       const state = current.state as CaseState;
       if (!isActive(state)) {

@@ -168,6 +168,6 @@ describe("forged and malformed requests are refused and change nothing", () => {
       expect(answer.status, target.name).toBe(200);
       if (target.name.includes("/balance")) expect(answer.text).toContain("株式会社サンプル");
     }
-    for (const target of TARGETS.filter((t) => !t.name.includes("/balance"))) await expect.poll(() => target.effect(), { timeout: 5_000 }).toBe(true);
+    for (const target of TARGETS.filter((t) => !t.name.includes("/balance"))) await expect.poll(() => target.effect(), { timeout: 5_000, message: target.name }).toBe(true);
   });
 });

@@ -82,7 +82,8 @@ describe("Slack failing: nothing lost, nothing doubled (R-CON-7, R-INC-6)", () =
 
   it("gives up on a call that hangs after the client timeout and delivers it on a later attempt", async () => {
     h.slack.fail("chat.postMessage", { hang: true, times: 1 });
-    await openCaseDirect(h, "応答のない呼び出し", CUSTOMER);
+    // No triage announcement, so that the case message is the post that hangs.
+    await openCase({ ...h.running.deps, triageChannel: null }, { requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, openerIsCustomer: true, title: "応答のない呼び出し", description: "詳細", level: "normal" });
     await h.drain();
     expect(rootsTitled("応答のない呼び出し")).toHaveLength(0);
     h.clock.advance(2_000);
@@ -168,7 +169,7 @@ describe("Slack failing: nothing lost, nothing doubled (R-CON-7, R-INC-6)", () =
       await h.drain();
       h.clock.advance(500);
     }
-    const rows = await h.database.db.client.outboxMessage.findMany({ where: { caseId: refused.ok ? refused.caseId : -1 } });
+    const rows = await h.database.db.client.outboxMessage.findMany({ where: { caseId: refused.ok ? refused.caseId : -1 }, orderBy: { id: "asc" } });
     expect(rows.map((r) => [r.kind, r.failedAt !== null, r.lastError?.split(":")[0]])).toEqual([["case.root", true, "invalid_blocks"], ["case.notice", true, "not_yet"]]);
     const laterRoot = await rootTsOf(h, later);
     expect(h.slack.messages(CUSTOMER_CHANNEL).filter((m) => m.thread_ts === laterRoot)).toHaveLength(1);
