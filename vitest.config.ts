@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
+    // expect.poll waits for what the app does after it acks (a modal opening, an outbox delivery). A loaded
+    // 2-core machine can take more than the default second; a real failure still fails, only later.
+    expect: { poll: { timeout: 10_000, interval: 20 } },
     hookTimeout: 60_000,
     // Two cores: more workers than that only makes the database-backed suites slower.
     maxWorkers: 2,
