@@ -72,9 +72,30 @@ function wrap(client: Db, provider: Provider, schema?: string): Database {
         await nextTurn();
         return client.$transaction(work, { maxWait: 10_000, timeout: 20_000 });
       }
-      : (work) => client.$transaction(work, { maxWait: 10_000, timeout: 20_000 }),
+      : (work) => retryingDeadlocks(() => client.$transaction(work, { maxWait: 10_000, timeout: 20_000 })),
     close: () => client.$disconnect(),
   };
+}
+
+/**
+ * Two transactions that lock the same rows in opposite orders (a resolution and an approval of one case, say): the
+ * server aborts one as a deadlock and rolls it back whole. A use case is one transaction that reads what it needs
+ * inside it, so running it again is safe and ends as if it had simply come second.
+ */
+async function retryingDeadlocks<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 4 || !isDeadlock(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 10 + Math.random() * 20));
+    }
+  }
+}
+
+function isDeadlock(error: unknown): boolean {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return error instanceof Error && /deadlock detected|could not serialize access/i.test(`${error.message} ${cause instanceof Error ? cause.message : ""}`);
 }
 
 function stripSchema(url: string): string {
