@@ -38,7 +38,7 @@ async function postgresVersion(): Promise<string> {
   const client = new pg.Client({ connectionString: POSTGRES_URL });
   try {
     await client.connect();
-    const { rows } = await client.query<{ v: string }>("SHOW server_version");
+    const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
     return `${rows[0]?.v ?? "?"} on 127.0.0.1 (same machine)`;
   } catch (error) {
     return `unavailable (${error instanceof Error ? error.message : String(error)})`;

@@ -2,7 +2,9 @@
 // composition root as `npm start`) or a bare Bolt app with the same HTTPReceiver and signing whose handlers only
 // ack. It runs apart from the load generator so that the two do not share an event loop, and so that its RSS is
 // its own. It answers a few commands over the IPC channel.
+import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { getHeapSpaceStatistics } from "node:v8";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import type { RunningApp } from "../src/app.ts";
 import { createLogger } from "../src/logger.ts";
@@ -22,7 +24,19 @@ export interface TargetSpec {
 
 export type TargetCommand = { id: number; cmd: "stats" | "gc" | "drain" | "stop" };
 
-export interface TargetStats { rss: number; heapUsed: number; heapTotal: number; external: number; warnings: number; errors: number; firstProblems: string[] }
+export interface TargetStats {
+  rss: number;
+  /** Anonymous memory in the RSS (heaps, allocator arenas), from /proc/self/status; null off Linux. */
+  rssAnon: number | null;
+  heapUsed: number;
+  /** The part of heapUsed that is compiled code, which grows as V8 optimises more of the app and then levels off. */
+  codeUsed: number;
+  heapTotal: number;
+  external: number;
+  warnings: number;
+  errors: number;
+  firstProblems: string[];
+}
 
 const spec = JSON.parse(process.env.BENCH_TARGET ?? "{}") as TargetSpec;
 let warnings = 0;
@@ -73,9 +87,22 @@ async function startReal(): Promise<Started> {
   return { port: running.port, running, stop: () => running.stop() };
 }
 
+function rssAnon(): number | null {
+  try {
+    const kb = /RssAnon:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+    return kb ? Number(kb) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 function stats(): TargetStats {
   const m = process.memoryUsage();
-  return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, warnings, errors, firstProblems: [...firstProblems] };
+  const codeUsed = getHeapSpaceStatistics().filter((s) => s.space_name.startsWith("code")).reduce((sum, s) => sum + s.space_used_size, 0);
+  return {
+    rss: m.rss, rssAnon: rssAnon(), heapUsed: m.heapUsed, codeUsed, heapTotal: m.heapTotal, external: m.external,
+    warnings, errors, firstProblems: [...firstProblems],
+  };
 }
 
 const started: Started = spec.mode === "bare" ? await startBare() : await startReal();
