@@ -108,7 +108,8 @@ export function kit(h: Harness) {
     // Listeners answer after the acknowledgement: wait for a sign of them, then for the database to be quiet.
     await until(async () => ephemeralsOf(p.userId).length > ephemerals || viewsOf(p.userId).some((v) => views.get(v.id) !== v.hash)
       || JSON.stringify(await tableCounts(h.database.db)) !== JSON.stringify(tables) || response.text !== "", 1_500);
-    const after = await settled(() => tableCounts(h.database.db), 100);
+    // Quiet means no row written and no call to Slack made: an export's file, for one, comes after its rows.
+    const after = (await settled(async () => ({ tables: await tableCounts(h.database.db), calls: h.slack.calls.length }), 100)).tables;
     await h.drain();
     const shown = viewsOf(p.userId).filter((v) => views.get(v.id) !== v.hash);
     return {
