@@ -184,19 +184,22 @@ function explain(goals: Goal[]): string[] {
       "(not enough incidents, an expired contract) must come back as inline errors on the modal, and Slack only " +
       "takes those in the acknowledgement. Opening is one transaction of about a dozen ORM operations; with the ORM " +
       "costing about a millisecond of CPU per operation (see *Where the time goes*), the ack cannot come within 2× of " +
-      "a bare Bolt app's sub-millisecond one. What would fix it: an ORM with cached query plans (Prisma 7.4 and later " +
-      "cache them; or the native query engine, which compiles off the main thread) would take most of that away; or " +
+      "a bare Bolt app's sub-millisecond one. What would fix it: an ORM that caches query plans (the query-plan cache " +
+      "of the Prisma 7 line) or compiles them off the main thread (Prisma's native query engine) would take most of " +
+      "that away; or " +
       "the listener could ack at once with `response_action: \"update\"` to a \"受付中\" view and then show the result " +
       "or the errors with `views.update`, which keeps the inline feedback for one more Slack call.");
   }
   if (missed("message", 1) || missed("button", 1) || missed("slash", 1)) {
     out.push("**Why the ack-first requests miss at concurrency 1.** The message event, the button and `/support` answer " +
       "Slack before they touch the database, so their median is close to the bare app's. Their tail is not: a request " +
-      "that arrives while the event loop is busy with other work — the outbox delivering the previous request's " +
-      "messages, the App Home refresh, the scheduler's pass — waits for that work to yield. With SQLite the driver " +
-      "never waits on I/O, so a stretch of database work does not yield at all; the app now gives waiting requests " +
-      "one turn before each transaction, but the outbox and the reads around transactions still run in one stretch. " +
-      "The same ORM cost as above is what makes those stretches long.");
+      "that arrives while the event loop is busy with the app's own background work — the outbox's poll, the App Home " +
+      "refresh gathered after changes, the scheduler's pass, a garbage collection — waits for that work to yield, and " +
+      "the bare app has none of it. With SQLite the driver never waits on I/O, so a stretch of database work does not " +
+      "yield at all; the app now gives waiting requests one turn before each transaction, but the reads around " +
+      "transactions and the outbox still run in one stretch. The same ORM cost as above is what makes those stretches " +
+      "long. (A 2× bar on a p99 of a few milliseconds is also at the mercy of the machine: it was shared, see the load " +
+      "average below.)");
   }
   if ([...KINDS].some((k) => missed(k.kind, 32))) {
     out.push("**Why concurrency 32 misses.** The 32 requests of a burst share one event loop: the last one is " +
