@@ -153,8 +153,8 @@ function report(results: Results, sizes: Sizes, health: string[]): SectionResult
         "(a temporary SQLite file; a schema of its own on the local PostgreSQL server, dropped afterwards) and 32 " +
         "registered customer channels. The Slack Web API is the test stand-in, running in the load generator's " +
         "process, so the app's own follow-up calls (views.open, the outbox's chat.postMessage/chat.update) really " +
-        "happen during the measurement. The bare Bolt app is the same `HTTPReceiver` with the same signing secret " +
-        "and App options, in its own child process, whose handlers only ack.",
+        "happen during the measurement. The bare Bolt app has the same `HTTPReceiver` (endpoint, signing secret) and " +
+        "logger, in its own child process, and handlers that only ack.",
       "Requests go in waves: at concurrency 1 one request at a time, at concurrency 32 thirty-two requests sent at " +
         "once (32 people acting in the same instant). The next wave is sent once the app has finished what the " +
         "previous one set off after its acks (the modal opened, the outbox delivered: the stand-in has received the " +
