@@ -149,6 +149,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const opsServer = socketMode ? await serveRoutes(routes, config.port) : null;
   const server = (opsServer ?? started) as Server;
   if (!socketMode) timeRequests(server, metrics);
+  // Keep idle connections open longer than clients and reverse proxies do, so that it is always the client that
+  // closes one: a server closing first races a request being sent on it, which the client sees as a reset.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const port = portOf(server);
   logger.info("incident-desk started", { mode: socketMode ? "socket" : "http", port, database: db.provider });
   // Every replica may run it: each duty is claimed in the database, so it still happens once.
