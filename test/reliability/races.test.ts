@@ -49,12 +49,13 @@ const STEPS: Record<string, Step> = {
   "lower the level": (f) => lowerLevel(h.running.deps, { caseId: f.caseId, actorId: ENGINEER, reason: null }),
 };
 
-async function fixture(): Promise<Fixture> {
+async function fixture(withProposal = true): Promise<Fixture> {
   const opened = await openCase(h.running.deps, { requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, openerIsCustomer: true, title: "同時操作", description: "詳細", level: "normal" });
   if (!opened.ok) throw new Error(opened.reason);
   // The root's ts is all a thread message needs; the outbox is delivered once at the end.
   const rootTs = h.driver.nextTs();
   await h.database.db.client.case.update({ where: { id: opened.caseId }, data: { rootTs } });
+  if (!withProposal) return { caseId: opened.caseId, rootTs, proposalId: 0 };
   const proposed = await proposeLevelA(h.running.deps, { caseId: opened.caseId, actorId: ENGINEER, levelReason: "reproduction", reason: "環境の再現が必要です" });
   if (!proposed.ok) throw new Error(proposed.reason);
   return { caseId: opened.caseId, rootTs, proposalId: proposed.proposalId };
@@ -87,5 +88,15 @@ describe("two use cases on one case at the same moment", () => {
     const endedYetOpen = cases.filter((c) => events.some((e) => e.caseId === c.id && ends.has(e.kind)) && ["open", "in_progress", "answered"].includes(c.state));
     expect(endedYetOpen).toEqual([]);
     await h.drain();
+  }, 120_000);
+});
+
+describe("a customer's follow-up racing an engineer's Resolve, 100 times (R-LIFE-3)", () => {
+  it("never reopens the resolved case, nor keeps a reservation it consumed", async () => {
+    const fixtures = await inParallel(Array.from({ length: 100 }, (_, i) => i), 8, () => fixture(false));
+    await inParallel(fixtures, 10, (f) => Promise.all([STEPS["customer writes"]!(f), STEPS["resolve"]!(f)]));
+    const states = await h.database.db.client.case.findMany({ where: { id: { in: fixtures.map((f) => f.caseId) } }, select: { state: true } });
+    expect(states.filter((c) => c.state !== "resolved")).toEqual([]);
+    expect(await auditLedger(h.database.db)).toEqual([]);
   }, 120_000);
 });
