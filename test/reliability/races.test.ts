@@ -20,7 +20,7 @@ import { auditLedger } from "./audit.ts";
 import { inParallel } from "./flows.ts";
 
 /** Fresh cases per pair of use cases. */
-const PER_PAIR = 3;
+const PER_PAIR = 2;
 
 let h: Harness;
 beforeAll(async () => {
