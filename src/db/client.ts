@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient as SqliteClient, Prisma } from "../generated/sqlite/client.ts";
+import { endingTransactions } from "./sqlite-transactions.ts";
 
 export type Db = InstanceType<typeof SqliteClient>;
 /** What a use case sees inside a transaction. */
@@ -37,7 +38,7 @@ export async function openDatabase(url: string, options: { schema?: string } = {
   if (provider === "sqlite") {
     const file = sqlitePath(url);
     createPrivateFile(file);
-    const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+    const client = new SqliteClient({ adapter: endingTransactions(new PrismaBetterSQLite3({ url: `file:${file}` })) });
     // WAL lets readers proceed while one writer commits; the busy timeout makes concurrent writers wait
     // for the lock instead of failing at once.
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
