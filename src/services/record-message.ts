@@ -1,6 +1,10 @@
 // A message in a case's thread. Customer messages are follow-ups that consume nothing (R-INC-4) and put the
 // case back on T4U's side; engineer messages are answers that start the 7-business-day clock (R-LIFE-2).
-import { isUniqueViolation } from "../db/client.ts";
+// The conversation's order is Slack's `ts` (when the person wrote it), never the order deliveries arrive in: a
+// retried delivery can land after a reply to it. So a customer message written before the engineer's last answer
+// is recorded but reopens nothing, and an answer written before the customer's last message answers nothing new.
+import { isUniqueViolation, type Tx } from "../db/client.ts";
+import { lockCase } from "../db/cases.ts";
 import { enqueue } from "../db/outbox.ts";
 import { isActive, transition, RefusedTransition, type CaseState } from "../domain/case.ts";
 import { instantOfTs } from "../domain/slack-time.ts";
@@ -32,9 +36,8 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
       await tx.caseMessage.create({
         data: { caseId: found.id, channelId: message.channelId, ts: message.ts, userId: message.userId, authorRole: message.role, text: message.text, postedAt },
       });
-      // Writing the case row first waits for any transaction changing the case (a resolution, say) to commit, so
-      // the state read next is current: an update computed from a stale read would reopen a resolved case.
-      await tx.case.updateMany({ where: { id: found.id }, data: { updatedAt: now } });
+      // An update computed from a read taken before a resolution committed would reopen the resolved case.
+      await lockCase(tx, found.id, now);
       const current = await tx.case.findUniqueOrThrow({ where: { id: found.id } });
       const state = current.state as CaseState;
       if (!isActive(state)) {
@@ -49,37 +52,12 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
       const next = transition(state, message.role === "customer" ? "customer_message" : "engineer_message");
       if (next instanceof RefusedTransition) return { kind: "closed", caseId: current.id };
 
-      if (message.role === "engineer") {
-        // An answer written before a later customer message (a delivery that arrived late) answers nothing new.
-        const answersAll = !current.lastCustomerMessageAt || postedAt >= current.lastCustomerMessageAt;
-        const latest = !current.lastEngineerMessageAt || postedAt > current.lastEngineerMessageAt;
-        await tx.case.update({
-          where: { id: current.id },
-          data: {
-            state: answersAll ? next.to : state,
-            firstResponseAt: current.firstResponseAt ?? postedAt,
-            // The engineer who answers an unassigned case is the one handling it.
-            ...(current.assigneeId ? {} : { assigneeId: message.userId }),
-            firstResponseRemindAt: null, firstResponseDueAt: null,
-            ...(latest ? { lastEngineerMessageAt: postedAt } : {}),
-            ...(answersAll ? { oldestUnansweredAt: null, delayNoticeAt: null, ...autoCloseTimers(latest ? postedAt : current.lastEngineerMessageAt ?? postedAt, deps.calendar) } : {}),
-          },
-        });
-      } else {
-        const latest = !current.lastCustomerMessageAt || postedAt > current.lastCustomerMessageAt;
-        const waitingSince = current.oldestUnansweredAt ?? postedAt;
-        await tx.case.update({
-          where: { id: current.id },
-          data: {
-            state: next.to,
-            ...(latest ? { lastCustomerMessageAt: postedAt } : {}),
-            oldestUnansweredAt: waitingSince,
-            // Once per question: the delay notice timer starts with the first unanswered message (R-LIFE-6).
-            delayNoticeAt: current.oldestUnansweredAt ? current.delayNoticeAt : delayNoticeAt(postedAt, deps.calendar),
-            autoCloseRemindAt: null, autoCloseAt: null,
-          },
-        });
-      }
+      const data = message.role === "engineer"
+        ? await engineerUpdate(tx, deps, current, next.to, postedAt, message.userId)
+        : customerUpdate(deps, current, next.to, postedAt);
+      await tx.case.update({ where: { id: current.id }, data });
+      // A message written before the engineer's last answer changes nothing anyone sees: the record is enough.
+      if (message.role === "customer" && isAnswered(current, postedAt)) return { kind: "recorded", caseId: current.id, state };
       await enqueue(tx, message.channelId, { kind: "case.refresh", caseId: current.id }, { at: now, caseId: current.id });
       const after = await tx.case.findUniqueOrThrow({ where: { id: current.id }, select: { state: true } });
       // The triage announcement shows the state and the first-response due time: refresh it when either moved.
@@ -105,4 +83,58 @@ export async function recordEdit(deps: ServiceDeps, edit: { channelId: string; t
     data: edit.deleted ? { deletedAt: now } : { text: edit.text ?? "", editedAt: now },
   });
   return count > 0;
+}
+
+type CaseRow = Awaited<ReturnType<Tx["case"]["findUniqueOrThrow"]>>;
+type CaseData = Parameters<Tx["case"]["update"]>[0]["data"];
+
+/** A customer message written no later than the engineer's last answer was seen by it (a tie counts as seen). */
+function isAnswered(current: CaseRow, customerAt: Date): boolean {
+  return current.lastEngineerMessageAt !== null && customerAt <= current.lastEngineerMessageAt;
+}
+
+function customerUpdate(deps: ServiceDeps, current: CaseRow, to: CaseState, postedAt: Date): CaseData {
+  const latest = !current.lastCustomerMessageAt || postedAt > current.lastCustomerMessageAt;
+  const seen = latest ? { lastCustomerMessageAt: postedAt } : {};
+  if (isAnswered(current, postedAt)) return seen;
+  // The queue and the delay notice run from the oldest question still unanswered (R-LIFE-5, R-LIFE-6), which a
+  // late delivery can move earlier; once the notice has gone out (timer cleared) it is not sent again.
+  const older = !current.oldestUnansweredAt || postedAt < current.oldestUnansweredAt;
+  return {
+    ...seen,
+    state: to,
+    ...(older ? { oldestUnansweredAt: postedAt } : {}),
+    ...(!current.oldestUnansweredAt || (older && current.delayNoticeAt) ? { delayNoticeAt: delayNoticeAt(postedAt, deps.calendar) } : {}),
+    autoCloseRemindAt: null, autoCloseAt: null,
+  };
+}
+
+async function engineerUpdate(tx: Tx, deps: ServiceDeps, current: CaseRow, to: CaseState, postedAt: Date, userId: string): Promise<CaseData> {
+  const latest = !current.lastEngineerMessageAt || postedAt > current.lastEngineerMessageAt;
+  const answersAll = !current.lastCustomerMessageAt || postedAt >= current.lastCustomerMessageAt;
+  const base: CaseData = {
+    firstResponseAt: current.firstResponseAt && current.firstResponseAt < postedAt ? current.firstResponseAt : postedAt,
+    // The engineer who answers an unassigned case is the one handling it.
+    ...(current.assigneeId ? {} : { assigneeId: userId }),
+    firstResponseRemindAt: null, firstResponseDueAt: null,
+    ...(latest ? { lastEngineerMessageAt: postedAt } : {}),
+  };
+  if (answersAll) {
+    // An older answer arriving late on an answered case leaves its clock alone: re-arming it would repeat a
+    // reminder already sent.
+    if (!latest && current.state === "answered") return base;
+    const lastAnswer = latest ? postedAt : current.lastEngineerMessageAt ?? postedAt;
+    return { ...base, state: to, oldestUnansweredAt: null, delayNoticeAt: null, ...autoCloseTimers(lastAnswer, deps.calendar) };
+  }
+  // Written before the customer's latest message: the case still waits on T4U (taken, if it was only received),
+  // but for questions asked after this answer only, so the queue position moves to the oldest of those.
+  const taken = transition(current.state as CaseState, "take");
+  if (!(taken instanceof RefusedTransition)) base.state = taken.to;
+  if (!current.oldestUnansweredAt || current.oldestUnansweredAt > postedAt) return base;
+  const next = await tx.caseMessage.findFirst({
+    where: { caseId: current.id, authorRole: "customer", postedAt: { gt: postedAt } },
+    orderBy: { postedAt: "asc" }, select: { postedAt: true },
+  });
+  if (!next) return base;
+  return { ...base, oldestUnansweredAt: next.postedAt, ...(current.delayNoticeAt ? { delayNoticeAt: delayNoticeAt(next.postedAt, deps.calendar) } : {}) };
 }
