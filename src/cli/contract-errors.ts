@@ -1,6 +1,6 @@
 // What the contract commands say about refused input, one line per flag, so the operator can fix it at once.
-import { MAX_INCIDENTS, type ContractStatus } from "../domain/contract.ts";
-import { CliError } from "./context.ts";
+import { contractPeriod, EARLIEST_CONTRACT_DATE, MAX_INCIDENTS, MAX_PERIOD_YEARS, type ContractStatus } from "../domain/contract.ts";
+import { CliError, type CliContext } from "./context.ts";
 
 const TEXT: Record<string, string> = {
   required: "is required",
@@ -9,6 +9,8 @@ const TEXT: Record<string, string> = {
   missing: "give the confirmation date (--confirmed) or the start date (--start)",
   both: "give either --confirmed or --start/--end, not both",
   before_start: "must not be before the start date",
+  too_early: `must not be before ${EARLIEST_CONTRACT_DATE}`,
+  too_far: "must not be more than a year from today",
   range: `must be a whole number from 1 to ${MAX_INCIDENTS}`,
   taken: "is already registered to another customer",
 };
@@ -16,6 +18,7 @@ const TEXT: Record<string, string> = {
 const SPECIAL: Record<string, Record<string, string>> = {
   customerName: { too_long: "must be at most 100 characters" },
   channelIds: { required: "at least one channel id is required", invalid: "not channel ids" },
+  endsOn: { too_long: `must be at most ${MAX_PERIOD_YEARS} years after the start` },
   amount: { range: `must be a whole number from -${MAX_INCIDENTS} to ${MAX_INCIDENTS}, not 0` },
 };
 
@@ -41,4 +44,22 @@ export function notInForce(contractId: number, status: ContractStatus): CliError
 export function integerFlag(value: string | undefined): number {
   if (value === undefined || value.trim() === "") return Number.NaN;
   return /^[+-]?\d+$/.test(value.trim()) ? Number(value) : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The period the dates give, as of today, for checks the command makes before registering (overlap). Null when
+ * the dates are missing or malformed: the service reports those together with every other problem.
+ */
+export function checkPeriod(ctx: CliContext, values: { confirmed?: string; start?: string; end?: string }): { startsOn: string; endsOn: string } | null {
+  if (values.confirmed === undefined && values.start === undefined) return null;
+  const period = contractPeriod({ confirmedOn: values.confirmed, startsOn: values.start, endsOn: values.end }, ctx.deps.calendar.localDate(ctx.deps.clock.now()));
+  if (period.ok) return period;
+  const outOfRange = Object.values(period.errors).some((e) => e === "too_early" || e === "too_far" || e === "too_long");
+  if (outOfRange) throw inputError(period.errors, periodFlags(values));
+  return null;
+}
+
+/** The flag a period error is about: the date the operator gave. */
+export function periodFlags(values: { confirmed?: string; start?: string }): { startsOn: string; endsOn: string } {
+  return { startsOn: values.confirmed !== undefined ? "--confirmed" : values.start !== undefined ? "--start" : "--confirmed/--start", endsOn: "--end" };
 }

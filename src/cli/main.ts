@@ -1,10 +1,9 @@
 // The admin command line: `npm run cli -- <command>`. Exit codes: 0 done, 2 bad input (with a message), 1 failure.
-import { ConfigError, loadCoreConfig } from "../config.ts";
-import { openDatabase } from "../db/client.ts";
-import { migrate, migrationStatus } from "../db/migrate.ts";
+import { ConfigError } from "../config.ts";
 import { systemClock } from "../clock.ts";
 import * as channelCommand from "./commands/channel.ts";
 import * as contractAddCommand from "./commands/contract-add.ts";
+import * as dbCommand from "./commands/db.ts";
 import { contractCommands, contractHelp, type CliCommand } from "./commands/contracts.ts";
 import * as exportCommand from "./commands/export.ts";
 import * as schedulerRunCommand from "./commands/scheduler-run.ts";
@@ -32,34 +31,38 @@ const COMMANDS: Record<string, CliCommand> = {
   export: { usage: exportCommand.usage, run: exportCommand.exportData },
 };
 
+/** The database commands open the database themselves: `db status` must not migrate it as other commands do. */
+const DB_COMMANDS: Record<string, string> = { "db migrate": dbCommand.usage, "db status": dbCommand.usage };
+
+/** Every command line the CLI knows, for its help and for tests that check every command's --help. */
+export const COMMAND_NAMES: readonly string[] = [...Object.keys(COMMANDS), ...Object.keys(DB_COMMANDS)];
+
+const isHelp = (arg: string) => arg === "--help" || arg === "-h";
+
 export async function runCli(argv: string[], env: Record<string, string | undefined>, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const [group, command, ...rest] = argv;
+  // Asking for help never touches the database, wherever --help stands: `db migrate --help` explains, it does not migrate.
+  const help = argv.some(isHelp);
   try {
-    if (!group || group === "--help" || group === "help") {
+    if (!group || isHelp(group) || group === "help") {
       out(HELP);
       return group ? 0 : 2;
     }
-    if (group === "db" && (command === "migrate" || command === "status")) {
-      const db = await openDatabase(loadCoreConfig(env).databaseUrl);
-      try {
-        if (command === "migrate") {
-          const applied = await migrate(db);
-          out(applied.length ? `applied: ${applied.join(", ")}` : "the database is up to date");
-        } else {
-          const s = await migrationStatus(db);
-          out(`applied: ${s.applied.length}, pending: ${s.pending.length ? s.pending.join(", ") : "none"}` +
-            (s.unknown.length ? `, unknown: ${s.unknown.join(", ")}` : ""));
-        }
-      } finally {
-        await db.close();
+    const key = `${group} ${command ?? ""}`;
+    const dbUsage = DB_COMMANDS[key];
+    if (dbUsage) {
+      if (help) {
+        out(dbUsage);
+        return 0;
       }
+      await dbCommand.run(env, command === "migrate" ? "migrate" : "status", rest, out);
       return 0;
     }
     // "group command" first (contract add), then a group that takes its arguments directly (export).
-    const [found, args] = COMMANDS[`${group} ${command ?? ""}`] ? [COMMANDS[`${group} ${command ?? ""}`], rest]
+    const [found, args] = COMMANDS[key] ? [COMMANDS[key], rest]
       : [COMMANDS[group], [command, ...rest].filter((a): a is string => a !== undefined)];
     if (found) {
-      if (args.includes("--help")) {
+      if (help) {
         out(found.usage);
         return 0;
       }
@@ -71,10 +74,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       }
       return 0;
     }
-    const usages = [...new Set(Object.entries(COMMANDS).filter(([key]) => key.startsWith(`${group} `)).map(([, c]) => c.usage))];
+    const usages = [...new Set([...Object.entries(COMMANDS).map(([k, c]) => [k, c.usage] as const), ...Object.entries(DB_COMMANDS)]
+      .filter(([k]) => k.startsWith(`${group} `)).map(([, usage]) => usage))];
     if (usages.length) {
       // A bare group or --help lists what the group can do; a wrong subcommand is an error that says so.
-      if (!command || command === "--help") {
+      if (!command || help) {
         out(usages.join("\n\n"));
         return command ? 0 : 2;
       }

@@ -110,17 +110,42 @@ export function isAdjustment(n: number): boolean {
   return Number.isInteger(n) && n !== 0 && Math.abs(n) <= MAX_INCIDENTS;
 }
 
-export type PeriodError = "missing" | "invalid" | "both" | "before_start";
+export type PeriodError = "missing" | "invalid" | "both" | "before_start" | "too_early" | "too_far" | "too_long";
 
 export type ContractPeriod =
   | { ok: true; startsOn: string; endsOn: string }
   | { ok: false; errors: { startsOn?: PeriodError; endsOn?: PeriodError } };
 
 /**
- * The validity of a new contract (R-CON-2): one year from the confirmation date, or the explicit dates of the
- * first application. A start without an end runs one year from the start.
+ * The sane range of contract dates. Dates outside it are typing errors (1026 for 2026): T4U's contracts began after
+ * 2000, a confirmation is never issued more than a year ahead, and an explicit period of the first application is
+ * never longer than a few years. A date far from today is also one the business calendar cannot compute with.
  */
-export function contractPeriod(input: { confirmedOn?: string | null; startsOn?: string | null; endsOn?: string | null }): ContractPeriod {
+export const EARLIEST_CONTRACT_DATE = "2000-01-01";
+export const MAX_PERIOD_YEARS = 3;
+
+/** The same calendar date `years` later (29 February becomes 1 March in a common year). */
+function yearsAfter(date: string, years: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+}
+
+/** The latest start date a new contract may have, as of `today`: one year ahead. */
+export function latestStart(today: string): string {
+  return yearsAfter(today, 1);
+}
+
+/** The latest end date a contract starting on `startsOn` may have. */
+export function latestEnd(startsOn: string): string {
+  return addDays(yearsAfter(startsOn, MAX_PERIOD_YEARS), -1);
+}
+
+/**
+ * The validity of a new contract (R-CON-2): one year from the confirmation date, or the explicit dates of the
+ * first application. A start without an end runs one year from the start. `today`, when given, bounds how far ahead
+ * it may start.
+ */
+export function contractPeriod(input: { confirmedOn?: string | null; startsOn?: string | null; endsOn?: string | null }, today?: string): ContractPeriod {
   const confirmedOn = input.confirmedOn?.trim() || null;
   const startsOn = input.startsOn?.trim() || null;
   const endsOn = input.endsOn?.trim() || null;
@@ -128,9 +153,12 @@ export function contractPeriod(input: { confirmedOn?: string | null; startsOn?: 
   const start = confirmedOn ?? startsOn;
   if (!start) return { ok: false, errors: { startsOn: "missing" } };
   if (!isIsoDate(start)) return { ok: false, errors: { startsOn: "invalid" } };
+  if (start < EARLIEST_CONTRACT_DATE) return { ok: false, errors: { startsOn: "too_early" } };
+  if (today && start > latestStart(today)) return { ok: false, errors: { startsOn: "too_far" } };
   if (!endsOn) return { ok: true, startsOn: start, endsOn: oneYearFrom(start) };
   if (!isIsoDate(endsOn)) return { ok: false, errors: { endsOn: "invalid" } };
   if (endsOn < start) return { ok: false, errors: { endsOn: "before_start" } };
+  if (endsOn > latestEnd(start)) return { ok: false, errors: { endsOn: "too_long" } };
   return { ok: true, startsOn: start, endsOn };
 }
 

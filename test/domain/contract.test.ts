@@ -29,6 +29,22 @@ describe("one year of validity (R-CON-2)", () => {
   });
 });
 
+describe("the sane range of contract dates", () => {
+  const today = "2026-11-24";
+  it("refuses a start before 2000, more than a year ahead, or a period longer than three years", () => {
+    expect(contractPeriod({ confirmedOn: "1026-04-01" }, today)).toEqual({ ok: false, errors: { startsOn: "too_early" } });
+    expect(contractPeriod({ startsOn: "1999-12-31" }, today)).toEqual({ ok: false, errors: { startsOn: "too_early" } });
+    expect(contractPeriod({ confirmedOn: "2027-11-25" }, today)).toEqual({ ok: false, errors: { startsOn: "too_far" } });
+    expect(contractPeriod({ startsOn: "2026-04-01", endsOn: "2029-04-01" }, today)).toEqual({ ok: false, errors: { endsOn: "too_long" } });
+    expect(contractPeriod({ startsOn: "2026-04-01", endsOn: "9999-12-31" }, today)).toEqual({ ok: false, errors: { endsOn: "too_long" } });
+  });
+  it("accepts its edges", () => {
+    expect(contractPeriod({ confirmedOn: "2000-01-01" }, today)).toMatchObject({ ok: true });
+    expect(contractPeriod({ confirmedOn: "2027-11-24" }, today)).toEqual({ ok: true, startsOn: "2027-11-24", endsOn: "2028-11-23" });
+    expect(contractPeriod({ startsOn: "2026-04-01", endsOn: "2029-03-31" }, today)).toMatchObject({ ok: true });
+  });
+});
+
 describe("overlapping contracts (R-CON-6)", () => {
   const old = terms(1, "2026-04-01", "2027-03-31", { available: 2, consumed: 8 });
   const renewal = terms(2, "2027-02-01", "2028-01-31");

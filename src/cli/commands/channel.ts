@@ -1,7 +1,7 @@
-import { parseArgs } from "node:util";
 import { repostEntry } from "../../services/repost-entry.ts";
 import { setChannelLocale } from "../../services/set-channel-locale.ts";
 import { CliError, type CliContext } from "../context.ts";
+import { parseFlags } from "../args.ts";
 
 export const usage = `npm run cli -- channel entry --channel C0123ABCD
 npm run cli -- channel locale --channel C0123ABCD --locale ja|en
@@ -13,7 +13,7 @@ npm run cli -- channel locale --channel C0123ABCD --locale ja|en
 const CHANNEL = /^[CG][A-Z0-9]{2,}$/;
 
 export async function channelCommand(ctx: CliContext, command: string | undefined, args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { channel: { type: "string" }, locale: { type: "string" } }, strict: true });
+  const values = parseFlags(args, { channel: { type: "string" }, locale: { type: "string" } });
   const channelId = values.channel?.trim() ?? "";
   if (!CHANNEL.test(channelId)) throw new CliError("--channel must be a channel id like C0123ABCD");
   if (command === "entry") {

@@ -1,28 +1,31 @@
-import { parseArgs } from "node:util";
 import { registerContract } from "../../services/register-contract.ts";
-import { inputError, integerFlag } from "../contract-errors.ts";
+import { parseFlags } from "../args.ts";
+import { checkPeriod, inputError, integerFlag, periodFlags } from "../contract-errors.ts";
 import { CliError, type CliContext } from "../context.ts";
+import { refuseOverlap } from "../overlap.ts";
 
 export const usage = `npm run cli -- contract add --customer NAME --channel C0123ABCD[,C…] --incidents N
        (--confirmed YYYY-MM-DD | --start YYYY-MM-DD [--end YYYY-MM-DD]) [--note TEXT] [--locale ja|en] [--by U0123ABCD]
+       [--allow-overlap]
 
   Registers a customer (created on first use), its Slack Connect channels and a contract of N incidents.
   Validity: one year from the confirmation date (through the day before the same date next year),
-  or the explicit --start/--end dates of the first application. New channels get the "open a case" message.`;
+  or the explicit --start/--end dates of the first application. New channels get the "open a case" message.
+  Dates run from 2000-01-01; a contract starts at most a year from today and lasts at most 3 years.
+  A customer that already has a contract overlapping the period is refused: more incidents for that contract are
+  an addition (contract addition), a new period bought early is a renewal (contract renew). --allow-overlap
+  registers a second contract anyway.`;
 
 export async function contractAdd(ctx: CliContext, args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      customer: { type: "string" }, channel: { type: "string", multiple: true }, incidents: { type: "string" },
-      confirmed: { type: "string" }, start: { type: "string" }, end: { type: "string" }, note: { type: "string" },
-      locale: { type: "string" }, by: { type: "string" },
-    },
-    strict: true,
-    allowPositionals: false,
+  const values = parseFlags(args, {
+    customer: { type: "string" }, channel: { type: "string", multiple: true }, incidents: { type: "string" },
+    confirmed: { type: "string" }, start: { type: "string" }, end: { type: "string" }, note: { type: "string" },
+    locale: { type: "string" }, by: { type: "string" }, "allow-overlap": { type: "boolean" },
   });
   if (values.locale && values.locale !== "ja" && values.locale !== "en") throw new CliError("--locale must be ja or en");
   if (values.end && !values.start && !values.confirmed) throw new CliError("--end needs --start");
+  const period = checkPeriod(ctx, values);
+  if (period && !values["allow-overlap"]) await refuseOverlap(ctx, values.customer ?? "", period);
   const result = await registerContract(ctx.deps, {
     customerName: values.customer ?? "",
     channelIds: (values.channel ?? []).flatMap((c) => c.split(",")).map((c) => c.trim()).filter(Boolean),
@@ -33,7 +36,7 @@ export async function contractAdd(ctx: CliContext, args: string[]): Promise<void
   });
   if (!result.ok) {
     if (!result.errors) throw new CliError("this registration was already made");
-    throw inputError(result.errors, { customerName: "--customer", channelIds: "--channel", incidents: "--incidents", startsOn: "--confirmed/--start", endsOn: "--end" }, result.channels);
+    throw inputError(result.errors, { customerName: "--customer", channelIds: "--channel", incidents: "--incidents", ...periodFlags(values) }, result.channels);
   }
   ctx.out(`registered contract ${result.contractId} for customer ${result.customerId}${result.createdCustomer ? " (new)" : ""}: ` +
     `${values.incidents} incidents, valid ${result.startsOn} – ${result.endsOn}`);

@@ -1,8 +1,8 @@
-import { parseArgs } from "node:util";
 import { addIncidents } from "../../services/add-incidents.ts";
 import { inputError, integerFlag, notInForce } from "../contract-errors.ts";
 import { CliError, type CliContext } from "../context.ts";
 import { contractFor } from "../resolve.ts";
+import { parseFlags } from "../args.ts";
 
 export const usage = `npm run cli -- contract addition (--contract ID | --customer NAME) --incidents N [--note TEXT] [--by U0123ABCD]
 
@@ -11,12 +11,7 @@ export const usage = `npm run cli -- contract addition (--contract ID | --custom
   A contract that has ended (by date or because every incident is consumed) takes no additions: use contract renew.`;
 
 export async function contractAddition(ctx: CliContext, args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { contract: { type: "string" }, customer: { type: "string" }, incidents: { type: "string" }, note: { type: "string" }, by: { type: "string" } },
-    strict: true,
-    allowPositionals: false,
-  });
+  const values = parseFlags(args, { contract: { type: "string" }, customer: { type: "string" }, incidents: { type: "string" }, note: { type: "string" }, by: { type: "string" } });
   const contractId = await contractFor(ctx, values, (c) => c.status === "active" || c.status === "upcoming", "in force");
   const result = await addIncidents(ctx.deps, { contractId, incidents: integerFlag(values.incidents), note: values.note ?? null, actorId: values.by ?? "cli" });
   if (!result.ok) {

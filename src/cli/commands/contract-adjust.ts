@@ -1,8 +1,8 @@
-import { parseArgs } from "node:util";
 import { adjustBalance } from "../../services/adjust-balance.ts";
 import { inputError, integerFlag } from "../contract-errors.ts";
 import { CliError, type CliContext } from "../context.ts";
 import { contractFor } from "../resolve.ts";
+import { parseFlags } from "../args.ts";
 
 export const usage = `npm run cli -- contract adjust (--contract ID | --customer NAME) --amount=±N --reason TEXT [--by U0123ABCD]
 
@@ -11,12 +11,7 @@ export const usage = `npm run cli -- contract adjust (--contract ID | --customer
   With --customer, the customer's only active contract is used; otherwise give --contract.`;
 
 export async function contractAdjust(ctx: CliContext, args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { contract: { type: "string" }, customer: { type: "string" }, amount: { type: "string" }, reason: { type: "string" }, by: { type: "string" } },
-    strict: true,
-    allowPositionals: false,
-  });
+  const values = parseFlags(args, { contract: { type: "string" }, customer: { type: "string" }, amount: { type: "string" }, reason: { type: "string" }, by: { type: "string" } });
   const contractId = await contractFor(ctx, values, (c) => c.status === "active", "active");
   const result = await adjustBalance(ctx.deps, { contractId, amount: integerFlag(values.amount), reason: values.reason ?? "", actorId: values.by ?? "cli" });
   if (!result.ok) {

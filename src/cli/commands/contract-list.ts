@@ -1,14 +1,14 @@
-import { parseArgs } from "node:util";
 import { listContracts } from "../../services/list-contracts.ts";
 import type { CliContext } from "../context.ts";
 import { customerNamed } from "../resolve.ts";
+import { parseFlags } from "../args.ts";
 
 export const usage = `npm run cli -- contract list [--customer NAME]
 
   Lists contracts with their period, status today and counters (bought, consumed, reserved, available, lapsed).`;
 
 export async function contractList(ctx: CliContext, args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { customer: { type: "string" } }, strict: true, allowPositionals: false });
+  const values = parseFlags(args, { customer: { type: "string" } });
   const customer = values.customer !== undefined ? await customerNamed(ctx, values.customer) : null;
   const rows = await listContracts(ctx.deps, customer ? { customerId: customer.id } : {});
   if (rows.length === 0) {

@@ -1,8 +1,8 @@
-import { parseArgs } from "node:util";
 import { renewContract } from "../../services/renew-contract.ts";
-import { inputError, integerFlag } from "../contract-errors.ts";
+import { checkPeriod, inputError, integerFlag, periodFlags } from "../contract-errors.ts";
 import { CliError, type CliContext } from "../context.ts";
 import { customerNamed } from "../resolve.ts";
+import { parseFlags } from "../args.ts";
 
 export const usage = `npm run cli -- contract renew --customer NAME --incidents N
        (--confirmed YYYY-MM-DD | --start YYYY-MM-DD [--end YYYY-MM-DD]) [--note TEXT] [--by U0123ABCD]
@@ -12,15 +12,11 @@ export const usage = `npm run cli -- contract renew --customer NAME --incidents 
   that ends first, and unused incidents of an ended contract lapse.`;
 
 export async function contractRenew(ctx: CliContext, args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      customer: { type: "string" }, incidents: { type: "string" }, confirmed: { type: "string" }, start: { type: "string" },
-      end: { type: "string" }, note: { type: "string" }, by: { type: "string" },
-    },
-    strict: true,
-    allowPositionals: false,
+  const values = parseFlags(args, {
+    customer: { type: "string" }, incidents: { type: "string" }, confirmed: { type: "string" }, start: { type: "string" },
+    end: { type: "string" }, note: { type: "string" }, by: { type: "string" },
   });
+  checkPeriod(ctx, values);
   const customer = await customerNamed(ctx, values.customer);
   const result = await renewContract(ctx.deps, {
     customerId: customer.id, incidents: integerFlag(values.incidents),
@@ -28,7 +24,7 @@ export async function contractRenew(ctx: CliContext, args: string[]): Promise<vo
     note: values.note ?? null, actorId: values.by ?? "cli",
   });
   if (!result.ok) {
-    if ("errors" in result && result.errors) throw inputError(result.errors, { incidents: "--incidents", startsOn: "--confirmed/--start", endsOn: "--end" });
+    if ("errors" in result && result.errors) throw inputError(result.errors, { incidents: "--incidents", ...periodFlags(values) });
     throw new CliError(`could not renew: ${"reason" in result ? result.reason : "refused"}`);
   }
   const overlap = result.overlapping.length ? ` (overlaps contract ${result.overlapping.join(", ")}; the one ending first is used first)` : "";

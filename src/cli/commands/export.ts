@@ -1,10 +1,10 @@
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { once } from "node:events";
-import { parseArgs } from "node:util";
 import { BOM, csvLine } from "../../lib/csv.ts";
 import { EXPORT_TABLES, exportRows } from "../../services/export-data.ts";
 import { CliError, type CliContext } from "../context.ts";
+import { parseFlags } from "../args.ts";
 
 export const usage = `npm run cli -- export --out DIR [--format csv|json]
 
@@ -12,7 +12,7 @@ export const usage = `npm run cli -- export --out DIR [--format csv|json]
   CSV (UTF-8 with BOM, for spreadsheets) or JSON Lines (one object per line, for programs). Default: csv.`;
 
 export async function exportData(ctx: CliContext, args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { out: { type: "string" }, format: { type: "string" } }, strict: true });
+  const values = parseFlags(args, { out: { type: "string" }, format: { type: "string" } });
   const format = values.format ?? "csv";
   if (format !== "csv" && format !== "jsonl" && format !== "json") throw new CliError("--format must be csv or json");
   if (!values.out) throw new CliError("--out DIR is required");

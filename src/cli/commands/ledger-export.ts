@@ -1,9 +1,9 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { parseArgs } from "node:util";
 import { ledgerCsv, validatePeriod } from "../../services/export-ledger.ts";
 import { inputError } from "../contract-errors.ts";
 import type { CliContext } from "../context.ts";
+import { parseFlags } from "../args.ts";
 
 export const usage = `npm run cli -- ledger export --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]
 
@@ -11,7 +11,7 @@ export const usage = `npm run cli -- ledger export --from YYYY-MM-DD --to YYYY-M
   a header row, times in the business timezone. Without --out the CSV goes to standard output.`;
 
 export async function ledgerExport(ctx: CliContext, args: string[], write: (chunk: string) => void): Promise<void> {
-  const { values } = parseArgs({ args, options: { from: { type: "string" }, to: { type: "string" }, out: { type: "string" } }, strict: true, allowPositionals: false });
+  const values = parseFlags(args, { from: { type: "string" }, to: { type: "string" }, out: { type: "string" } });
   const period = validatePeriod(values.from, values.to);
   if (!period.ok) throw inputError(period.errors, { from: "--from", to: "--to" });
   const stats = { entries: 0 };

@@ -2,10 +2,10 @@
 // what would be done) and a summary. Operators use it to see what is coming ("what closes tomorrow?"); tests
 // use it to drive passes from separate processes.
 import { DateTime } from "luxon";
-import { parseArgs } from "node:util";
 import { runPass, summarize } from "../../scheduler/pass.ts";
 import type { JobOutcome } from "../../services/scheduled-job.ts";
 import { CliError, type CliContext } from "../context.ts";
+import { parseFlags } from "../args.ts";
 
 export const usage = `npm run cli -- scheduler run [--as-of TIME] [--dry-run] [--allow-future]
 
@@ -24,9 +24,7 @@ const LABEL: Record<JobOutcome["result"], [real: string, dry: string]> = {
 };
 
 export async function schedulerRun(ctx: CliContext, args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args, options: { "as-of": { type: "string" }, "dry-run": { type: "boolean" }, "allow-future": { type: "boolean" } }, strict: true,
-  });
+  const values = parseFlags(args, { "as-of": { type: "string" }, "dry-run": { type: "boolean" }, "allow-future": { type: "boolean" } });
   const zone = ctx.deps.calendar.timezone;
   const systemNow = ctx.deps.clock.now();
   let asOf = systemNow;
