@@ -2,6 +2,7 @@
 // transaction (more incidents reserved, or the case split); a decline changes nothing but is recorded. Only the
 // first answer counts: the proposal is claimed with a conditional update, so a double click or a second person
 // answering does nothing twice.
+import { lockCase } from "../db/cases.ts";
 import { enqueue } from "../db/outbox.ts";
 import { isActive } from "../domain/case.ts";
 import { parseProposalKind, type ProposalKind } from "../domain/proposal.ts";
@@ -29,6 +30,9 @@ export async function decideProposal(deps: ServiceDeps, input: DecideProposalInp
   let result: DecideProposalResult;
   try {
     result = await deps.db.transaction(async (tx): Promise<DecideProposalResult> => {
+      // The case is taken first: an approval racing a resolution then sees the case ended and says so, instead of
+      // moving incidents the resolution has just consumed.
+      await lockCase(tx, input.caseId, now);
       const proposal = await tx.proposal.findUnique({ where: { id: input.proposalId } });
       const kind = proposal ? parseProposalKind(proposal.kind) : null;
       if (!proposal || !kind || proposal.caseId !== input.caseId) return { ok: false, reason: "unknown_proposal" };

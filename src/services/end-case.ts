@@ -1,5 +1,6 @@
 // Ending a case settles its reserved incidents in the same transaction as the state change: consumed when it is
 // resolved or closes by itself, released when it is cancelled as a product defect or declined (R-INC-6/7/8).
+import { lockCase } from "../db/cases.ts";
 import { contractsOf, settle } from "../db/contracts.ts";
 import { enqueue } from "../db/outbox.ts";
 import { RefusedTransition, transition, type CaseState } from "../domain/case.ts";
@@ -25,6 +26,8 @@ const NOTICE: Record<EndAction, NoticeKey> = {
 export async function endCase(deps: ServiceDeps, action: EndAction, input: EndCaseInput): Promise<EndCaseResult> {
   const now = deps.clock.now();
   const result = await deps.db.transaction(async (tx): Promise<EndCaseResult> => {
+    // Taken first, so a change of the case's incidents committed meanwhile (an approval) is settled too.
+    if (!(await lockCase(tx, input.caseId, now))) return { ok: false, reason: "unknown_case" };
     const current = await tx.case.findUnique({ where: { id: input.caseId } });
     if (!current) return { ok: false, reason: "unknown_case" };
     const from = current.state as CaseState;

@@ -1,5 +1,6 @@
 // An engineer lowers a level A case to normal (R-INC-5: lowering needs no approval): the incidents no longer
 // needed are released at once, in the same transaction as the change, and the customer is told.
+import { lockCase } from "../db/cases.ts";
 import { contractsOf, settle } from "../db/contracts.ts";
 import { enqueue } from "../db/outbox.ts";
 import { ACTIVE_STATES, isActive, type CaseLevel } from "../domain/case.ts";
@@ -15,6 +16,7 @@ export async function lowerLevel(deps: ServiceDeps, input: { caseId: number; act
   const now = deps.clock.now();
   const reason = input.reason?.trim() || null;
   const result = await deps.db.transaction(async (tx): Promise<LowerLevelResult> => {
+    if (!(await lockCase(tx, input.caseId, now))) return { ok: false, reason: "unknown_case" };
     const current = await tx.case.findUnique({ where: { id: input.caseId } });
     if (!current) return { ok: false, reason: "unknown_case" };
     if (!isActive(current.state)) return { ok: false, reason: "closed" };
