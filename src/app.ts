@@ -18,6 +18,7 @@ import type { SlackDeps } from "./slack/deps.ts";
 import { HomeRefresher } from "./slack/home/refresher.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
 import { OutboxDispatcher } from "./slack/outbox/dispatcher.ts";
+import { slackWorkspaces } from "./slack/workspaces.ts";
 
 export interface StartOptions {
   config: Config;
@@ -106,6 +107,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     db, clock, calendar, config, logger,
     triageChannel: config.triageChannel,
     directory: { homeTeamId, engineers: config.engineers, managers: config.managers },
+    // Registration asks Slack which workspaces share a channel; a slow Slack makes a manager wait, never a customer.
+    workspaces: slackWorkspaces(new CountingWebClient(config.slack.botToken, {
+      ...clientOptions, retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1_000 }, timeout: 5_000, logger: boltLogger(logger), logLevel: LogLevel.ERROR,
+    }, metrics), homeTeamId, logger),
     onOutbox: () => {
       dispatcher?.kick();
       homes?.schedule();

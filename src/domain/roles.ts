@@ -10,13 +10,18 @@ export interface RoleDirectory {
 
 export interface Actor { userId: string; teamId: string | undefined }
 
-/** The customer organisation whose channel the action happened in, if any. */
-export interface ChannelCustomer { customerId: number; slackTeamId: string | null }
+/**
+ * The customer organisation whose channel the action happened in, if any, and the workspaces registered as that
+ * customer's in this channel (a channel may be shared with more than one outside organisation).
+ */
+export interface ChannelCustomer { customerId: number; customerTeamIds: readonly string[] }
 
 /**
  * The roles of a person in a place. T4U staff are recognised by their user id (engineers, managers) or by the
- * home workspace (internal). A customer is someone from outside T4U acting in their own organisation's
- * registered channel; once the channel's workspace is known, people of any other workspace are outsiders there.
+ * home workspace (internal). A customer is someone of a workspace registered as the channel's customer, acting in
+ * that channel; everyone else from outside — a third organisation in the same channel, or any outsider while the
+ * channel has no customer workspace yet — is an outsider there. The workspace comes from the payload's own user
+ * fields, never from text a person wrote.
  */
 export function rolesOf(actor: Actor, directory: RoleDirectory, channel?: ChannelCustomer): Set<Role> {
   const roles = new Set<Role>();
@@ -27,7 +32,7 @@ export function rolesOf(actor: Actor, directory: RoleDirectory, channel?: Channe
     roles.add("internal");
     return roles;
   }
-  if (channel && actor.teamId && (channel.slackTeamId === null || channel.slackTeamId === actor.teamId)) {
+  if (channel && actor.teamId && channel.customerTeamIds.includes(actor.teamId)) {
     roles.add("customer");
   } else {
     roles.add("outsider");

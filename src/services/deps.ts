@@ -1,7 +1,14 @@
 import type { Database } from "../db/client.ts";
 import type { BusinessCalendar } from "../domain/calendar.ts";
+import type { ChannelConnections } from "../domain/tenancy.ts";
 
 export interface Clock { now(): Date }
+
+/** What Slack says about a channel's Slack Connect connections (the adapter lives in src/slack). */
+export interface WorkspaceDirectory {
+  /** The outside workspaces connected to a channel; null when Slack could not be asked (token, network). */
+  connections(channelId: string): Promise<ChannelConnections | null>;
+}
 
 export interface ServiceDeps {
   db: Database;
@@ -14,4 +21,6 @@ export interface ServiceDeps {
    * moved a balance (so the views showing it are refreshed).
    */
   onOutbox?: () => void;
+  /** Reads channels' connections from Slack; absent where no Slack token is configured (then managers name the workspace). */
+  workspaces?: WorkspaceDirectory;
 }

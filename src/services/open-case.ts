@@ -13,9 +13,6 @@ export interface OpenCaseInput {
   requestKey: string;
   channelId: string;
   openedBy: string;
-  /** The opener's workspace: a customer's first case teaches us which workspace the channel's customer is. */
-  openerTeamId?: string;
-  openerIsCustomer: boolean;
   title: string;
   description: string;
   product?: string | null;
@@ -66,9 +63,6 @@ export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise
           },
         });
         await recordEntry(tx, "reserve", { contractId: contract.id, customerId: channel.customerId, amount: needed, actorId: input.openedBy, at: now, caseId: created.id });
-        if (input.openerIsCustomer && input.openerTeamId && !channel.customer.slackTeamId) {
-          await tx.customer.update({ where: { id: channel.customerId }, data: { slackTeamId: input.openerTeamId } });
-        }
         await tx.caseEvent.create({ data: { caseId: created.id, kind: "opened", actorId: input.openedBy, createdAt: now, data: JSON.stringify({ level: input.level, incidents: needed, contractId: contract.id }) } });
         await enqueue(tx, input.channelId, { kind: "case.root", caseId: created.id }, { at: now, caseId: created.id });
         await enqueue(tx, input.channelId, { kind: "case.notice", caseId: created.id, notice: "notice.opened", params: { incidents: needed } }, { at: now, caseId: created.id });

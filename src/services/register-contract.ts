@@ -4,7 +4,9 @@ import { isUniqueViolation } from "../db/client.ts";
 import { credit } from "../db/contracts.ts";
 import { enqueue } from "../db/outbox.ts";
 import { claimRequest, DuplicateRequest, isDuplicateRequest } from "../db/requests.ts";
+import { addTeams } from "../db/channels.ts";
 import { contractPeriod, isIncidentCount, type PeriodError } from "../domain/contract.ts";
+import { decideCustomerTeams, type ConnectedTeam, type TeamDecision, type TenancyError } from "../domain/tenancy.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 export interface ContractTermsInput {
@@ -21,6 +23,11 @@ export interface RegisterContractInput extends ContractTermsInput {
   channelIds: string[];
   contactNote?: string | null;
   kind?: "initial" | "renewal";
+  /**
+   * The customer's workspace, when a manager names it: needed when several outside workspaces are connected to a
+   * channel, or when Slack cannot be asked. Otherwise the one connected outside workspace is the customer's.
+   */
+  customerTeamId?: string | null;
   /** Language of new channels ("ja" unless said otherwise). */
   locale?: "ja" | "en";
   actorId: string;
@@ -29,18 +36,31 @@ export interface RegisterContractInput extends ContractTermsInput {
 }
 
 export type TermsError = "required" | "range" | PeriodError;
-export type RegistrationError = TermsError | "too_long" | "invalid" | "taken";
-export type RegistrationErrors = Partial<Record<"customerName" | "channelIds" | "incidents" | "startsOn" | "endsOn", RegistrationError>>;
+export type RegistrationError = TermsError | TenancyError | "too_long" | "invalid" | "taken";
+export type RegistrationErrors = Partial<Record<"customerName" | "channelIds" | "incidents" | "startsOn" | "endsOn" | "customerTeam", RegistrationError>>;
+
+/** What registration decided about one channel's customer workspace, for the manager to read. */
+export interface ChannelTenancy {
+  channelId: string;
+  /** False: not shared with any outside workspace yet (or Slack could not say): it serves no outsider until it is. */
+  shared: boolean;
+  customerTeams: string[];
+  /** Connected workspaces that are not the customer's (their people are outsiders in the channel). */
+  otherTeams: string[];
+  /** The channel was registered before; its workspaces were left as they were. */
+  known: boolean;
+}
 
 export type RegisterContractResult =
-  | { ok: true; customerId: number; contractId: number; startsOn: string; endsOn: string; createdCustomer: boolean }
-  | { ok: false; errors: RegistrationErrors; channels?: string[] }
+  | { ok: true; customerId: number; contractId: number; startsOn: string; endsOn: string; createdCustomer: boolean; channels: ChannelTenancy[] }
+  | { ok: false; errors: RegistrationErrors; channels?: string[]; teams?: readonly ConnectedTeam[] }
   // `errors` stays readable on every refusal, so callers that only report errors need not tell them apart.
   | { ok: false; reason: "duplicate"; errors?: undefined };
 
 export const CUSTOMER_NAME_MAX = 100;
 export const NOTE_MAX = 500;
 const CHANNEL = /^[CG][A-Z0-9]{2,}$/;
+const TEAM = /^[TE][A-Z0-9]{2,}$/;
 
 /** Incidents and period, shared by first registrations and renewals. */
 export function validateTerms(input: ContractTermsInput): { ok: true; startsOn: string; endsOn: string } | { ok: false; errors: RegistrationErrors } {
@@ -68,9 +88,18 @@ export function validateRegistration(input: RegisterContractInput): { ok: true; 
 export async function registerContract(deps: ServiceDeps, input: RegisterContractInput): Promise<RegisterContractResult> {
   const valid = validateRegistration(input);
   if (!valid.ok) return valid;
+  if (input.customerTeamId && !TEAM.test(input.customerTeamId)) return { ok: false, errors: { customerTeam: "invalid" } };
+  // Slack is asked before the transaction: no network call ever holds a database lock.
+  const decisions = new Map<string, TeamDecision[] | null>();
+  for (const channelId of new Set(input.channelIds)) {
+    const connections = deps.workspaces ? await deps.workspaces.connections(channelId) : null;
+    const decision = decideCustomerTeams(connections, input.customerTeamId ?? null);
+    if (!decision.ok) return { ok: false, errors: { customerTeam: decision.error }, channels: [channelId], teams: decision.teams };
+    decisions.set(channelId, decision.shared ? decision.teams : null);
+  }
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await register(deps, input, valid);
+      const result = await register(deps, input, valid, decisions);
       if (result.ok) deps.onOutbox?.();
       return result;
     } catch (error) {
@@ -84,7 +113,7 @@ export async function registerContract(deps: ServiceDeps, input: RegisterContrac
   }
 }
 
-function register(deps: ServiceDeps, input: RegisterContractInput, period: { startsOn: string; endsOn: string }): Promise<RegisterContractResult> {
+function register(deps: ServiceDeps, input: RegisterContractInput, period: { startsOn: string; endsOn: string }, decisions: ReadonlyMap<string, TeamDecision[] | null>): Promise<RegisterContractResult> {
   const now = deps.clock.now();
   const name = input.customerName.trim();
   const note = input.contactNote?.trim() || null;
@@ -96,9 +125,18 @@ function register(deps: ServiceDeps, input: RegisterContractInput, period: { sta
     let customer = await tx.customer.findUnique({ where: { name } });
     const createdCustomer = !customer;
     customer ??= await tx.customer.create({ data: { name, contactNote: note, createdAt: now } });
+    const channels: ChannelTenancy[] = [];
     for (const channelId of new Set(input.channelIds)) {
-      if (taken.some((c) => c.channelId === channelId)) continue;
+      const teams = decisions.get(channelId) ?? null;
+      const known = taken.some((c) => c.channelId === channelId);
+      channels.push({
+        channelId, shared: teams !== null, known,
+        customerTeams: (teams ?? []).filter((t) => t.role === "customer").map((t) => t.teamId),
+        otherTeams: (teams ?? []).filter((t) => t.role !== "customer").map((t) => t.teamId),
+      });
+      if (known) continue;
       await tx.customerChannel.create({ data: { channelId, customerId: customer.id, createdAt: now, ...(input.locale ? { locale: input.locale } : {}) } });
+      await addTeams(tx, channelId, teams ?? [], input.actorId, now);
       // A new channel gets its "open a case" message: customers have no other way in.
       await enqueue(tx, channelId, { kind: "channel.entry" }, { at: now, dedupeKey: `entry:${channelId}` });
     }
@@ -110,6 +148,6 @@ function register(deps: ServiceDeps, input: RegisterContractInput, period: { sta
     });
     await credit(tx, "purchase", { contractId: contract.id, customerId: customer.id, amount: input.incidents, actorId: input.actorId, at: now });
     await claimRequest(tx, input.requestKey, now);
-    return { ok: true, customerId: customer.id, contractId: contract.id, startsOn: period.startsOn, endsOn: period.endsOn, createdCustomer };
+    return { ok: true, customerId: customer.id, contractId: contract.id, startsOn: period.startsOn, endsOn: period.endsOn, createdCustomer, channels };
   });
 }

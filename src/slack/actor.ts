@@ -11,7 +11,8 @@ export interface ChannelContext {
   channelId: string;
   customerId: number;
   customerName: string;
-  slackTeamId: string | null;
+  /** Workspaces whose people are this channel's customer (registered, or confirmed by a manager). */
+  customerTeamIds: readonly string[];
   locale: Locale;
 }
 
@@ -46,16 +47,19 @@ export async function channelContext(deps: SlackDeps, rawChannelId: string | und
   // Callers pass ids straight from payloads, where a malformed one may be of any type.
   const channelId = str(rawChannelId);
   if (!channelId) return null;
-  const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId }, include: { customer: true } });
+  const channel = await deps.db.client.customerChannel.findUnique({
+    where: { channelId },
+    include: { customer: { select: { name: true } }, teams: { where: { role: "customer" }, select: { teamId: true } } },
+  });
   if (!channel) return null;
   return {
     channelId, customerId: channel.customerId, customerName: channel.customer.name,
-    slackTeamId: channel.customer.slackTeamId, locale: channel.locale === "en" ? "en" : "ja",
+    customerTeamIds: channel.teams.map((t) => t.teamId), locale: channel.locale === "en" ? "en" : "ja",
   };
 }
 
 export function rolesIn(deps: SlackDeps, actor: { userId: string; teamId: string | undefined }, channel: ChannelContext | null): Set<Role> {
-  return rolesOf(actor, deps.directory, channel ? { customerId: channel.customerId, slackTeamId: channel.slackTeamId } : undefined);
+  return rolesOf(actor, deps.directory, channel ? { customerId: channel.customerId, customerTeamIds: channel.customerTeamIds } : undefined);
 }
 
 /** The language to answer a person in: a customer channel's setting for customers, else their Slack locale. */

@@ -142,7 +142,7 @@ describe("a case from open to resolved", () => {
   });
 
   it("refuses a level A case without enough incidents, inline, and writes nothing", async () => {
-    await h.registerCustomer({ name: "小口のお客様", channelId: "C0SMALL", incidents: 2 });
+    await h.registerCustomer({ name: "小口のお客様", channelId: "C0SMALL", incidents: 2, team: "T0SMALL" });
     const entry = h.slack.messages("C0SMALL")[0]!;
     await h.driver.blockAction({ actionId: Actions.openCase, userId: "U0SMALL", userTeamId: "T0SMALL", channelId: "C0SMALL", messageTs: entry.ts });
     await modalOpenFor("U0SMALL");

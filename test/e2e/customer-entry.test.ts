@@ -19,7 +19,7 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
   await h.registerCustomer({ incidents: 10 });
-  await h.registerCustomer({ name: "Example Ltd", channelId: ENGLISH_CHANNEL, incidents: 5, locale: "en" });
+  await h.registerCustomer({ name: "Example Ltd", channelId: ENGLISH_CHANNEL, incidents: 5, locale: "en", team: ENGLISH_TEAM });
 });
 afterAll(async () => {
   await h?.close();

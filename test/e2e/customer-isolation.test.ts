@@ -39,11 +39,14 @@ function caseModals(): number {
 }
 
 describe("a person of another customer's workspace in this channel", () => {
-  it("learned each channel's workspace from its first customer case", async () => {
+  it("knows each channel's customer workspace from registration, before any case", async () => {
+    const teams = await db().channelTeam.findMany({ orderBy: { channelId: "asc" }, select: { channelId: true, teamId: true, role: true } });
+    expect(teams).toEqual([
+      { channelId: CUSTOMER_CHANNEL, teamId: CUSTOMER_TEAM, role: "customer" },
+      { channelId: OTHER_CHANNEL, teamId: OTHER_CUSTOMER_TEAM, role: "customer" },
+    ]);
     ours = await opens(CUSTOMER, CUSTOMER_TEAM, CUSTOMER_CHANNEL, "サンプル社の質問");
     theirs = await opens(OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, OTHER_CHANNEL, "他社の質問");
-    expect((await db().customer.findUniqueOrThrow({ where: { name: "株式会社サンプル" } })).slackTeamId).toBe(CUSTOMER_TEAM);
-    expect((await db().customer.findUniqueOrThrow({ where: { name: "他社株式会社" } })).slackTeamId).toBe(OTHER_CUSTOMER_TEAM);
   });
 
   it("is refused the entry button: no modal, no balance figures", async () => {
@@ -138,7 +141,7 @@ describe("each customer's own data", () => {
     expect(prep.previous).toBeNull();
     expect(prep.text).toBeNull();
     const opened = await openCase(h.running.deps, {
-      requestKey: "forged-follow-up-0001", channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, openerTeamId: CUSTOMER_TEAM, openerIsCustomer: true,
+      requestKey: "forged-follow-up-0001", channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER,
       title: "続き", description: "続き", level: "normal", previousCaseId: theirs.id,
     });
     expect(opened.ok).toBe(true);

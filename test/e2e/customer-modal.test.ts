@@ -97,7 +97,7 @@ describe("inline errors on the fields", () => {
 
 describe("a case that cannot be opened says what to do next", () => {
   it("an expired contract: warned on opening the modal, refused on submit, with the contact (R-CON-2)", async () => {
-    await h.registerCustomer({ name: "期限切れ株式会社", channelId: "C0EXPIRED", incidents: 10, confirmedOn: "2025-01-01" });
+    await h.registerCustomer({ name: "期限切れ株式会社", channelId: "C0EXPIRED", incidents: 10, confirmedOn: "2025-01-01", team: "T0EXP" });
     const modal = await modalAfter(h, "U0EXP1", () => openCaseFromEntry(h, { userId: "U0EXP1", teamId: "T0EXP", channelId: "C0EXPIRED" }));
     const warning = JSON.stringify(modal.blocks[0]);
     expect(warning).toContain("現在、新しい案件を作成できません。");
@@ -110,7 +110,7 @@ describe("a case that cannot be opened says what to do next", () => {
   });
 
   it("every incident used: warned and refused as used up, not as expired (R-CON-2)", async () => {
-    await h.registerCustomer({ name: "使い切り株式会社", channelId: "C0USEDUP", incidents: 1 });
+    await h.registerCustomer({ name: "使い切り株式会社", channelId: "C0USEDUP", incidents: 1, team: "T0USED" });
     await modalAfter(h, "U0USED1", () => openCaseFromEntry(h, { userId: "U0USED1", teamId: "T0USED", channelId: "C0USEDUP" }));
     expect((await submitCase(h, { userId: "U0USED1", teamId: "T0USED", title: "最後の質問", description: "本文" })).json).toBeNull();
     await h.drain();
@@ -129,7 +129,7 @@ describe("a case that cannot be opened says what to do next", () => {
   });
 
   it("not enough for level A, in English for an English channel, with the contact (R-INC-6)", async () => {
-    await h.registerCustomer({ name: "Small Co", channelId: "C0SMALLEN", incidents: 2, locale: "en" });
+    await h.registerCustomer({ name: "Small Co", channelId: "C0SMALLEN", incidents: 2, locale: "en", team: "T0SMALL" });
     const modal = await modalAfter(h, "U0SMALL1", () => openCaseFromEntry(h, { userId: "U0SMALL1", teamId: "T0SMALL", channelId: "C0SMALLEN" }));
     expect(JSON.stringify(modal.blocks)).toContain("You have *2* available.");
     const before = await written();

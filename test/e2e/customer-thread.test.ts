@@ -212,7 +212,7 @@ describe("after the case has ended (R-LIFE-3)", () => {
   });
 
   it("says the same in English in an English channel", async () => {
-    await h.registerCustomer({ name: "Example Ltd", channelId: ENGLISH_CHANNEL, incidents: 5, locale: "en" });
+    await h.registerCustomer({ name: "Example Ltd", channelId: ENGLISH_CHANNEL, incidents: 5, locale: "en", team: "T0ENGCO" });
     const c = await openCase("Licence check fails", { channelId: ENGLISH_CHANNEL, userId: "U0ENGCO1", teamId: "T0ENGCO" });
     await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: ENGLISH_CHANNEL, messageTs: c.rootTs });
     await expect.poll(async () => (await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe("resolved");

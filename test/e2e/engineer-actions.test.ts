@@ -112,10 +112,10 @@ describe("level A (R-INC-2, R-INC-5, R-INC-6)", () => {
   });
 
   it("refuses an approval the balance cannot cover, telling the customer why; nothing changes", async () => {
-    await h.registerCustomer({ name: "小口のお客様", channelId: "C0SMALL", incidents: 3 });
+    await h.registerCustomer({ name: "小口のお客様", channelId: "C0SMALL", incidents: 3, team: "T0SMALL" });
     const small: Person = { userId: "U0SMALL", teamId: "T0SMALL", role: "a customer" };
     const open = () => openCase(h.running.deps, {
-      requestKey: randomUUID(), channelId: "C0SMALL", openedBy: small.userId, openerTeamId: small.teamId, openerIsCustomer: true,
+      requestKey: randomUUID(), channelId: "C0SMALL", openedBy: small.userId,
       title: "小口の案件", description: "詳細", level: "normal",
     });
     const opened = await open();

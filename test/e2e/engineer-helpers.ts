@@ -19,7 +19,7 @@ export const NOT_ENGINEERS = [A_CUSTOMER, A_COLLEAGUE, A_MANAGER];
 /** A customer's case, opened through the service as the entry button would, with its messages delivered. */
 export async function customerCase(h: Harness, title: string, level: "normal" | "A" = "normal"): Promise<number> {
   const result = await openCase(h.running.deps, {
-    requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, openerTeamId: CUSTOMER_TEAM, openerIsCustomer: true,
+    requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER,
     title, description: "ライセンス認証の画面でエラー E-1024 が表示されます。", level,
   });
   if (!result.ok) throw new Error(`case refused: ${result.reason}`);

@@ -29,7 +29,7 @@ describe("operational endpoints", () => {
   it("reports cases by state, the outbox backlog and Slack errors by method on /metrics", async () => {
     await h.registerCustomer();
     h.slack.fail("chat.postMessage", { error: "channel_not_found" });
-    await openCase(h.running.deps, { requestKey: "metrics-case-1", channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, openerIsCustomer: true, title: "t", description: "d", level: "normal" });
+    await openCase(h.running.deps, { requestKey: "metrics-case-1", channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, title: "t", description: "d", level: "normal" });
     await h.drain();
     await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: CUSTOMER, userTeamId: "T0CUST", text: "こんにちは" });
     const body = await (await fetch(`${base}/metrics`)).text();

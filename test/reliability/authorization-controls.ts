@@ -8,7 +8,7 @@ import { resolveCase } from "../../src/services/resolve-case.ts";
 import { Actions, Commands, Inputs, Shortcuts, Views } from "../../src/slack/ids.ts";
 import type { DriverResponse } from "../support/driver.ts";
 import type { SlackView } from "../support/slack-api.ts";
-import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, ENGINEER_2, OTHER_CHANNEL, OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, startHarness, type Harness } from "../support/harness.ts";
+import { CUSTOMER, CUSTOMER_CHANNEL, ENGINEER, ENGINEER_2, OTHER_CHANNEL, OTHER_CUSTOMER, startHarness, type Harness } from "../support/harness.ts";
 import { kit, PEOPLE, person, type Observation, type Person, type Who } from "./authorization-kit.ts";
 import { entryTs, until } from "./flows.ts";
 
@@ -22,11 +22,8 @@ export async function startWorld(): Promise<Harness> {
   h = await startHarness();
   k = kit(h);
   ({ customerId: customerA, contractId: contractA } = await h.registerCustomer({ incidents: 1_000 }));
-  const b = await h.registerCustomer({ name: "別の会社", channelId: OTHER_CHANNEL, incidents: 77 });
-  // What each customer's first case teaches the app: which workspace is theirs.
-  await h.database.db.client.customer.update({ where: { id: customerA }, data: { slackTeamId: CUSTOMER_TEAM } });
-  await h.database.db.client.customer.update({ where: { id: b.customerId }, data: { slackTeamId: OTHER_CUSTOMER_TEAM } });
-  await openCase(h.running.deps, { requestKey: randomUUID(), channelId: OTHER_CHANNEL, openedBy: OTHER_CUSTOMER, openerIsCustomer: true, title: "他社の秘密の案件", description: "機密", level: "normal" });
+  await h.registerCustomer({ name: "別の会社", channelId: OTHER_CHANNEL, incidents: 77 });
+  await openCase(h.running.deps, { requestKey: randomUUID(), channelId: OTHER_CHANNEL, openedBy: OTHER_CUSTOMER, title: "他社の秘密の案件", description: "機密", level: "normal" });
   await h.drain();
   return h;
 }
@@ -41,7 +38,7 @@ interface Target { caseId: number; rootTs: string; view?: SlackView; proposalId?
 
 async function caseIn(level: "normal" | "A" = "normal"): Promise<Target> {
   const opened = await openCase(h.running.deps, {
-    requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, openerIsCustomer: true,
+    requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER,
     title: `権限の確認 ${++counter}`, description: "詳細", level, ...(level === "A" ? { levelReason: "report" as const } : {}),
   });
   if (!opened.ok) throw new Error(opened.reason);

@@ -86,7 +86,7 @@ beforeAll(async () => {
   // this app supports): the burst answers and resolves them.
   for (let i = 0; i < 10; i += 1) {
     const opened = await openCase(deps, {
-      requestKey: randomUUID(), channelId: CHANNELS[i % CHANNELS.length]!, openedBy: CUSTOMER, openerIsCustomer: true, title: `既存の案件 ${i}`, description: "詳細", level: "normal",
+      requestKey: randomUUID(), channelId: CHANNELS[i % CHANNELS.length]!, openedBy: CUSTOMER, title: `既存の案件 ${i}`, description: "詳細", level: "normal",
     });
     if (opened.ok) openIds.push(opened.caseId);
   }

@@ -34,7 +34,7 @@ afterAll(async () => {
 // Prepared without waiting for Slack: the messages are delivered once, before the first click.
 const answer = (actionId: string) => async () => {
   const channelId = CHANNELS[spread++ % CHANNELS.length]!;
-  const opened = await openCase(h.running.deps, { requestKey: randomUUID(), channelId, openedBy: CUSTOMER, openerIsCustomer: true, title: "提案への回答", description: "詳細", level: "normal" });
+  const opened = await openCase(h.running.deps, { requestKey: randomUUID(), channelId, openedBy: CUSTOMER, title: "提案への回答", description: "詳細", level: "normal" });
   if (!opened.ok) throw new Error(opened.reason);
   const proposed = await proposeLevelA(h.running.deps, { caseId: opened.caseId, actorId: ENGINEER, levelReason: "reproduction", reason: "環境の再現が必要です" });
   if (!proposed.ok) throw new Error(proposed.reason);

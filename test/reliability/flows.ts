@@ -38,7 +38,7 @@ export function submitCase(h: Harness, viewId: string, userId: string, teamId: s
 /** A case opened through the service (set-up for tests about what happens next), its root message delivered. */
 export async function openCaseDirect(h: Harness, title: string, openedBy: string, channelId: string = CUSTOMER_CHANNEL): Promise<number> {
   const result = await openCase(h.running.deps, {
-    requestKey: randomUUID(), channelId, openedBy, openerIsCustomer: true, title, description: "詳細", level: "normal",
+    requestKey: randomUUID(), channelId, openedBy, title, description: "詳細", level: "normal",
   });
   if (!result.ok) throw new Error(`could not open a case: ${result.reason}`);
   return result.caseId;

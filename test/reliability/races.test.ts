@@ -50,7 +50,7 @@ const STEPS: Record<string, Step> = {
 };
 
 async function fixture(withProposal = true): Promise<Fixture> {
-  const opened = await openCase(h.running.deps, { requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, openerIsCustomer: true, title: "同時操作", description: "詳細", level: "normal" });
+  const opened = await openCase(h.running.deps, { requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, title: "同時操作", description: "詳細", level: "normal" });
   if (!opened.ok) throw new Error(opened.reason);
   // The root's ts is all a thread message needs; the outbox is delivered once at the end.
   const rootTs = h.driver.nextTs();

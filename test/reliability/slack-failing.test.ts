@@ -83,7 +83,7 @@ describe("Slack failing: nothing lost, nothing doubled (R-CON-7, R-INC-6)", () =
   it("gives up on a call that hangs after the client timeout and delivers it on a later attempt", async () => {
     h.slack.fail("chat.postMessage", { hang: true, times: 1 });
     // No triage announcement, so that the case message is the post that hangs.
-    await openCase({ ...h.running.deps, triageChannel: null }, { requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, openerIsCustomer: true, title: "応答のない呼び出し", description: "詳細", level: "normal" });
+    await openCase({ ...h.running.deps, triageChannel: null }, { requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, title: "応答のない呼び出し", description: "詳細", level: "normal" });
     await h.drain();
     expect(rootsTitled("応答のない呼び出し")).toHaveLength(0);
     h.clock.advance(2_000);
@@ -163,7 +163,7 @@ describe("Slack failing: nothing lost, nothing doubled (R-CON-7, R-INC-6)", () =
   it("sets aside a message Slack refuses for good, and its replies, so the channel's later messages still arrive", async () => {
     h.slack.fail("chat.postMessage", { error: "invalid_blocks", times: 1 });
     const noTriage = { ...h.running.deps, triageChannel: null };
-    const refused = await openCase(noTriage, { requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, openerIsCustomer: true, title: "Slackが拒否した案件", description: "詳細", level: "normal" });
+    const refused = await openCase(noTriage, { requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, title: "Slackが拒否した案件", description: "詳細", level: "normal" });
     const later = await openCaseDirect(h, "拒否の後の案件", CUSTOMER);
     for (let i = 0; i < 25; i += 1) {
       await h.drain();

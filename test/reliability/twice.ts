@@ -22,7 +22,7 @@ export interface Twice {
 
 export async function caseIn(h: Harness, level: "normal" | "A" = "normal"): Promise<{ caseId: number; rootTs: string }> {
   const opened = await openCase(h.running.deps, {
-    requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, openerIsCustomer: true, title: "二重操作の確認", description: "詳細", level,
+    requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, title: "二重操作の確認", description: "詳細", level,
     ...(level === "A" ? { levelReason: "report" as const } : {}),
   });
   if (!opened.ok) throw new Error(opened.reason);

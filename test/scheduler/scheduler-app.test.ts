@@ -22,7 +22,7 @@ const ts = () => `${Math.floor(h.clock.now().getTime() / 1000)}.000200`;
 
 async function opens(title: string): Promise<number> {
   const opened = await openCase(h.running.deps, {
-    requestKey: `scheduler-app-${title}`, channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, openerIsCustomer: true,
+    requestKey: `scheduler-app-${title}`, channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER,
     title, description: "起動時にエラーが表示されます。", level: "normal",
   });
   if (!opened.ok) throw new Error("case refused");

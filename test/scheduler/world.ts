@@ -66,7 +66,7 @@ let requests = 0;
 export async function customerOpensCase(w: World, channelId: string, level: "normal" | "A" = "normal"): Promise<number> {
   requests += 1;
   const opened = await openCase(w.deps, {
-    requestKey: `req-${requests}-${Math.random()}`, channelId, openedBy: CUSTOMER, openerIsCustomer: true,
+    requestKey: `req-${requests}-${Math.random()}`, channelId, openedBy: CUSTOMER,
     title: `お問い合わせ ${requests}`, description: "ライセンス認証でエラーが表示されます。", level,
   });
   if (!opened.ok) throw new Error(`case refused: ${JSON.stringify(opened)}`);

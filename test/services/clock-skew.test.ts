@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 it("counts an engineer's answer stamped 30 s before our clock's opening time as the answer", async () => {
-  const opened = await openCase(deps, { requestKey: "skew-case-0001", channelId: "C0SKEW", openedBy: "U0CUST1", openerIsCustomer: true, title: "t", description: "d", level: "normal" });
+  const opened = await openCase(deps, { requestKey: "skew-case-0001", channelId: "C0SKEW", openedBy: "U0CUST1", title: "t", description: "d", level: "normal" });
   if (!opened.ok) throw new Error("not opened");
   await database.db.client.case.update({ where: { id: opened.caseId }, data: { rootTs: "1763946000.000100" } });
   const answerTs = `${Math.floor(new Date("2026-11-24T00:59:30Z").getTime() / 1000)}.000200`;

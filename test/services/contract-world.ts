@@ -52,7 +52,7 @@ let requests = 0;
 export function customerOpensCase(w: World, channelId: string, level: "normal" | "A" = "normal"): Promise<OpenCaseResult> {
   requests += 1;
   return openCase(w.deps, {
-    requestKey: `request-${requests}-${Math.random().toString(36).slice(2)}`, channelId, openedBy: CUSTOMER, openerIsCustomer: true,
+    requestKey: `request-${requests}-${Math.random().toString(36).slice(2)}`, channelId, openedBy: CUSTOMER,
     title: "ライセンス認証エラー", description: "E-1024 が表示されます。", level,
   });
 }

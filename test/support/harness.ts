@@ -33,8 +33,11 @@ export interface Harness {
   config: Config;
   /** Delivers every pending outbox message to the stand-in. */
   drain(): Promise<void>;
-  /** Registers a customer with a contract through the real service, and delivers its entry message. */
-  registerCustomer(input?: { name?: string; channelId?: string; incidents?: number; confirmedOn?: string; locale?: "ja" | "en" }): Promise<{ customerId: number; contractId: number }>;
+  /**
+   * Registers a customer with a contract through the real service, and delivers its entry message. `team` is the
+   * customer's workspace, which the channel is then shared with (default: as customerChannelSetup says).
+   */
+  registerCustomer(input?: { name?: string; channelId?: string; incidents?: number; confirmedOn?: string; locale?: "ja" | "en"; team?: string }): Promise<{ customerId: number; contractId: number }>;
   close(): Promise<void>;
 }
 
@@ -48,9 +51,21 @@ export interface HarnessOptions {
   slackTimeoutMs?: number;
 }
 
+/**
+ * In this world every channel but the triage channel is a Slack Connect channel shared with one customer's
+ * workspace: the other customer's channel with theirs, every other one with the first customer's. Tests of odd
+ * sharing (not shared yet, a third organisation) describe their channel with slack.setChannel.
+ */
+function customerChannelSetup(id: string): { is_ext_shared: boolean; connected_team_ids: string[] } | undefined {
+  if (id === TRIAGE_CHANNEL || !id.startsWith("C")) return undefined;
+  return { is_ext_shared: true, connected_team_ids: [HOME_TEAM, id === OTHER_CHANNEL ? OTHER_CUSTOMER_TEAM : CUSTOMER_TEAM] };
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new TestClock(options.now ?? "2026-11-24T01:00:00Z");
-  const slack = await startSlackStandIn({ token: BOT_TOKEN, teamId: HOME_TEAM });
+  const slack = await startSlackStandIn({ token: BOT_TOKEN, teamId: HOME_TEAM, defaultChannel: customerChannelSetup });
+  slack.setTeam({ id: CUSTOMER_TEAM, name: "サンプル" });
+  slack.setTeam({ id: OTHER_CUSTOMER_TEAM, name: "他社" });
   for (const [id, team] of [[ENGINEER, HOME_TEAM], [ENGINEER_2, HOME_TEAM], [MANAGER, HOME_TEAM], [INTERNAL, HOME_TEAM], [CUSTOMER, CUSTOMER_TEAM], [OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM]] as const) {
     slack.setUser({ id, team_id: team });
   }
@@ -74,6 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     slack, driver, running, database, clock, config, drain,
     async registerCustomer(input = {}) {
+      if (input.team) slack.setChannel({ id: input.channelId ?? CUSTOMER_CHANNEL, is_ext_shared: true, connected_team_ids: [HOME_TEAM, input.team] });
       const result = await registerContract(running.deps, {
         customerName: input.name ?? "株式会社サンプル", channelIds: [input.channelId ?? CUSTOMER_CHANNEL],
         incidents: input.incidents ?? 10, confirmedOn: input.confirmedOn ?? "2026-04-01", actorId: MANAGER, locale: input.locale,

@@ -138,6 +138,10 @@ export interface SlackStandIn {
   /** The user users.info would describe, whether configured or invented; undefined where it answers user_not_found. */
   user(id: string): SlackUserSetup | undefined;
   setChannel(channel: SlackChannelSetup): void;
+  /** A workspace team.info can describe (others answer team_not_found, as for a team the app cannot see). */
+  setTeam(team: { id: string; name: string }): void;
+  /** The members usergroups.users.list answers for a user group (S…). */
+  setUserGroup(id: string, users: string[]): void;
   /** Current messages of a channel (top-level and replies, oldest first) after post/update/delete. */
   messages(channel: string): SlackMessage[];
   message(channel: string, ts: string): SlackMessage | undefined;
@@ -176,6 +180,11 @@ export interface SlackStandInOptions {
    * team for any U…/W… id, "not_found" answers user_not_found like Slack does for a wrong id.
    */
   unknownUsers?: "plausible" | "not_found";
+  /**
+   * How conversations.info describes a channel nobody configured with setChannel (default: an internal channel).
+   * The harness makes every customer channel a Slack Connect channel shared with its customer's workspace.
+   */
+  defaultChannel?: (id: string) => Omit<SlackChannelSetup, "id"> | undefined;
 }
 
 type Args = Record<string, unknown>;
@@ -310,6 +319,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const faults = new Map<string, ActiveFault[]>();
   const users = new Map<string, SlackUserSetup>();
   const channelSetups = new Map<string, SlackChannelSetup>();
+  const teams = new Map<string, { id: string; name: string }>();
+  const userGroups = new Map<string, string[]>();
   const pins = new Set<string>();
   const pendingUploads = new Map<string, PendingUpload>();
   const hanging = new Set<ServerResponse>();
@@ -735,9 +746,27 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       return page(args, [parent, ...replies], channel);
     },
 
+    "team.info": (args) => {
+      const id = stringArg(args, "team") ?? teamId;
+      if (id === teamId) return { team: { id, name: "T4U", domain: teamDomain } };
+      const team = teams.get(id);
+      if (team === undefined) refuse("team_not_found");
+      return { team: { id, name: team.name, domain: `org-${id.toLowerCase()}` } };
+    },
+
+    "usergroups.users.list": (args) => {
+      const id = required(args, "usergroup");
+      const members = userGroups.get(id);
+      if (members === undefined) refuse("no_such_subteam");
+      return { users: [...members] };
+    },
+
     "conversations.info": (args) => {
       const id = required(args, "channel");
-      const setup = channelSetups.get(id);
+      const setup = channelSetups.get(id) ?? (() => {
+        const fallback = options.defaultChannel?.(id);
+        return fallback === undefined ? undefined : { id, ...fallback };
+      })();
       if (setup === undefined && !/^[CGD][A-Z0-9]{2,}$/.test(id)) refuse("channel_not_found");
       const isIm = id.startsWith("D");
       const isPrivate = setup?.is_private ?? id.startsWith("G");
@@ -1152,6 +1181,12 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     },
     setChannel(channel) {
       channelSetups.set(channel.id, { ...channel });
+    },
+    setTeam(team) {
+      teams.set(team.id, { ...team });
+    },
+    setUserGroup(id, users) {
+      userGroups.set(id, [...users]);
     },
     messages: (channel) => (channels.get(channel) ?? []).map((m) => structuredClone(m)),
     message(channel, ts) {

@@ -99,6 +99,9 @@ export const contractsEn: English<typeof contractsJa> = {
   "contracts.error.period_missing": "Enter the confirmation date or the start date.",
   "contracts.error.period_both": "Enter either the confirmation date or the start/end dates, not both.",
   "contracts.error.before_start": "The end date must not be before the start date.",
+  "contracts.error.date_too_early": ({ earliest }: { earliest: string }) => `Please enter a date on or after ${earliest}.`,
+  "contracts.error.date_too_far": ({ latest }: { latest: string }) => `Please enter a date within a year from today (up to ${latest}).`,
+  "contracts.error.period_too_long": ({ years, latest }: { years: number; latest: string }) => `A contract may last at most ${years} years (up to ${latest}).`,
   "contracts.error.not_in_force": ({ status }) => `This contract is “${status}” and takes no additional purchase. Register a new contract (renewal) instead.`,
   "contracts.error.insufficient": ({ available }) =>
     `Cannot remove more than the ${available} available. Reserved incidents cannot be removed until their cases end.`,

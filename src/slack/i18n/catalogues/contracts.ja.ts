@@ -99,6 +99,9 @@ export const contractsJa = {
   "contracts.error.period_missing": "確認書発行日か開始日を入力してください。",
   "contracts.error.period_both": "確認書発行日と、開始日・終了日は、どちらか一方だけを入力してください。",
   "contracts.error.before_start": "終了日は開始日以降の日付にしてください。",
+  "contracts.error.date_too_early": ({ earliest }: { earliest: string }) => `${earliest} 以降の日付を入力してください。`,
+  "contracts.error.date_too_far": ({ latest }: { latest: string }) => `今日から1年以内（${latest} まで）の日付を入力してください。`,
+  "contracts.error.period_too_long": ({ years, latest }: { years: number; latest: string }) => `契約期間は${years}年以内（${latest} まで）にしてください。`,
   "contracts.error.not_in_force": ({ status }: { status: string }) =>
     `この契約は「${status}」のため追加購入できません。新しい契約（更新）として登録してください。`,
   "contracts.error.insufficient": ({ available }: { available: number }) =>

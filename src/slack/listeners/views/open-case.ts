@@ -51,8 +51,8 @@ export function register(app: App, deps: SlackDeps): void {
     }
     const [levelName, reason] = level.split(":");
     const result = await openCase(deps, {
-      requestKey: metadata.requestKey, channelId: channel.channelId, openedBy: actor.userId, openerTeamId: actor.teamId,
-      openerIsCustomer: roles.has("customer"), title, description, product,
+      requestKey: metadata.requestKey, channelId: channel.channelId, openedBy: actor.userId,
+      title, description, product,
       level: levelName === "A" ? "A" : "normal",
       levelReason: reason === "reproduction" || reason === "report" ? reason : null,
       sourceTs: metadata.sourceTs, sourceThreadTs: metadata.sourceThreadTs ?? null, previousCaseId: metadata.previousCaseId,

@@ -1,0 +1,39 @@
+// The Slack side of tenancy: which outside workspaces a channel is connected to, read from conversations.info
+// (connected_team_ids on a Slack Connect channel) and named with team.info.
+import type { WebClient } from "@slack/web-api";
+import type { ChannelConnections, ConnectedTeam } from "../domain/tenancy.ts";
+import type { Logger } from "../logger.ts";
+import type { WorkspaceDirectory } from "../services/deps.ts";
+
+function ids(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && /^[TE][A-Z0-9]{2,}$/.test(v)) : [];
+}
+
+export function slackWorkspaces(client: WebClient, homeTeamId: string, logger: Logger): WorkspaceDirectory {
+  const names = new Map<string, string | null>();
+  async function nameOf(teamId: string): Promise<string | null> {
+    if (names.has(teamId)) return names.get(teamId) ?? null;
+    // A name is a convenience for managers; without team:read or for a team Slack will not describe, the id serves.
+    const name = await client.team.info({ team: teamId }).then((r) => r.team?.name ?? null, () => null);
+    if (name) names.set(teamId, name);
+    return name;
+  }
+  return {
+    async connections(channelId: string): Promise<ChannelConnections | null> {
+      let channel: Record<string, unknown>;
+      try {
+        const info = await client.conversations.info({ channel: channelId });
+        channel = (info.channel ?? {}) as Record<string, unknown>;
+      } catch (error) {
+        logger.warn("could not read a channel's connections from Slack", { channelId, error: error instanceof Error ? error.message : String(error) });
+        return null;
+      }
+      const connected = new Set([...ids(channel.connected_team_ids), ...ids(channel.shared_team_ids)]);
+      connected.delete(homeTeamId);
+      if (channel.is_ext_shared !== true && connected.size === 0) return { shared: false };
+      const teams: ConnectedTeam[] = [];
+      for (const id of connected) teams.push({ id, name: await nameOf(id) });
+      return { shared: true, teams };
+    },
+  };
+}
