@@ -48,15 +48,12 @@ export function integerFlag(value: string | undefined): number {
 
 /**
  * The period the dates give, as of today, for checks the command makes before registering (overlap). Null when
- * the dates are missing or malformed: the service reports those together with every other problem.
+ * the dates are missing, malformed or out of range: the service reports those together with every other problem.
  */
 export function checkPeriod(ctx: CliContext, values: { confirmed?: string; start?: string; end?: string }): { startsOn: string; endsOn: string } | null {
   if (values.confirmed === undefined && values.start === undefined) return null;
   const period = contractPeriod({ confirmedOn: values.confirmed, startsOn: values.start, endsOn: values.end }, ctx.deps.calendar.localDate(ctx.deps.clock.now()));
-  if (period.ok) return period;
-  const outOfRange = Object.values(period.errors).some((e) => e === "too_early" || e === "too_far" || e === "too_long");
-  if (outOfRange) throw inputError(period.errors, periodFlags(values));
-  return null;
+  return period.ok ? period : null;
 }
 
 /** The flag a period error is about: the date the operator gave. */

@@ -142,10 +142,9 @@ export function latestEnd(startsOn: string): string {
 
 /**
  * The validity of a new contract (R-CON-2): one year from the confirmation date, or the explicit dates of the
- * first application. A start without an end runs one year from the start. `today`, when given, bounds how far ahead
- * it may start.
+ * first application. A start without an end runs one year from the start. `today` bounds how far ahead it may start.
  */
-export function contractPeriod(input: { confirmedOn?: string | null; startsOn?: string | null; endsOn?: string | null }, today?: string): ContractPeriod {
+export function contractPeriod(input: { confirmedOn?: string | null; startsOn?: string | null; endsOn?: string | null }, today: string): ContractPeriod {
   const confirmedOn = input.confirmedOn?.trim() || null;
   const startsOn = input.startsOn?.trim() || null;
   const endsOn = input.endsOn?.trim() || null;
@@ -154,7 +153,7 @@ export function contractPeriod(input: { confirmedOn?: string | null; startsOn?: 
   if (!start) return { ok: false, errors: { startsOn: "missing" } };
   if (!isIsoDate(start)) return { ok: false, errors: { startsOn: "invalid" } };
   if (start < EARLIEST_CONTRACT_DATE) return { ok: false, errors: { startsOn: "too_early" } };
-  if (today && start > latestStart(today)) return { ok: false, errors: { startsOn: "too_far" } };
+  if (start > latestStart(today)) return { ok: false, errors: { startsOn: "too_far" } };
   if (!endsOn) return { ok: true, startsOn: start, endsOn: oneYearFrom(start) };
   if (!isIsoDate(endsOn)) return { ok: false, errors: { endsOn: "invalid" } };
   if (endsOn < start) return { ok: false, errors: { endsOn: "before_start" } };

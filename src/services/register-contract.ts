@@ -49,6 +49,8 @@ export interface ChannelTenancy {
   otherTeams: string[];
   /** The channel was registered before; its workspaces were left as they were. */
   known: boolean;
+  /** Slack answered (false: no token, or Slack failed; the running app reads the workspaces when it can). */
+  asked: boolean;
 }
 
 export type RegisterContractResult =
@@ -62,18 +64,18 @@ export const NOTE_MAX = 500;
 const CHANNEL = /^[CG][A-Z0-9]{2,}$/;
 const TEAM = /^[TE][A-Z0-9]{2,}$/;
 
-/** Incidents and period, shared by first registrations and renewals. */
-export function validateTerms(input: ContractTermsInput): { ok: true; startsOn: string; endsOn: string } | { ok: false; errors: RegistrationErrors } {
+/** Incidents and period, shared by first registrations and renewals; `today` bounds the dates (see contractPeriod). */
+export function validateTerms(input: ContractTermsInput, today: string): { ok: true; startsOn: string; endsOn: string } | { ok: false; errors: RegistrationErrors } {
   const errors: RegistrationErrors = {};
   if (!isIncidentCount(input.incidents)) errors.incidents = Number.isNaN(input.incidents) ? "required" : "range";
-  const period = contractPeriod(input);
+  const period = contractPeriod(input, today);
   if (!period.ok) Object.assign(errors, period.errors);
   if (Object.keys(errors).length || !period.ok) return { ok: false, errors };
   return { ok: true, startsOn: period.startsOn, endsOn: period.endsOn };
 }
 
-export function validateRegistration(input: RegisterContractInput): { ok: true; startsOn: string; endsOn: string } | { ok: false; errors: RegistrationErrors; channels?: string[] } {
-  const terms = validateTerms(input);
+export function validateRegistration(input: RegisterContractInput, today: string): { ok: true; startsOn: string; endsOn: string } | { ok: false; errors: RegistrationErrors; channels?: string[] } {
+  const terms = validateTerms(input, today);
   const errors: RegistrationErrors = terms.ok ? {} : { ...terms.errors };
   const name = input.customerName.trim();
   if (!name) errors.customerName = "required";
@@ -86,20 +88,22 @@ export function validateRegistration(input: RegisterContractInput): { ok: true; 
 }
 
 export async function registerContract(deps: ServiceDeps, input: RegisterContractInput): Promise<RegisterContractResult> {
-  const valid = validateRegistration(input);
+  const valid = validateRegistration(input, deps.calendar.localDate(deps.clock.now()));
   if (!valid.ok) return valid;
   if (input.customerTeamId && !TEAM.test(input.customerTeamId)) return { ok: false, errors: { customerTeam: "invalid" } };
   // Slack is asked before the transaction: no network call ever holds a database lock.
   const decisions = new Map<string, TeamDecision[] | null>();
+  const asked = new Set<string>();
   for (const channelId of new Set(input.channelIds)) {
     const connections = deps.workspaces ? await deps.workspaces.connections(channelId) : null;
+    if (connections) asked.add(channelId);
     const decision = decideCustomerTeams(connections, input.customerTeamId ?? null);
     if (!decision.ok) return { ok: false, errors: { customerTeam: decision.error }, channels: [channelId], teams: decision.teams };
     decisions.set(channelId, decision.shared ? decision.teams : null);
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await register(deps, input, valid, decisions);
+      const result = await register(deps, input, valid, decisions, asked);
       if (result.ok) deps.onOutbox?.();
       return result;
     } catch (error) {
@@ -113,7 +117,7 @@ export async function registerContract(deps: ServiceDeps, input: RegisterContrac
   }
 }
 
-function register(deps: ServiceDeps, input: RegisterContractInput, period: { startsOn: string; endsOn: string }, decisions: ReadonlyMap<string, TeamDecision[] | null>): Promise<RegisterContractResult> {
+function register(deps: ServiceDeps, input: RegisterContractInput, period: { startsOn: string; endsOn: string }, decisions: ReadonlyMap<string, TeamDecision[] | null>, asked: ReadonlySet<string>): Promise<RegisterContractResult> {
   const now = deps.clock.now();
   const name = input.customerName.trim();
   const note = input.contactNote?.trim() || null;
@@ -130,7 +134,7 @@ function register(deps: ServiceDeps, input: RegisterContractInput, period: { sta
       const teams = decisions.get(channelId) ?? null;
       const known = taken.some((c) => c.channelId === channelId);
       channels.push({
-        channelId, shared: teams !== null, known,
+        channelId, shared: teams !== null, known, asked: asked.has(channelId),
         customerTeams: (teams ?? []).filter((t) => t.role === "customer").map((t) => t.teamId),
         otherTeams: (teams ?? []).filter((t) => t.role !== "customer").map((t) => t.teamId),
       });

@@ -18,9 +18,9 @@ export type RenewContractResult =
   | { ok: false; reason: "unknown_customer" | "duplicate" };
 
 export async function renewContract(deps: ServiceDeps, input: RenewContractInput): Promise<RenewContractResult> {
-  const terms = validateTerms(input);
-  if (!terms.ok) return terms;
   const now = deps.clock.now();
+  const terms = validateTerms(input, deps.calendar.localDate(now));
+  if (!terms.ok) return terms;
   try {
     const result = await deps.db.transaction(async (tx): Promise<RenewContractResult> => {
       const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });

@@ -19,13 +19,13 @@ describe("one year of validity (R-CON-2)", () => {
   });
 
   it("takes the confirmation date or explicit dates, never both", () => {
-    expect(contractPeriod({ confirmedOn: "2026-04-01" })).toEqual({ ok: true, startsOn: "2026-04-01", endsOn: "2027-03-31" });
-    expect(contractPeriod({ startsOn: "2026-04-10", endsOn: "2026-10-09" })).toEqual({ ok: true, startsOn: "2026-04-10", endsOn: "2026-10-09" });
-    expect(contractPeriod({ startsOn: "2026-04-10" })).toEqual({ ok: true, startsOn: "2026-04-10", endsOn: "2027-04-09" });
-    expect(contractPeriod({ confirmedOn: "2026-04-01", endsOn: "2026-12-31" })).toEqual({ ok: false, errors: { startsOn: "both" } });
-    expect(contractPeriod({ endsOn: "2026-12-31" })).toEqual({ ok: false, errors: { startsOn: "missing" } });
-    expect(contractPeriod({ confirmedOn: "2026-02-30" })).toEqual({ ok: false, errors: { startsOn: "invalid" } });
-    expect(contractPeriod({ startsOn: "2026-04-10", endsOn: "2026-04-09" })).toEqual({ ok: false, errors: { endsOn: "before_start" } });
+    expect(contractPeriod({ confirmedOn: "2026-04-01" }, "2026-03-01")).toEqual({ ok: true, startsOn: "2026-04-01", endsOn: "2027-03-31" });
+    expect(contractPeriod({ startsOn: "2026-04-10", endsOn: "2026-10-09" }, "2026-03-01")).toEqual({ ok: true, startsOn: "2026-04-10", endsOn: "2026-10-09" });
+    expect(contractPeriod({ startsOn: "2026-04-10" }, "2026-03-01")).toEqual({ ok: true, startsOn: "2026-04-10", endsOn: "2027-04-09" });
+    expect(contractPeriod({ confirmedOn: "2026-04-01", endsOn: "2026-12-31" }, "2026-03-01")).toEqual({ ok: false, errors: { startsOn: "both" } });
+    expect(contractPeriod({ endsOn: "2026-12-31" }, "2026-03-01")).toEqual({ ok: false, errors: { startsOn: "missing" } });
+    expect(contractPeriod({ confirmedOn: "2026-02-30" }, "2026-03-01")).toEqual({ ok: false, errors: { startsOn: "invalid" } });
+    expect(contractPeriod({ startsOn: "2026-04-10", endsOn: "2026-04-09" }, "2026-03-01")).toEqual({ ok: false, errors: { endsOn: "before_start" } });
   });
 });
 

@@ -24,6 +24,8 @@ describe("registration and validity (R-CON-2)", () => {
     w = await createWorld();
     const { contractId } = await registerCustomer(w, { confirmedOn: "2026-04-01" });
     expect(await contract(w, contractId)).toMatchObject({ startsOn: "2026-04-01", endsOn: "2027-03-31", kind: "initial", purchased: 10, available: 10 });
+    // A confirmation is issued at most a year ahead: the leap day is registered when it is near.
+    w.clock.set(tokyo("2027-12-01T10:00"));
     const leap = await registerCustomer(w, { confirmedOn: "2028-02-29" });
     expect((await contract(w, leap.contractId)).endsOn).toBe("2029-02-28");
   });

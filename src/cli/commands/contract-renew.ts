@@ -1,5 +1,5 @@
 import { renewContract } from "../../services/renew-contract.ts";
-import { checkPeriod, inputError, integerFlag, periodFlags } from "../contract-errors.ts";
+import { inputError, integerFlag, periodFlags } from "../contract-errors.ts";
 import { CliError, type CliContext } from "../context.ts";
 import { customerNamed } from "../resolve.ts";
 import { parseFlags } from "../args.ts";
@@ -16,7 +16,6 @@ export async function contractRenew(ctx: CliContext, args: string[]): Promise<vo
     customer: { type: "string" }, incidents: { type: "string" }, confirmed: { type: "string" }, start: { type: "string" },
     end: { type: "string" }, note: { type: "string" }, by: { type: "string" },
   });
-  checkPeriod(ctx, values);
   const customer = await customerNamed(ctx, values.customer);
   const result = await renewContract(ctx.deps, {
     customerId: customer.id, incidents: integerFlag(values.incidents),

@@ -20,18 +20,20 @@ export function register(app: App, deps: SlackDeps): void {
     }
     const { t, actor } = manager.context;
     const confirmedOn = readDate(view, Inputs.confirmedOn);
+    const startsOn = readDate(view, Inputs.startsOn);
+    const today = deps.calendar.localDate(deps.clock.now());
     const result = await registerContract(deps, {
       customerName: cleanInput(readText(view, Inputs.customerName) ?? ""),
       channelIds: readConversations(view, Inputs.customerChannels),
       incidents: numberOf(readText(view, Inputs.incidents)),
-      confirmedOn, startsOn: readDate(view, Inputs.startsOn), endsOn: readDate(view, Inputs.endsOn),
+      confirmedOn, startsOn, endsOn: readDate(view, Inputs.endsOn),
       contactNote: cleanInput(readText(view, Inputs.contact) ?? "") || null,
       locale: readOption(view, Inputs.channelLocale) === "en" ? "en" : "ja",
       actorId: actor.userId, requestKey: metadata.requestKey,
     });
     if (!result.ok) {
       await ack(result.errors
-        ? { response_action: "errors", errors: termsErrors(result.errors, t, { confirmed: confirmedOn !== null, channels: result.channels }) }
+        ? { response_action: "errors", errors: termsErrors(result.errors, t, { confirmed: confirmedOn !== null, start: confirmedOn ?? startsOn, today, channels: result.channels }) }
         : { response_action: "update", view: managerNotice(t("contracts.done.title"), t("contracts.done.duplicate"), t) });
       return;
     }

@@ -20,16 +20,18 @@ export function register(app: App, deps: SlackDeps): void {
     }
     const { t, actor } = manager.context;
     const confirmedOn = readDate(view, Inputs.confirmedOn);
+    const startsOn = readDate(view, Inputs.startsOn);
+    const today = deps.calendar.localDate(deps.clock.now());
     const incidents = numberOf(readText(view, Inputs.incidents));
     const result = await renewContract(deps, {
       customerId: metadata.customerId, incidents,
-      confirmedOn, startsOn: readDate(view, Inputs.startsOn), endsOn: readDate(view, Inputs.endsOn),
+      confirmedOn, startsOn, endsOn: readDate(view, Inputs.endsOn),
       note: cleanInput(readText(view, Inputs.contact) ?? "") || null,
       actorId: actor.userId, requestKey: metadata.requestKey,
     });
     if (!result.ok) {
       if ("errors" in result) {
-        await ack({ response_action: "errors", errors: termsErrors(result.errors, t, { confirmed: confirmedOn !== null }) });
+        await ack({ response_action: "errors", errors: termsErrors(result.errors, t, { confirmed: confirmedOn !== null, start: confirmedOn ?? startsOn, today }) });
         return;
       }
       const text = result.reason === "duplicate" ? t("contracts.done.duplicate") : t("contracts.error.unknown_customer");
