@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient as SqliteClient, Prisma } from "../generated/sqlite/client.ts";
-import { endingTransactions } from "./sqlite-transactions.ts";
+import { endingTransactions } from "./ending-transactions.ts";
 
 export type Db = InstanceType<typeof SqliteClient>;
 /** What a use case sees inside a transaction. */
@@ -38,7 +38,7 @@ export async function openDatabase(url: string, options: { schema?: string } = {
   if (provider === "sqlite") {
     const file = sqlitePath(url);
     createPrivateFile(file);
-    const client = new SqliteClient({ adapter: endingTransactions(new PrismaBetterSQLite3({ url: `file:${file}` })) });
+    const client = new SqliteClient({ adapter: endingTransactions(new PrismaBetterSQLite3({ url: `file:${file}` }), "sqlite") });
     // WAL lets readers proceed while one writer commits; the busy timeout makes concurrent writers wait
     // for the lock instead of failing at once.
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
@@ -51,10 +51,11 @@ export async function openDatabase(url: string, options: { schema?: string } = {
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const { PrismaClient: PostgresClient } = await import("../generated/postgresql/client.ts");
   // Prisma qualifies its own queries with the schema; raw SQL (migrations, locks) relies on search_path.
-  const adapter = new PrismaPg(
-    { connectionString: stripSchema(url), max: 10, ...(schema ? { options: `-c search_path="${schema}"` } : {}) },
+  // A server that is down or unreachable fails a new connection within seconds instead of leaving it waiting.
+  const adapter = endingTransactions(new PrismaPg(
+    { connectionString: stripSchema(url), max: 10, connectionTimeoutMillis: 5_000, keepAlive: true, ...(schema ? { options: `-c search_path="${schema}"` } : {}) },
     schema ? { schema } : undefined,
-  );
+  ), "postgresql");
   const client = new PostgresClient({ adapter }) as unknown as Db;
   return wrap(client, provider, schema);
 }
