@@ -1,5 +1,6 @@
 // Text going into Block Kit: people's words are escaped (so "<!channel>" in a title pings nobody) and clipped to
 // Slack's limits by whole characters, so Japanese text, emoji and combining marks are never cut in half.
+import { hasVisibleText, trimInvisible } from "../../domain/visible-text.ts";
 
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -23,11 +24,13 @@ export function clip(text: string, max: number): string {
 
 /**
  * Control characters other than newline and tab are dropped: they render as garbage in Slack. A lone surrogate
- * (half an emoji, which no database stores) becomes the replacement character.
+ * (half an emoji, which no database stores) becomes the replacement character. Invisible characters at the ends
+ * are trimmed like spaces, and text with nothing visible in it is empty: a required field refuses it.
  */
 export function cleanInput(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD").trim();
+  const cleaned = trimInvisible(text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"));
+  return hasVisibleText(cleaned) ? cleaned : "";
 }
 
 export function charLength(text: string): number {
