@@ -18,6 +18,7 @@ import type { SlackDeps } from "./slack/deps.ts";
 import { HomeRefresher } from "./slack/home/refresher.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
 import { OutboxDispatcher } from "./slack/outbox/dispatcher.ts";
+import { RoleGroups } from "./slack/role-directory.ts";
 import { slackWorkspaces } from "./slack/workspaces.ts";
 
 export interface StartOptions {
@@ -101,12 +102,22 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     if (!homeTeamId) throw new StartError("auth.test returned no team_id; set SLACK_TEAM_ID");
   }
 
+  // Members of the user groups named as engineers or managers; a group Slack cannot answer for is logged, not fatal.
+  const roleGroups = new RoleGroups(homeTeamId, {
+    engineers: { users: config.engineers, groups: config.engineerGroups },
+    managers: { users: config.managers, groups: config.managerGroups },
+  }, new CountingWebClient(config.slack.botToken, {
+    ...clientOptions, retryConfig: { retries: 0 }, timeout: 5_000, logger: boltLogger(logger), logLevel: LogLevel.ERROR,
+  }, metrics), { intervalSeconds: config.roleRefreshSeconds, logger });
+  await roleGroups.refreshAll();
+
   let dispatcher: OutboxDispatcher | null = null;
   let homes: HomeRefresher | null = null;
   const deps: SlackDeps = {
     db, clock, calendar, config, logger,
     triageChannel: config.triageChannel,
-    directory: { homeTeamId, engineers: config.engineers, managers: config.managers },
+    directory: roleGroups.directory,
+    roleGroups,
     // Registration asks Slack which workspaces share a channel; a slow Slack makes a manager wait, never a customer.
     workspaces: slackWorkspaces(new CountingWebClient(config.slack.botToken, {
       ...clientOptions, retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1_000 }, timeout: 5_000, logger: boltLogger(logger), logLevel: LogLevel.ERROR,
@@ -122,7 +133,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   );
 
   const socketMode = config.slack.appToken !== null;
-  const routes = operationalRoutes({ db, clock, metrics });
+  const routes = operationalRoutes({ db, clock, metrics, gauges: () => roleGroups.gauge() });
   const receiver = socketMode ? undefined : new HTTPReceiver({
     signingSecret: config.slack.signingSecret,
     endpoints: "/slack/events",
@@ -162,6 +173,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   logger.info("incident-desk started", { mode: socketMode ? "socket" : "http", port, database: db.provider });
   // Every replica may run it: each duty is claimed in the database, so it still happens once.
   if (config.schedulerEnabled) scheduler.start();
+  roleGroups.start();
 
   return {
     app, deps, dispatcher, scheduler, port, homes: homeRefresher,
@@ -171,6 +183,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       await app.stop();
       await homeRefresher.stop();
       await scheduler.stop();
+      await roleGroups.stop();
       if (opsServer) await new Promise((resolve) => opsServer.close(resolve));
       await dispatcher?.stop();
       await Promise.race([dispatcher?.drain(), new Promise((resolve) => setTimeout(resolve, options.flushTimeoutMs ?? 5_000).unref())]);

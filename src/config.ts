@@ -26,8 +26,14 @@ export interface Config extends CoreConfig {
   };
   port: number;
   databaseUrl: string;
+  /** User ids named in SUPPORT_ENGINEERS / SUPPORT_MANAGERS. */
   engineers: ReadonlySet<string>;
   managers: ReadonlySet<string>;
+  /** User groups (S…) named there; their members are read from Slack and kept current while running. */
+  engineerGroups: readonly string[];
+  managerGroups: readonly string[];
+  /** How often the members of those groups are read again (events usually tell sooner). */
+  roleRefreshSeconds: number;
   timezone: string;
   closedDays: readonly string[];
   triageChannel: string | null;
@@ -45,6 +51,7 @@ export class ConfigError extends Error {
 }
 
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const USER_GROUP_ID = /^S[A-Z0-9]{2,}$/;
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
 export const DEFAULT_CONTACT = "T4U株式会社 サポートサービス窓口";
@@ -105,16 +112,20 @@ export function loadConfig(env: Env): Config {
   const port = Number(text("PORT") ?? "3000");
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${text("PORT")}"`);
 
-  const users = (name: string) => {
-    const ids = (text(name) ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-    const bad = ids.filter((id) => !USER_ID.test(id));
-    if (bad.length) problems.push(`${name} must list Slack user ids like U0123ABCD, comma-separated; not: ${bad.join(", ")}`);
-    return new Set(ids);
+  // Each entry is a person (U…, W…) or a user group (S…) whose members hold the role.
+  const people = (name: string) => {
+    const ids = [...new Set((text(name) ?? "").split(",").map((s) => s.trim()).filter(Boolean))];
+    const bad = ids.filter((id) => !USER_ID.test(id) && !USER_GROUP_ID.test(id));
+    if (bad.length) problems.push(`${name} must list Slack user ids like U0123ABCD or user group ids like S0123ABCD, comma-separated; not: ${bad.join(", ")}`);
+    return { users: new Set(ids.filter((id) => USER_ID.test(id))), groups: ids.filter((id) => USER_GROUP_ID.test(id)) };
   };
-  const engineers = users("SUPPORT_ENGINEERS");
-  const managers = users("SUPPORT_MANAGERS");
-  if (engineers.size === 0) problems.push("SUPPORT_ENGINEERS is not set: list the Slack user ids of the engineers who answer cases");
-  if (managers.size === 0) problems.push("SUPPORT_MANAGERS is not set: list the Slack user ids of the managers who run /balance");
+  const engineers = people("SUPPORT_ENGINEERS");
+  const managers = people("SUPPORT_MANAGERS");
+  if (engineers.users.size + engineers.groups.length === 0) problems.push("SUPPORT_ENGINEERS is not set: list the Slack user ids (or user group ids) of the engineers who answer cases");
+  if (managers.users.size + managers.groups.length === 0) problems.push("SUPPORT_MANAGERS is not set: list the Slack user ids (or user group ids) of the managers who run /balance");
+
+  const roleRefresh = Number(text("ROLE_REFRESH_SECONDS") ?? "60");
+  if (!Number.isFinite(roleRefresh) || roleRefresh < 1) problems.push("ROLE_REFRESH_SECONDS must be a number of seconds ≥ 1");
 
   const interval = Number(text("SCHEDULER_INTERVAL_SECONDS") ?? "60");
   if (!Number.isFinite(interval) || interval < 1) problems.push("SCHEDULER_INTERVAL_SECONDS must be a number of seconds ≥ 1");
@@ -130,8 +141,11 @@ export function loadConfig(env: Env): Config {
     ...core,
     slack: { botToken, signingSecret, appToken, apiUrl: text("SLACK_API_URL"), homeTeamId: text("SLACK_TEAM_ID") },
     port,
-    engineers,
-    managers,
+    engineers: engineers.users,
+    managers: managers.users,
+    engineerGroups: engineers.groups,
+    managerGroups: managers.groups,
+    roleRefreshSeconds: roleRefresh,
     schedulerIntervalSeconds: interval,
     schedulerEnabled: text("SCHEDULER_ENABLED") !== "false",
   };

@@ -2,6 +2,10 @@
 
 export type Role = "engineer" | "manager" | "customer" | "internal" | "outsider";
 
+/**
+ * Who T4U's engineers and managers are. Members of user groups are kept current while the app runs by replacing
+ * these sets, so read them through the directory at each decision rather than keeping a set.
+ */
 export interface RoleDirectory {
   homeTeamId: string;
   engineers: ReadonlySet<string>;

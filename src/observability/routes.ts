@@ -13,7 +13,8 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-export function operationalRoutes(deps: { db: Database; clock: Clock; metrics: Metrics }): Route[] {
+/** `gauges`: lines of gauges kept in this process (not in the database), appended to /metrics. */
+export function operationalRoutes(deps: { db: Database; clock: Clock; metrics: Metrics; gauges?: () => string }): Route[] {
   return [
     { path: "/healthz", method: ["GET"], handler: (_req, res) => send(res, 200, "application/json", '{"status":"ok"}') },
     {
@@ -32,7 +33,7 @@ export function operationalRoutes(deps: { db: Database; clock: Clock; metrics: M
       handler: (_req, res) => {
         stateGauges(deps.db, deps.clock.now())
           .then((gauges) => {
-            const body = [deps.metrics.requestSeconds.render(), deps.metrics.slackErrors.render(), deps.metrics.casesOpened.render(), gauges].join("\n");
+            const body = [deps.metrics.requestSeconds.render(), deps.metrics.slackErrors.render(), deps.metrics.casesOpened.render(), gauges, deps.gauges?.() ?? ""].filter(Boolean).join("\n");
             send(res, 200, "text/plain; version=0.0.4", `${body}\n`);
           })
           .catch(() => send(res, 503, "text/plain", "database unreachable\n"));

@@ -2,10 +2,13 @@ import type { Config } from "../config.ts";
 import type { RoleDirectory } from "../domain/roles.ts";
 import type { Logger } from "../logger.ts";
 import type { ServiceDeps } from "../services/deps.ts";
+import type { RoleGroups } from "./role-directory.ts";
 
 /** Everything a listener may use. Listeners stay thin: parse, check the role, call one service, answer. */
 export interface SlackDeps extends ServiceDeps {
   config: Config;
   directory: RoleDirectory;
+  /** Keeps the directory's members of user groups current; absent when no group is configured or in tools. */
+  roleGroups?: RoleGroups;
   logger: Logger;
 }

@@ -49,6 +49,8 @@ export interface HarnessOptions {
   logger?: Logger;
   /** Timeout of the outbox's Slack calls, short in tests that make Slack hang. */
   slackTimeoutMs?: number;
+  /** User groups (S…) and their members, known to Slack before the app starts (name them in env to use them). */
+  userGroups?: Record<string, string[]>;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   for (const [id, team] of [[ENGINEER, HOME_TEAM], [ENGINEER_2, HOME_TEAM], [MANAGER, HOME_TEAM], [INTERNAL, HOME_TEAM], [CUSTOMER, CUSTOMER_TEAM], [OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM]] as const) {
     slack.setUser({ id, team_id: team });
   }
+  for (const [id, members] of Object.entries(options.userGroups ?? {})) slack.setUserGroup(id, members);
   const database = await createTestDatabase();
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url,

@@ -46,6 +46,19 @@ describe("configuration", () => {
     }
   });
 
+  it("takes user groups (S…) beside user ids for engineers and managers, and how often to read them again", () => {
+    const config = loadConfig({ ...valid, SUPPORT_ENGINEERS: "U0ENG1, S0ENGINEERS", SUPPORT_MANAGERS: "S0MANAGERS", ROLE_REFRESH_SECONDS: "30" });
+    expect([...config.engineers]).toEqual(["U0ENG1"]);
+    expect(config.engineerGroups).toEqual(["S0ENGINEERS"]);
+    expect([...config.managers]).toEqual([]);
+    expect(config.managerGroups).toEqual(["S0MANAGERS"]);
+    expect(config.roleRefreshSeconds).toBe(30);
+    expect(loadConfig(valid).roleRefreshSeconds).toBe(60);
+    const found = problems({ ...valid, SUPPORT_MANAGERS: "U0MGR1,@support-managers", ROLE_REFRESH_SECONDS: "0" });
+    expect(found.some((p) => p.startsWith("SUPPORT_MANAGERS must list Slack user ids like U0123ABCD or user group ids like S0123ABCD"))).toBe(true);
+    expect(found.some((p) => p.startsWith("ROLE_REFRESH_SECONDS"))).toBe(true);
+  });
+
   it("lets the command line run without Slack settings", () => {
     expect(loadCoreConfig({ DATABASE_URL: "postgresql://root@localhost/test" }).databaseUrl).toBe("postgresql://root@localhost/test");
   });
