@@ -5,6 +5,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient as SqliteClient, Prisma } from "../generated/sqlite/client.ts";
 import { endingTransactions } from "./ending-transactions.ts";
+import { createDatabaseHealth, type DatabaseHealth } from "./health.ts";
 
 export type Db = InstanceType<typeof SqliteClient>;
 /** What a use case sees inside a transaction. */
@@ -18,6 +19,8 @@ export interface Database {
   /** The PostgreSQL schema in use (tests isolate themselves in their own schema). */
   readonly schema?: string;
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** How the latest database work ended (readiness); transactions report themselves. */
+  readonly health: DatabaseHealth;
   close(): Promise<void>;
 }
 
@@ -61,20 +64,32 @@ export async function openDatabase(url: string, options: { schema?: string } = {
 }
 
 function wrap(client: Db, provider: Provider, schema?: string): Database {
+  const health = createDatabaseHealth();
+  const transaction: Database["transaction"] = provider === "sqlite"
+    // better-sqlite3 never waits on I/O, so a transaction and the code around it run without giving the event
+    // loop a turn; requests already waiting (Slack's, with their 3-second deadline) are read only afterwards.
+    // One turn before each transaction lets them be read and acknowledged first. (Not inside it: a query from
+    // elsewhere would then run on the one connection in the middle of this transaction.)
+    ? async (work) => {
+      await nextTurn();
+      return client.$transaction(work, { maxWait: 10_000, timeout: 20_000 });
+    }
+    : (work) => retryingDeadlocks(() => client.$transaction(work, { maxWait: 10_000, timeout: 20_000 }));
   return {
     client,
     provider,
     schema,
-    transaction: provider === "sqlite"
-      // better-sqlite3 never waits on I/O, so a transaction and the code around it run without giving the event
-      // loop a turn; requests already waiting (Slack's, with their 3-second deadline) are read only afterwards.
-      // One turn before each transaction lets them be read and acknowledged first. (Not inside it: a query from
-      // elsewhere would then run on the one connection in the middle of this transaction.)
-      ? async (work) => {
-        await nextTurn();
-        return client.$transaction(work, { maxWait: 10_000, timeout: 20_000 });
+    health,
+    transaction: async (work) => {
+      try {
+        const result = await transaction(work);
+        health.ok();
+        return result;
+      } catch (error) {
+        health.failed(error);
+        throw error;
       }
-      : (work) => retryingDeadlocks(() => client.$transaction(work, { maxWait: 10_000, timeout: 20_000 })),
+    },
     close: () => client.$disconnect(),
   };
 }

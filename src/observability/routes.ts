@@ -1,9 +1,10 @@
-// /healthz (the process is up), /readyz (the database answers and is at this version's schema), /metrics.
+// /healthz (the process is up), /readyz (the database answers, completes a transaction, is at this version's schema,
+// and the app's own writes are not failing), /metrics.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Database } from "../db/client.ts";
-import { migrationStatus } from "../db/migrate.ts";
 import type { Clock } from "../services/deps.ts";
 import type { Metrics } from "./metrics.ts";
+import { readiness } from "./readiness.ts";
 import { stateGauges } from "./state-gauges.ts";
 
 export interface Route { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void }
@@ -20,12 +21,7 @@ export function operationalRoutes(deps: { db: Database; clock: Clock; metrics: M
     {
       path: "/readyz", method: ["GET"],
       handler: (_req, res) => {
-        migrationStatus(deps.db)
-          .then((s) => {
-            const ready = s.pending.length === 0 && s.unknown.length === 0 && s.modified.length === 0;
-            send(res, ready ? 200 : 503, "application/json", JSON.stringify({ status: ready ? "ready" : "migrations", pending: s.pending }));
-          })
-          .catch(() => send(res, 503, "application/json", '{"status":"database unreachable"}'));
+        void readiness(deps.db).then((r) => send(res, r.status === "ready" ? 200 : 503, "application/json", JSON.stringify(r)));
       },
     },
     {
