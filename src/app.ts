@@ -10,6 +10,7 @@ import { CountingWebClient, slackErrorCode, timeRequests } from "./observability
 import { createMetrics } from "./observability/metrics.ts";
 import { operationalRoutes, type Route } from "./observability/routes.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
+import { refreshUnboundChannels } from "./services/refresh-channel-teams.ts";
 import { systemClock } from "./clock.ts";
 import type { Clock } from "./services/deps.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
@@ -171,6 +172,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   server.headersTimeout = 66_000;
   const port = portOf(server);
   logger.info("incident-desk started", { mode: socketMode ? "socket" : "http", port, database: db.provider });
+  // Channels without a customer workspace are read from Slack in the background: a slow Slack delays no request.
+  void refreshUnboundChannels(deps, (channelId, error) => logger.warn("could not read a channel's workspaces", { channelId, error: error instanceof Error ? error.message : String(error) }))
+    .catch((error: unknown) => logger.warn("could not list channels without a customer workspace", { error: error instanceof Error ? error.message : String(error) }));
   // Every replica may run it: each duty is claimed in the database, so it still happens once.
   if (config.schedulerEnabled) scheduler.start();
   roleGroups.start();

@@ -3,7 +3,10 @@ import { loadCoreConfig, type CoreConfig } from "../config.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { migrate, migrationStatus } from "../db/migrate.ts";
 import { BusinessCalendar } from "../domain/calendar.ts";
-import type { ServiceDeps, Clock } from "../services/deps.ts";
+import { WebClient } from "@slack/web-api";
+import { silentLogger } from "../logger.ts";
+import type { ServiceDeps, Clock, WorkspaceDirectory } from "../services/deps.ts";
+import { slackWorkspaces } from "../slack/workspaces.ts";
 
 export class CliError extends Error {
   constructor(message: string, readonly exitCode = 2) {
@@ -25,5 +28,16 @@ export async function openContext(env: Record<string, string | undefined>, clock
     }
   }
   const calendar = new BusinessCalendar({ timezone: config.timezone, closedDays: config.closedDays });
-  return { config, deps: { db, clock, calendar, triageChannel: config.triageChannel }, out };
+  return { config, deps: { db, clock, calendar, triageChannel: config.triageChannel, ...workspacesFrom(env) }, out };
+}
+
+/**
+ * With the bot token, registration asks Slack which workspaces share a channel, as the app does; without it the
+ * manager names the customer's workspace (--customer-team) or the running app reads it when the channel is shared.
+ */
+function workspacesFrom(env: Record<string, string | undefined>): { workspaces?: WorkspaceDirectory } {
+  const token = env.SLACK_BOT_TOKEN?.trim();
+  if (!token) return {};
+  const client = new WebClient(token, { ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}), retryConfig: { retries: 1 }, timeout: 5_000 });
+  return { workspaces: slackWorkspaces(client, env.SLACK_TEAM_ID?.trim() || null, silentLogger) };
 }

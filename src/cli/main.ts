@@ -15,6 +15,7 @@ const HELP = `incident-desk command line
 ${contractHelp}
   npm run cli -- channel entry …    post a channel's "open a case" message again and pin it (see: channel --help)
   npm run cli -- channel locale …   set the language of a customer channel: ja or en
+  npm run cli -- channel show …     a channel's customer workspaces and approvers (also: customer-team, approvers, refresh)
   npm run cli -- export --out DIR   export customers, contracts, ledger and cases as CSV or JSON Lines
   npm run cli -- scheduler run …    one scheduler pass as of a time, or a dry run of it (see: scheduler run --help)
   npm run cli -- db migrate         apply database migrations (needed for PostgreSQL; SQLite migrates on start)
@@ -27,6 +28,10 @@ const COMMANDS: Record<string, CliCommand> = {
   "contract add": { usage: contractAddCommand.usage, run: contractAddCommand.contractAdd },
   "channel entry": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "entry", args) },
   "channel locale": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "locale", args) },
+  "channel show": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "show", args) },
+  "channel customer-team": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "customer-team", args) },
+  "channel approvers": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "approvers", args) },
+  "channel refresh": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "refresh", args) },
   "scheduler run": { usage: schedulerRunCommand.usage, run: schedulerRunCommand.schedulerRun },
   export: { usage: exportCommand.usage, run: exportCommand.exportData },
 };

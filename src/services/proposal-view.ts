@@ -1,5 +1,6 @@
 // What a proposal message shows, read in one place so its first posting and every re-rendering agree. The
 // cost is derived from the proposal alone, so a message re-rendered after approval still shows what was asked.
+import { approversOf } from "../db/channels.ts";
 import { contractsOf } from "../db/contracts.ts";
 import { caseNumber } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
@@ -25,6 +26,8 @@ export interface ProposalView {
   decidedBy: string | null;
   /** Available incidents now, so the customer sees what approving leaves. */
   available: number;
+  /** The customer people a manager named as the only ones who may answer; empty: anyone of the customer. */
+  approvers: string[];
 }
 
 function partsOf(raw: string | null): string[] {
@@ -50,5 +53,6 @@ export async function loadProposalView(deps: Pick<ServiceDeps, "db" | "calendar"
     before: p.incidents - extra, after: p.incidents, state: p.state as ProposalState,
     proposedBy: p.proposedBy, decidedBy: p.decidedBy,
     available: summarize(await contractsOf(deps.db.client, p.case.customerId), today).available,
+    approvers: await approversOf(deps.db.client, p.case.channelId),
   };
 }

@@ -9,8 +9,14 @@ function ids(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && /^[TE][A-Z0-9]{2,}$/.test(v)) : [];
 }
 
-export function slackWorkspaces(client: WebClient, homeTeamId: string, logger: Logger): WorkspaceDirectory {
+/** `homeTeamId` null: T4U's own workspace is asked of Slack (auth.test) on first use, as the command line does. */
+export function slackWorkspaces(client: WebClient, homeTeamId: string | null, logger: Logger): WorkspaceDirectory {
   const names = new Map<string, string | null>();
+  let home: Promise<string | null> | null = homeTeamId ? Promise.resolve(homeTeamId) : null;
+  const homeTeam = () => (home ??= client.auth.test().then((r) => r.team_id ?? null, () => {
+    home = null;
+    return null;
+  }));
   async function nameOf(teamId: string): Promise<string | null> {
     if (names.has(teamId)) return names.get(teamId) ?? null;
     // A name is a convenience for managers; without team:read or for a team Slack will not describe, the id serves.
@@ -20,6 +26,8 @@ export function slackWorkspaces(client: WebClient, homeTeamId: string, logger: L
   }
   return {
     async connections(channelId: string): Promise<ChannelConnections | null> {
+      const own = await homeTeam();
+      if (own === null) return null;
       let channel: Record<string, unknown>;
       try {
         const info = await client.conversations.info({ channel: channelId });
@@ -29,7 +37,7 @@ export function slackWorkspaces(client: WebClient, homeTeamId: string, logger: L
         return null;
       }
       const connected = new Set([...ids(channel.connected_team_ids), ...ids(channel.shared_team_ids)]);
-      connected.delete(homeTeamId);
+      connected.delete(own);
       if (channel.is_ext_shared !== true && connected.size === 0) return { shared: false };
       const teams: ConnectedTeam[] = [];
       for (const id of connected) teams.push({ id, name: await nameOf(id) });

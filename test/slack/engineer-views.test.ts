@@ -16,7 +16,7 @@ import { validateBlocks, validateView } from "../support/block-kit-rules.ts";
 const proposal = (over: Partial<ProposalView> = {}): ProposalView => ({
   id: 7, caseId: 42, number: "#0042", channelId: "C0CUSTOMER", rootTs: "1790000000.000100", locale: "ja",
   kind: { kind: "split" }, reason: "<!channel> 原因の異なる2つの事象です。", parts: ["認証エラー", "帳票の文字化け"],
-  before: 1, after: 2, state: "pending", proposedBy: "U0ENG1", decidedBy: null, available: 8, ...over,
+  before: 1, after: 2, state: "pending", proposedBy: "U0ENG1", decidedBy: null, available: 8, approvers: [], ...over,
 });
 
 const caseView: CaseView = {

@@ -6,6 +6,7 @@ import * as showBalance from "./actions/show-balance.ts";
 import * as take from "./actions/take.ts";
 import * as balance from "./commands/balance.ts";
 import * as support from "./commands/support.ts";
+import * as channelShared from "./events/channel-shared.ts";
 import * as message from "./events/message.ts";
 import * as userGroups from "./events/user-groups.ts";
 import * as messageToCase from "./shortcuts/message-to-case.ts";
@@ -39,7 +40,7 @@ const managerModules = [
   addIncidentsAction, adjustBalanceAction, customerDetailAction, exportLedgerAction, registerContractAction, renewContractAction,
   addIncidentsView, adjustBalanceView, exportLedgerView, registerContractView, renewContractView,
 ];
-const modules = [openCaseAction, resolve, showBalance, take, balance, support, message, openCaseView, messageToCase, userGroups];
+const modules = [openCaseAction, resolve, showBalance, take, balance, support, message, openCaseView, messageToCase, userGroups, channelShared];
 const engineerModules = [caseMenu, decideProposal, refreshHome, queue, appHomeOpened, assignView, endCaseViews, expectedDateView, levelAView, lowerLevelView, splitView];
 
 export function registerListeners(app: App, deps: SlackDeps): void {

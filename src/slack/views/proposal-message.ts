@@ -17,6 +17,11 @@ export function proposalIdOf(value: string | undefined): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
+/** People named in a sentence, as each language addresses a customer's people. */
+export function namedPeople(userIds: readonly string[], locale: "ja" | "en"): string {
+  return locale === "en" ? userIds.map((u) => `<@${u}>`).join(", ") : userIds.map((u) => `<@${u}> 様`).join("、");
+}
+
 export function proposalMessage(view: ProposalView, t: Translate): SlackMessage {
   const extra = view.after - view.before;
   const headline = view.kind.kind === "level_a"
@@ -32,7 +37,7 @@ export function proposalMessage(view: ProposalView, t: Translate): SlackMessage 
   if (view.state === "pending") {
     const value = proposalButtonValue(view.id, view.caseId);
     blocks.push(
-      { type: "context", elements: [mrkdwn(t("proposal.ask"))] },
+      { type: "context", elements: [mrkdwn(view.approvers.length ? t("proposal.ask_named", { users: namedPeople(view.approvers, view.locale) }) : t("proposal.ask"))] },
       {
         type: "actions",
         block_id: `proposal:${view.id}`,

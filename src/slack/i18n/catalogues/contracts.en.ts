@@ -125,4 +125,12 @@ export const contractsEn: English<typeof contractsJa> = {
   "contracts.csv.case": "case",
   "contracts.csv.actor": "by",
   "contracts.csv.reason": "reason",
+
+  "alert.channel_teams_pending": ({ customer, channel, teams }) =>
+    `:busts_in_silhouette: A workspace not yet confirmed as the customer's joined ${customer}'s channel <#${channel}>: ${teams}. ` +
+    `Until it is confirmed its people cannot open or approve cases. If it is the customer's, register it with \`npm run cli -- channel customer-team --channel ${channel} --team <workspace id>\`.`,
+  "channel.tenancy.customer": ({ teams }) => `Customer workspace: ${teams}`,
+  "channel.tenancy.none": "Customer workspace: none yet (the channel serves no one outside T4U until it is shared)",
+  "channel.tenancy.pending": ({ teams }) => `Not yet confirmed: ${teams}`,
+  "channel.tenancy.approvers": ({ users }) => `Who may approve: ${users}`,
 };

@@ -126,4 +126,12 @@ export const contractsJa = {
   "contracts.csv.case": "案件",
   "contracts.csv.actor": "実行者",
   "contracts.csv.reason": "理由",
+
+  "alert.channel_teams_pending": ({ customer, channel, teams }: { customer: string; channel: string; teams: string }) =>
+    `:busts_in_silhouette: ${customer} のチャンネル <#${channel}> に、お客様のワークスペースかどうか未確認のワークスペースが接続されました: ${teams}。` +
+    `確認が済むまで、このワークスペースの方は案件の作成や承認ができません。お客様のワークスペースであれば \`npm run cli -- channel customer-team --channel ${channel} --team <ワークスペースID>\` で登録してください。`,
+  "channel.tenancy.customer": ({ teams }: { teams: string }) => `お客様のワークスペース: ${teams}`,
+  "channel.tenancy.none": "お客様のワークスペース: 未登録（チャンネルが共有されるまで、社外の方からのご依頼は受け付けません）",
+  "channel.tenancy.pending": ({ teams }: { teams: string }) => `未確認のワークスペース: ${teams}`,
+  "channel.tenancy.approvers": ({ users }: { users: string }) => `承認できる方: ${users}`,
 };

@@ -56,6 +56,8 @@ export const engineerEn: English<typeof engineerJa> = {
   "proposal.cost": ({ before, after, extra, available }) =>
     `*Incidents:* ${before} → ${after} (${extra} more are reserved when you approve; available now: ${available})`,
   "proposal.ask": "If you agree, choose “Approve”. No further incidents are reserved until you do.",
+  "proposal.ask_named": ({ users }) => `We ask ${users} to approve. If you agree, choose “Approve”. No further incidents are reserved until you do.`,
+  "proposal.refused.not_approver": ({ users }) => `Only your organisation's named approvers (${users}) can answer this proposal. Please ask one of them.`,
   "proposal.approve": "Approve",
   "proposal.decline": "Decline",
   "proposal.confirm_title": "Approve?",

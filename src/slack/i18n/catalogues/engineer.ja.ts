@@ -58,6 +58,9 @@ export const engineerJa = {
   "proposal.cost": ({ before, after, extra, available }: { before: number; after: number; extra: number; available: number }) =>
     `*インシデント:* ${before} → ${after}（ご承認いただいた時点で ${extra} を追加で予約します。現在のご利用可能数: ${available}）`,
   "proposal.ask": "よろしければ「承認する」を押してください。ご承認いただくまで、インシデントは追加で予約されません。",
+  "proposal.ask_named": ({ users }: { users: string }) =>
+    `ご承認は ${users}にお願いしております。よろしければ「承認する」を押してください。ご承認いただくまで、インシデントは追加で予約されません。`,
+  "proposal.refused.not_approver": ({ users }: { users: string }) => `この提案にお答えいただけるのは、ご契約上の承認者（${users}）のみです。承認者の方へご確認をお願いいたします。`,
   "proposal.approve": "承認する",
   "proposal.decline": "承認しない",
   "proposal.confirm_title": "ご承認の確認",

@@ -1,13 +1,14 @@
 // The customer's answer to a proposal to raise their case's incidents (R-INC-5). Only people of that customer
 // may answer (checked on the server); the first answer counts and a second one changes nothing.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { channelApprovers } from "../../../services/channel-tenancy.ts";
 import { decideProposal, type DecideProposalResult } from "../../../services/decide-proposal.ts";
 import { authorizeCaseAction } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
 import { Actions } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
-import { proposalIdOf } from "../../views/proposal-message.ts";
+import { namedPeople, proposalIdOf } from "../../views/proposal-message.ts";
 import type { Locale } from "../../../config.ts";
 
 function refusalText(result: Exclude<DecideProposalResult, { ok: true }>, locale: Locale, contact: string): string {
@@ -37,6 +38,12 @@ export function register(app: App, deps: SlackDeps): void {
       const ctx = await authorizeCaseAction(deps, client, body, value, "case.reply");
       if (!ctx) return;
       const proposalId = proposalIdOf(value);
+      // Where a manager named the customer's approvers, only they answer (approve or decline) a raised count.
+      const approvers = ctx.channel ? await channelApprovers(deps, ctx.channel.channelId) : [];
+      if (approvers.length && !approvers.includes(ctx.actor.userId)) {
+        await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, t(ctx.locale, "proposal.refused.not_approver", { users: namedPeople(approvers, ctx.locale) }));
+        return;
+      }
       const result = proposalId
         ? await decideProposal(deps, { proposalId, caseId: ctx.caseId, actorId: ctx.actor.userId, decision, messageTs: messageTsOf(body) })
         : { ok: false as const, reason: "unknown_proposal" as const };

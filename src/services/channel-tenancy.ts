@@ -1,0 +1,70 @@
+// A manager looks after a channel's tenancy: which connected workspaces are the customer's, and which customer
+// people may approve raised incident counts (R-ROLE, R-INC-5).
+import { approversOf, setApprovers, setCustomerTeams, teamsOf, type ChannelTeamRow } from "../db/channels.ts";
+import type { ServiceDeps } from "./deps.ts";
+
+export interface ChannelTenancyView {
+  channelId: string;
+  customerName: string;
+  locale: string;
+  teams: ChannelTeamRow[];
+  approvers: string[];
+}
+
+const TEAM = /^[TE][A-Z0-9]{2,}$/;
+const USER = /^[UW][A-Z0-9]{2,}$/;
+
+export async function channelTenancy(deps: ServiceDeps, channelId: string): Promise<ChannelTenancyView | null> {
+  const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true, customer: { select: { name: true } } } });
+  if (!channel) return null;
+  return { channelId, customerName: channel.customer.name, locale: channel.locale, teams: await teamsOf(deps.db.client, channelId), approvers: await approversOf(deps.db.client, channelId) };
+}
+
+export type SetCustomerTeamsResult =
+  | { ok: true; view: ChannelTenancyView; notConnected: string[] }
+  | { ok: false; reason: "not_registered" | "invalid_team" };
+
+/**
+ * The manager's word: these workspaces are the channel's customer, every other connected one is not. A workspace
+ * Slack does not show as connected is still recorded (the manager may be ahead of Slack), and the caller says so.
+ */
+export async function assignCustomerTeams(deps: ServiceDeps, input: { channelId: string; teamIds: string[]; actorId: string }): Promise<SetCustomerTeamsResult> {
+  const teamIds = [...new Set(input.teamIds)];
+  if (teamIds.length === 0 || teamIds.some((t) => !TEAM.test(t))) return { ok: false, reason: "invalid_team" };
+  if (!await deps.db.client.customerChannel.findUnique({ where: { channelId: input.channelId }, select: { id: true } })) return { ok: false, reason: "not_registered" };
+  const connections = deps.workspaces ? await deps.workspaces.connections(input.channelId) : null;
+  const connected = connections?.shared ? connections.teams : [];
+  const names = new Map(connected.map((t) => [t.id, t.name]));
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    // Connected workspaces nobody has decided on yet are recorded first, so that they too become "not the customer".
+    for (const t of connected) {
+      await tx.channelTeam.upsert({
+        where: { channelId_teamId: { channelId: input.channelId, teamId: t.id } },
+        create: { channelId: input.channelId, teamId: t.id, teamName: t.name, role: "pending", createdAt: now, updatedAt: now },
+        update: {},
+      });
+    }
+    await setCustomerTeams(tx, input.channelId, teamIds, names, input.actorId, now);
+  });
+  const view = await channelTenancy(deps, input.channelId);
+  if (!view) return { ok: false, reason: "not_registered" };
+  return { ok: true, view, notConnected: connections === null ? [] : teamIds.filter((t) => !names.has(t)) };
+}
+
+/** Who may answer proposals in a channel; empty: anyone of the customer's workspaces. */
+export function channelApprovers(deps: ServiceDeps, channelId: string): Promise<string[]> {
+  return approversOf(deps.db.client, channelId);
+}
+
+export type SetApproversResult = { ok: true; view: ChannelTenancyView } | { ok: false; reason: "not_registered" | "invalid_user" };
+
+/** Names the only customer people who may approve raised incident counts; an empty list lets any of them. */
+export async function assignApprovers(deps: ServiceDeps, input: { channelId: string; userIds: string[]; actorId: string }): Promise<SetApproversResult> {
+  const userIds = [...new Set(input.userIds)];
+  if (userIds.some((u) => !USER.test(u))) return { ok: false, reason: "invalid_user" };
+  if (!await deps.db.client.customerChannel.findUnique({ where: { channelId: input.channelId }, select: { id: true } })) return { ok: false, reason: "not_registered" };
+  await deps.db.transaction((tx) => setApprovers(tx, input.channelId, userIds, input.actorId, deps.clock.now()));
+  const view = await channelTenancy(deps, input.channelId);
+  return view ? { ok: true, view } : { ok: false, reason: "not_registered" };
+}
