@@ -88,4 +88,12 @@ describe("manifest/manifest.json", () => {
     ]));
     expect(scopes.bot).not.toContain("chat:write.public");
   });
+
+  it("receives the user group events that keep roles from user groups current, with the scope they need", () => {
+    const oauth = isRecord(root.oauth_config) ? root.oauth_config : {};
+    const scopes = isRecord(oauth.scopes) ? oauth.scopes : {};
+    const events = isRecord(settings.event_subscriptions) ? settings.event_subscriptions : {};
+    expect(scopes.bot).toContain("usergroups:read");
+    expect(events.bot_events).toEqual(expect.arrayContaining(["subteam_members_changed", "subteam_updated"]));
+  });
 });
