@@ -1,6 +1,9 @@
-// Starts the bot: `npm start`. Configuration comes from the environment (see .env.example).
+// Starts the bot: `npm start`. Configuration comes from the environment (see .env.example). The start script execs
+// node itself (tsx as a loader, no wrapper process), so SIGTERM and SIGINT reach this process and stop it gracefully.
 import { ConfigError, loadConfig } from "./config.ts";
 import { StartError, startApp } from "./app.ts";
+
+const SHUTDOWN_DEADLINE_MS = 9_000;
 
 try {
   process.loadEnvFile?.(".env");
@@ -12,9 +15,16 @@ try {
   const running = await startApp({ config: loadConfig(process.env) });
   let stopping = false;
   const shutdown = async (signal: string) => {
+    // One Ctrl-C reaches the app twice (from the terminal and relayed by npm): the second is not a second request.
     if (stopping) return;
     stopping = true;
     running.deps.logger.info("shutting down", { signal });
+    // A process manager waits about 10 s before it kills: stop by then, whatever is still pending (it is in the
+    // database and goes out after the next start).
+    setTimeout(() => {
+      running.deps.logger.error("shutdown did not finish in time; exiting", { signal });
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     await running.stop();
     process.exit(0);
   };
