@@ -19,6 +19,9 @@ export function termsErrors(errors: RegistrationErrors, t: Translate, context: {
       : errors.channelIds === "invalid" ? t("contracts.error.channels_invalid", { channels: list })
       : t("error.required");
   }
+  // The modal has no workspace picker: a channel shared with several outside workspaces is registered where the
+  // manager can name the customer's (the command line), rather than guessed here.
+  if (errors.customerTeam) out[Inputs.customerChannels.block] = t("contracts.error.choose_team", { channels: list });
   if (errors.incidents) out[Inputs.incidents.block] = t("contracts.error.incidents_range", { max: MAX_INCIDENTS });
   const start = errors.startsOn;
   if (start === "missing") out[Inputs.confirmedOn.block] = t("contracts.error.period_missing");

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.ts";
 import { openCase } from "../../src/services/open-case.ts";
 import { registerContract } from "../../src/services/register-contract.ts";
-import { Actions, Inputs, Views } from "../../src/slack/ids.ts";
+import { Actions, Commands, Inputs, Views } from "../../src/slack/ids.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, MANAGER, TRIAGE_CHANNEL, startHarness, type Harness } from "../support/harness.ts";
 import { modalAfter, openCaseFromEntry } from "./customer-helpers.ts";
 import { AN_ENGINEER, caseRow, ephemeralAfter, everything, openActionModal, submit, type Person } from "./engineer-helpers.ts";
@@ -177,6 +177,29 @@ describe("a channel registered before it is shared", () => {
     expect(confirmed.code).toBe(0);
     expect(confirmed.out).toContain(`customer workspaces: ${LATE_TEAM}, ${PARTNER_TEAM} (パートナー社)`);
     await modalAfter(h, A_PARTNER.userId, () => openCaseFromEntry(h, { userId: A_PARTNER.userId, teamId: PARTNER_TEAM, channelId: LATE_CHANNEL }));
+  });
+});
+
+describe("the registration modal", () => {
+  it("refuses a channel shared with several workspaces inline, saying how to name the customer's, and writes nothing", async () => {
+    h.slack.setChannel({ id: "C0MODALTWO", is_ext_shared: true, connected_team_ids: [HOME_TEAM, CUSTOMER_TEAM, PARTNER_TEAM] });
+    const customers = await h.database.db.client.customer.count();
+    await h.driver.slashCommand({ command: Commands.balance, text: "register", userId: MANAGER, channelId: "C0MGRS" });
+    await expect.poll(() => h.slack.views().some((v) => v.open && v.user_id === MANAGER && v.callback_id === Views.registerContract)).toBe(true);
+    const response = await h.driver.viewSubmission({
+      callbackId: Views.registerContract, userId: MANAGER, userTeamId: HOME_TEAM,
+      values: {
+        [Inputs.customerName.block]: { [Inputs.customerName.action]: "モーダル株式会社" },
+        [Inputs.customerChannels.block]: { [Inputs.customerChannels.action]: ["C0MODALTWO"] },
+        [Inputs.incidents.block]: { [Inputs.incidents.action]: "5" },
+        [Inputs.confirmedOn.block]: { [Inputs.confirmedOn.action]: "2026-11-01" },
+      },
+    });
+    expect(response.slackWouldReject).toBeUndefined();
+    expect(response.json).toEqual({ response_action: "errors", errors: {
+      [Inputs.customerChannels.block]: "<#C0MODALTWO> は複数の社外ワークスペースと共有されています。お客様のワークスペースを指定して登録してください（コマンドライン: contract add … --customer-team）。",
+    } });
+    expect(await h.database.db.client.customer.count()).toBe(customers);
   });
 });
 

@@ -93,6 +93,8 @@ export const contractsEn: English<typeof contractsJa> = {
   "contracts.done.duplicate": "This was already recorded. See /balance for the current state.",
 
   "contracts.error.channels_invalid": ({ channels }) => `Choose channels shared with the customer (direct messages cannot be registered): ${channels}`,
+  "contracts.error.choose_team": ({ channels }) =>
+    `${channels} is shared with several outside workspaces. Register it naming the customer's workspace (command line: contract add … --customer-team).`,
   "contracts.error.channels_taken": ({ channels }) => `Already registered to another customer: ${channels}`,
   "contracts.error.incidents_range": ({ max }) => `Enter a whole number from 1 to ${max}.`,
   "contracts.error.amount_range": ({ max }) => `Enter a whole number other than 0, from -${max} to ${max}.`,

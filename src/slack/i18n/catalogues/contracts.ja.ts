@@ -93,6 +93,8 @@ export const contractsJa = {
   "contracts.done.duplicate": "この内容はすでに登録されています。/balance で最新の状態をご確認ください。",
 
   "contracts.error.channels_invalid": ({ channels }: { channels: string }) => `お客様と共有しているチャンネルを選んでください（DM は登録できません）: ${channels}`,
+  "contracts.error.choose_team": ({ channels }: { channels: string }) =>
+    `${channels} は複数の社外ワークスペースと共有されています。お客様のワークスペースを指定して登録してください（コマンドライン: contract add … --customer-team）。`,
   "contracts.error.channels_taken": ({ channels }: { channels: string }) => `次のチャンネルは別のお客様に登録済みです: ${channels}`,
   "contracts.error.incidents_range": ({ max }: { max: number }) => `1〜${max} の整数を入力してください。`,
   "contracts.error.amount_range": ({ max }: { max: number }) => `0 以外の整数（-${max}〜${max}）を入力してください。`,
