@@ -1,0 +1,54 @@
+// Upgrading a database made by the version that learned a customer's workspace from its first case: the workspace
+// it learned becomes the customer workspace of each of that customer's channels, so nobody who could open cases
+// before is refused after the upgrade; a customer it never learned keeps no workspace (the app asks Slack at start).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { openDatabase, type Database } from "../../src/db/client.ts";
+import { migrate, migrationsFor } from "../../src/db/migrate.ts";
+import { POSTGRES_URL, TEST_PROVIDER } from "../support/database.ts";
+
+let db: Database;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  if (TEST_PROVIDER === "postgresql") {
+    const schema = `t_${randomBytes(6).toString("hex")}`;
+    db = await openDatabase(POSTGRES_URL, { schema });
+    drop = async () => {
+      await db.client.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await db.close();
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), "incident-desk-migration-"));
+    db = await openDatabase(`file:${join(dir, "test.db")}`);
+    drop = async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
+});
+afterAll(async () => {
+  await drop?.();
+});
+
+it("turns each learned workspace into its channels' customer workspace", async () => {
+  const names = migrationsFor(db.provider).map((m) => m.name);
+  const conversion = names.findIndex((n) => n.endsWith("_channel_customer_workspaces"));
+  expect(conversion).toBeGreaterThan(0);
+  await migrate(db, { through: names[conversion - 1] });
+  // The previous version's tables, written as it wrote them (its client knew Customer.slackTeamId).
+  await db.client.$executeRawUnsafe(`INSERT INTO "Customer" ("name", "slackTeamId") VALUES ('学習済みのお客様', 'T0LEARNED'), ('未学習のお客様', NULL)`);
+  const ids = await db.client.customer.findMany({ orderBy: { id: "asc" }, select: { id: true } });
+  for (const [i, channelId] of ["C0LEARNED1", "C0LEARNED2", "C0UNKNOWN"].entries()) {
+    await db.client.customerChannel.create({ data: { channelId, customerId: ids[i < 2 ? 0 : 1]!.id } });
+  }
+  await migrate(db);
+  const teams = await db.client.channelTeam.findMany({ orderBy: { channelId: "asc" }, select: { channelId: true, teamId: true, role: true } });
+  expect(teams).toEqual([
+    { channelId: "C0LEARNED1", teamId: "T0LEARNED", role: "customer" },
+    { channelId: "C0LEARNED2", teamId: "T0LEARNED", role: "customer" },
+  ]);
+});
