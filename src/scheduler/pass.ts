@@ -7,7 +7,7 @@ import { endNoticeDue, renewalHorizon, renewalNoticeDue } from "../domain/contra
 import type { Logger } from "../logger.ts";
 import { alertFirstResponseOverdue } from "../services/alert-first-response-overdue.ts";
 import { autoCloseCase } from "../services/auto-close-case.ts";
-import type { ContractNoticeInput } from "../services/contract-notice.ts";
+import type { ContractNoticeInput, NoticeColumn } from "../services/contract-notice.ts";
 import type { ServiceDeps } from "../services/deps.ts";
 import { remindAutoClose } from "../services/remind-auto-close.ts";
 import { remindFirstResponse } from "../services/remind-first-response.ts";
@@ -16,6 +16,7 @@ import { sendContractEndedNotice } from "../services/send-contract-ended-notice.
 import { sendDelayNotice } from "../services/send-delay-notice.ts";
 import { sendExhaustedNotice } from "../services/send-exhausted-notice.ts";
 import { sendRenewalNotice } from "../services/send-renewal-notice.ts";
+import { skipUncomputableContract } from "../services/skip-uncomputable-contract.ts";
 
 /**
  * A case timer is acted on only once it has been due this long. Slack retries an event delivery for a few
@@ -56,6 +57,8 @@ const CASE_JOBS: readonly CaseJob[] = [
 
 interface ContractJob {
   job: JobName;
+  /** The notice column the duty sets once handled. */
+  column: NoticeColumn;
   find(deps: ServiceDeps, today: string, after: DueContract | null, limit: number): Promise<DueContract[]>;
   /** When the notice of a contract ending on `endsOn` is due; candidates come in this order, so the first not yet due ends the batch. */
   dueAt?(deps: ServiceDeps, endsOn: string): Date;
@@ -64,13 +67,13 @@ interface ContractJob {
 
 // Exhaustion is looked at after the automatic closes of this pass, which may have consumed the last incidents.
 const CONTRACT_JOBS: readonly ContractJob[] = [
-  { job: "contract-exhausted", find: (deps, today, after, limit) => unsentExhaustedNotices(deps.db, today, after, limit), run: sendExhaustedNotice },
+  { job: "contract-exhausted", column: "exhaustedNoticeAt", find: (deps, today, after, limit) => unsentExhaustedNotices(deps.db, today, after, limit), run: sendExhaustedNotice },
   {
-    job: "contract-ended", find: (deps, today, after, limit) => unsentEndNotices(deps.db, today, after, limit),
+    job: "contract-ended", column: "endNoticeAt", find: (deps, today, after, limit) => unsentEndNotices(deps.db, today, after, limit),
     dueAt: (deps, endsOn) => endNoticeDue(endsOn, deps.calendar), run: sendContractEndedNotice,
   },
   {
-    job: "renewal-notice", find: (deps, today, after, limit) => unsentRenewalNotices(deps.db, today, renewalHorizon(today), after, limit),
+    job: "renewal-notice", column: "renewalNoticeAt", find: (deps, today, after, limit) => unsentRenewalNotices(deps.db, today, renewalHorizon(today), after, limit),
     dueAt: (deps, endsOn) => renewalNoticeDue(endsOn, deps.calendar), run: sendRenewalNotice,
   },
 ];
@@ -117,11 +120,23 @@ export async function runPass(deps: ServiceDeps, options: PassOptions): Promise<
       const batch = await job.find(deps, today, after, limit);
       more = batch.length === limit;
       for (const row of batch) {
-        if (job.dueAt && job.dueAt(deps, row.endsOn) > asOf) {
+        // A stored contract whose dates the calendar cannot compute with is skipped (managers are told), not
+        // allowed to throw here, before the duties' own isolation, and stop every contract notice of every pass.
+        const skip = (error: RangeError) => skipUncomputableContract(deps, { contractId: row.id, job: job.job, column: job.column, error: error.message, dryRun });
+        let dueAt: Date | null;
+        try {
+          dueAt = job.dueAt ? job.dueAt(deps, row.endsOn) : null;
+        } catch (error) {
+          if (!(error instanceof RangeError)) throw error;
+          await attempt(job.job, { contractId: row.id }, () => skip(error));
+          continue;
+        }
+        if (dueAt && dueAt > asOf) {
           more = false;
           break;
         }
-        await attempt(job.job, { contractId: row.id }, () => job.run(deps, { contractId: row.id, contact: options.contact, dryRun }));
+        await attempt(job.job, { contractId: row.id }, () => job.run(deps, { contractId: row.id, contact: options.contact, dryRun })
+          .catch((error: unknown) => { if (error instanceof RangeError) return skip(error); throw error; }));
       }
       after = batch.at(-1) ?? null;
     }

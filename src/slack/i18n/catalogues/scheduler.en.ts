@@ -47,6 +47,9 @@ export const schedulerEn: English<typeof schedulerJa> = {
   "alert.contract_ended": ({ customer, startsOn, endsOn, lapsed, successor }) =>
     `:card_index_dividers: ${customer}'s contract (${startsOn} – ${endsOn}) has ended; ${lapsed} incident${lapsed === 1 ? "" : "s"} lapsed. ` +
     (successor ? `A later contract runs to ${successor}, so the customer was not notified.` : "No contract is in force; the customer was notified."),
+  "alert.contract_dates": ({ customer, id, startsOn, endsOn }: { customer: string; id: number; startsOn: string; endsOn: string }) =>
+    `:warning: Contract #${id} of ${customer} has a period (${startsOn} to ${endsOn}) that cannot be used as dates, so no renewal or end notice is sent for it. ` +
+    "Please check the registration: register the contract with the right period (contract renew) and adjust this one's remaining incidents to 0 (contract adjust).",
   "alert.contract_exhausted": ({ customer, endsOn, purchased, remaining }) =>
     `:red_circle: ${customer}'s contract (to ${endsOn}) has used all ${purchased} incidents. ` +
     (remaining > 0 ? `${remaining} remain on other contracts, so the customer was not notified.` : "None are left; the customer was asked to buy more."),

@@ -49,6 +49,9 @@ export const schedulerJa = {
   "alert.contract_ended": ({ customer, startsOn, endsOn, lapsed, successor }: { customer: string; startsOn: string; endsOn: string; lapsed: number; successor: string }) =>
     `:card_index_dividers: ${customer} の契約（${startsOn}〜${endsOn}）が終了しました。失効したインシデント: ${lapsed}。` +
     (successor ? `後継の契約が ${successor} まで有効なため、お客様へのご案内は省略しました。` : "有効な契約がないため、お客様へ終了のご案内を送信しました。"),
+  "alert.contract_dates": ({ customer, id, startsOn, endsOn }: { customer: string; id: number; startsOn: string; endsOn: string }) =>
+    `:warning: ${customer} の契約 #${id} の期間（${startsOn}〜${endsOn}）は日付として扱えないため、この契約の更新・終了のお知らせは送られません。` +
+    "登録内容をご確認のうえ、正しい期間の契約を登録し（contract renew）、この契約の残りは調整（contract adjust）で 0 にしてください。",
   "alert.contract_exhausted": ({ customer, endsOn, purchased, remaining }: { customer: string; endsOn: string; purchased: number; remaining: number }) =>
     `:red_circle: ${customer} の契約（〜${endsOn}）のインシデント ${purchased} がすべて消費されました。` +
     (remaining > 0 ? `他の契約に残り ${remaining} があるため、お客様へのご案内は省略しました。` : "ご利用可能なインシデントがなくなったため、お客様へ追加購入のご案内を送信しました。"),
