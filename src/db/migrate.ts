@@ -61,8 +61,11 @@ export async function migrationStatus(db: Database): Promise<MigrationStatus> {
   };
 }
 
-/** Applies pending migrations, each in its own transaction. Returns the names applied. */
-export async function migrate(db: Database): Promise<string[]> {
+/**
+ * Applies pending migrations, each in its own transaction. Returns the names applied. `through` stops after the
+ * named one (a test of a data conversion starts from the database as it was before it).
+ */
+export async function migrate(db: Database, options: { through?: string } = {}): Promise<string[]> {
   if (db.provider === "postgresql" && db.schema) {
     await db.client.$executeRawUnsafe(`CREATE SCHEMA IF NOT EXISTS "${db.schema}"`);
   }
@@ -72,7 +75,8 @@ export async function migrate(db: Database): Promise<string[]> {
     throw new Error(`applied migrations were changed after they ran: ${status.modified.join(", ")}`);
   }
   const applied: string[] = [];
-  for (const migration of migrationsFor(db.provider).filter((m) => status.pending.includes(m.name))) {
+  const wanted = (m: Migration) => status.pending.includes(m.name) && (options.through === undefined || m.name <= options.through);
+  for (const migration of migrationsFor(db.provider).filter(wanted)) {
     await db.client.$transaction(async (tx) => {
       for (const statement of splitStatements(migration.sql)) await tx.$executeRawUnsafe(statement);
       const now = new Date();

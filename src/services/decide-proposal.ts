@@ -32,7 +32,7 @@ export async function decideProposal(deps: ServiceDeps, input: DecideProposalInp
     result = await deps.db.transaction(async (tx): Promise<DecideProposalResult> => {
       // The case is taken first: an approval racing a resolution then sees the case ended and says so, instead of
       // moving incidents the resolution has just consumed.
-      await lockCase(tx, input.caseId, now);
+      await lockCase(tx, deps.db.provider, input.caseId);
       const proposal = await tx.proposal.findUnique({ where: { id: input.proposalId } });
       const kind = proposal ? parseProposalKind(proposal.kind) : null;
       if (!proposal || !kind || proposal.caseId !== input.caseId) return { ok: false, reason: "unknown_proposal" };

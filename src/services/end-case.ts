@@ -1,7 +1,9 @@
 // Ending a case settles its reserved incidents in the same transaction as the state change: consumed when it is
-// resolved or closes by itself, released when it is cancelled as a product defect or declined (R-INC-6/7/8).
+// resolved or closes by itself, released when it is cancelled as a product defect or declined (R-INC-6/7/8), each
+// part on the contract it was reserved on.
 import { lockCase } from "../db/cases.ts";
-import { contractsOf, settle } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts.ts";
+import { settleCase } from "../db/reservations.ts";
 import { enqueue } from "../db/outbox.ts";
 import { RefusedTransition, transition, type CaseState } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
@@ -27,7 +29,7 @@ export async function endCase(deps: ServiceDeps, action: EndAction, input: EndCa
   const now = deps.clock.now();
   const result = await deps.db.transaction(async (tx): Promise<EndCaseResult> => {
     // Taken first, so a change of the case's incidents committed meanwhile (an approval) is settled too.
-    if (!(await lockCase(tx, input.caseId, now))) return { ok: false, reason: "unknown_case" };
+    if (!(await lockCase(tx, deps.db.provider, input.caseId))) return { ok: false, reason: "unknown_case" };
     const current = await tx.case.findUnique({ where: { id: input.caseId } });
     if (!current) return { ok: false, reason: "unknown_case" };
     const from = current.state as CaseState;
@@ -38,7 +40,7 @@ export async function endCase(deps: ServiceDeps, action: EndAction, input: EndCa
       // An automatic close also needs its timer still due: a reply and a new answer since the scheduler looked
       // leave the case answered again, but with a new deadline.
       // The incidents settled below are the ones read here: a level change committed meanwhile makes this lose.
-      where: { id: current.id, state: from, incidents: current.incidents, contractId: current.contractId, ...(action === "auto_close" ? { autoCloseAt: { lte: now } } : {}) },
+      where: { id: current.id, state: from, incidents: current.incidents, ...(action === "auto_close" ? { autoCloseAt: { lte: now } } : {}) },
       data: {
         state: next.to, closedAt: now, closedBy: input.actorId, closeReason: input.reason ?? null,
         firstResponseRemindAt: null, firstResponseDueAt: null, delayNoticeAt: null, autoCloseRemindAt: null, autoCloseAt: null,
@@ -46,11 +48,10 @@ export async function endCase(deps: ServiceDeps, action: EndAction, input: EndCa
       },
     });
     if (count === 0) return { ok: false, reason: "closed" };
-    const settled = await settle(tx, next.settle ?? "consume", {
-      contractId: current.contractId, customerId: current.customerId, amount: current.incidents,
-      actorId: input.actorId, at: now, caseId: current.id, reason: input.reason ?? null,
+    const settled = await settleCase(tx, next.settle ?? "consume", {
+      customerId: current.customerId, actorId: input.actorId, at: now, caseId: current.id, reason: input.reason ?? null,
     });
-    if (!settled) throw new Error(`case ${current.id}: reserved incidents missing from contract ${current.contractId}`);
+    if (settled !== current.incidents) throw new Error(`case ${current.id}: holds ${settled} incidents on its contracts, shows ${current.incidents}`);
     await tx.caseEvent.create({ data: { caseId: current.id, kind: action, actorId: input.actorId, createdAt: now, data: input.reason ? JSON.stringify({ reason: input.reason }) : null } });
     const available = summarize(await contractsOf(tx, current.customerId), deps.calendar.localDate(now)).available;
     await enqueue(tx, current.channelId, { kind: "case.refresh", caseId: current.id }, { at: now, caseId: current.id });

@@ -1,9 +1,11 @@
 // A customer (or T4U on their behalf) opens a case: its incidents are reserved in the same transaction that
-// creates it (R-INC-6), from the valid contract that ends first (R-CON-6).
+// creates it (R-INC-6), from the valid contracts, the one that ends first first (R-CON-6); a level A case may take
+// part of its three from one contract and the rest from an overlapping one.
 import { isUniqueViolation } from "../db/client.ts";
-import { contractsOf, holdAvailable, recordEntry } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts.ts";
+import { holdAcross, recordReservation } from "../db/reservations.ts";
 import { enqueue } from "../db/outbox.ts";
-import { refusalReason, reservationCandidates, summarize, type RefusalReason } from "../domain/contract.ts";
+import { refusalReason, summarize, type RefusalReason } from "../domain/contract.ts";
 import { incidentsFor } from "../domain/ledger.ts";
 import { firstResponseTimers, delayNoticeAt } from "../domain/timers.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -39,17 +41,17 @@ export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise
     const result = await deps.db.transaction(async (tx): Promise<OpenCaseResult> => {
       const channel = await tx.customerChannel.findUnique({ where: { channelId: input.channelId }, include: { customer: true } });
       if (!channel) return { ok: false, reason: "not_registered", needed, available: 0 };
-      const contracts = await contractsOf(tx, channel.customerId);
       // A follow-up links only to a case of the same customer.
       const previous = input.previousCaseId
         ? await tx.case.findFirst({ where: { id: input.previousCaseId, customerId: channel.customerId }, select: { id: true } })
         : null;
-      for (const contract of reservationCandidates(contracts, today, needed)) {
-        // Another transaction may have taken the incidents since we read the contract: try the next one.
-        if (!(await holdAvailable(tx, contract.id, needed))) continue;
+      const parts = await holdAcross(tx, channel.customerId, needed, today);
+      const openedUnder = parts?.[0];
+      if (parts && openedUnder) {
         const created = await tx.case.create({
           data: {
-            customerId: channel.customerId, contractId: contract.id, channelId: input.channelId,
+            // The contract the case is opened under: the first one its incidents were drawn from.
+            customerId: channel.customerId, contractId: openedUnder.contractId, channelId: input.channelId,
             requestKey: input.requestKey, title: input.title, description: input.description,
             product: input.product ?? null, level: input.level, levelReason: input.levelReason ?? null,
             incidents: needed, state: "open", openedBy: input.openedBy, sourceTs: input.sourceTs ?? null,
@@ -62,8 +64,8 @@ export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise
             delayNoticeAt: delayNoticeAt(now, deps.calendar),
           },
         });
-        await recordEntry(tx, "reserve", { contractId: contract.id, customerId: channel.customerId, amount: needed, actorId: input.openedBy, at: now, caseId: created.id });
-        await tx.caseEvent.create({ data: { caseId: created.id, kind: "opened", actorId: input.openedBy, createdAt: now, data: JSON.stringify({ level: input.level, incidents: needed, contractId: contract.id }) } });
+        await recordReservation(tx, parts, { customerId: channel.customerId, actorId: input.openedBy, at: now, caseId: created.id });
+        await tx.caseEvent.create({ data: { caseId: created.id, kind: "opened", actorId: input.openedBy, createdAt: now, data: JSON.stringify({ level: input.level, incidents: needed, parts }) } });
         await enqueue(tx, input.channelId, { kind: "case.root", caseId: created.id }, { at: now, caseId: created.id });
         await enqueue(tx, input.channelId, { kind: "case.notice", caseId: created.id, notice: "notice.opened", params: { incidents: needed } }, { at: now, caseId: created.id });
         if (input.sourceTs && input.sourceThreadTs) {

@@ -1,5 +1,6 @@
 // An approved level A proposal takes effect (R-INC-2/5): the extra incidents are reserved in the same transaction
-// as the approval, or nothing happens at all when the balance cannot cover them (R-INC-6).
+// as the approval, from whichever contracts in force have them (R-CON-6), or nothing happens at all when the
+// balance cannot cover them (R-INC-6).
 import { contractsOf } from "../db/contracts.ts";
 import { enqueue } from "../db/outbox.ts";
 import { ACTIVE_STATES, type CaseLevel } from "../domain/case.ts";
@@ -16,15 +17,15 @@ export async function raiseToLevelA(ctx: DecisionContext, levelReason: LevelReas
   if (!held.ok) throw new DecisionRefused({ ok: false, reason: "insufficient", needed: cost.extra, available: held.available });
   // Conditional on the planned incidents we read: a concurrent change of them makes this approval start over.
   const { count } = await tx.case.updateMany({
-    where: { id: current.id, state: { in: [...ACTIVE_STATES] }, level: current.level, incidents: current.incidents, contractId: current.contractId },
+    where: { id: current.id, state: { in: [...ACTIVE_STATES] }, level: current.level, incidents: current.incidents },
     // Level A has no one-business-day first-response target (R-LIFE-7).
-    data: { level: "A", levelReason, incidents: cost.after, contractId: held.contractId, firstResponseRemindAt: null, firstResponseDueAt: null },
+    data: { level: "A", levelReason, incidents: cost.after, firstResponseRemindAt: null, firstResponseDueAt: null },
   });
   if (count === 0) throw new DecisionRefused({ ok: false, reason: "not_applicable" });
   await tx.caseEvent.create({
     data: {
       caseId: current.id, kind: "level_raised", actorId: ctx.actorId, createdAt: now,
-      data: JSON.stringify({ proposalId: ctx.proposal.id, from: current.level, to: "A", before: cost.before, after: cost.after, contractId: held.contractId }),
+      data: JSON.stringify({ proposalId: ctx.proposal.id, from: current.level, to: "A", before: cost.before, after: cost.after, parts: held.parts }),
     },
   });
   const available = summarize(await contractsOf(tx, current.customerId), ctx.today).available;

@@ -37,7 +37,7 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
         data: { caseId: found.id, channelId: message.channelId, ts: message.ts, userId: message.userId, authorRole: message.role, text: message.text, postedAt },
       });
       // An update computed from a read taken before a resolution committed would reopen the resolved case.
-      await lockCase(tx, found.id, now);
+      await lockCase(tx, deps.db.provider, found.id);
       const current = await tx.case.findUniqueOrThrow({ where: { id: found.id } });
       const state = current.state as CaseState;
       if (!isActive(state)) {

@@ -1,42 +1,26 @@
-// Reserving more incidents for a case that already holds some (R-INC-6), inside the caller's transaction. A
-// case's incidents sit on one contract, so settling it later stays a single movement: the extra is taken from the
-// case's own contract when that one is in force and has enough; otherwise the whole reservation moves to the
-// contract that ends first among those that can hold it all (R-CON-6).
+// Reserving incidents for a case inside the caller's transaction (R-INC-6). They are drawn from the contracts in
+// force, the one that ends first first (R-CON-6), and may span contracts: a case raised to level A keeps the
+// incidents it holds where they are and takes the extra from wherever it is available. When the case ends, each
+// part is settled on its own contract.
 import type { Tx } from "../db/client.ts";
-import { contractsOf, holdAvailable, recordEntry, settle } from "../db/contracts.ts";
-import { isInForce, reservationCandidates, summarize } from "../domain/contract.ts";
+import { contractsOf } from "../db/contracts.ts";
+import { holdAcross, recordReservation, type Part } from "../db/reservations.ts";
+import { summarize } from "../domain/contract.ts";
 
-export interface HeldCase { id: number; customerId: number; contractId: number; incidents: number }
+export interface HeldCase { id: number; customerId: number }
 
-export type ReserveMoreResult = { ok: true; contractId: number } | { ok: false; available: number };
+export type ReserveMoreResult = { ok: true; parts: Part[] } | { ok: false; available: number };
 
 export async function reserveMore(
   tx: Tx, held: HeldCase, extra: number, at: { actorId: string; now: Date; today: string; reason: string },
 ): Promise<ReserveMoreResult> {
-  const contracts = await contractsOf(tx, held.customerId);
-  const own = contracts.find((c) => c.id === held.contractId);
-  const movement = { customerId: held.customerId, actorId: at.actorId, at: at.now, caseId: held.id, reason: at.reason };
-  if (own && isInForce(own, at.today) && (await holdAvailable(tx, own.id, extra))) {
-    await recordEntry(tx, "reserve", { ...movement, contractId: own.id, amount: extra });
-    return { ok: true, contractId: own.id };
-  }
-  const total = held.incidents + extra;
-  for (const candidate of reservationCandidates(contracts, at.today, total)) {
-    if (candidate.id === held.contractId) continue;
-    // Another transaction may have taken the incidents since we read the contract: try the next one.
-    if (!(await holdAvailable(tx, candidate.id, total))) continue;
-    const released = await settle(tx, "release", { ...movement, contractId: held.contractId, amount: held.incidents });
-    if (!released) throw new Error(`case ${held.id}: reserved incidents missing from contract ${held.contractId}`);
-    await recordEntry(tx, "reserve", { ...movement, contractId: candidate.id, amount: total });
-    return { ok: true, contractId: candidate.id };
-  }
-  return { ok: false, available: summarize(await contractsOf(tx, held.customerId), at.today).available };
+  const parts = await holdAcross(tx, held.customerId, extra, at.today);
+  if (!parts) return { ok: false, available: summarize(await contractsOf(tx, held.customerId), at.today).available };
+  await recordReservation(tx, parts, { customerId: held.customerId, actorId: at.actorId, at: at.now, caseId: held.id, reason: at.reason });
+  return { ok: true, parts };
 }
 
-/** Reserves `amount` for a new case from the contract that ends first (as opening a case does). */
-export async function reserveForNewCase(tx: Tx, customerId: number, amount: number, today: string): Promise<number | null> {
-  for (const candidate of reservationCandidates(await contractsOf(tx, customerId), today, amount)) {
-    if (await holdAvailable(tx, candidate.id, amount)) return candidate.id;
-  }
-  return null;
+/** Holds `amount` for a case about to be created (as opening a case does); its ledger entries follow the case. */
+export function reserveForNewCase(tx: Tx, customerId: number, amount: number, today: string): Promise<Part[] | null> {
+  return holdAcross(tx, customerId, amount, today);
 }

@@ -38,7 +38,8 @@ function job(deps: ServiceDeps, contact: string): ContractNoticeJob {
       const { contract, customer, channels } = ctx;
       const successor = successorOf(ctx, today);
       if (!successor) {
-        const open = await tx.case.count({ where: { customerId: contract.customerId, contractId: contract.id, state: { in: [...ACTIVE_STATES] } } });
+        // Open cases holding incidents of this contract, whichever contract they were opened under (R-LIFE-4).
+        const open = await tx.case.count({ where: { state: { in: [...ACTIVE_STATES] }, reservations: { some: { contractId: contract.id, incidents: { gt: 0 } } } } });
         for (const channelId of channels) {
           await enqueue(tx, channelId, {
             kind: "channel.notice", notice: "notice.contract_ended",

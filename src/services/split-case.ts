@@ -1,7 +1,8 @@
 // An approved split takes effect (R-INC-3): the case becomes part 1 and keeps its incidents; each other part
 // becomes a new case, linked by parentCaseId, reserving its own incident — all in the approval's transaction,
 // so either every part exists with its reservation or none does (R-INC-6). Each part's thread says why.
-import { contractsOf, recordEntry } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts.ts";
+import { recordReservation } from "../db/reservations.ts";
 import { enqueue } from "../db/outbox.ts";
 import { ACTIVE_STATES, caseNumber, type CaseLevel } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
@@ -36,11 +37,12 @@ export async function splitCase(ctx: DecisionContext): Promise<Applied> {
   for (const [index, title] of titles.entries()) {
     if (index === 0) continue;
     const incidents = incidentsFor("normal");
-    const contractId = await reserveForNewCase(tx, current.customerId, incidents, ctx.today);
-    if (contractId === null) throw new DecisionRefused({ ok: false, reason: "insufficient", needed: cost.extra, available: availableBefore });
+    const parts = await reserveForNewCase(tx, current.customerId, incidents, ctx.today);
+    const openedUnder = parts?.[0];
+    if (!parts || !openedUnder) throw new DecisionRefused({ ok: false, reason: "insufficient", needed: cost.extra, available: availableBefore });
     const created = await tx.case.create({
       data: {
-        customerId: current.customerId, contractId, channelId: current.channelId,
+        customerId: current.customerId, contractId: openedUnder.contractId, channelId: current.channelId,
         requestKey: `split:${proposal.id}:${index}`, title, description: current.description, product: current.product,
         level: "normal", incidents, state: current.assigneeId ? "in_progress" : "open",
         openedBy: current.openedBy, assigneeId: current.assigneeId, parentCaseId: current.id, createdAt: now,
@@ -51,11 +53,11 @@ export async function splitCase(ctx: DecisionContext): Promise<Applied> {
         delayNoticeAt: current.oldestUnansweredAt ? current.delayNoticeAt : delayNoticeAt(now, deps.calendar),
       },
     });
-    await recordEntry(tx, "reserve", { contractId, customerId: current.customerId, amount: incidents, actorId: ctx.actorId, at: now, caseId: created.id, reason: `proposal:${proposal.id}` });
+    await recordReservation(tx, parts, { customerId: current.customerId, actorId: ctx.actorId, at: now, caseId: created.id, reason: `proposal:${proposal.id}` });
     await tx.caseEvent.create({
       data: {
         caseId: created.id, kind: "opened", actorId: ctx.actorId, createdAt: now,
-        data: JSON.stringify({ level: "normal", incidents, contractId, splitFrom: current.id, proposalId: proposal.id }),
+        data: JSON.stringify({ level: "normal", incidents, parts, splitFrom: current.id, proposalId: proposal.id }),
       },
     });
     await enqueue(tx, current.channelId, { kind: "case.root", caseId: created.id }, { ...options, caseId: created.id });

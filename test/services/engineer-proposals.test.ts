@@ -101,7 +101,7 @@ describe("level A (R-INC-2, R-INC-5)", () => {
       .toEqual({ ok: false, reason: "already_level_a" });
   });
 
-  it("moves the reservation to an overlapping renewal when the case's own contract has no room (R-CON-6)", async () => {
+  it("takes the extra incidents from an overlapping renewal when the case's own contract has no room, keeping the one it holds (R-CON-6)", async () => {
     w = await createWorld("2027-02-01 10:00");
     const { channelId, customerId, contractId } = await registerCustomer(w, { incidents: 1, confirmedOn: "2026-04-01" });
     const renewal = await renewContract(w.deps, { customerId, incidents: 10, confirmedOn: "2027-02-01", actorId: MANAGER });
@@ -110,9 +110,8 @@ describe("level A (R-INC-2, R-INC-5)", () => {
     expect((await db().case.findUniqueOrThrow({ where: { id: caseId } })).contractId).toBe(contractId);
     const proposalId = await proposedLevelA(caseId);
     expect(await approve(proposalId, caseId)).toMatchObject({ ok: true, after: 3 });
-    expect((await db().case.findUniqueOrThrow({ where: { id: caseId } })).contractId).toBe(renewal.contractId);
-    expect(await contract(w, contractId)).toMatchObject({ available: 1, reserved: 0 });
-    expect(await contract(w, renewal.contractId)).toMatchObject({ available: 7, reserved: 3 });
+    expect(await contract(w, contractId)).toMatchObject({ available: 0, reserved: 1 });
+    expect(await contract(w, renewal.contractId)).toMatchObject({ available: 8, reserved: 2 });
   });
 
   it("lowering needs no approval: level A back to normal releases 2 at once (R-INC-5)", async () => {

@@ -1,0 +1,89 @@
+// Upgrading a database that already has cases: before, a case held all its incidents on the one contract it
+// names; the migration that lets a case span contracts turns that into one part per case, so cases opened before
+// the upgrade still end correctly afterwards, each part settled on its contract (R-INC-6, R-CON-7).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { openDatabase, type Database } from "../../src/db/client.ts";
+import { migrate, migrationsFor } from "../../src/db/migrate.ts";
+import { BusinessCalendar, DEFAULT_CLOSED_DAYS } from "../../src/domain/calendar.ts";
+import type { ServiceDeps } from "../../src/services/deps.ts";
+import { resolveCase } from "../../src/services/resolve-case.ts";
+import { cancelCase } from "../../src/services/cancel-case.ts";
+import { TestClock } from "../support/clock.ts";
+import { POSTGRES_URL, TEST_PROVIDER } from "../support/database.ts";
+
+const CONVERSION = "case_reservations";
+let db: Database;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  if (TEST_PROVIDER === "postgresql") {
+    const schema = `t_${randomBytes(6).toString("hex")}`;
+    db = await openDatabase(POSTGRES_URL, { schema });
+    drop = async () => {
+      await db.client.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await db.close();
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), "incident-desk-migration-"));
+    db = await openDatabase(`file:${join(dir, "test.db")}`);
+    drop = async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
+});
+afterAll(async () => {
+  await drop?.();
+});
+
+it("gives every existing case one part on its contract, and such a case then settles on it", async () => {
+  const names = migrationsFor(db.provider).map((m) => m.name);
+  const conversion = names.findIndex((n) => n.endsWith(`_${CONVERSION}`));
+  expect(conversion).toBeGreaterThan(0);
+  await migrate(db, { through: names[conversion - 1] });
+
+  // The database as the previous version left it: two contracts, an open level A case and an open normal one on
+  // the first, a resolved case on the second (its incidents consumed).
+  const at = new Date("2026-11-20T01:00:00Z");
+  const customer = await db.client.customer.create({ data: { name: "移行前のお客様" } });
+  const contract = (incidents: number, reserved: number, consumed: number) => db.client.contract.create({
+    data: { customerId: customer.id, startsOn: "2026-04-01", endsOn: "2027-03-31", purchased: incidents, available: incidents - reserved - consumed, reserved, consumed, createdBy: "U0MGR1" },
+  });
+  const first = await contract(10, 4, 0);
+  const second = await contract(5, 0, 1);
+  const kase = (contractId: number, level: string, incidents: number, state: string) => db.client.case.create({
+    data: { customerId: customer.id, contractId, channelId: "C0OLD", requestKey: randomBytes(8).toString("hex"), title: "移行前の案件", description: "詳細", level, incidents, state, openedBy: "U0CUST1", createdAt: at, updatedAt: at },
+  });
+  const levelA = await kase(first.id, "A", 3, "in_progress");
+  const normal = await kase(first.id, "normal", 1, "answered");
+  const resolved = await kase(second.id, "normal", 1, "resolved");
+  const entry = (contractId: number, caseId: number | null, kind: string, amount: number) =>
+    db.client.ledgerEntry.create({ data: { contractId, customerId: customer.id, caseId, kind, amount, actorId: "U0MGR1", createdAt: at } });
+  await entry(first.id, null, "purchase", 10);
+  await entry(second.id, null, "purchase", 5);
+  await entry(first.id, levelA.id, "reserve", 3);
+  await entry(first.id, normal.id, "reserve", 1);
+  await entry(second.id, resolved.id, "reserve", 1);
+  await entry(second.id, resolved.id, "consume", 1);
+
+  expect(await migrate(db)).toContain(names[conversion]);
+  const parts = await db.client.caseReservation.findMany({ orderBy: { caseId: "asc" }, select: { caseId: true, contractId: true, incidents: true } });
+  expect(parts).toEqual([
+    { caseId: levelA.id, contractId: first.id, incidents: 3 },
+    { caseId: normal.id, contractId: first.id, incidents: 1 },
+    { caseId: resolved.id, contractId: second.id, incidents: 1 },
+  ]);
+
+  const deps: ServiceDeps = {
+    db, clock: new TestClock("2026-11-24T01:00:00Z"), triageChannel: null,
+    calendar: new BusinessCalendar({ timezone: "Asia/Tokyo", closedDays: DEFAULT_CLOSED_DAYS }),
+  };
+  expect(await resolveCase(deps, { caseId: levelA.id, actorId: "U0ENG1" })).toMatchObject({ ok: true, incidents: 3 });
+  expect(await cancelCase(deps, { caseId: normal.id, actorId: "U0ENG1", note: "不具合" })).toMatchObject({ ok: true });
+  const after = await db.client.contract.findUniqueOrThrow({ where: { id: first.id } });
+  expect({ available: after.available, reserved: after.reserved, consumed: after.consumed }).toEqual({ available: 7, reserved: 0, consumed: 3 });
+});
