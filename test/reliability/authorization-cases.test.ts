@@ -1,6 +1,6 @@
 // The role × action matrix (R-ROLE), part one: customers' entry points and the work on cases. Every control tried by
-// a customer of the channel, a customer of another channel, T4U staff who are not engineers, an engineer and a
-// manager. Who may, does; who may not is told why and changes nothing, posts nothing, opens nothing; customers
+// a customer of the channel, a customer of another channel, T4U staff who are not engineers, an engineer, a
+// manager, and an engineer taken out of the engineers' user group while the app runs. Who may, does; who may not is told why and changes nothing, posts nothing, opens nothing; customers
 // never see another customer's name, cases or balance. The rows are in authorization-controls.ts.
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Harness } from "../support/harness.ts";

@@ -1,5 +1,5 @@
 // The rows of the role × action matrix (R-ROLE) and the world they run in: two customers, each in its own channel,
-// and the five kinds of people. A new control is one row in CONTROLS, in the group of the suite that runs it.
+// and the six kinds of people. A new control is one row in CONTROLS, in the group of the suite that runs it.
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { openCase } from "../../src/services/open-case.ts";
@@ -8,8 +8,8 @@ import { resolveCase } from "../../src/services/resolve-case.ts";
 import { Actions, Commands, Inputs, Shortcuts, Views } from "../../src/slack/ids.ts";
 import type { DriverResponse } from "../support/driver.ts";
 import type { SlackView } from "../support/slack-api.ts";
-import { CUSTOMER, CUSTOMER_CHANNEL, ENGINEER, ENGINEER_2, OTHER_CHANNEL, OTHER_CUSTOMER, startHarness, type Harness } from "../support/harness.ts";
-import { kit, PEOPLE, person, type Observation, type Person, type Who } from "./authorization-kit.ts";
+import { CUSTOMER, CUSTOMER_CHANNEL, ENGINEER, ENGINEER_2, HOME_TEAM, OTHER_CHANNEL, OTHER_CUSTOMER, startHarness, type Harness } from "../support/harness.ts";
+import { kit, PEOPLE, person, REMOVED_ENGINEER, type Observation, type Person, type Who } from "./authorization-kit.ts";
 import { entryTs, until } from "./flows.ts";
 
 let h: Harness;
@@ -18,9 +18,16 @@ let customerA = 0;
 let contractA = 0;
 let counter = 0;
 
+const ENGINEERS_GROUP = "S0SUPPORT";
+
 export async function startWorld(): Promise<Harness> {
-  h = await startHarness();
+  h = await startHarness({ env: { SUPPORT_ENGINEERS: `${ENGINEER},${ENGINEER_2},${ENGINEERS_GROUP}` }, userGroups: { [ENGINEERS_GROUP]: [REMOVED_ENGINEER] } });
   k = kit(h);
+  // One engineer held the role through the user group only, and is taken out of it while the app runs.
+  if (!h.running.deps.directory.engineers.has(REMOVED_ENGINEER)) throw new Error("the user group was not read at start");
+  h.slack.setUserGroup(ENGINEERS_GROUP, []);
+  await h.driver.event({ type: "subteam_members_changed", subteam_id: ENGINEERS_GROUP, team_id: HOME_TEAM, removed_users: [REMOVED_ENGINEER], date_previous_update: 1, date_update: 2 });
+  if (!await until(() => !h.running.deps.directory.engineers.has(REMOVED_ENGINEER) || undefined)) throw new Error("the user group change never arrived");
   ({ customerId: customerA, contractId: contractA } = await h.registerCustomer({ incidents: 1_000 }));
   await h.registerCustomer({ name: "別の会社", channelId: OTHER_CHANNEL, incidents: 77 });
   await openCase(h.running.deps, { requestKey: randomUUID(), channelId: OTHER_CHANNEL, openedBy: OTHER_CUSTOMER, title: "他社の秘密の案件", description: "機密", level: "normal" });

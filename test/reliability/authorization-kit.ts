@@ -1,4 +1,4 @@
-// The means of the authorization matrix: the five kinds of people, requests sent as any of them (signed, as Slack
+// The means of the authorization matrix: the six kinds of people, requests sent as any of them (signed, as Slack
 // would send them, whether or not Slack would show them the control: a button being visible proves nothing), and an
 // observation of everything a request changed or showed.
 import { HOME_TEAM, CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, INTERNAL, MANAGER, OTHER_CHANNEL, OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
@@ -7,7 +7,11 @@ import type { SlackView } from "../support/slack-api.ts";
 import { delta, tableCounts } from "./audit.ts";
 import { settled, until } from "./flows.ts";
 
-export type Who = "customer of this channel" | "customer of another channel" | "internal non-engineer" | "engineer" | "manager";
+export type Who = "customer of this channel" | "customer of another channel" | "internal non-engineer" | "engineer" | "manager"
+  | "engineer removed from the user group";
+
+/** Was an engineer through the engineers' user group, and was taken out of it while the app ran (see startWorld). */
+export const REMOVED_ENGINEER = "U0GONE";
 export interface Person { who: Who; userId: string; teamId: string }
 
 export const PEOPLE: readonly Person[] = [
@@ -16,6 +20,7 @@ export const PEOPLE: readonly Person[] = [
   { who: "internal non-engineer", userId: INTERNAL, teamId: HOME_TEAM },
   { who: "engineer", userId: ENGINEER, teamId: HOME_TEAM },
   { who: "manager", userId: MANAGER, teamId: HOME_TEAM },
+  { who: "engineer removed from the user group", userId: REMOVED_ENGINEER, teamId: HOME_TEAM },
 ];
 export const person = (who: Who): Person => PEOPLE.find((p) => p.who === who)!;
 

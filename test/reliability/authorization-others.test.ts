@@ -1,5 +1,5 @@
 // The role × action matrix (R-ROLE), part two: managers' contracts, balances and exports, the commands, the message
-// shortcut, thread messages and App Home. Every control tried by the five kinds of people, as in part one. The last
+// shortcut, thread messages and App Home. Every control tried by the six kinds of people, as in part one. The last
 // test fails when the app listens to an id that no row of the matrix covers: a new control is one new row.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Harness } from "../support/harness.ts";
