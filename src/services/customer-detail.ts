@@ -1,5 +1,6 @@
 // One customer as a manager sees it (/balance <customer>): every contract with its period, status and counters,
 // and the most recent ledger movements with who made them and why (R-CON-7).
+import { approversOf, teamsOf, type ChannelTeamRow } from "../db/channels.ts";
 import { contractsOf } from "../db/contracts.ts";
 import { contractStatus, coveredUntil, daysBetween, lapsed, summarize, type BalanceSummary, type ContractStatus } from "../domain/contract.ts";
 import type { LedgerKind } from "../domain/ledger.ts";
@@ -36,6 +37,8 @@ export interface CustomerDetail extends BalanceSummary {
   name: string;
   contactNote: string | null;
   channelIds: string[];
+  /** Per channel, its workspaces (the customer's, and those waiting for a manager) and named approvers. */
+  tenancy: { channelId: string; teams: ChannelTeamRow[]; approvers: string[] }[];
   contracts: ContractLine[];
   ledger: LedgerLine[];
   openCases: number;
@@ -61,6 +64,9 @@ export async function customerDetail(deps: Pick<ServiceDeps, "db" | "calendar" |
   return {
     customerId: customer.id, name: customer.name, contactNote: customer.contactNote,
     channelIds: customer.channels.map((c) => c.channelId),
+    tenancy: await Promise.all(customer.channels.map(async ({ channelId }) => ({
+      channelId, teams: await teamsOf(client, channelId), approvers: await approversOf(client, channelId),
+    }))),
     ...summarize(contracts, today),
     coveredUntil: covered,
     daysLeft: covered ? daysBetween(today, covered) : null,

@@ -23,6 +23,10 @@ function balance(n: number, overrides: Partial<CustomerBalance> = {}): CustomerB
 function detail(contracts: number, ledger: number): CustomerDetail {
   return {
     customerId: 7, name: "株式会社<サンプル>", contactNote: "ご担当: 山田様", channelIds: ["C0CUSTOMER", "C0CUSTOMER2"],
+    tenancy: [
+      { channelId: "C0CUSTOMER", teams: [{ teamId: "T0CUST", teamName: "サンプル<社>", role: "customer", decidedBy: "U0MGR1" }, { teamId: "T0NEW", teamName: null, role: "pending", decidedBy: null }], approvers: ["U0CUST1"] },
+      { channelId: "C0CUSTOMER2", teams: [], approvers: [] },
+    ],
     purchased: 30, consumed: 3, reserved: 1, available: 26, validUntil: "2028-02-29", coveredUntil: "2028-02-29", daysLeft: 400, openCases: 1,
     contracts: Array.from({ length: contracts }, (_, i) => ({
       id: i + 1, kind: i === 0 ? "initial" : "renewal", startsOn: `${2015 + i}-03-01`, endsOn: `${2016 + i}-02-28`,
@@ -77,6 +81,8 @@ describe("a customer's detail", () => {
     expect(text).toContain("2026-11-24 10:00 · 調整 -1 · 契約 #12 · cli · &lt;!channel&gt; 訂正 ああ");
     expect(text).toContain("2026-11-24 10:01 · 消費 1 · 契約 #12 · #0012 · <@U0MGR1>");
     expect(text).toContain("失効 4（期間終了のため繰り越しません）");
+    expect(text).toContain("<#C0CUSTOMER> · お客様のワークスペース: サンプル&lt;社&gt; (T0CUST) · 未確認のワークスペース: T0NEW · 承認できる方: <@U0CUST1>");
+    expect(text).toContain("<#C0CUSTOMER2> · お客様のワークスペース: 未登録");
   });
 
   it("offers an additional purchase only on a contract that can take one, and adjustment and renewal always", () => {

@@ -45,12 +45,32 @@ export function ledgerText(e: LedgerLine, zone: string, t: Translate): string {
   ].join(" · ");
 }
 
+/** Whose people are the customer in each channel: what decides who may open cases and approve there. */
+function tenancyBlocks(d: CustomerDetail, t: Translate): KnownBlock[] {
+  if (d.tenancy.length === 0) return [];
+  const team = (x: { teamId: string; teamName: string | null }) => (x.teamName ? `${escapeMrkdwn(clip(x.teamName, 60))} (${x.teamId})` : x.teamId);
+  // One context block (at most ten elements): many channels must not push the contracts past Slack's 50 blocks.
+  const lines = d.tenancy.slice(0, 10).map((c) => {
+    const customer = c.teams.filter((x) => x.role === "customer").map(team);
+    const pending = c.teams.filter((x) => x.role === "pending").map(team);
+    const parts = [
+      `<#${c.channelId}>`,
+      customer.length ? t("channel.tenancy.customer", { teams: customer.join(", ") }) : t("channel.tenancy.none"),
+      ...(pending.length ? [t("channel.tenancy.pending", { teams: pending.join(", ") })] : []),
+      ...(c.approvers.length ? [t("channel.tenancy.approvers", { users: c.approvers.map((u) => `<@${u}>`).join(" ") })] : []),
+    ];
+    return mrkdwn(clip(parts.join(" · "), 3000));
+  });
+  return [{ type: "context", elements: lines }];
+}
+
 export function customerDetailBlocks(d: CustomerDetail, zone: string, t: Translate): KnownBlock[] {
   const channels = d.channelIds.length ? t("contracts.detail.channels", { channels: d.channelIds.map((c) => `<#${c}>`).join(" ") }) : t("contracts.detail.no_channels");
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(d.name, 150) },
     { type: "section", text: mrkdwn(`${t("balance.figures", { available: d.available, purchased: d.purchased, consumed: d.consumed, reserved: d.reserved, open: d.openCases })}\n${untilText(d, t)}`) },
     { type: "context", elements: [mrkdwn(channels), ...(d.contactNote ? [mrkdwn(t("contracts.detail.note", { note: escapeMrkdwn(clip(d.contactNote, 500)) }))] : [])] },
+    ...tenancyBlocks(d, t),
     { type: "divider" },
   ];
   const shown = d.contracts.slice(-DETAIL_CONTRACTS);
