@@ -5,9 +5,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelCase } from "../../src/services/cancel-case.ts";
+import { decideProposal } from "../../src/services/decide-proposal.ts";
 import { lowerLevel } from "../../src/services/lower-level.ts";
 import { openCase } from "../../src/services/open-case.ts";
 import { proposeLevelA } from "../../src/services/propose-level-a.ts";
+import { proposeSplit } from "../../src/services/propose-split.ts";
+import { resolveCase } from "../../src/services/resolve-case.ts";
 import { renewContract } from "../../src/services/renew-contract.ts";
 import { Actions, Inputs } from "../../src/slack/ids.ts";
 import { ENGINEER, HOME_TEAM, MANAGER, startHarness, type Harness } from "../support/harness.ts";
@@ -154,5 +157,43 @@ describe("two overlapping contracts, 2 + 1 incidents", () => {
     expect(await counters(c.renewal)).toEqual({ available: 0, reserved: 8, consumed: 0 });
     expect(await auditParts()).toEqual([]);
     expect(await auditLedger(h.database.db)).toEqual([]);
+  });
+
+  it("an approved split opens its new part on the renewal when the first contract has nothing left (R-INC-3, R-CON-6)", async () => {
+    const c = await customerWith(6, 1, 2);
+    const opened = await openCase(h.running.deps, { requestKey: randomUUID(), channelId: c.channelId, openedBy: c.userId, title: "二つの事象", description: "詳細", level: "normal" });
+    if (!opened.ok) throw new Error(opened.reason);
+    const proposed = await proposeSplit(h.running.deps, { caseId: opened.caseId, actorId: ENGINEER, titles: ["認証エラー", "帳票の文字化け"], reason: "別々の事象です。" });
+    if (!proposed.ok) throw new Error(proposed.reason);
+    const approved = await decideProposal(h.running.deps, { proposalId: proposed.proposalId, caseId: opened.caseId, actorId: c.userId, decision: "approve", messageTs: null });
+    if (!approved.ok) throw new Error(approved.reason);
+    const [part] = approved.newCaseIds;
+    expect(await ledgerOf(part!, c)).toEqual(["reserve 1 @renewal"]);
+    expect(await db().case.findUniqueOrThrow({ where: { id: part! } })).toMatchObject({ contractId: c.renewal, incidents: 1 });
+    expect(await counters(c.first)).toEqual({ available: 0, reserved: 1, consumed: 0 });
+    expect(await counters(c.renewal)).toEqual({ available: 1, reserved: 1, consumed: 0 });
+  });
+
+  it("a case still open when its contract ends takes the extra for level A from the renewal and consumes each part where it is (R-LIFE-4, R-CON-6)", async () => {
+    try {
+      // The first contract's last day is today; the renewal started earlier this month.
+      h.slack.setUser({ id: "U0OVERLAP7", team_id: "T0OVERLAP7" });
+      const registered = await h.registerCustomer({ name: "重複契約のお客様 7", channelId: "C0OVERLAP7", team: "T0OVERLAP7", incidents: 1, confirmedOn: "2025-11-25" });
+      const renewed = await renewContract(h.running.deps, { customerId: registered.customerId, incidents: 5, confirmedOn: "2026-11-01", actorId: MANAGER });
+      if (!renewed.ok) throw new Error("renewal refused");
+      const c: Customer = { n: 7, customerId: registered.customerId, first: registered.contractId, renewal: renewed.contractId, channelId: "C0OVERLAP7", userId: "U0OVERLAP7", teamId: "T0OVERLAP7" };
+      const opened = await openCase(h.running.deps, { requestKey: randomUUID(), channelId: c.channelId, openedBy: c.userId, title: "契約終了をまたぐ", description: "詳細", level: "normal" });
+      if (!opened.ok) throw new Error(opened.reason);
+      h.clock.set("2026-11-25T01:00:00Z");
+      const proposed = await proposeLevelA(h.running.deps, { caseId: opened.caseId, actorId: ENGINEER, levelReason: "report", reason: "報告書が必要です" });
+      if (!proposed.ok) throw new Error(proposed.reason);
+      expect(await decideProposal(h.running.deps, { proposalId: proposed.proposalId, caseId: opened.caseId, actorId: c.userId, decision: "approve", messageTs: null })).toMatchObject({ ok: true, after: 3 });
+      expect(await resolveCase(h.running.deps, { caseId: opened.caseId, actorId: ENGINEER })).toMatchObject({ ok: true, incidents: 3, available: 3 });
+      expect(await ledgerOf(opened.caseId, c)).toEqual(["reserve 1 @first", "reserve 2 @renewal", "consume 1 @first", "consume 2 @renewal"]);
+      expect(await auditParts()).toEqual([]);
+      expect(await auditLedger(h.database.db)).toEqual([]);
+    } finally {
+      h.clock.set("2026-11-24T01:00:00Z");
+    }
   });
 });
