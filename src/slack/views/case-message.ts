@@ -43,8 +43,8 @@ export function caseMessage(view: CaseView, t: Translate): SlackMessage {
     blocks.push({ type: "context", elements: [mrkdwn(t("case.thread_hint"))] });
     blocks.push(caseActions(view, t));
   }
-  // The fallback text is what notifications show, and Slack parses mentions in it: the title is escaped there too.
-  return { text: t("case.fallback", { number: view.number, title: escapeMrkdwn(view.title), state }), blocks };
+  // The fallback text is what notifications show, and Slack parses mentions in it: the catalogue escapes the title.
+  return { text: t("case.fallback", { number: view.number, title: view.title, state }), blocks };
 }
 
 function caseActions(view: CaseView, t: Translate): KnownBlock {

@@ -6,7 +6,7 @@ import type { CaseView } from "../../services/case-view.ts";
 import { NOTE_MAX } from "../../services/cancel-case.ts";
 import type { Translate } from "../i18n/index.ts";
 import { Inputs, Views } from "../ids.ts";
-import { clip, escapeMrkdwn, mrkdwn, plain } from "./text.ts";
+import { clip, mrkdwn, plain } from "./text.ts";
 
 type CaseModalId = (typeof Views)["assign" | "levelA" | "split" | "expectedDate" | "cancelDefect" | "declineScope" | "lowerLevel"];
 
@@ -21,7 +21,7 @@ export function parseCaseModalMetadata(raw: string): number | null {
 }
 
 function modal(callbackId: CaseModalId, title: string, view: CaseView, blocks: KnownBlock[], t: Translate): ModalView {
-  const summary = t("modal.eng.summary", { number: view.number, title: escapeMrkdwn(clip(view.title, 150)), customer: escapeMrkdwn(view.customerName), incidents: view.incidents });
+  const summary = t("modal.eng.summary", { number: view.number, title: clip(view.title, 150), customer: view.customerName, incidents: view.incidents });
   return {
     type: "modal",
     callback_id: callbackId,

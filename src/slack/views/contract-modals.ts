@@ -5,7 +5,7 @@ import { MAX_INCIDENTS } from "../../domain/contract.ts";
 import { CUSTOMER_NAME_MAX, NOTE_MAX } from "../../services/register-contract.ts";
 import type { Translate } from "../i18n/index.ts";
 import { Inputs, Views } from "../ids.ts";
-import { escapeMrkdwn, mrkdwn, plain } from "./text.ts";
+import { mrkdwn, plain } from "./text.ts";
 
 export interface ModalMetadata {
   requestKey: string;
@@ -97,7 +97,7 @@ export function registerContractModal(requestKey: string, t: Translate): ModalVi
 
 export function renewContractModal(input: { requestKey: string; customerId: number; customerName: string; detailViewId?: string | null }, t: Translate): ModalView {
   return modal(Views.renewContract, { requestKey: input.requestKey, customerId: input.customerId, contractId: null, detailViewId: input.detailViewId ?? null }, t("contracts.modal.renew.title"), t("contracts.modal.register.submit"), [
-    intro(t("contracts.modal.renew.intro", { customer: escapeMrkdwn(input.customerName) })),
+    intro(t("contracts.modal.renew.intro", { customer: input.customerName })),
     incidentsInput(t("contracts.field.incidents")),
     ...periodInputs(t),
     textInput(Inputs.contact, t("contracts.field.note"), { optional: true, multiline: true, max: NOTE_MAX }),
@@ -108,7 +108,7 @@ export interface ContractInfo { contractId: number; customerName: string; starts
 
 export function addIncidentsModal(requestKey: string, c: ContractInfo, t: Translate, detailViewId: string | null = null): ModalView {
   return modal(Views.addIncidents, { requestKey, customerId: null, contractId: c.contractId, detailViewId }, t("contracts.modal.add.title"), t("contracts.modal.save"), [
-    intro(t("contracts.modal.add.intro", { customer: escapeMrkdwn(c.customerName), id: c.contractId, from: c.startsOn, to: c.endsOn, available: c.available })),
+    intro(t("contracts.modal.add.intro", { customer: c.customerName, id: c.contractId, from: c.startsOn, to: c.endsOn, available: c.available })),
     incidentsInput(t("contracts.field.add_incidents")),
     textInput(Inputs.reason, t("contracts.field.add_note"), { optional: true, max: NOTE_MAX }),
   ], t);
@@ -116,7 +116,7 @@ export function addIncidentsModal(requestKey: string, c: ContractInfo, t: Transl
 
 export function adjustBalanceModal(requestKey: string, c: ContractInfo, t: Translate, detailViewId: string | null = null): ModalView {
   return modal(Views.adjustBalance, { requestKey, customerId: null, contractId: c.contractId, detailViewId }, t("contracts.modal.adjust.title"), t("contracts.modal.save"), [
-    intro(t("contracts.modal.adjust.intro", { customer: escapeMrkdwn(c.customerName), id: c.contractId, purchased: c.purchased, available: c.available, reserved: c.reserved })),
+    intro(t("contracts.modal.adjust.intro", { customer: c.customerName, id: c.contractId, purchased: c.purchased, available: c.available, reserved: c.reserved })),
     {
       type: "input", block_id: Inputs.amount.block, label: plain(t("contracts.field.amount"), 2000),
       element: { type: "number_input", action_id: Inputs.amount.action, is_decimal_allowed: false, min_value: String(-MAX_INCIDENTS), max_value: String(MAX_INCIDENTS) },

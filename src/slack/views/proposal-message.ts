@@ -27,7 +27,7 @@ export function proposalMessage(view: ProposalView, t: Translate): SlackMessage 
   const headline = view.kind.kind === "level_a"
     ? t("proposal.level_a", { user: view.proposedBy, reason: t(`reason.${view.kind.levelReason}`) })
     : t("proposal.split", { user: view.proposedBy, n: view.parts.length });
-  const lines = [headline, t("proposal.reason", { reason: escapeMrkdwn(clip(view.reason, 1500)) })];
+  const lines = [headline, t("proposal.reason", { reason: clip(view.reason, 1500) })];
   if (view.kind.kind === "split") {
     lines.push(t("proposal.parts"));
     view.parts.forEach((title, i) => lines.push(`${i + 1}. ${escapeMrkdwn(clip(title, 150))}${i === 0 ? t("proposal.part_this") : ""}`));

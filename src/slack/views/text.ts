@@ -2,9 +2,7 @@
 // Slack's limits by whole characters, so Japanese text, emoji and combining marks are never cut in half.
 import { hasVisibleText, trimInvisible } from "../../domain/visible-text.ts";
 
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+export { escapeMrkdwn } from "./mrkdwn.ts";
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 

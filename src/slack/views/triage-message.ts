@@ -36,6 +36,6 @@ export function triageMessage(view: CaseView, t: Translate): SlackMessage {
       ],
     });
   }
-  // The fallback text is what notifications show, and Slack parses mentions in it: the title is escaped there too.
-  return { text: t("case.fallback", { number: view.number, title: escapeMrkdwn(view.title), state }), blocks };
+  // The fallback text is what notifications show, and Slack parses mentions in it: the catalogue escapes the title.
+  return { text: t("case.fallback", { number: view.number, title: view.title, state }), blocks };
 }

@@ -1,4 +1,5 @@
 // English, the second language. Same keys as contracts.ja.ts, same parameters.
+import { md } from "../../views/mrkdwn.ts";
 import type { English } from "../english.ts";
 import type { contractsJa } from "./contracts.ja.ts";
 
@@ -22,7 +23,7 @@ export const contractsEn: English<typeof contractsJa> = {
   "contracts.detail.title": "Contracts and ledger",
   "contracts.detail.channels": ({ channels }) => `Channels: ${channels}`,
   "contracts.detail.no_channels": "Channels: none",
-  "contracts.detail.note": ({ note }) => `Contact / notes: ${note}`,
+  "contracts.detail.note": ({ note }) => `Contact / notes: ${md(note)}`,
   "contracts.detail.contract": ({ id, kind, status }) => `*Contract #${id}* (${kind}) · ${status}`,
   "contracts.detail.period": ({ from, to }) => `Period ${from} – ${to}`,
   "contracts.detail.counters": ({ purchased, consumed, reserved, available }) =>
@@ -60,15 +61,15 @@ export const contractsEn: English<typeof contractsJa> = {
   "contracts.locale.en": "English",
   "contracts.modal.renew.title": "Renew a contract",
   "contracts.modal.renew.intro": ({ customer }) =>
-    `Registers a new contract (renewal) for *${customer}*. It may overlap the current one; cases draw from the contract that ends first.`,
+    `Registers a new contract (renewal) for *${md(customer)}*. It may overlap the current one; cases draw from the contract that ends first.`,
   "contracts.modal.add.title": "Additional purchase",
   "contracts.modal.add.intro": ({ customer, id, from, to, available }) =>
-    `Adds incidents to contract #${id} of *${customer}* (${from} – ${to}, ${available} available). The validity does not change.`,
+    `Adds incidents to contract #${id} of *${md(customer)}* (${from} – ${to}, ${available} available). The validity does not change.`,
   "contracts.field.add_incidents": "Incidents to add",
   "contracts.field.add_note": "Note (order number etc., optional)",
   "contracts.modal.adjust.title": "Adjust the balance",
   "contracts.modal.adjust.intro": ({ customer, id, purchased, available, reserved }) =>
-    `Corrects the incidents of contract #${id} of *${customer}* (bought ${purchased}, available ${available}, reserved ${reserved}). Reserved incidents cannot be removed.`,
+    `Corrects the incidents of contract #${id} of *${md(customer)}* (bought ${purchased}, available ${available}, reserved ${reserved}). Reserved incidents cannot be removed.`,
   "contracts.field.amount": "Adjustment (negative to remove)",
   "contracts.field.reason": "Reason (kept in the ledger)",
   "contracts.modal.save": "Save",
@@ -80,15 +81,15 @@ export const contractsEn: English<typeof contractsJa> = {
 
   "contracts.done.title": "Done",
   "contracts.done.registered": ({ customer, id, incidents, from, to }) =>
-    `Registered contract #${id} for *${customer}*.\n${incidents} incidents, valid ${from} – ${to}`,
+    `Registered contract #${id} for *${md(customer)}*.\n${incidents} incidents, valid ${from} – ${to}`,
   "contracts.done.new_channels": "New channels get the “Open a case” message.",
   "contracts.done.renewed": ({ customer, id, incidents, from, to }) =>
-    `Registered renewal contract #${id} for *${customer}*.\n${incidents} incidents, valid ${from} – ${to}`,
+    `Registered renewal contract #${id} for *${md(customer)}*.\n${incidents} incidents, valid ${from} – ${to}`,
   "contracts.done.overlap": ({ ids }) => `It overlaps contract ${ids}; cases draw from the contract that ends first.`,
   "contracts.done.added": ({ customer, id, incidents, available, to }) =>
-    `Added ${incidents} incidents to contract #${id} of *${customer}*.\n${available} available, valid until ${to} (unchanged)`,
+    `Added ${incidents} incidents to contract #${id} of *${md(customer)}*.\n${available} available, valid until ${to} (unchanged)`,
   "contracts.done.adjusted": ({ customer, id, amount, purchased, available }) =>
-    `Adjusted contract #${id} of *${customer}* by ${amount}.\nBought ${purchased}, available ${available}`,
+    `Adjusted contract #${id} of *${md(customer)}* by ${amount}.\nBought ${purchased}, available ${available}`,
   "contracts.done.export": ({ from, to }) => `The ledger from ${from} to ${to} will come to you as a CSV file by direct message.`,
   "contracts.done.duplicate": "This was already recorded. See /balance for the current state.",
 
@@ -114,7 +115,7 @@ export const contractsEn: English<typeof contractsJa> = {
   "contracts.command.help":
     "*Using /balance*\n`/balance` every customer's balance (those needing attention first)\n`/balance customer name` contracts and recent ledger\n`/balance register` register a contract\n`/balance export 2026-04-01 2026-09-30` the ledger of a period as CSV, by direct message",
   "contracts.command.export_usage": "Give the period as `/balance export 2026-04-01 2026-09-30`: the first and last day (inclusive), as YYYY-MM-DD.",
-  "contracts.command.matches": ({ n, query }) => `${n} customers match “${query}”. Choose one with “Details”.`,
+  "contracts.command.matches": ({ n, query }) => `${n} customers match “${md(query)}”. Choose one with “Details”.`,
   "contracts.export.comment": ({ from, to, entries }) => `The ledger from ${from} to ${to} (${entries} entries).`,
   "contracts.export.failed": "The ledger CSV could not be sent. Please try again in a little while.",
   "contracts.csv.entry": "entry",
@@ -129,7 +130,7 @@ export const contractsEn: English<typeof contractsJa> = {
   "contracts.csv.reason": "reason",
 
   "alert.channel_teams_pending": ({ customer, channel, teams }) =>
-    `:busts_in_silhouette: A workspace not yet confirmed as the customer's joined ${customer}'s channel <#${channel}>: ${teams}. ` +
+    `:busts_in_silhouette: A workspace not yet confirmed as the customer's joined ${md(customer)}'s channel <#${channel}>: ${teams}. ` +
     `Until it is confirmed its people cannot open or approve cases. If it is the customer's, register it with \`npm run cli -- channel customer-team --channel ${channel} --team <workspace id>\`.`,
   "channel.tenancy.customer": ({ teams }) => `Customer workspace: ${teams}`,
   "channel.tenancy.none": "Customer workspace: none yet (the channel serves no one outside T4U until it is shared)",

@@ -1,5 +1,6 @@
 // What managers read about contracts, balances and the ledger (/balance, App Home, the registration modals).
 // Every key here must exist in contracts.en.ts too (the type checker enforces it).
+import { md } from "../../views/mrkdwn.ts";
 
 export const contractsJa = {
   "balance.attention.not_started": ":hourglass_flowing_sand: 開始前",
@@ -22,7 +23,7 @@ export const contractsJa = {
   "contracts.detail.title": "契約と台帳",
   "contracts.detail.channels": ({ channels }: { channels: string }) => `チャンネル: ${channels}`,
   "contracts.detail.no_channels": "チャンネル: なし",
-  "contracts.detail.note": ({ note }: { note: string }) => `連絡先・メモ: ${note}`,
+  "contracts.detail.note": ({ note }: { note: string }) => `連絡先・メモ: ${md(note)}`,
   "contracts.detail.contract": ({ id, kind, status }: { id: number; kind: string; status: string }) => `*契約 #${id}*（${kind}）· ${status}`,
   "contracts.detail.period": ({ from, to }: { from: string; to: string }) => `期間 ${from} 〜 ${to}`,
   "contracts.detail.counters": ({ purchased, consumed, reserved, available }: { purchased: number; consumed: number; reserved: number; available: number }) =>
@@ -60,15 +61,15 @@ export const contractsJa = {
   "contracts.locale.en": "英語（English）",
   "contracts.modal.renew.title": "契約の更新",
   "contracts.modal.renew.intro": ({ customer }: { customer: string }) =>
-    `*${customer}* の新しい契約（更新）を登録します。現在の契約と期間が重なっても構いません。案件の予約には、終了日が早い契約から順に使われます。`,
+    `*${md(customer)}* の新しい契約（更新）を登録します。現在の契約と期間が重なっても構いません。案件の予約には、終了日が早い契約から順に使われます。`,
   "contracts.modal.add.title": "追加購入",
   "contracts.modal.add.intro": ({ customer, id, from, to, available }: { customer: string; id: number; from: string; to: string; available: number }) =>
-    `*${customer}* の契約 #${id}（${from} 〜 ${to}、残り ${available}）にインシデントを追加します。有効期間は変わりません。`,
+    `*${md(customer)}* の契約 #${id}（${from} 〜 ${to}、残り ${available}）にインシデントを追加します。有効期間は変わりません。`,
   "contracts.field.add_incidents": "追加するインシデント数",
   "contracts.field.add_note": "メモ（注文番号など・任意）",
   "contracts.modal.adjust.title": "残高の調整",
   "contracts.modal.adjust.intro": ({ customer, id, purchased, available, reserved }: { customer: string; id: number; purchased: number; available: number; reserved: number }) =>
-    `*${customer}* の契約 #${id}（購入 ${purchased}、残り ${available}、予約中 ${reserved}）の購入数を訂正します。予約中のインシデントは減らせません。`,
+    `*${md(customer)}* の契約 #${id}（購入 ${purchased}、残り ${available}、予約中 ${reserved}）の購入数を訂正します。予約中のインシデントは減らせません。`,
   "contracts.field.amount": "調整数（減らす場合はマイナス）",
   "contracts.field.reason": "理由（台帳に記録されます）",
   "contracts.modal.save": "保存",
@@ -80,15 +81,15 @@ export const contractsJa = {
 
   "contracts.done.title": "完了しました",
   "contracts.done.registered": ({ customer, id, incidents, from, to }: { customer: string; id: number; incidents: number; from: string; to: string }) =>
-    `*${customer}* の契約 #${id} を登録しました。\n${incidents} インシデント、有効期間 ${from} 〜 ${to}`,
+    `*${md(customer)}* の契約 #${id} を登録しました。\n${incidents} インシデント、有効期間 ${from} 〜 ${to}`,
   "contracts.done.new_channels": "新しく登録したチャンネルには「案件を作成」メッセージを投稿します。",
   "contracts.done.renewed": ({ customer, id, incidents, from, to }: { customer: string; id: number; incidents: number; from: string; to: string }) =>
-    `*${customer}* の更新契約 #${id} を登録しました。\n${incidents} インシデント、有効期間 ${from} 〜 ${to}`,
+    `*${md(customer)}* の更新契約 #${id} を登録しました。\n${incidents} インシデント、有効期間 ${from} 〜 ${to}`,
   "contracts.done.overlap": ({ ids }: { ids: string }) => `契約 ${ids} と期間が重なります。案件の予約には終了日が早い契約から使われます。`,
   "contracts.done.added": ({ customer, id, incidents, available, to }: { customer: string; id: number; incidents: number; available: number; to: string }) =>
-    `*${customer}* の契約 #${id} に ${incidents} インシデントを追加しました。\n残り ${available}、有効期限 ${to}（変更なし）`,
+    `*${md(customer)}* の契約 #${id} に ${incidents} インシデントを追加しました。\n残り ${available}、有効期限 ${to}（変更なし）`,
   "contracts.done.adjusted": ({ customer, id, amount, purchased, available }: { customer: string; id: number; amount: string; purchased: number; available: number }) =>
-    `*${customer}* の契約 #${id} を ${amount} 調整しました。\n購入 ${purchased}、残り ${available}`,
+    `*${md(customer)}* の契約 #${id} を ${amount} 調整しました。\n購入 ${purchased}、残り ${available}`,
   "contracts.done.export": ({ from, to }: { from: string; to: string }) => `${from} 〜 ${to} の台帳を CSV にして、DM でお送りします。`,
   "contracts.done.duplicate": "この内容はすでに登録されています。/balance で最新の状態をご確認ください。",
 
@@ -115,7 +116,7 @@ export const contractsJa = {
   "contracts.command.help":
     "*/balance の使い方*\n`/balance` 全顧客の残高（要対応のお客様が先頭）\n`/balance お客様名` 契約と最近の台帳\n`/balance register` 契約の登録\n`/balance export 2026-04-01 2026-09-30` 期間の台帳を CSV で DM にお送りします",
   "contracts.command.export_usage": "期間は `/balance export 2026-04-01 2026-09-30` のように、開始日と終了日（この日を含む）を YYYY-MM-DD で指定してください。",
-  "contracts.command.matches": ({ n, query }: { n: number; query: string }) => `「${query}」に一致するお客様が ${n} 社あります。「詳細」から選んでください。`,
+  "contracts.command.matches": ({ n, query }: { n: number; query: string }) => `「${md(query)}」に一致するお客様が ${n} 社あります。「詳細」から選んでください。`,
   "contracts.export.comment": ({ from, to, entries }: { from: string; to: string; entries: number }) => `${from} 〜 ${to} の台帳です（${entries} 件）。`,
   "contracts.export.failed": "台帳の CSV をお送りできませんでした。しばらくしてからもう一度お試しください。",
   "contracts.csv.entry": "台帳ID",
@@ -130,7 +131,7 @@ export const contractsJa = {
   "contracts.csv.reason": "理由",
 
   "alert.channel_teams_pending": ({ customer, channel, teams }: { customer: string; channel: string; teams: string }) =>
-    `:busts_in_silhouette: ${customer} のチャンネル <#${channel}> に、お客様のワークスペースかどうか未確認のワークスペースが接続されました: ${teams}。` +
+    `:busts_in_silhouette: ${md(customer)} のチャンネル <#${channel}> に、お客様のワークスペースかどうか未確認のワークスペースが接続されました: ${teams}。` +
     `確認が済むまで、このワークスペースの方は案件の作成や承認ができません。お客様のワークスペースであれば \`npm run cli -- channel customer-team --channel ${channel} --team <ワークスペースID>\` で登録してください。`,
   "channel.tenancy.customer": ({ teams }: { teams: string }) => `お客様のワークスペース: ${teams}`,
   "channel.tenancy.none": "お客様のワークスペース: 未登録（チャンネルが共有されるまで、社外の方からのご依頼は受け付けません）",

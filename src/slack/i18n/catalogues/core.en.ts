@@ -1,4 +1,5 @@
 // English, the second language. Same keys as core.ja.ts, same parameters.
+import { md } from "../../views/mrkdwn.ts";
 import type { English } from "../english.ts";
 import type { coreJa } from "./core.ja.ts";
 
@@ -47,7 +48,7 @@ export const coreEn: English<typeof coreJa> = {
   "error.invalid_date": "Please enter a date as YYYY-MM-DD.",
 
   "case.header": ({ number, title }) => `${number} ${title}`,
-  "case.level_with_reason": ({ level, reason }) => `${level} (${reason})`,
+  "case.level_with_reason": ({ level, reason }) => `${level} (${md(reason)})`,
   "case.status": "Status",
   "case.level": "Service level",
   "case.incidents": "Incidents",
@@ -70,7 +71,7 @@ export const coreEn: English<typeof coreJa> = {
   "case.menu.assign": "Assign an engineer",
   "case.menu.cancel_defect": "Cancel as a product defect",
   "case.menu.decline": "Decline as out of scope",
-  "case.fallback": ({ number, title, state }) => `${number} ${title} (${state})`,
+  "case.fallback": ({ number, title, state }) => `${number} ${md(title)} (${state})`,
 
   "notice.opened": ({ number, incidents }) =>
     `Case ${number} received; ${incidents} incident(s) reserved. An engineer will answer in this thread.`,
@@ -81,7 +82,7 @@ export const coreEn: English<typeof coreJa> = {
   "notice.cancelled": ({ incidents }) =>
     `The cause was a defect in our product, so this case is cancelled. Its ${incidents} incident(s) are not consumed.`,
   "notice.declined": ({ reason }) =>
-    `We are sorry: this request is outside the scope of the support service. No incidents are consumed.\nReason: ${reason}`,
+    `We are sorry: this request is outside the scope of the support service. No incidents are consumed.\nReason: ${md(reason)}`,
   "notice.taken": ({ user }) => `<@${user}> is handling this case.`,
   "notice.closed_reply": ({ number }) =>
     `Case ${number} is closed and cannot be reopened or continued. If you have further questions, please open a new case.`,
@@ -99,7 +100,7 @@ export const coreEn: English<typeof coreJa> = {
   "balance.attention.exhausted": ":red_circle: none left",
   "balance.attention.expiring": ":warning: ending soon",
   "balance.attention.low": ":warning: running low",
-  "balance.not_found": ({ name }) => `No customer matches “${name}”.`,
+  "balance.not_found": ({ name }) => `No customer matches “${md(name)}”.`,
   "balance.own": ({ available, reserved, open, until, contact }) =>
     `*Incident balance*\nAvailable: *${available}* (reserved by open cases: ${reserved})\nOpen cases: ${open}\nValid until: ${until}\nTo buy more or renew, please contact ${contact}.`,
   "home.register": "Register a contract",

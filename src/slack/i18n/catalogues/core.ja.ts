@@ -1,5 +1,6 @@
 // Japanese is the default language of everything the app says. Keep the tone of a polite support desk (です・ます).
 // Every key here must exist in core.en.ts too (the type checker enforces it).
+import { md } from "../../views/mrkdwn.ts";
 
 export const coreJa = {
   "state.open": "受付",
@@ -48,7 +49,7 @@ export const coreJa = {
   "error.invalid_date": "日付を YYYY-MM-DD の形式で入力してください。",
 
   "case.header": ({ number, title }: { number: string; title: string }) => `${number} ${title}`,
-  "case.level_with_reason": ({ level, reason }: { level: string; reason: string }) => `${level}（${reason}）`,
+  "case.level_with_reason": ({ level, reason }: { level: string; reason: string }) => `${level}（${md(reason)}）`,
   "case.status": "ステータス",
   "case.level": "サービスレベル",
   "case.incidents": "インシデント",
@@ -71,7 +72,7 @@ export const coreJa = {
   "case.menu.assign": "担当者を割り当て",
   "case.menu.cancel_defect": "製品不具合としてキャンセル",
   "case.menu.decline": "対象外としてお断り",
-  "case.fallback": ({ number, title, state }: { number: string; title: string; state: string }) => `${number} ${title}（${state}）`,
+  "case.fallback": ({ number, title, state }: { number: string; title: string; state: string }) => `${number} ${md(title)}（${state}）`,
 
   "notice.opened": ({ number, incidents }: { number: string; incidents: number }) =>
     `案件 ${number} を受け付けました。${incidents} インシデントを予約しました。担当エンジニアよりこのスレッドで回答いたします。`,
@@ -82,7 +83,7 @@ export const coreJa = {
   "notice.cancelled": ({ incidents }: { incidents: number }) =>
     `原因が弊社製品の不具合と判明したため、本案件はキャンセルとなりました。インシデント（${incidents}）は消費されません。`,
   "notice.declined": ({ reason }: { reason: string }) =>
-    `誠に恐れ入りますが、本件はサポートサービスの対象外と判断いたしました。インシデントは消費されません。\n理由: ${reason}`,
+    `誠に恐れ入りますが、本件はサポートサービスの対象外と判断いたしました。インシデントは消費されません。\n理由: ${md(reason)}`,
   "notice.taken": ({ user }: { user: string }) => `<@${user}> が担当いたします。`,
   "notice.closed_reply": ({ number }: { number: string }) =>
     `案件 ${number} はクローズ済みのため、再開や継続はできません。引き続きご質問がある場合は、新しい案件を作成してください。`,
@@ -100,7 +101,7 @@ export const coreJa = {
   "balance.attention.exhausted": ":red_circle: 残りなし",
   "balance.attention.expiring": ":warning: 期限間近",
   "balance.attention.low": ":warning: 残りわずか",
-  "balance.not_found": ({ name }: { name: string }) => `「${name}」に一致するお客様が見つかりません。`,
+  "balance.not_found": ({ name }: { name: string }) => `「${md(name)}」に一致するお客様が見つかりません。`,
   "balance.own": ({ available, reserved, open, until, contact }: { available: number; reserved: number; open: number; until: string; contact: string }) =>
     `*インシデント残高*\nご利用可能: *${available}*（対応中の案件で予約中: ${reserved}）\n対応中の案件: ${open} 件\n有効期限: ${until}\n追加購入・更新のご相談は ${contact} までお問い合わせください。`,
   "home.register": "契約を登録",

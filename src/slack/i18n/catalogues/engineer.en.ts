@@ -1,4 +1,5 @@
 // English, the second language. Same keys as engineer.ja.ts, same parameters.
+import { md } from "../../views/mrkdwn.ts";
 import type { English } from "../english.ts";
 import type { engineerJa } from "./engineer.ja.ts";
 
@@ -6,7 +7,7 @@ export const engineerEn: English<typeof engineerJa> = {
   "case.menu.lower_level": "Lower to normal level",
 
   "modal.eng.submit": "Confirm",
-  "modal.eng.summary": ({ number, title, customer, incidents }) => `*${number} ${title}*\n${customer} · ${incidents} incident(s)`,
+  "modal.eng.summary": ({ number, title, customer, incidents }) => `*${number} ${md(title)}*\n${md(customer)} · ${incidents} incident(s)`,
   "modal.assign.title": "Assign the case",
   "modal.assign.label": "Engineer",
   "modal.level_a.title": "Propose level A",
@@ -48,9 +49,9 @@ export const engineerEn: English<typeof engineerJa> = {
   "refused.changed": "The case changed at the same moment. Check its latest state and try again.",
   "refused.queue": "Only T4U's support engineers can see the case queue.",
 
-  "proposal.level_a": ({ user, reason }) => `<@${user}> proposes to handle this case at service level A (${reason}).`,
+  "proposal.level_a": ({ user, reason }) => `<@${user}> proposes to handle this case at service level A (${md(reason)}).`,
   "proposal.split": ({ user, n }) => `<@${user}> proposes to split this case into ${n} cases.`,
-  "proposal.reason": ({ reason }) => `*Reason:* ${reason}`,
+  "proposal.reason": ({ reason }) => `*Reason:* ${md(reason)}`,
   "proposal.parts": "*The parts:*",
   "proposal.part_this": " (this case)",
   "proposal.cost": ({ before, after, extra, available }) =>
@@ -82,7 +83,7 @@ export const engineerEn: English<typeof engineerJa> = {
   "notice.split_done": ({ number, user, parts, before, after, available }) =>
     `Approved by <@${user}>: case ${number} was split. New cases: ${parts} (each answered in its own thread). Incidents in total: ${before} → ${after} (${available} remaining).`,
   "notice.split_part": ({ number, parent, reason, incidents }) =>
-    `Case ${number} was created by splitting case ${parent} (${incidents} incident(s) reserved).\nWhy: ${reason}`,
+    `Case ${number} was created by splitting case ${parent} (${incidents} incident(s) reserved).\nWhy: ${md(reason)}`,
   "notice.expected_late": ({ number, date }) =>
     `We are sorry for the wait. The answer to case ${number} is expected around ${date}. Thank you for your patience.`,
   "notice.level_lowered": ({ number, user, before, after, available }) =>

@@ -1,12 +1,13 @@
 // What the app says around engineers' work on cases: their modals, the proposals customers answer, the notices
 // those actions post in the case's thread, and the queue. Every key here must exist in engineer.en.ts too.
+import { md } from "../../views/mrkdwn.ts";
 
 export const engineerJa = {
   "case.menu.lower_level": "通常レベルに変更",
 
   "modal.eng.submit": "確定",
   "modal.eng.summary": ({ number, title, customer, incidents }: { number: string; title: string; customer: string; incidents: number }) =>
-    `*${number} ${title}*\n${customer} · インシデント ${incidents}`,
+    `*${number} ${md(title)}*\n${md(customer)} · インシデント ${incidents}`,
   "modal.assign.title": "担当者の割り当て",
   "modal.assign.label": "担当エンジニア",
   "modal.level_a.title": "レベルAの提案",
@@ -50,9 +51,9 @@ export const engineerJa = {
   "refused.queue": "対応待ちの案件一覧は、T4Uのサポート担当のみご覧いただけます。",
 
   "proposal.level_a": ({ user, reason }: { user: string; reason: string }) =>
-    `<@${user}> より、本案件をサービスレベルA（${reason}）として対応するご提案です。`,
+    `<@${user}> より、本案件をサービスレベルA（${md(reason)}）として対応するご提案です。`,
   "proposal.split": ({ user, n }: { user: string; n: number }) => `<@${user}> より、本案件を ${n} 件の案件に分けて対応するご提案です。`,
-  "proposal.reason": ({ reason }: { reason: string }) => `*理由:* ${reason}`,
+  "proposal.reason": ({ reason }: { reason: string }) => `*理由:* ${md(reason)}`,
   "proposal.parts": "*分割後の案件:*",
   "proposal.part_this": "（この案件）",
   "proposal.cost": ({ before, after, extra, available }: { before: number; after: number; extra: number; available: number }) =>
@@ -85,7 +86,7 @@ export const engineerJa = {
   "notice.split_done": ({ number, user, parts, before, after, available }: { number: string; user: string; parts: string; before: number; after: number; available: number }) =>
     `<@${user}> にご承認いただき、案件 ${number} を分割しました。新しい案件: ${parts}（それぞれのスレッドで回答いたします）。インシデントの合計: ${before} → ${after}（残り ${available}）。`,
   "notice.split_part": ({ number, parent, reason, incidents }: { number: string; parent: string; reason: string; incidents: number }) =>
-    `案件 ${number} は、案件 ${parent} を分割して作成しました（${incidents} インシデントを予約しました）。\n分割の理由: ${reason}`,
+    `案件 ${number} は、案件 ${parent} を分割して作成しました（${incidents} インシデントを予約しました）。\n分割の理由: ${md(reason)}`,
   "notice.expected_late": ({ number, date }: { number: string; date: string }) =>
     `お待たせしており申し訳ございません。案件 ${number} の回答は ${date} ごろになる見込みです。今しばらくお待ちください。`,
   "notice.level_lowered": ({ number, user, before, after, available }: { number: string; user: string; before: number; after: number; available: number }) =>

@@ -1,4 +1,5 @@
 // English, the second language. Same keys as scheduler.ja.ts, same parameters.
+import { md } from "../../views/mrkdwn.ts";
 import type { English } from "../english.ts";
 import type { schedulerJa } from "./scheduler.ja.ts";
 
@@ -37,20 +38,20 @@ export const schedulerEn: English<typeof schedulerJa> = {
     `To buy more, please contact ${contact}.`,
 
   "alert.first_response_soon": ({ number, customer, date, time }) =>
-    `:hourglass_flowing_sand: ${number} (${customer}): first response due ${enDate(date)} ${time}.`,
+    `:hourglass_flowing_sand: ${number} (${md(customer)}): first response due ${enDate(date)} ${time}.`,
   "alert.first_response_overdue": ({ number, customer, date, time }) =>
-    `:rotating_light: ${number} (${customer}): first response overdue since ${enDate(date)} ${time}. Please answer now.`,
+    `:rotating_light: ${number} (${md(customer)}): first response overdue since ${enDate(date)} ${time}. Please answer now.`,
   "alert.unanswered_delay": ({ number, customer, date, time }) =>
-    `:warning: ${number} (${customer}): the question of ${enDate(date)} ${time} has had no answer for 2 business days; the customer was sent an apology for the delay.`,
+    `:warning: ${number} (${md(customer)}): the question of ${enDate(date)} ${time} has had no answer for 2 business days; the customer was sent an apology for the delay.`,
   "alert.renewal_due": ({ customer, endsOn, available }) =>
-    `:calendar: ${customer}'s contract ends on ${enDate(endsOn)} (${available} left). The customer was asked about renewal.`,
+    `:calendar: ${md(customer)}'s contract ends on ${enDate(endsOn)} (${available} left). The customer was asked about renewal.`,
   "alert.contract_ended": ({ customer, startsOn, endsOn, lapsed, successor }) =>
-    `:card_index_dividers: ${customer}'s contract (${startsOn} – ${endsOn}) has ended; ${lapsed} incident${lapsed === 1 ? "" : "s"} lapsed. ` +
+    `:card_index_dividers: ${md(customer)}'s contract (${startsOn} – ${endsOn}) has ended; ${lapsed} incident${lapsed === 1 ? "" : "s"} lapsed. ` +
     (successor ? `A later contract runs to ${successor}, so the customer was not notified.` : "No contract is in force; the customer was notified."),
   "alert.contract_dates": ({ customer, id, startsOn, endsOn }: { customer: string; id: number; startsOn: string; endsOn: string }) =>
-    `:warning: Contract #${id} of ${customer} has a period (${startsOn} to ${endsOn}) that cannot be used as dates, so no renewal or end notice is sent for it. ` +
+    `:warning: Contract #${id} of ${md(customer)} has a period (${startsOn} to ${endsOn}) that cannot be used as dates, so no renewal or end notice is sent for it. ` +
     "Please check the registration: register the contract with the right period (contract renew) and adjust this one's remaining incidents to 0 (contract adjust).",
   "alert.contract_exhausted": ({ customer, endsOn, purchased, remaining }) =>
-    `:red_circle: ${customer}'s contract (to ${endsOn}) has used all ${purchased} incidents. ` +
+    `:red_circle: ${md(customer)}'s contract (to ${endsOn}) has used all ${purchased} incidents. ` +
     (remaining > 0 ? `${remaining} remain on other contracts, so the customer was not notified.` : "None are left; the customer was asked to buy more."),
 };

@@ -1,6 +1,7 @@
 // What the scheduler says by itself: notices to customers (polite support-desk Japanese) and short alerts for
 // T4U's engineers and managers in the triage channel. Dates arrive as "YYYY-MM-DD" and times as "HH:mm", both
 // in the business timezone. Every key here must exist in scheduler.en.ts too (the type checker enforces it).
+import { md } from "../../views/mrkdwn.ts";
 
 const WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"];
 
@@ -39,20 +40,20 @@ export const schedulerJa = {
 
   // To engineers and managers, in the triage channel.
   "alert.first_response_soon": ({ number, customer, date, time }: { number: string; customer: string; date: string; time: string }) =>
-    `:hourglass_flowing_sand: ${number}（${customer}）の初回回答期限が近づいています（期限: ${jaDate(date)} ${time}）。`,
+    `:hourglass_flowing_sand: ${number}（${md(customer)}）の初回回答期限が近づいています（期限: ${jaDate(date)} ${time}）。`,
   "alert.first_response_overdue": ({ number, customer, date, time }: { number: string; customer: string; date: string; time: string }) =>
-    `:rotating_light: ${number}（${customer}）の初回回答期限（${jaDate(date)} ${time}）を過ぎました。至急対応してください。`,
+    `:rotating_light: ${number}（${md(customer)}）の初回回答期限（${jaDate(date)} ${time}）を過ぎました。至急対応してください。`,
   "alert.unanswered_delay": ({ number, customer, date, time }: { number: string; customer: string; date: string; time: string }) =>
-    `:warning: ${number}（${customer}）: ${jaDate(date)} ${time} のご質問に2営業日回答がないため、お客様へ遅延のお詫びを自動で送信しました。`,
+    `:warning: ${number}（${md(customer)}）: ${jaDate(date)} ${time} のご質問に2営業日回答がないため、お客様へ遅延のお詫びを自動で送信しました。`,
   "alert.renewal_due": ({ customer, endsOn, available }: { customer: string; endsOn: string; available: number }) =>
-    `:calendar: ${customer} の契約が ${jaDate(endsOn)} に終了します（残り ${available}）。お客様へ更新のご案内を送信しました。`,
+    `:calendar: ${md(customer)} の契約が ${jaDate(endsOn)} に終了します（残り ${available}）。お客様へ更新のご案内を送信しました。`,
   "alert.contract_ended": ({ customer, startsOn, endsOn, lapsed, successor }: { customer: string; startsOn: string; endsOn: string; lapsed: number; successor: string }) =>
-    `:card_index_dividers: ${customer} の契約（${startsOn}〜${endsOn}）が終了しました。失効したインシデント: ${lapsed}。` +
+    `:card_index_dividers: ${md(customer)} の契約（${startsOn}〜${endsOn}）が終了しました。失効したインシデント: ${lapsed}。` +
     (successor ? `後継の契約が ${successor} まで有効なため、お客様へのご案内は省略しました。` : "有効な契約がないため、お客様へ終了のご案内を送信しました。"),
   "alert.contract_dates": ({ customer, id, startsOn, endsOn }: { customer: string; id: number; startsOn: string; endsOn: string }) =>
-    `:warning: ${customer} の契約 #${id} の期間（${startsOn}〜${endsOn}）は日付として扱えないため、この契約の更新・終了のお知らせは送られません。` +
+    `:warning: ${md(customer)} の契約 #${id} の期間（${startsOn}〜${endsOn}）は日付として扱えないため、この契約の更新・終了のお知らせは送られません。` +
     "登録内容をご確認のうえ、正しい期間の契約を登録し（contract renew）、この契約の残りは調整（contract adjust）で 0 にしてください。",
   "alert.contract_exhausted": ({ customer, endsOn, purchased, remaining }: { customer: string; endsOn: string; purchased: number; remaining: number }) =>
-    `:red_circle: ${customer} の契約（〜${endsOn}）のインシデント ${purchased} がすべて消費されました。` +
+    `:red_circle: ${md(customer)} の契約（〜${endsOn}）のインシデント ${purchased} がすべて消費されました。` +
     (remaining > 0 ? `他の契約に残り ${remaining} があるため、お客様へのご案内は省略しました。` : "ご利用可能なインシデントがなくなったため、お客様へ追加購入のご案内を送信しました。"),
 };

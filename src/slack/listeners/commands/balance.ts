@@ -18,7 +18,7 @@ import { sendLedgerCsv } from "../../ledger-delivery.ts";
 import { balanceMessage } from "../../views/balance.ts";
 import { exportLedgerModal, registerContractModal } from "../../views/contract-modals.ts";
 import { customerDetailMessage } from "../../views/customer-detail.ts";
-import { escapeMrkdwn, mrkdwn } from "../../views/text.ts";
+import { mrkdwn } from "../../views/text.ts";
 
 const REGISTER = new Set(["register", "登録"]);
 const EXPORT = new Set(["export", "csv", "出力"]);
@@ -70,6 +70,6 @@ export function register(app: App, deps: SlackDeps): void {
     const ids = new Set(found.map((c) => c.id));
     const rows = (await balanceOverview(deps)).filter((r) => ids.has(r.customerId));
     const message = balanceMessage(rows, t);
-    await ack({ response_type: "ephemeral", text: message.text, blocks: [{ type: "section", text: mrkdwn(t("contracts.command.matches", { n: rows.length, query: escapeMrkdwn(text) })) }, ...message.blocks] });
+    await ack({ response_type: "ephemeral", text: message.text, blocks: [{ type: "section", text: mrkdwn(t("contracts.command.matches", { n: rows.length, query: text })) }, ...message.blocks] });
   });
 }

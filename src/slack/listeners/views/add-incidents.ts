@@ -6,7 +6,7 @@ import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
 import { managerOf, numberOf, refreshDetail, refusedSubmission } from "../../manager-action.ts";
 import { managerNotice, parseModalMetadata } from "../../views/contract-modals.ts";
-import { cleanInput, escapeMrkdwn } from "../../views/text.ts";
+import { cleanInput } from "../../views/text.ts";
 import { readText } from "../../view-values.ts";
 
 export function register(app: App, deps: SlackDeps): void {
@@ -37,7 +37,7 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     deps.logger.info("incidents added", { contractId: result.contractId, incidents, userId: actor.userId });
-    const text = t("contracts.done.added", { customer: escapeMrkdwn(result.customerName), id: result.contractId, incidents, available: result.available, to: result.endsOn });
+    const text = t("contracts.done.added", { customer: result.customerName, id: result.contractId, incidents, available: result.available, to: result.endsOn });
     await ack({ response_action: "update", view: managerNotice(t("contracts.done.title"), text, t) });
     await refreshDetail(deps, client, metadata.detailViewId, result.customerId, t);
   });

@@ -6,7 +6,7 @@ import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
 import { managerOf, numberOf, refreshDetail, refusedSubmission } from "../../manager-action.ts";
 import { managerNotice, parseModalMetadata } from "../../views/contract-modals.ts";
-import { cleanInput, escapeMrkdwn } from "../../views/text.ts";
+import { cleanInput } from "../../views/text.ts";
 import { readText } from "../../view-values.ts";
 
 export function register(app: App, deps: SlackDeps): void {
@@ -38,7 +38,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
     deps.logger.info("balance adjusted", { contractId: result.contractId, amount, userId: actor.userId });
     const text = t("contracts.done.adjusted", {
-      customer: escapeMrkdwn(result.customerName), id: result.contractId, amount: amount > 0 ? `+${amount}` : String(amount),
+      customer: result.customerName, id: result.contractId, amount: amount > 0 ? `+${amount}` : String(amount),
       purchased: result.purchased, available: result.available,
     });
     await ack({ response_action: "update", view: managerNotice(t("contracts.done.title"), text, t) });

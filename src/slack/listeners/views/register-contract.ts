@@ -7,7 +7,7 @@ import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
 import { managerOf, numberOf, refusedSubmission } from "../../manager-action.ts";
 import { managerNotice, parseModalMetadata } from "../../views/contract-modals.ts";
-import { cleanInput, escapeMrkdwn } from "../../views/text.ts";
+import { cleanInput } from "../../views/text.ts";
 import { readConversations, readDate, readOption, readText } from "../../view-values.ts";
 
 export function register(app: App, deps: SlackDeps): void {
@@ -38,7 +38,7 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     deps.logger.info("contract registered", { contractId: result.contractId, customerId: result.customerId, userId: actor.userId });
-    const customer = escapeMrkdwn(cleanInput(readText(view, Inputs.customerName) ?? ""));
+    const customer = cleanInput(readText(view, Inputs.customerName) ?? "");
     const text = `${t("contracts.done.registered", { customer, id: result.contractId, incidents: numberOf(readText(view, Inputs.incidents)), from: result.startsOn, to: result.endsOn })}\n${t("contracts.done.new_channels")}`;
     await ack({ response_action: "update", view: managerNotice(t("contracts.done.title"), text, t) });
   });

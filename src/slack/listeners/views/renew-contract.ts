@@ -7,7 +7,7 @@ import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
 import { managerOf, numberOf, refreshDetail, refusedSubmission } from "../../manager-action.ts";
 import { managerNotice, parseModalMetadata } from "../../views/contract-modals.ts";
-import { cleanInput, escapeMrkdwn } from "../../views/text.ts";
+import { cleanInput } from "../../views/text.ts";
 import { readDate, readText } from "../../view-values.ts";
 
 export function register(app: App, deps: SlackDeps): void {
@@ -39,7 +39,7 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     deps.logger.info("contract renewed", { contractId: result.contractId, customerId: metadata.customerId, userId: actor.userId });
-    const lines = [t("contracts.done.renewed", { customer: escapeMrkdwn(result.customerName), id: result.contractId, incidents, from: result.startsOn, to: result.endsOn })];
+    const lines = [t("contracts.done.renewed", { customer: result.customerName, id: result.contractId, incidents, from: result.startsOn, to: result.endsOn })];
     if (result.overlapping.length) lines.push(t("contracts.done.overlap", { ids: result.overlapping.map((id) => `#${id}`).join(", ") }));
     await ack({ response_action: "update", view: managerNotice(t("contracts.done.title"), lines.join("\n"), t) });
     await refreshDetail(deps, client, metadata.detailViewId, metadata.customerId, t);
