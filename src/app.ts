@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
+import { faultSummary } from "./db/health.ts";
 import { migrate, migrationStatus } from "./db/migrate.ts";
 import { BusinessCalendar } from "./domain/calendar.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -36,6 +37,8 @@ export interface StartOptions {
   slackTimeoutMs?: number;
   /** How long a message being sent stays claimed by this process (default 60 s; keep it above slackTimeoutMs). */
   outboxLeaseMs?: number;
+  /** While Slack refuses the token, how often the outbox asks auth.test whether it works again (default 30 s). */
+  authProbeMs?: number;
   /** How long shutdown waits for the outbox to deliver what is due. */
   flushTimeoutMs?: number;
   /** How long changes are gathered before staff's Home tabs are published again (default 10 s). */
@@ -130,7 +133,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   };
   dispatcher = new OutboxDispatcher(
     { db, calendar, clock, client: outboxClient, defaultLocale: config.defaultLocale },
-    { logger, channelIntervalMs: options.channelIntervalMs, pollMs: options.outboxPollMs, leaseMs: options.outboxLeaseMs },
+    {
+      logger, channelIntervalMs: options.channelIntervalMs, pollMs: options.outboxPollMs, leaseMs: options.outboxLeaseMs,
+      authProbeMs: options.authProbeMs, triageChannel: config.triageChannel,
+    },
   );
 
   const socketMode = config.slack.appToken !== null;
@@ -190,7 +196,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       await roleGroups.stop();
       if (opsServer) await new Promise((resolve) => opsServer.close(resolve));
       await dispatcher?.stop();
-      await Promise.race([dispatcher?.drain(), new Promise((resolve) => setTimeout(resolve, options.flushTimeoutMs ?? 5_000).unref())]);
+      // A database that fails now leaves the rest for the next start, as a timeout does.
+      const flushed = dispatcher?.drain().catch((error: unknown) => logger.warn("outbox not flushed at shutdown", { error: faultSummary(error) }));
+      await Promise.race([flushed, new Promise((resolve) => setTimeout(resolve, options.flushTimeoutMs ?? 5_000).unref())]);
       if (!options.database) await db.close();
     },
   };

@@ -8,7 +8,8 @@ export type NoticeKey =
   | "notice.expected_late" | "notice.level_lowered" | "triage.proposal_approved" | "triage.proposal_declined"
   | "notice.unanswered_delay" | "notice.auto_close_soon" | "notice.renewal_due" | "notice.contract_ended" | "notice.contract_exhausted"
   | "alert.first_response_soon" | "alert.first_response_overdue" | "alert.unanswered_delay"
-  | "alert.renewal_due" | "alert.contract_ended" | "alert.contract_exhausted" | "alert.channel_teams_pending" | "alert.contract_dates";
+  | "alert.renewal_due" | "alert.contract_ended" | "alert.contract_exhausted" | "alert.channel_teams_pending" | "alert.contract_dates"
+  | "triage.outbox_held_channel" | "triage.outbox_held_auth" | "triage.case_not_posted" | "triage.case_refused";
 
 export type OutboxPayload =
   /** The case's root message in the customer channel; its ts is stored on the case. */

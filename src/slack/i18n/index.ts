@@ -9,11 +9,13 @@ import { customerEn } from "./catalogues/customer.en.ts";
 import { customerJa } from "./catalogues/customer.ja.ts";
 import { engineerEn } from "./catalogues/engineer.en.ts";
 import { engineerJa } from "./catalogues/engineer.ja.ts";
+import { outboxEn } from "./catalogues/outbox.en.ts";
+import { outboxJa } from "./catalogues/outbox.ja.ts";
 import { schedulerEn } from "./catalogues/scheduler.en.ts";
 import { schedulerJa } from "./catalogues/scheduler.ja.ts";
 
-const ja = { ...coreJa, ...contractsJa, ...customerJa, ...engineerJa, ...schedulerJa };
-const en: typeof ja = { ...coreEn, ...contractsEn, ...customerEn, ...engineerEn, ...schedulerEn };
+const ja = { ...coreJa, ...contractsJa, ...customerJa, ...engineerJa, ...schedulerJa, ...outboxJa };
+const en: typeof ja = { ...coreEn, ...contractsEn, ...customerEn, ...engineerEn, ...schedulerEn, ...outboxEn };
 
 export type MessageKey = keyof typeof ja;
 type Catalogue = typeof ja;

@@ -1,15 +1,14 @@
 // Delivers the outbox to Slack: in order per channel, at most about one message per second per channel (Slack's
-// limit for chat.postMessage), retrying what fails with back-off and honouring Retry-After.
+// limit for chat.postMessage), retrying what fails with back-off and honouring Retry-After. Every channel goes at
+// its own pace: one channel's failures, pacing or held messages never hold up another's. A pass that fails (the
+// database down, locked or full) is logged and tried again with back-off; nothing it does is lost, since every
+// message stays in the database until it is marked delivered.
 import type { Logger } from "../../logger.ts";
-import { claimHeads, markDelivered, markFailed, markRetry } from "../../db/outbox.ts";
+import { faultSummary } from "../../db/health.ts";
+import { claimHeads, heldCauses, markDelivered, markFailed, markRetry, releaseHeld, type OutboxRow } from "../../db/outbox.ts";
 import { deliver, NotYet, type DeliverDeps } from "./deliver.ts";
+import { announceAuthHold, announceBlockedCase, AUTH_CAUSES, classify, refuse } from "./holds.ts";
 import { postingOnce } from "./post-once.ts";
-
-/** Slack errors that no retry will fix; the message is set aside so the channel's queue moves on. */
-const PERMANENT = new Set([
-  "channel_not_found", "not_in_channel", "is_archived", "invalid_blocks", "invalid_arguments", "msg_too_long",
-  "no_text", "cant_update_message", "message_not_found", "restricted_action", "account_inactive", "invalid_auth",
-]);
 
 /**
  * A reply waits for its thread's root (NotYet). The root lives in the same channel and was written earlier, so by
@@ -17,6 +16,8 @@ const PERMANENT = new Set([
  * set aside too, rather than holding up every later message of the channel for good.
  */
 const NOT_YET_ATTEMPTS = 20;
+/** Longest wait between two passes after failed ones. */
+const MAX_PASS_BACKOFF_MS = 30_000;
 
 export interface DispatcherOptions {
   /** Minimum gap between two messages to one channel. */
@@ -28,8 +29,14 @@ export interface DispatcherOptions {
    * second sender takes a message still in flight; after a crash, the messages it held wait this long.
    */
   leaseMs?: number;
+  /** While messages are held because Slack refused the token, how often auth.test checks whether it works again. */
+  authProbeMs?: number;
+  /** Where T4U is told of held messages and of cases the customer does not see. */
+  triageChannel: string | null;
   logger: Logger;
 }
+
+type Outcome = { sent: true } | { sent: false; heldForToken?: string };
 
 export class OutboxDispatcher {
   private readonly lastSent = new Map<string, number>();
@@ -37,6 +44,12 @@ export class OutboxDispatcher {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Passes failed in a row, and when (performance.now()) the next may start. */
+  private failures = 0;
+  private resumeAt = 0;
+  private lastProbeAt = Number.NEGATIVE_INFINITY;
+  /** Cases already announced as waiting behind a held message (the database keeps them from repeating anyway). */
+  private readonly announced = new Set<number>();
   readonly channelIntervalMs: number;
 
   constructor(private readonly deps: DeliverDeps, private readonly options: DispatcherOptions) {
@@ -50,6 +63,7 @@ export class OutboxDispatcher {
       this.again = true;
       return;
     }
+    if (performance.now() < this.resumeAt) return;
     this.running = this.loop().finally(() => {
       this.running = null;
     });
@@ -78,16 +92,32 @@ export class OutboxDispatcher {
     while (this.running) await this.running;
   }
 
+  /** Never rejects: a failed pass is logged and the next one starts after a back-off (1 s, 2 s, … 30 s). */
   private async loop(): Promise<void> {
     do {
       this.again = false;
-      await this.pass(false);
+      try {
+        await this.pass(false);
+        this.failures = 0;
+      } catch (error) {
+        this.failures += 1;
+        const waitMs = Math.min(MAX_PASS_BACKOFF_MS, 1000 * 2 ** (this.failures - 1));
+        this.resumeAt = performance.now() + waitMs;
+        this.deps.db.health.failed(error);
+        this.options.logger.error("outbox pass failed; will try again", { error: faultSummary(error), failures: this.failures, retryInMs: waitMs });
+        setTimeout(() => this.kick(), waitMs).unref();
+        return;
+      }
     } while (this.again && !this.stopped);
   }
 
   /** One or more rounds: each round sends at most one message per channel. */
   private async pass(untilEmpty: boolean): Promise<void> {
     for (;;) {
+      const held = await heldCauses(this.deps.db);
+      // While the token is refused nothing is sent anywhere; auth.test says when it works again.
+      if (held.some((h) => AUTH_CAUSES.includes(h.cause)) && !(await this.tokenWorksAgain())) return;
+      await this.announceBlockedCases(held);
       const now = this.deps.clock.now();
       const paced = new Set<string>();
       for (const [channel, at] of this.lastSent) if (performance.now() - at < this.channelIntervalMs) paced.add(channel);
@@ -97,36 +127,92 @@ export class OutboxDispatcher {
         await sleep(this.channelIntervalMs / 4);
         continue;
       }
-      await Promise.all(rows.map((row) => this.send(row.id, row.channelId, row.payload, row.attempts)));
+      const outcomes = await Promise.all(rows.map((row) => this.send(row)));
+      // Slack refused the token: every message of this round was refused alike, and none was held for it before
+      // the round (nothing would have been sent), so a hold starts here; T4U hears of it once.
+      const cause = outcomes.flatMap((o) => (!o.sent && o.heldForToken ? [o.heldForToken] : []))[0];
+      if (cause) {
+        await announceAuthHold(this.holdDeps(), cause, this.deps.clock.now());
+        this.lastProbeAt = this.deps.clock.now().getTime();
+      }
       if (this.stopped && !untilEmpty) return;
     }
   }
 
-  private async send(id: number, channelId: string, payload: Parameters<typeof deliver>[2], attempts: number): Promise<void> {
+  private async send(row: OutboxRow): Promise<Outcome> {
+    const { id, channelId, payload, attempts } = row;
     const log = this.options.logger;
+    const context = { outboxId: id, kind: payload.kind, channelId, caseId: row.caseId ?? undefined };
     try {
       // A first attempt posts; a later one may follow an attempt that reached Slack unanswered, so it checks first.
       await deliver({ ...this.deps, client: postingOnce(this.deps.client, { outboxId: id, inDoubt: attempts > 1 }) }, channelId, payload);
       this.lastSent.set(channelId, performance.now());
       await markDelivered(this.deps.db, id, this.deps.clock.now());
-      log.debug("outbox delivered", { outboxId: id, kind: payload.kind, caseId: "caseId" in payload ? payload.caseId : undefined });
+      log.debug("outbox delivered", context);
+      return { sent: true };
     } catch (error) {
       const now = this.deps.clock.now().getTime();
       const code = slackErrorCode(error);
-      if (code && PERMANENT.has(code)) {
-        log.error("outbox message rejected by Slack", { outboxId: id, kind: payload.kind, error: code });
-        await markFailed(this.deps.db, id, code, new Date(now));
-        return;
+      const refusal = classify(code);
+      if (refusal?.kind === "held") {
+        const forToken = refusal.scope === "auth";
+        log.error(forToken ? "outbox message held: Slack refused the token" : "outbox message held: Slack refuses messages to its channel for now", { ...context, error: refusal.cause });
+        // Only a channel's head is ever sent, so a channel hold starts with this message: T4U hears of it now. A
+        // token hold is announced once for the whole round (see pass).
+        await refuse(this.holdDeps(), row, refusal, new Date(now), !forToken);
+        return forToken ? { sent: false, heldForToken: refusal.cause } : { sent: false };
+      }
+      if (refusal?.kind === "refused") {
+        log.error("outbox message rejected by Slack", { ...context, error: refusal.cause });
+        await refuse(this.holdDeps(), row, refusal, new Date(now), false);
+        return { sent: false };
       }
       if (error instanceof NotYet && attempts >= NOT_YET_ATTEMPTS) {
-        log.error("outbox message set aside: what it replies to was never posted", { outboxId: id, kind: payload.kind });
+        log.error("outbox message set aside: what it replies to was never posted", context);
         await markFailed(this.deps.db, id, `not_yet: ${error.message}`, new Date(now));
-        return;
+        return { sent: false };
       }
       const retryAfterMs = retryAfter(error) ?? (error instanceof NotYet ? 500 : Math.min(300_000, 1000 * 2 ** Math.min(attempts, 8)));
-      log.warn("outbox delivery failed; will retry", { outboxId: id, kind: payload.kind, error: code ?? errorMessage(error), retryInMs: retryAfterMs });
-      await markRetry(this.deps.db, id, code ?? errorMessage(error), new Date(now + retryAfterMs));
+      log.warn("outbox delivery failed; will retry", { ...context, error: code ?? faultSummary(error), retryInMs: retryAfterMs });
+      await markRetry(this.deps.db, id, code ?? faultSummary(error), new Date(now + retryAfterMs));
+      return { sent: false };
     }
+  }
+
+  /** While messages are held for the token, asks Slack at most every authProbeMs whether it works again. */
+  private async tokenWorksAgain(): Promise<boolean> {
+    const now = this.deps.clock.now();
+    if (now.getTime() - this.lastProbeAt < (this.options.authProbeMs ?? 30_000)) return false;
+    this.lastProbeAt = now.getTime();
+    try {
+      await this.deps.client.auth.test();
+    } catch (error) {
+      this.options.logger.warn("Slack still refuses the token; messages stay held", { error: slackErrorCode(error) ?? faultSummary(error) });
+      return false;
+    }
+    const released = await releaseHeld(this.deps.db, { causes: AUTH_CAUSES }, now);
+    this.options.logger.info("Slack accepts the token again; held messages released", { released });
+    return true;
+  }
+
+  /** A case opened in a channel whose messages are held: its message waits too, and T4U hears of it at once. */
+  private async announceBlockedCases(held: Array<{ cause: string; channelId: string }>): Promise<void> {
+    const channels = held.filter((h) => !AUTH_CAUSES.includes(h.cause));
+    if (channels.length === 0) return;
+    const waiting = await this.deps.db.client.outboxMessage.findMany({
+      where: { channelId: { in: channels.map((h) => h.channelId) }, kind: "case.root", deliveredAt: null, failedAt: null, heldAt: null },
+      select: { caseId: true, channelId: true },
+    });
+    for (const row of waiting) {
+      if (row.caseId === null || this.announced.has(row.caseId)) continue;
+      const cause = channels.find((h) => h.channelId === row.channelId)?.cause ?? "held";
+      await announceBlockedCase(this.holdDeps(), row.caseId, row.channelId, cause, this.deps.clock.now());
+      this.announced.add(row.caseId);
+    }
+  }
+
+  private holdDeps() {
+    return { db: this.deps.db, triageChannel: this.options.triageChannel };
   }
 }
 
@@ -140,10 +226,6 @@ function retryAfter(error: unknown): number | null {
   if (typeof error !== "object" || error === null) return null;
   const seconds = (error as { retryAfter?: unknown }).retryAfter;
   return typeof seconds === "number" ? seconds * 1000 : null;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
