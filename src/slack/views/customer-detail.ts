@@ -69,7 +69,7 @@ export function customerDetailBlocks(d: CustomerDetail, zone: string, t: Transla
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(d.name, 150) },
     { type: "section", text: mrkdwn(`${t("balance.figures", { available: d.available, purchased: d.purchased, consumed: d.consumed, reserved: d.reserved, open: d.openCases })}\n${untilText(d, t)}`) },
-    { type: "context", elements: [mrkdwn(channels), ...(d.contactNote ? [mrkdwn(t("contracts.detail.note", { note: escapeMrkdwn(clip(d.contactNote, 500)) }))] : [])] },
+    { type: "context", elements: [mrkdwn(channels), ...(d.contactNote ? [mrkdwn(t("contracts.detail.note", { note: clip(d.contactNote, 500) }))] : [])] },
     ...tenancyBlocks(d, t),
     { type: "divider" },
   ];
@@ -87,7 +87,8 @@ export function customerDetailBlocks(d: CustomerDetail, zone: string, t: Transla
 }
 
 export function customerDetailMessage(d: CustomerDetail, zone: string, t: Translate): SlackMessage {
-  return { text: d.name, blocks: customerDetailBlocks(d, zone, t) };
+  // The fallback text is parsed like any message text: a customer's name is escaped there too.
+  return { text: escapeMrkdwn(d.name), blocks: customerDetailBlocks(d, zone, t) };
 }
 
 export function customerDetailModal(d: CustomerDetail, zone: string, t: Translate): ModalView {
