@@ -11,11 +11,13 @@ import { engineerEn } from "./catalogues/engineer.en.ts";
 import { engineerJa } from "./catalogues/engineer.ja.ts";
 import { outboxEn } from "./catalogues/outbox.en.ts";
 import { outboxJa } from "./catalogues/outbox.ja.ts";
+import { reportEn } from "./catalogues/report.en.ts";
+import { reportJa } from "./catalogues/report.ja.ts";
 import { schedulerEn } from "./catalogues/scheduler.en.ts";
 import { schedulerJa } from "./catalogues/scheduler.ja.ts";
 
-const ja = { ...coreJa, ...contractsJa, ...customerJa, ...engineerJa, ...schedulerJa, ...outboxJa };
-const en: typeof ja = { ...coreEn, ...contractsEn, ...customerEn, ...engineerEn, ...schedulerEn, ...outboxEn };
+const ja = { ...coreJa, ...contractsJa, ...customerJa, ...engineerJa, ...schedulerJa, ...outboxJa, ...reportJa };
+const en: typeof ja = { ...coreEn, ...contractsEn, ...customerEn, ...engineerEn, ...schedulerEn, ...outboxEn, ...reportEn };
 
 export type MessageKey = keyof typeof ja;
 type Catalogue = typeof ja;
