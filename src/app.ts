@@ -15,6 +15,7 @@ import { refreshUnboundChannels } from "./services/refresh-channel-teams.ts";
 import { systemClock } from "./clock.ts";
 import type { Clock } from "./services/deps.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
+import { ackEventsAfterHandling, noteListenerFailure } from "./slack/event-ack.ts";
 import { refuseNullBodies } from "./slack/receiver-guard.ts";
 import type { SlackDeps } from "./slack/deps.ts";
 import { HomeRefresher } from "./slack/home/refresher.ts";
@@ -155,7 +156,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     clientOptions: { ...clientOptions, retryConfig: { retries: 2, factor: 1, minTimeout: 100, maxTimeout: 500 } },
     logger: boltLogger(logger),
   });
+  // Messages are acknowledged once recorded, so that one the database could not take is delivered again by Slack.
+  ackEventsAfterHandling(app);
   app.error(async (error) => {
+    noteListenerFailure();
     // Listener-side Slack calls (views.open, ephemerals) surface here; the outbox's are counted by its client.
     const original = (error as { original?: unknown }).original ?? error;
     if (slackErrorCode(original) !== "unknown") metrics.slackErrors.inc({ method: "listener", error: slackErrorCode(original) });

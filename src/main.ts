@@ -2,6 +2,8 @@
 // node itself (tsx as a loader, no wrapper process), so SIGTERM and SIGINT reach this process and stop it gracefully.
 import { ConfigError, loadConfig } from "./config.ts";
 import { StartError, startApp } from "./app.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { handleProcessFaults } from "./observability/process-faults.ts";
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
@@ -11,8 +13,12 @@ try {
   // No .env file: the environment alone configures the app.
 }
 
+let logger: Logger = createLogger("info");
+handleProcessFaults(() => logger);
+
 try {
   const running = await startApp({ config: loadConfig(process.env) });
+  logger = running.deps.logger;
   let stopping = false;
   const shutdown = async (signal: string) => {
     // One Ctrl-C reaches the app twice (from the terminal and relayed by npm): the second is not a second request.

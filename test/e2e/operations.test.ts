@@ -34,7 +34,9 @@ describe("operational endpoints", () => {
     await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: CUSTOMER, userTeamId: "T0CUST", text: "こんにちは" });
     const body = await (await fetch(`${base}/metrics`)).text();
     expect(body).toContain('incident_desk_cases{state="open"} 1');
-    expect(body).toMatch(/incident_desk_outbox_failed 1/);
+    // Slack cannot see the channel: the message is held (sent once the app is in the channel), not dropped.
+    expect(body).toContain('incident_desk_outbox_held{cause="channel_not_found"} 1');
+    expect(body).toMatch(/incident_desk_outbox_failed 0/);
     expect(body).toContain('incident_desk_slack_api_errors_total{error="channel_not_found",method="chat.postMessage"} 1');
     expect(body).toMatch(/incident_desk_request_duration_seconds_count\{status="200"\} [1-9]/);
     expect(body).toContain("incident_desk_scheduler_lag_seconds 0");

@@ -2,24 +2,29 @@
 // assigned, closed; a balance moved), every engineer's and manager's Home tab is published again. Changes are
 // gathered for a few seconds and published once, so a burst of activity costs one views.publish per person.
 import type { WebClient } from "@slack/web-api";
+import { faultSummary } from "../../db/health.ts";
 import type { SlackDeps } from "../deps.ts";
 import { homeSources, publishHome } from "./publish-home.ts";
 
 export const HOME_REFRESH_DELAY_MS = 10_000;
+/** Longest wait before a failed refresh is tried again. */
+const MAX_RETRY_MS = 5 * 60_000;
 
 export class HomeRefresher {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** Refreshes failed in a row. */
+  private failures = 0;
 
   constructor(private readonly deps: SlackDeps, private readonly client: WebClient, private readonly delayMs = HOME_REFRESH_DELAY_MS) {}
 
-  schedule(): void {
+  schedule(delayMs = this.delayMs): void {
     if (this.stopped || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush();
-    }, this.delayMs);
+    }, delayMs);
     this.timer.unref();
   }
 
@@ -54,10 +59,15 @@ export class HomeRefresher {
       try {
         await publishHome(this.deps, this.client, { userId, teamId: this.deps.directory.homeTeamId }, sources);
       } catch (error) {
-        // The database failed: the next change or the person opening Home tries again.
-        this.deps.logger.warn("home refresh failed", { userId, error: error instanceof Error ? error.message : String(error) });
+        // The database failed: try again later, less often each time (a change or the person opening Home may
+        // come first); whatever it would have shown is read afresh then.
+        this.failures += 1;
+        const retryMs = Math.min(MAX_RETRY_MS, this.delayMs * 2 ** (this.failures - 1));
+        this.deps.logger.warn("home refresh failed; will try again", { userId, error: faultSummary(error), failures: this.failures, retryInMs: retryMs });
+        this.schedule(retryMs);
         return;
       }
     }
+    this.failures = 0;
   }
 }

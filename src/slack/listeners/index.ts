@@ -29,6 +29,7 @@ import * as decideProposal from "./actions/decide-proposal.ts";
 import * as refreshHome from "./actions/refresh-home.ts";
 import * as queue from "./commands/queue.ts";
 import * as appHomeOpened from "./events/app-home-opened.ts";
+import * as memberJoinedChannel from "./events/member-joined-channel.ts";
 import * as assignView from "./views/assign.ts";
 import * as endCaseViews from "./views/end-case-modals.ts";
 import * as expectedDateView from "./views/expected-date.ts";
@@ -40,7 +41,7 @@ const managerModules = [
   addIncidentsAction, adjustBalanceAction, customerDetailAction, exportLedgerAction, registerContractAction, renewContractAction,
   addIncidentsView, adjustBalanceView, exportLedgerView, registerContractView, renewContractView,
 ];
-const modules = [openCaseAction, resolve, showBalance, take, balance, support, message, openCaseView, messageToCase, userGroups, channelShared];
+const modules = [openCaseAction, resolve, showBalance, take, balance, support, message, openCaseView, messageToCase, userGroups, channelShared, memberJoinedChannel];
 const engineerModules = [caseMenu, decideProposal, refreshHome, queue, appHomeOpened, assignView, endCaseViews, expectedDateView, levelAView, lowerLevelView, splitView];
 
 export function registerListeners(app: App, deps: SlackDeps): void {

@@ -12,6 +12,8 @@ export const REFUSED = new Set(["invalid_blocks", "invalid_arguments", "msg_too_
 
 /** Slack refuses every message to this channel until someone changes the channel or the app's place in it. */
 export const CHANNEL_CAUSES: readonly string[] = ["not_in_channel", "channel_not_found", "is_archived", "restricted_action", "team_access_not_granted"];
+/** The channel holds that end when the app joins the channel (member_joined_channel for the app itself). */
+export const FIXED_BY_JOINING: readonly string[] = ["not_in_channel", "channel_not_found"];
 /** Slack refuses the token itself: nothing can be sent anywhere until it works again. */
 export const AUTH_CAUSES: readonly string[] = ["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"];
 
