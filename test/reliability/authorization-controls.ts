@@ -8,8 +8,8 @@ import { resolveCase } from "../../src/services/resolve-case.ts";
 import { Actions, Commands, Inputs, Shortcuts, Views } from "../../src/slack/ids.ts";
 import type { DriverResponse } from "../support/driver.ts";
 import type { SlackView } from "../support/slack-api.ts";
-import { CUSTOMER, CUSTOMER_CHANNEL, ENGINEER, ENGINEER_2, HOME_TEAM, OTHER_CHANNEL, OTHER_CUSTOMER, startHarness, type Harness } from "../support/harness.ts";
-import { kit, PEOPLE, person, REMOVED_ENGINEER, type Observation, type Person, type Who } from "./authorization-kit.ts";
+import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, ENGINEER_2, HOME_TEAM, OTHER_CHANNEL, OTHER_CUSTOMER, startHarness, type Harness } from "../support/harness.ts";
+import { kit, PEOPLE, person, REMOVED_ENGINEER, THIRD_PERSON, THIRD_TEAM, type Observation, type Person, type Who } from "./authorization-kit.ts";
 import { entryTs, until } from "./flows.ts";
 
 let h: Harness;
@@ -28,7 +28,12 @@ export async function startWorld(): Promise<Harness> {
   h.slack.setUserGroup(ENGINEERS_GROUP, []);
   await h.driver.event({ type: "subteam_members_changed", subteam_id: ENGINEERS_GROUP, team_id: HOME_TEAM, removed_users: [REMOVED_ENGINEER], date_previous_update: 1, date_update: 2 });
   if (!await until(() => !h.running.deps.directory.engineers.has(REMOVED_ENGINEER) || undefined)) throw new Error("the user group change never arrived");
-  ({ customerId: customerA, contractId: contractA } = await h.registerCustomer({ incidents: 1_000 }));
+  // The customer's channel is shared with a third organisation too; the manager named the customer's workspace.
+  h.slack.setUser({ id: THIRD_PERSON, team_id: THIRD_TEAM });
+  h.slack.setChannel({ id: CUSTOMER_CHANNEL, is_ext_shared: true, connected_team_ids: [HOME_TEAM, CUSTOMER_TEAM, THIRD_TEAM] });
+  ({ customerId: customerA, contractId: contractA } = await h.registerCustomer({ incidents: 1_000, customerTeam: CUSTOMER_TEAM }));
+  const third = await h.database.db.client.channelTeam.findUnique({ where: { channelId_teamId: { channelId: CUSTOMER_CHANNEL, teamId: THIRD_TEAM } } });
+  if (third?.role !== "excluded") throw new Error("the third workspace was not recorded as not the customer");
   await h.registerCustomer({ name: "別の会社", channelId: OTHER_CHANNEL, incidents: 77 });
   await openCase(h.running.deps, { requestKey: randomUUID(), channelId: OTHER_CHANNEL, openedBy: OTHER_CUSTOMER, title: "他社の秘密の案件", description: "機密", level: "normal" });
   await h.drain();

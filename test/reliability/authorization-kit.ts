@@ -8,10 +8,13 @@ import { delta, tableCounts } from "./audit.ts";
 import { settled, until } from "./flows.ts";
 
 export type Who = "customer of this channel" | "customer of another channel" | "internal non-engineer" | "engineer" | "manager"
-  | "engineer removed from the user group";
+  | "engineer removed from the user group" | "third workspace in this channel";
 
 /** Was an engineer through the engineers' user group, and was taken out of it while the app ran (see startWorld). */
 export const REMOVED_ENGINEER = "U0GONE";
+/** A person of a third organisation that shares the customer's channel but is not its customer (see startWorld). */
+export const THIRD_PERSON = "U0THIRD1";
+export const THIRD_TEAM = "T0THIRD";
 export interface Person { who: Who; userId: string; teamId: string }
 
 export const PEOPLE: readonly Person[] = [
@@ -21,6 +24,7 @@ export const PEOPLE: readonly Person[] = [
   { who: "engineer", userId: ENGINEER, teamId: HOME_TEAM },
   { who: "manager", userId: MANAGER, teamId: HOME_TEAM },
   { who: "engineer removed from the user group", userId: REMOVED_ENGINEER, teamId: HOME_TEAM },
+  { who: "third workspace in this channel", userId: THIRD_PERSON, teamId: THIRD_TEAM },
 ];
 export const person = (who: Who): Person => PEOPLE.find((p) => p.who === who)!;
 

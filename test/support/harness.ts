@@ -35,9 +35,10 @@ export interface Harness {
   drain(): Promise<void>;
   /**
    * Registers a customer with a contract through the real service, and delivers its entry message. `team` is the
-   * customer's workspace, which the channel is then shared with (default: as customerChannelSetup says).
+   * customer's workspace, which the channel is then shared with (default: as customerChannelSetup says);
+   * `customerTeam` names the customer's among several workspaces the channel is shared with.
    */
-  registerCustomer(input?: { name?: string; channelId?: string; incidents?: number; confirmedOn?: string; locale?: "ja" | "en"; team?: string }): Promise<{ customerId: number; contractId: number }>;
+  registerCustomer(input?: { name?: string; channelId?: string; incidents?: number; confirmedOn?: string; locale?: "ja" | "en"; team?: string; customerTeam?: string }): Promise<{ customerId: number; contractId: number }>;
   close(): Promise<void>;
 }
 
@@ -96,6 +97,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const result = await registerContract(running.deps, {
         customerName: input.name ?? "株式会社サンプル", channelIds: [input.channelId ?? CUSTOMER_CHANNEL],
         incidents: input.incidents ?? 10, confirmedOn: input.confirmedOn ?? "2026-04-01", actorId: MANAGER, locale: input.locale,
+        customerTeamId: input.customerTeam ?? null,
       });
       if (!result.ok) throw new Error(JSON.stringify(result.errors));
       await drain();
