@@ -67,6 +67,9 @@ export async function startWorld(options: { start: string; database: DemoDatabas
   // Slack's message times follow the demo's clock, so a reply written "three days later" carries that time.
   const slack = await startSlackStandIn({ token: BOT_TOKEN, teamId: HOME_TEAM, now: () => clock.now().getTime() });
   for (const person of Object.values(People)) slack.setUser({ id: person.id, team_id: person.team });
+  // The sample customer's channel is a Slack Connect channel shared with the customer's workspace.
+  slack.setChannel({ id: CUSTOMER_CHANNEL, name: "sample-support", is_ext_shared: true, connected_team_ids: [HOME_TEAM, People.customer.team] });
+  slack.setTeam({ id: People.customer.team, name: "株式会社サンプル" });
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, SLACK_TEAM_ID: HOME_TEAM,
     PORT: "0", DATABASE_URL: "file:unused.db", SUPPORT_ENGINEERS: People.engineer.id, SUPPORT_MANAGERS: People.manager.id,

@@ -72,6 +72,7 @@ const pending = () => database.db.client.outboxMessage.count({ where: { delivere
 
 beforeAll(async () => {
   slack = await startSlackStandIn({ token: TOKEN, teamId: HOME_TEAM });
+  for (const id of CHANNELS) slack.setChannel({ id, is_ext_shared: true, connected_team_ids: [HOME_TEAM, CUSTOMER_TEAM] });
   database = await createTestDatabase();
   const config = loadConfig(env());
   deps = {
@@ -80,6 +81,8 @@ beforeAll(async () => {
   };
   const registered = await registerContract(deps, {
     customerName: "株式会社サンプル", channelIds: CHANNELS, incidents: 500, confirmedOn: deps.calendar.localDate(new Date()), actorId: MANAGER,
+    // Registered without asking Slack (these deps have no Slack client): the manager names the workspace.
+    customerTeamId: CUSTOMER_TEAM,
   });
   if (!registered.ok) throw new Error("registration failed");
   // Ten cases already open before the app starts (two processes writing one SQLite file at once is not a setup
