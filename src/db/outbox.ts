@@ -95,20 +95,31 @@ export async function heldCauses(db: Database): Promise<Array<{ cause: string; c
 
 export interface ReleaseFilter { id?: number; channelId?: string; causes?: readonly string[] }
 
+/**
+ * A released message is due on every clock, however far behind the clock of the process that sends it (the
+ * command line releasing it may run on a machine ahead of the app's).
+ */
+const DUE_EVERYWHERE = new Date(0);
+
 /** Sends held messages again (at once); with `id`, also a message that was set aside. Returns how many. */
-export async function releaseHeld(db: Database, filter: ReleaseFilter, now: Date): Promise<number> {
-  const where = {
+export async function releaseHeld(db: Database, filter: ReleaseFilter): Promise<number> {
+  const scope = {
     deliveredAt: null,
-    ...(filter.id !== undefined ? { id: filter.id, OR: [{ heldAt: { not: null } }, { failedAt: { not: null } }] } : { heldAt: { not: null } }),
+    ...(filter.id !== undefined ? { id: filter.id } : {}),
     ...(filter.channelId !== undefined ? { channelId: filter.channelId } : {}),
-    ...(filter.causes ? { heldCause: { in: [...filter.causes] } } : {}),
   };
-  // A message set aside after its thread's root never came gets its tries afresh; attempts above one make the
-  // next delivery look in Slack first, so nothing that did reach Slack is posted twice.
-  const { count } = await db.client.outboxMessage.updateMany({
-    where, data: { heldAt: null, heldCause: null, failedAt: null, lockedUntil: null, availableAt: now, attempts: 1 },
+  // Attempts are kept: one that may have reached Slack unanswered still makes the next delivery look first.
+  const held = await db.client.outboxMessage.updateMany({
+    where: { ...scope, heldAt: { not: null }, ...(filter.causes ? { heldCause: { in: [...filter.causes] } } : {}) },
+    data: { heldAt: null, heldCause: null, lockedUntil: null, availableAt: DUE_EVERYWHERE },
   });
-  return count;
+  if (filter.id === undefined) return held.count;
+  // One message set aside is tried again on request; one whose thread's root never came gets its tries afresh.
+  const setAside = await db.client.outboxMessage.updateMany({
+    where: { ...scope, failedAt: { not: null } },
+    data: { failedAt: null, lockedUntil: null, availableAt: DUE_EVERYWHERE, attempts: 1 },
+  });
+  return held.count + setAside.count;
 }
 
 export interface OutboxListing {

@@ -3,8 +3,8 @@
 import { releaseHeld, type ReleaseFilter } from "../db/outbox.ts";
 import type { ServiceDeps } from "./deps.ts";
 
-export async function releaseHeldMessages(deps: Pick<ServiceDeps, "db" | "clock" | "onOutbox">, filter: ReleaseFilter): Promise<number> {
-  const released = await releaseHeld(deps.db, filter, deps.clock.now());
+export async function releaseHeldMessages(deps: Pick<ServiceDeps, "db" | "onOutbox">, filter: ReleaseFilter): Promise<number> {
+  const released = await releaseHeld(deps.db, filter);
   if (released > 0) deps.onOutbox?.();
   return released;
 }

@@ -190,7 +190,7 @@ export class OutboxDispatcher {
       this.options.logger.warn("Slack still refuses the token; messages stay held", { error: slackErrorCode(error) ?? faultSummary(error) });
       return false;
     }
-    const released = await releaseHeld(this.deps.db, { causes: AUTH_CAUSES }, now);
+    const released = await releaseHeld(this.deps.db, { causes: AUTH_CAUSES });
     this.options.logger.info("Slack accepts the token again; held messages released", { released });
     return true;
   }
