@@ -50,7 +50,8 @@ export type Permission =
   | "case.work"          // every engineer action on a case
   | "contracts.manage"   // register, add, renew, adjust, export
   | "balance.own"        // a customer's own balance
-  | "balance.all";       // /balance over every customer
+  | "balance.all"        // /balance over every customer
+  | "report.review";     // approve a formal report, or ask for changes (never one's own version)
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   "case.open": ["customer", "engineer", "manager"],
@@ -59,6 +60,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "contracts.manage": ["manager"],
   "balance.own": ["customer", "engineer", "manager"],
   "balance.all": ["manager"],
+  "report.review": ["engineer", "manager"],
 };
 
 export function can(roles: ReadonlySet<Role>, permission: Permission): boolean {

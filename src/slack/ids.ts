@@ -96,3 +96,39 @@ export const Inputs = {
   confirmedOn: { block: "in_confirmed_on", action: "confirmed_on" },
   channelLocale: { block: "in_channel_locale", action: "channel_locale" },
 } as const;
+
+/** The formal report of a level A case: its controls, modals and inputs. */
+export const ReportIds = {
+  actions: {
+    /** Case menu option: open the draft modal (the latest version, or a first draft from the case). */
+    draft: "case_report_draft",
+    approve: "report_approve",
+    requestChanges: "report_request_changes",
+    deliver: "report_deliver",
+    /** After a delivery: open the draft modal for a corrected edition. */
+    reissue: "report_reissue",
+  },
+  views: {
+    draft: "report_draft_modal",
+    changes: "report_changes_modal",
+    /** Resolving a report case before any report was delivered asks first. */
+    resolveConfirm: "case_resolve_without_report_modal",
+  },
+  inputs: {
+    subject: { block: "in_report_subject", action: "report_subject" },
+    summary: { block: "in_report_summary", action: "report_summary" },
+    events: { block: "in_report_events", action: "report_events" },
+    investigation: { block: "in_report_investigation", action: "report_investigation" },
+    cause: { block: "in_report_cause", action: "report_cause" },
+    measures: { block: "in_report_measures", action: "report_measures" },
+    nextSteps: { block: "in_report_next_steps", action: "report_next_steps" },
+    product: { block: "in_report_product", action: "report_product" },
+    answeredOn: { block: "in_report_answered", action: "report_answered" },
+    engineer: { block: "in_report_engineer", action: "report_engineer" },
+    changeNote: { block: "in_report_change_note", action: "report_change_note" },
+    review: { block: "in_report_review", action: "report_review" },
+    comment: { block: "in_report_comment", action: "report_comment" },
+  },
+  /** block_id of the review message's buttons in the triage thread. */
+  reviewBlock: "report_review",
+} as const;

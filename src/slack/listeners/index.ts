@@ -36,6 +36,12 @@ import * as expectedDateView from "./views/expected-date.ts";
 import * as levelAView from "./views/level-a.ts";
 import * as lowerLevelView from "./views/lower-level.ts";
 import * as splitView from "./views/split.ts";
+// The formal report of level A cases.
+import * as reportDraftAction from "./actions/report-draft.ts";
+import * as reportReviewAction from "./actions/report-review.ts";
+import * as reportChangesView from "./views/report-changes.ts";
+import * as reportDraftView from "./views/report-draft.ts";
+import * as resolveConfirmView from "./views/resolve-confirm.ts";
 
 const managerModules = [
   addIncidentsAction, adjustBalanceAction, customerDetailAction, exportLedgerAction, registerContractAction, renewContractAction,
@@ -44,7 +50,9 @@ const managerModules = [
 const modules = [openCaseAction, resolve, showBalance, take, balance, support, message, openCaseView, messageToCase, userGroups, channelShared, memberJoinedChannel];
 const engineerModules = [caseMenu, decideProposal, refreshHome, queue, appHomeOpened, assignView, endCaseViews, expectedDateView, levelAView, lowerLevelView, splitView];
 
+const reportModules = [reportDraftAction, reportReviewAction, reportChangesView, reportDraftView, resolveConfirmView];
+
 export function registerListeners(app: App, deps: SlackDeps): void {
-  for (const module of [...modules, ...engineerModules]) module.register(app, deps);
+  for (const module of [...modules, ...engineerModules, ...reportModules]) module.register(app, deps);
   for (const module of managerModules) module.register(app, deps);
 }

@@ -4,7 +4,7 @@ import type { KnownBlock, StaticSelect } from "@slack/types";
 import { isActive } from "../../domain/case.ts";
 import type { CaseView } from "../../services/case-view.ts";
 import type { Translate } from "../i18n/index.ts";
-import { Actions } from "../ids.ts";
+import { Actions, ReportIds } from "../ids.ts";
 import { clip, escapeMrkdwn, mrkdwn, plain } from "./text.ts";
 
 export interface SlackMessage { text: string; blocks: KnownBlock[] }
@@ -76,6 +76,8 @@ export function caseMenu(view: CaseView, t: Translate): StaticSelect {
       option("case.menu.expected", Actions.setExpectedDate),
       option("case.menu.cancel_defect", Actions.cancelDefect),
       option("case.menu.decline", Actions.declineScope),
+      // The formal report exists only for level A cases (R-INC-2).
+      ...(view.level === "A" ? [option("case.menu.report", ReportIds.actions.draft)] : []),
     ],
   };
 }

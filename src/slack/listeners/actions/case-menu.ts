@@ -7,8 +7,9 @@ import { loadCaseView, type CaseView } from "../../../services/case-view.ts";
 import { authorizeCaseAction } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator, type Translate } from "../../i18n/index.ts";
-import { Actions } from "../../ids.ts";
+import { Actions, ReportIds } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
+import { openReportDraft } from "./report-draft.ts";
 import {
   assignModal, cancelDefectModal, declineScopeModal, expectedDateModal, levelAModal, lowerLevelModal, splitModal,
 } from "../../views/case-modals.ts";
@@ -38,6 +39,7 @@ export function register(app: App, deps: SlackDeps): void {
     const reply = (text: string) => ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, text);
     const view = await loadCaseView(deps, ctx.caseId);
     if (!view || !isActive(view.state)) return reply(t(ctx.locale, "refused.closed", { number: caseNumber(ctx.caseId) }));
+    if (value?.split(":")[0] === ReportIds.actions.draft) return openReportDraft(deps, client, ctx, body.trigger_id);
     const modal = modalFor(value?.split(":")[0], view, translator(ctx.locale));
     if (!modal) {
       deps.logger.warn("unknown case menu option", { value });

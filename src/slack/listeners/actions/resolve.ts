@@ -7,12 +7,14 @@ import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
 import { Actions } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
+import { needsReportConfirmation } from "./report-resolve.ts";
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(Actions.resolve, async ({ ack, body, client }) => {
     await ack();
     const ctx = await authorizeCaseAction(deps, client, body, body.actions[0]?.value, "case.work");
     if (!ctx) return;
+    if (await needsReportConfirmation(deps, client, ctx.caseId, ctx.locale, body.trigger_id)) return;
     const result = await resolveCase(deps, { caseId: ctx.caseId, actorId: ctx.actor.userId });
     if (!result.ok) {
       await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, t(ctx.locale, "refused.closed", { number: caseNumber(ctx.caseId) }));

@@ -1,0 +1,41 @@
+// A reviewer asks the author of a report version for changes, with a comment shown in the review message.
+import type { App, ViewSubmitAction } from "@slack/bolt";
+import { can } from "../../../domain/roles.ts";
+import { reviewReport } from "../../../services/review-report.ts";
+import { actorOfInteraction, channelContext, rolesIn } from "../../actor.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { t } from "../../i18n/index.ts";
+import { ReportIds } from "../../ids.ts";
+import { showReviewMessage } from "../../report-messages.ts";
+import { readText } from "../../view-values.ts";
+import { parseVersionMetadata } from "../../views/report-modal.ts";
+import { cleanInput } from "../../views/text.ts";
+
+export function register(app: App, deps: SlackDeps): void {
+  app.view<ViewSubmitAction>(ReportIds.views.changes, async ({ ack, body, view, client }) => {
+    const block = ReportIds.inputs.comment.block;
+    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    const versionId = parseVersionMetadata(view.private_metadata);
+    const locale = actor?.locale ?? deps.config.defaultLocale;
+    const version = versionId ? await deps.db.client.reportVersion.findUnique({ where: { id: versionId }, include: { report: { include: { case: true } } } }) : null;
+    if (!actor || !versionId || !version) return ack({ response_action: "errors", errors: { [block]: t(locale, "report.refused.unknown") } });
+    // A modal being open proves nothing: the role is checked again, in the case's channel.
+    const roles = rolesIn(deps, actor, await channelContext(deps, version.report.case.channelId));
+    if (!can(roles, "report.review")) return ack({ response_action: "errors", errors: { [block]: t(locale, "report.refused.role") } });
+    const comment = cleanInput(readText(view, ReportIds.inputs.comment) ?? "");
+    if (!comment) return ack({ response_action: "errors", errors: { [block]: t(locale, "error.required") } });
+    const result = await reviewReport(deps, {
+      versionId, decision: "changes", comment,
+      reviewer: { userId: actor.userId, engineer: roles.has("engineer"), manager: roles.has("manager") },
+    });
+    if (!result.ok) {
+      const text = result.reason === "unknown" ? t(locale, "report.refused.unknown")
+        : result.reason === "own_version" ? t(locale, "report.refused.own_version")
+          : result.reason === "not_staff" ? t(locale, "report.refused.role")
+            : t(locale, "report.refused.not_in_review", { state: t(locale, `report.state.${result.state}`) });
+      return ack({ response_action: "errors", errors: { [block]: text } });
+    }
+    await ack();
+    await showReviewMessage(deps, client, versionId);
+  });
+}
