@@ -1,40 +1,23 @@
 // Upgrading a database that already has cases: before, a case held all its incidents on the one contract it
 // names; the migration that lets a case span contracts turns that into one part per case, so cases opened before
 // the upgrade still end correctly afterwards, each part settled on its contract (R-INC-6, R-CON-7).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../src/db/client.ts";
+import type { Database } from "../../src/db/client.ts";
 import { migrate, migrationsFor } from "../../src/db/migrate.ts";
 import { BusinessCalendar, DEFAULT_CLOSED_DAYS } from "../../src/domain/calendar.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
 import { resolveCase } from "../../src/services/resolve-case.ts";
 import { cancelCase } from "../../src/services/cancel-case.ts";
 import { TestClock } from "../support/clock.ts";
-import { POSTGRES_URL, TEST_PROVIDER } from "../support/database.ts";
+import { createTestDatabase, TEST_PROVIDER } from "../support/database.ts";
 
 const CONVERSION = "case_reservations";
 let db: Database;
 let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  if (TEST_PROVIDER === "postgresql") {
-    const schema = `t_${randomBytes(6).toString("hex")}`;
-    db = await openDatabase(POSTGRES_URL, { schema });
-    drop = async () => {
-      await db.client.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await db.close();
-    };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), "incident-desk-migration-"));
-    db = await openDatabase(`file:${join(dir, "test.db")}`);
-    drop = async () => {
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  ({ db, drop } = await createTestDatabase(TEST_PROVIDER, { migrated: false }));
 });
 afterAll(async () => {
   await drop?.();

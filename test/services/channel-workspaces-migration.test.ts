@@ -1,34 +1,16 @@
 // Upgrading a database made by the version that learned a customer's workspace from its first case: the workspace
 // it learned becomes the customer workspace of each of that customer's channels, so nobody who could open cases
 // before is refused after the upgrade; a customer it never learned keeps no workspace (the app asks Slack at start).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../src/db/client.ts";
+import type { Database } from "../../src/db/client.ts";
 import { migrate, migrationsFor } from "../../src/db/migrate.ts";
-import { POSTGRES_URL, TEST_PROVIDER } from "../support/database.ts";
+import { createTestDatabase, TEST_PROVIDER } from "../support/database.ts";
 
 let db: Database;
 let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  if (TEST_PROVIDER === "postgresql") {
-    const schema = `t_${randomBytes(6).toString("hex")}`;
-    db = await openDatabase(POSTGRES_URL, { schema });
-    drop = async () => {
-      await db.client.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await db.close();
-    };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), "incident-desk-migration-"));
-    db = await openDatabase(`file:${join(dir, "test.db")}`);
-    drop = async () => {
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  ({ db, drop } = await createTestDatabase(TEST_PROVIDER, { migrated: false }));
 });
 afterAll(async () => {
   await drop?.();

@@ -12,11 +12,13 @@ export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://root@
 
 export interface TestDatabase { db: Database; url: string; schema?: string; drop(): Promise<void> }
 
-export async function createTestDatabase(provider: "sqlite" | "postgresql" = TEST_PROVIDER): Promise<TestDatabase> {
+/** `migrated: false` leaves it empty, for tests that upgrade a database from an earlier version's schema. */
+export async function createTestDatabase(provider: "sqlite" | "postgresql" = TEST_PROVIDER, options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const migrated = options.migrated ?? true;
   if (provider === "postgresql") {
     const schema = `t_${randomBytes(6).toString("hex")}`;
     const db = await openDatabase(POSTGRES_URL, { schema });
-    await migrate(db);
+    if (migrated) await migrate(db);
     return {
       db, url: `${POSTGRES_URL}?schema=${schema}`, schema,
       async drop() {
@@ -28,7 +30,7 @@ export async function createTestDatabase(provider: "sqlite" | "postgresql" = TES
   const dir = mkdtempSync(join(tmpdir(), "incident-desk-test-"));
   const url = `file:${join(dir, "test.db")}`;
   const db = await openDatabase(url);
-  await migrate(db);
+  if (migrated) await migrate(db);
   return {
     db, url,
     async drop() {
