@@ -131,4 +131,6 @@ export const ReportIds = {
   },
   /** block_id of the review message's buttons in the triage thread. */
   reviewBlock: "report_review",
+  /** block_id of the review message's first block, which every state of it has. */
+  reviewHeadBlock: "report_version",
 } as const;

@@ -18,7 +18,7 @@ export function reportReviewMessage(view: ReportReviewView, t: Translate): Slack
   if (view.deliveredEdition !== null && view.deliveredBy) status.push(t("report.review.delivered", { edition: view.deliveredEdition, by: view.deliveredBy }));
   if (!view.newest || view.state === "superseded") status.push(t("report.review.superseded"));
   const blocks: KnownBlock[] = [
-    { type: "section", text: mrkdwn(t("report.review.header", { number: view.number, version: view.version, title: clip(view.subject, 150) })) },
+    { type: "section", block_id: `${ReportIds.reviewHeadBlock}:${view.versionId}`, text: mrkdwn(t("report.review.header", { number: view.number, version: view.version, title: clip(view.subject, 150) })) },
     { type: "context", elements: [mrkdwn(t("report.review.author", { author: view.author, version: view.version }))] },
   ];
   if (status.length > 0) blocks.push({ type: "section", text: mrkdwn(status.join("\n")) });
