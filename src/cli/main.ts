@@ -6,6 +6,7 @@ import * as contractAddCommand from "./commands/contract-add.ts";
 import * as dbCommand from "./commands/db.ts";
 import { contractCommands, contractHelp, type CliCommand } from "./commands/contracts.ts";
 import * as exportCommand from "./commands/export.ts";
+import * as reportCommand from "./commands/report.ts";
 import * as outboxCommand from "./commands/outbox.ts";
 import * as schedulerRunCommand from "./commands/scheduler-run.ts";
 import { CliError, openContext } from "./context.ts";
@@ -17,6 +18,7 @@ ${contractHelp}
   npm run cli -- channel entry …    post a channel's "open a case" message again and pin it (see: channel --help)
   npm run cli -- channel locale …   set the language of a customer channel: ja or en
   npm run cli -- channel show …     a channel's customer workspaces and approvers (also: customer-team, approvers, refresh)
+  npm run cli -- report render …    a case's formal report as a PDF file (see: report render --help)
   npm run cli -- export --out DIR   export customers, contracts, ledger and cases as CSV or JSON Lines
   npm run cli -- scheduler run …    one scheduler pass as of a time, or a dry run of it (see: scheduler run --help)
   npm run cli -- outbox list …      messages not yet delivered to Slack; outbox retry sends held ones again (see: outbox --help)
@@ -35,6 +37,7 @@ const COMMANDS: Record<string, CliCommand> = {
   "channel approvers": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "approvers", args) },
   "channel refresh": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "refresh", args) },
   "scheduler run": { usage: schedulerRunCommand.usage, run: schedulerRunCommand.schedulerRun },
+  "report render": { usage: reportCommand.usage, run: reportCommand.reportRender },
   "outbox list": { usage: outboxCommand.usage, run: outboxCommand.outboxList },
   "outbox retry": { usage: outboxCommand.usage, run: outboxCommand.outboxRetry },
   export: { usage: exportCommand.usage, run: exportCommand.exportData },
