@@ -121,6 +121,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const deps: SlackDeps = {
     db, clock, calendar, config, logger,
     triageChannel: config.triageChannel,
+    forecastWindowDays: config.forecastWindowDays,
     directory: roleGroups.directory,
     roleGroups,
     // Registration asks Slack which workspaces share a channel; a slow Slack makes a manager wait, never a customer.

@@ -13,6 +13,8 @@ export interface CoreConfig {
   contact: string;
   defaultLocale: Locale;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Days of the trailing window the usage forecast takes its rate over. */
+  forecastWindowDays: number;
 }
 
 export interface Config extends CoreConfig {
@@ -85,9 +87,11 @@ export function loadCoreConfig(env: Env, problems: string[] = []): CoreConfig {
   if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
     problems.push("DATABASE_URL must be file:./path.db (SQLite) or postgresql://user@host:5432/db");
   }
+  const forecastWindow = Number(text("FORECAST_WINDOW_DAYS") ?? "90");
+  if (!Number.isInteger(forecastWindow) || forecastWindow < 14 || forecastWindow > 365) problems.push("FORECAST_WINDOW_DAYS must be a whole number of days from 14 to 365");
   if (problems.length) throw new ConfigError(problems);
   return {
-    databaseUrl, timezone, closedDays, triageChannel,
+    databaseUrl, timezone, closedDays, triageChannel, forecastWindowDays: forecastWindow,
     contact: text("SUPPORT_CONTACT") ?? DEFAULT_CONTACT,
     defaultLocale: locale as Locale,
     logLevel: logLevel as Config["logLevel"],

@@ -28,7 +28,7 @@ export async function openContext(env: Record<string, string | undefined>, clock
     }
   }
   const calendar = new BusinessCalendar({ timezone: config.timezone, closedDays: config.closedDays });
-  return { config, deps: { db, clock, calendar, triageChannel: config.triageChannel, ...workspacesFrom(env) }, out };
+  return { config, deps: { db, clock, calendar, triageChannel: config.triageChannel, forecastWindowDays: config.forecastWindowDays, ...workspacesFrom(env) }, out };
 }
 
 /**

@@ -112,7 +112,8 @@ export function exhaustionDate(contracts: readonly ContractTerms[], today: strin
     if (start > c.endsOn) continue;
     // The day the last incident is drawn: on day 0 we have drawn `rate`, so n incidents last ceil(n / rate) - 1 days.
     // Compared as day counts, so a tiny rate (thousands of years) never builds a date out of range.
-    const days = Math.max(0, Math.ceil(c.available / rate) - 1);
+    // Less a hair, so that 4 incidents at 6 in 90 days last exactly 60 days despite floating point.
+    const days = Math.max(0, Math.ceil(c.available / rate - 1e-9) - 1);
     if (days <= daysBetween(start, c.endsOn)) {
       last = addDays(start, days);
       cursor = addDays(last, 1);
@@ -129,20 +130,45 @@ export function renewalSize(perYear: number): number {
   return Math.max(RENEWAL_STEP, Math.ceil(Math.max(0, perYear) / RENEWAL_STEP) * RENEWAL_STEP);
 }
 
-export function forecast(input: ForecastInput): Forecast {
-  const { contracts, entries, today } = input;
-  const window = input.windowDays ?? DEFAULT_WINDOW_DAYS;
-  const history = input.since && input.since <= today ? daysBetween(input.since, today) + 1 : 0;
-  const windowDays = Math.min(window, history);
-  const drawn = windowDays > 0 ? drawnIn(entries, today, windowDays) : 0;
-  const ratePerDay = windowDays >= MIN_HISTORY_DAYS ? drawn / windowDays : null;
+/** The days the rate is taken over: the window, or the customer's history (from its first contract) when shorter. */
+export function rateWindow(since: string | null, today: string, windowDays = DEFAULT_WINDOW_DAYS): number {
+  const history = since && since <= today ? daysBetween(since, today) + 1 : 0;
+  return Math.min(windowDays, history);
+}
+
+/** Incidents a day, or null when the window is too short to show a trend. */
+export function usageRate(drawn: number, windowDays: number): number | null {
+  return windowDays >= MIN_HISTORY_DAYS ? drawn / windowDays : null;
+}
+
+export interface Projection {
+  available: number;
+  endsOn: string | null;
+  exhaustsOn: string | null;
+  runsOutEarly: boolean;
+}
+
+/** Where the contracts in force (and renewals bought ahead) go at a rate: when they run out, and whether too soon. */
+export function project(contracts: readonly ContractTerms[], today: string, ratePerDay: number | null): Projection {
   const inForce = contracts.filter((c) => isInForce(c, today) || (c.startsOn > today && c.consumed < c.purchased));
   const available = inForce.reduce((n, c) => n + c.available, 0);
   const endsOn = inForce.map((c) => c.endsOn).sort().at(-1) ?? null;
   const exhaustsOn = ratePerDay === null ? null : exhaustionDate(inForce, today, ratePerDay);
+  // Nothing left while a contract still runs is running out early whatever the rate.
   const runsOutEarly = available === 0 ? endsOn !== null : exhaustsOn !== null && endsOn !== null && exhaustsOn < endsOn;
+  return { available, endsOn, exhaustsOn, runsOutEarly };
+}
+
+export function forecast(input: ForecastInput): Forecast {
+  const { contracts, entries, today } = input;
+  const windowDays = rateWindow(input.since, today, input.windowDays);
+  const drawn = windowDays > 0 ? drawnIn(entries, today, windowDays) : 0;
+  const ratePerDay = usageRate(drawn, windowDays);
   const lastYear = lastYearUsage(entries, today);
-  // Less than a year of history: a year at the observed rate, never less than what was actually consumed.
-  const perYear = history >= 365 || ratePerDay === null ? lastYear.consumed : Math.max(lastYear.consumed, Math.ceil(ratePerDay * 365));
-  return { windowDays, drawn, ratePerDay, available, endsOn, exhaustsOn, runsOutEarly, lastYear, suggestedRenewal: renewalSize(perYear) };
+  const history = rateWindow(input.since, today, 365);
+  // Less than a year of history: what was drawn so far, scaled to a year (too short a history is not scaled up).
+  const perYear = history >= 365 || history < MIN_HISTORY_DAYS
+    ? lastYear.consumed
+    : Math.max(lastYear.consumed, Math.ceil((drawnIn(entries, today, history) * 365) / history));
+  return { windowDays, drawn, ratePerDay, ...project(contracts, today, ratePerDay), lastYear, suggestedRenewal: renewalSize(perYear) };
 }

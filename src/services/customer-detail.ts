@@ -3,7 +3,9 @@
 import { approversOf, teamsOf, type ChannelTeamRow } from "../db/channels.ts";
 import { contractsOf } from "../db/contracts.ts";
 import { contractStatus, coveredUntil, daysBetween, lapsed, summarize, type BalanceSummary, type ContractStatus } from "../domain/contract.ts";
+import type { Forecast } from "../domain/forecast.ts";
 import type { LedgerKind } from "../domain/ledger.ts";
+import { customerForecast } from "./forecast.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 export interface ContractLine {
@@ -45,12 +47,14 @@ export interface CustomerDetail extends BalanceSummary {
   coveredUntil: string | null;
   /** Days from today to coveredUntil: the days left to renew. */
   daysLeft: number | null;
+  /** Where the contracts are going: the usage rate, when they would run out, a renewal size. */
+  forecast: Forecast;
 }
 
 /** How many ledger movements the detail shows; the CSV export has them all. */
 export const RECENT_LEDGER = 15;
 
-export async function customerDetail(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, customerId: number): Promise<CustomerDetail | null> {
+export async function customerDetail(deps: Pick<ServiceDeps, "db" | "calendar" | "clock" | "forecastWindowDays">, customerId: number): Promise<CustomerDetail | null> {
   const client = deps.db.client;
   const customer = await client.customer.findUnique({ where: { id: customerId }, include: { channels: { select: { channelId: true }, orderBy: { id: "asc" } } } });
   if (!customer) return null;
@@ -79,5 +83,6 @@ export async function customerDetail(deps: Pick<ServiceDeps, "db" | "calendar" |
       amount: e.amount, actorId: e.actorId, reason: e.reason,
     })),
     openCases,
+    forecast: await customerForecast(deps, customerId, contracts),
   };
 }

@@ -23,4 +23,6 @@ export interface ServiceDeps {
   onOutbox?: () => void;
   /** Reads channels' connections from Slack; absent where no Slack token is configured (then managers name the workspace). */
   workspaces?: WorkspaceDirectory;
+  /** Days of the trailing window the usage forecast takes its rate over (FORECAST_WINDOW_DAYS; 90 when absent). */
+  forecastWindowDays?: number;
 }

@@ -91,7 +91,7 @@ describe("the Home tab", () => {
   const full: Queue = { rows: Array.from({ length: 40 }, (_, i) => row(i + 1)), waitingOnT4U: 60, waitingOnCustomer: 0, more: 20 };
   const balances = Array.from({ length: 60 }, (_, i) => ({
     customerId: i, name: `お客様${i}`, purchased: 10, consumed: 1, reserved: 1, available: 8, validUntil: "2027-03-31", coveredUntil: "2027-03-31",
-    daysLeft: 120, openCases: 1, attention: null,
+    daysLeft: 120, openCases: 1, exhaustsOn: null, attention: null,
   }));
 
   it("fits the queue and the balances together within Slack's 100 blocks for someone who is both", () => {

@@ -16,7 +16,7 @@ const t = translator("ja");
 function balance(n: number, overrides: Partial<CustomerBalance> = {}): CustomerBalance {
   return {
     customerId: n, name: `株式会社テスト ${n}`, purchased: 10, consumed: 2, reserved: 1, available: 7,
-    validUntil: "2027-03-31", coveredUntil: "2027-03-31", daysLeft: 127, openCases: 1, attention: null, ...overrides,
+    validUntil: "2027-03-31", coveredUntil: "2027-03-31", daysLeft: 127, openCases: 1, exhaustsOn: null, attention: null, ...overrides,
   };
 }
 
@@ -38,6 +38,10 @@ function detail(contracts: number, ledger: number): CustomerDetail {
       kind: i % 3 === 0 ? "adjust" as const : "consume" as const, amount: i % 3 === 0 ? -1 : 1, actorId: i % 4 ? "U0MGR1" : "cli",
       reason: i % 3 === 0 ? `<!channel> 訂正 ${"あ".repeat(200)}` : null,
     })),
+    forecast: {
+      windowDays: 90, drawn: 9, ratePerDay: 0.1, available: 26, endsOn: "2028-02-29", exhaustsOn: "2027-01-07", runsOutEarly: true,
+      lastYear: { consumed: 14, levelA: 2 }, suggestedRenewal: 15,
+    },
   };
 }
 

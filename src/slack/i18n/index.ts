@@ -9,6 +9,8 @@ import { customerEn } from "./catalogues/customer.en.ts";
 import { customerJa } from "./catalogues/customer.ja.ts";
 import { engineerEn } from "./catalogues/engineer.en.ts";
 import { engineerJa } from "./catalogues/engineer.ja.ts";
+import { insightsEn } from "./catalogues/insights.en.ts";
+import { insightsJa } from "./catalogues/insights.ja.ts";
 import { outboxEn } from "./catalogues/outbox.en.ts";
 import { outboxJa } from "./catalogues/outbox.ja.ts";
 import { reportEn } from "./catalogues/report.en.ts";
@@ -16,8 +18,8 @@ import { reportJa } from "./catalogues/report.ja.ts";
 import { schedulerEn } from "./catalogues/scheduler.en.ts";
 import { schedulerJa } from "./catalogues/scheduler.ja.ts";
 
-const ja = { ...coreJa, ...contractsJa, ...customerJa, ...engineerJa, ...schedulerJa, ...outboxJa, ...reportJa };
-const en: typeof ja = { ...coreEn, ...contractsEn, ...customerEn, ...engineerEn, ...schedulerEn, ...outboxEn, ...reportEn };
+const ja = { ...coreJa, ...contractsJa, ...customerJa, ...engineerJa, ...schedulerJa, ...outboxJa, ...reportJa, ...insightsJa };
+const en: typeof ja = { ...coreEn, ...contractsEn, ...customerEn, ...engineerEn, ...schedulerEn, ...outboxEn, ...reportEn, ...insightsEn };
 
 export type MessageKey = keyof typeof ja;
 type Catalogue = typeof ja;

@@ -8,6 +8,7 @@ import type { Translate } from "../i18n/index.ts";
 import { Actions, Views } from "../ids.ts";
 import { untilText } from "./balance.ts";
 import type { SlackMessage } from "./case-message.ts";
+import { forecastText } from "./forecast.ts";
 import { clip, escapeMrkdwn, mrkdwn, plain } from "./text.ts";
 
 /** Contracts shown; older ones are counted (a customer of ten years has ten). */
@@ -71,6 +72,7 @@ export function customerDetailBlocks(d: CustomerDetail, zone: string, t: Transla
     { type: "section", text: mrkdwn(`${t("balance.figures", { available: d.available, purchased: d.purchased, consumed: d.consumed, reserved: d.reserved, open: d.openCases })}\n${untilText(d, t)}`) },
     { type: "context", elements: [mrkdwn(channels), ...(d.contactNote ? [mrkdwn(t("contracts.detail.note", { note: clip(d.contactNote, 500) }))] : [])] },
     ...tenancyBlocks(d, t),
+    { type: "section", text: mrkdwn(forecastText(d.forecast, t)) },
     { type: "divider" },
   ];
   const shown = d.contracts.slice(-DETAIL_CONTRACTS);

@@ -1,0 +1,67 @@
+// The usage forecast of customers (src/domain/forecast.ts) read from the database: one customer's in full for
+// /balance <customer> and the renewal notice, and every customer's rate at once for the overview's ordering.
+import { addDays, type ContractTerms } from "../domain/contract.ts";
+import { DEFAULT_WINDOW_DAYS, forecast, project, rateWindow, usageRate, type Forecast, type Projection, type UsageEntry } from "../domain/forecast.ts";
+import type { ServiceDeps } from "./deps.ts";
+
+type Deps = Pick<ServiceDeps, "db" | "calendar" | "clock" | "forecastWindowDays">;
+
+/** The ledger entries of a customer from a local date on, each with its local date and its case's level. */
+export async function usageEntries(deps: Pick<ServiceDeps, "db" | "calendar">, customerId: number, fromDate: string): Promise<UsageEntry[]> {
+  const client = deps.db.client;
+  const rows = await client.ledgerEntry.findMany({
+    where: { customerId, createdAt: { gte: deps.calendar.startOfDay(fromDate) }, kind: { in: ["reserve", "release", "consume"] } },
+    select: { kind: true, amount: true, createdAt: true, caseId: true },
+  });
+  const caseIds = [...new Set(rows.flatMap((r) => (r.caseId === null ? [] : [r.caseId])))];
+  const levels = new Map<number, string>();
+  // In slices: a long-standing customer has thousands of cases, more than a database takes in one IN list.
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const cases = await client.case.findMany({ where: { id: { in: caseIds.slice(i, i + 500) } }, select: { id: true, level: true } });
+    for (const c of cases) levels.set(c.id, c.level);
+  }
+  return rows.map((r) => ({
+    kind: r.kind, amount: r.amount, on: deps.calendar.localDate(r.createdAt), caseId: r.caseId,
+    level: r.caseId === null ? null : levels.get(r.caseId) ?? null,
+  }));
+}
+
+function firstStart(contracts: readonly ContractTerms[]): string | null {
+  return contracts.map((c) => c.startsOn).sort()[0] ?? null;
+}
+
+/** One customer's forecast as of today. */
+export async function customerForecast(deps: Deps, customerId: number, contracts: readonly ContractTerms[]): Promise<Forecast> {
+  const today = deps.calendar.localDate(deps.clock.now());
+  const windowDays = deps.forecastWindowDays ?? DEFAULT_WINDOW_DAYS;
+  // Enough history for the window and for last year's usage.
+  const from = addDays(today, -Math.max(windowDays, 366));
+  const entries = await usageEntries(deps, customerId, from);
+  return forecast({ contracts, entries, today, since: firstStart(contracts), windowDays });
+}
+
+/**
+ * Every customer's projection from one grouped read of the window's reservations and releases: the overview needs
+ * only the rate, never the ledger's rows, so it stays one query however long the ledger grows.
+ */
+export async function projections(deps: Deps, contractsBy: ReadonlyMap<number, readonly ContractTerms[]>, customerId?: number): Promise<Map<number, Projection>> {
+  const today = deps.calendar.localDate(deps.clock.now());
+  const windowDays = deps.forecastWindowDays ?? DEFAULT_WINDOW_DAYS;
+  const from = deps.calendar.startOfDay(addDays(today, -windowDays + 1));
+  const sums = await deps.db.client.ledgerEntry.groupBy({
+    by: ["customerId", "kind"], where: { createdAt: { gte: from }, kind: { in: ["reserve", "release"] }, ...(customerId ? { customerId } : {}) }, _sum: { amount: true },
+  });
+  const drawnBy = new Map<number, number>();
+  for (const s of sums) {
+    const amount = (s._sum.amount ?? 0) * (s.kind === "release" ? -1 : 1);
+    drawnBy.set(s.customerId, (drawnBy.get(s.customerId) ?? 0) + amount);
+  }
+  const out = new Map<number, Projection>();
+  for (const [id, contracts] of contractsBy) {
+    const days = rateWindow(firstStart(contracts), today, windowDays);
+    // A young customer's window is its history: draws before its first contract cannot exist, so the sum holds.
+    const rate = usageRate(Math.max(0, drawnBy.get(id) ?? 0), days);
+    out.set(id, project(contracts, today, rate));
+  }
+  return out;
+}
