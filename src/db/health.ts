@@ -7,19 +7,27 @@ export interface DatabaseHealth {
   ok(): void;
   /** Work failed; counted only when the database itself failed (not a unique key, not a rule of the app). */
   failed(error: unknown): void;
+  /**
+   * A probe reached the database: that ends a fault of reaching it (a lost connection, a refused one), not a fault
+   * of writing (a full disk, a held lock), which only a write that succeeds ends.
+   */
+  reachable(): void;
   /** The latest fault, unless a success came after it or it is older than `withinMs`. */
-  fault(withinMs: number): { at: number; error: string } | null;
+  fault(withinMs: number): { at: number; error: string; kind: "write" | "connection" } | null;
 }
 
 /** Errors that say the database could not do its work, whatever was asked: full, locked, unreachable, closed. */
 const FAULT = new RegExp([
   "database or disk is full", "database is locked", "disk I/O error", "unable to open database", "readonly database",
-  "SQLITE_(FULL|BUSY|IOERR|CANTOPEN|READONLY|CORRUPT|NOMEM)",
+  "SQLITE_(FULL|BUSY|IOERR|CANTOPEN|READONLY|CORRUPT|NOMEM)", "53100", "could not extend file", "No space left",
   "terminating connection", "Connection terminated", "connection is closed", "Server has closed the connection",
   "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "Can't reach database", "timeout exceeded when trying to connect",
   "Operation has timed out", "Transaction API error", "the database system is (starting up|shutting down|in recovery mode)",
   "57P0[1-3]", "08(000|003|006|001|004)", "53300", "P10(01|08|17)", "P2024", "P2028",
 ].join("|"), "i");
+
+/** Faults of writing, as opposed to reaching the database: a read can succeed while these go on. */
+const WRITE_FAULT = /database or disk is full|database is locked|disk I\/O error|readonly database|SQLITE_(FULL|BUSY|IOERR|READONLY|CORRUPT|NOMEM)|53100|could not extend file|No space left/i;
 
 export function isDatabaseFault(error: unknown): boolean {
   return FAULT.test(describe(error));
@@ -48,13 +56,17 @@ function describe(error: unknown): string {
 
 export function createDatabaseHealth(): DatabaseHealth {
   let lastOk = 0;
-  let lastFault: { at: number; error: string } | null = null;
+  let lastFault: { at: number; error: string; kind: "write" | "connection" } | null = null;
   return {
     ok() {
       lastOk = performance.now();
     },
     failed(error) {
-      if (isDatabaseFault(error)) lastFault = { at: performance.now(), error: faultSummary(error) };
+      if (!isDatabaseFault(error)) return;
+      lastFault = { at: performance.now(), error: faultSummary(error), kind: WRITE_FAULT.test(describe(error)) ? "write" : "connection" };
+    },
+    reachable() {
+      if (lastFault?.kind === "connection") lastFault = null;
     },
     fault(withinMs) {
       if (!lastFault || lastFault.at < lastOk || performance.now() - lastFault.at > withinMs) return null;

@@ -18,6 +18,7 @@ export type Readiness =
 export async function readiness(db: Database): Promise<Readiness> {
   try {
     const status = await withDeadline(probe(db), PROBE_DEADLINE_MS);
+    db.health.reachable();
     const fault = db.health.fault(FAULT_WINDOW_MS);
     if (fault) return { status: "database failing", error: fault.error };
     if (status.pending.length || status.unknown.length || status.modified.length) return { status: "migrations", pending: status.pending };
