@@ -59,6 +59,10 @@ export async function endCase(deps: ServiceDeps, action: EndAction, input: EndCa
       kind: "case.notice", caseId: current.id, notice: NOTICE[action],
       params: { user: input.actorId, incidents: current.incidents, available, reason: input.reason ?? "" },
     }, { at: now, caseId: current.id });
+    // A case that ended with T4U's answer asks the customer, once, how satisfied they are (see rate-case.ts).
+    if (action === "resolve" || action === "auto_close") {
+      await enqueue(tx, current.channelId, { kind: "rating.request", caseId: current.id }, { at: now, caseId: current.id, dedupeKey: `rating.request:${current.id}` });
+    }
     if (deps.triageChannel && current.triageTs) {
       await enqueue(tx, deps.triageChannel, { kind: "triage.refresh", caseId: current.id }, { at: now, caseId: current.id });
     }

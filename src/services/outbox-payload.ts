@@ -38,5 +38,9 @@ export type OutboxPayload =
   | { kind: "proposal.request"; caseId: number; proposalId: number }
   /** Re-render a proposal message (at ts) once it is answered, without its buttons. */
   | { kind: "proposal.refresh"; caseId: number; proposalId: number; ts: string }
+  /** In a resolved or closed case's thread: how satisfied the customer is, with 1–5 buttons (asked once). */
+  | { kind: "rating.request"; caseId: number }
+  /** Re-render the rating question once answered: the score given, and a button to add a comment. */
+  | { kind: "rating.refresh"; caseId: number }
   /** A top-level notice in a channel (renewal, exhausted balance). */
   | { kind: "channel.notice"; notice: NoticeKey; params: Record<string, string | number> };

@@ -134,3 +134,24 @@ export const ReportIds = {
   /** block_id of the review message's first block, which every state of it has. */
   reviewHeadBlock: "report_version",
 } as const;
+
+/** Where contracts are going: the satisfaction rating of a case, the usage statement, the SLA report. */
+export const InsightIds = {
+  actions: {
+    /** The score buttons 1–5 in a closed case's thread (one id each: ids are unique within a block); the value is the case id. */
+    rateScores: ["case_rate_1", "case_rate_2", "case_rate_3", "case_rate_4", "case_rate_5"],
+    /** 「コメントを送る」 under a rating: opens the comment modal; the value is the case id. */
+    rateComment: "case_rate_comment",
+    /** 「利用明細」 on a customer channel's entry message, and in /balance <customer>: the value is the channel or customer. */
+    statement: "usage_statement",
+    /** 「SLA レポート」 in the managers' overview. */
+    slaReport: "sla_report",
+  },
+  views: {
+    rateComment: "case_rate_comment_modal",
+  },
+  inputs: {
+    commentBlock: "in_rate_comment",
+    comment: "rate_comment",
+  },
+} as const;

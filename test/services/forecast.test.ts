@@ -36,7 +36,7 @@ describe("the usage forecast", () => {
     // A case cancelled as a product defect gives its incident back: no usage.
     w.clock.set(tokyo("2026-06-22 10:00"));
     const cancelled = await openedCase(w, quiet.channelId);
-    await cancelCase(w.deps, { caseId: cancelled, actorId: ENGINEER, reason: "製品の不具合" });
+    await cancelCase(w.deps, { caseId: cancelled, actorId: ENGINEER, note: "製品の不具合" });
 
     w.clock.set(tokyo("2026-07-01 09:00"));
     const rows = await balanceOverview(w.deps);

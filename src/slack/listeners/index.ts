@@ -42,6 +42,9 @@ import * as reportReviewAction from "./actions/report-review.ts";
 import * as reportChangesView from "./views/report-changes.ts";
 import * as reportDraftView from "./views/report-draft.ts";
 import * as resolveConfirmView from "./views/resolve-confirm.ts";
+// Where contracts are going: the satisfaction rating, the usage statement, the SLA report.
+import * as rateCaseAction from "./actions/rate-case.ts";
+import * as rateCommentView from "./views/rate-comment.ts";
 
 const managerModules = [
   addIncidentsAction, adjustBalanceAction, customerDetailAction, exportLedgerAction, registerContractAction, renewContractAction,
@@ -51,8 +54,9 @@ const modules = [openCaseAction, resolve, showBalance, take, balance, support, m
 const engineerModules = [caseMenu, decideProposal, refreshHome, queue, appHomeOpened, assignView, endCaseViews, expectedDateView, levelAView, lowerLevelView, splitView];
 
 const reportModules = [reportDraftAction, reportReviewAction, reportChangesView, reportDraftView, resolveConfirmView];
+const insightModules = [rateCaseAction, rateCommentView];
 
 export function registerListeners(app: App, deps: SlackDeps): void {
-  for (const module of [...modules, ...engineerModules, ...reportModules]) module.register(app, deps);
+  for (const module of [...modules, ...engineerModules, ...reportModules, ...insightModules]) module.register(app, deps);
   for (const module of managerModules) module.register(app, deps);
 }

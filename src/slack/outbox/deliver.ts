@@ -9,6 +9,7 @@ import { caseMessage } from "../views/case-message.ts";
 import { closedReply } from "../views/entry-message.ts";
 import { deliverCustomer } from "./deliver-customer.ts";
 import { deliverProposal } from "./deliver-proposal.ts";
+import { deliverRating } from "./deliver-rating.ts";
 import { triageMessage } from "../views/triage-message.ts";
 
 /** The message cannot be delivered yet (e.g. its case's root message is not posted): try again shortly. */
@@ -32,6 +33,9 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
     case "proposal.request":
     case "proposal.refresh":
       return deliverProposal(deps, channelId, payload);
+    case "rating.request":
+    case "rating.refresh":
+      return deliverRating(deps, channelId, payload);
     case "case.root": {
       const v = await view(deps, payload.caseId);
       if (v.rootTs) return; // posted before a crash kept it from being marked delivered

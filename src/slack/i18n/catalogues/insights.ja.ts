@@ -17,4 +17,20 @@ export const insightsJa = {
   /** For the 60-day renewal notice to the customer. */
   "forecast.customer_last_year": ({ consumed, levelA }: { consumed: number; levelA: number }) =>
     `昨年度のご利用実績は ${consumed} インシデント（うちサービスレベルA ${levelA} 件）でした。`,
+
+  "rating.ask": ({ number }: { number: string }) =>
+    `案件 ${number} の対応はいかがでしたでしょうか。今後のサービス向上のため、5 段階でご評価いただけますと幸いです（1: 不満 〜 5: 満足）。`,
+  "rating.thanks": ({ number, stars, score }: { number: string; stars: string; score: number }) =>
+    `案件 ${number} へのご評価ありがとうございました。${stars}（${score} / 5）`,
+  "rating.comment_button": "コメントを送る",
+  "rating.commented": "コメントもお寄せいただき、ありがとうございました。",
+  "rating.modal.title": "ご意見・ご感想",
+  "rating.modal.submit": "送信",
+  "rating.modal.close": "閉じる",
+  "rating.modal.label": "お気づきの点がございましたらお聞かせください",
+  "rating.refused.already": "この案件は既にご評価いただいております。ありがとうございました。",
+  "rating.refused.not_ended": "この案件はまだ対応中のため、評価はクローズ後にお願いいたします。",
+  "rating.refused.commented": "この案件へのコメントは既にお寄せいただいております。",
+  "rating.refused.not_rated": "先に 5 段階の評価をお選びください。",
+  "rating.card": ({ stars, score }: { stars: string; score: number }) => `お客様の評価: ${stars}（${score} / 5）`,
 };

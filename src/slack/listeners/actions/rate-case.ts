@@ -1,0 +1,46 @@
+// The customer rates a closed case (1–5) in its thread, and may add a comment. Only the case's customer workspace
+// may answer (case.reply, checked on the server); the first rating counts, later clicks are told it is done.
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { rateCase, type RateCaseResult } from "../../../services/rate-case.ts";
+import { authorizeCaseAction } from "../../case-action.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { t, translator, type MessageKey } from "../../i18n/index.ts";
+import { InsightIds } from "../../ids.ts";
+import { ephemeral } from "../../reply.ts";
+import { ratingCommentModal } from "../../views/rating-message.ts";
+
+const REFUSAL: Record<Exclude<RateCaseResult, { ok: true }>["reason"], MessageKey> = {
+  already_rated: "rating.refused.already",
+  not_ended: "rating.refused.not_ended",
+  unknown_case: "refused.unknown_case",
+  invalid_score: "refused.unknown_case",
+};
+
+function messageTsOf(body: BlockAction): string | null {
+  const fromMessage: unknown = body.message?.ts;
+  const fromContainer: unknown = (body.container as { message_ts?: unknown } | undefined)?.message_ts;
+  return typeof fromMessage === "string" ? fromMessage : typeof fromContainer === "string" ? fromContainer : null;
+}
+
+export function register(app: App, deps: SlackDeps): void {
+  InsightIds.actions.rateScores.forEach((actionId, i) => {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, client }) => {
+      await ack();
+      const ctx = await authorizeCaseAction(deps, client, body, body.actions[0]?.value, "case.reply");
+      if (!ctx) return;
+      const result = await rateCase(deps, { caseId: ctx.caseId, score: i + 1, actorId: ctx.actor.userId, askTs: messageTsOf(body) });
+      if (result.ok) {
+        deps.logger.info("case rated", { caseId: ctx.caseId, score: result.score });
+        return;
+      }
+      await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, t(ctx.locale, REFUSAL[result.reason]));
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>(InsightIds.actions.rateComment, async ({ ack, body, client }) => {
+    await ack();
+    const ctx = await authorizeCaseAction(deps, client, body, body.actions[0]?.value, "case.reply");
+    if (!ctx || !ctx.channel) return;
+    await client.views.open({ trigger_id: body.trigger_id, view: ratingCommentModal(ctx.caseId, ctx.channel.channelId, translator(ctx.locale)) });
+  });
+}
