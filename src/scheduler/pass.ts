@@ -16,6 +16,10 @@ import { sendContractEndedNotice } from "../services/send-contract-ended-notice.
 import { sendDelayNotice } from "../services/send-delay-notice.ts";
 import { sendExhaustedNotice } from "../services/send-exhausted-notice.ts";
 import { sendRenewalNotice } from "../services/send-renewal-notice.ts";
+import { sendRenewalReminder } from "../services/send-renewal-reminder.ts";
+import { unremindedRenewals } from "../db/renewals.ts";
+import { addDays } from "../domain/contract.ts";
+import { RENEWAL_REMINDER_DAYS, renewalReminderDue } from "../domain/renewal.ts";
 import { skipUncomputableContract } from "../services/skip-uncomputable-contract.ts";
 
 /**
@@ -75,6 +79,12 @@ const CONTRACT_JOBS: readonly ContractJob[] = [
   {
     job: "renewal-notice", column: "renewalNoticeAt", find: (deps, today, after, limit) => unsentRenewalNotices(deps.db, today, renewalHorizon(today), after, limit),
     dueAt: (deps, endsOn) => renewalNoticeDue(endsOn, deps.calendar), run: sendRenewalNotice,
+  },
+  // After the notices of this pass: a reminder never goes out before the notice it follows up.
+  {
+    job: "renewal-reminder", column: "renewalReminderAt",
+    find: (deps, today, after, limit) => unremindedRenewals(deps.db, today, addDays(today, RENEWAL_REMINDER_DAYS), after, limit),
+    dueAt: (deps, endsOn) => renewalReminderDue(endsOn, deps.calendar), run: sendRenewalReminder,
   },
 ];
 

@@ -4,6 +4,7 @@ import { claimRequest, isDuplicateRequest } from "../db/requests.ts";
 import { acceptsAddition, contractStatus, isIncidentCount, type ContractStatus } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { NOTE_MAX } from "./register-contract.ts";
+import { registerPurchaseRequest } from "./settle-purchase-request.ts";
 
 export interface AddIncidentsInput {
   contractId: number;
@@ -12,6 +13,8 @@ export interface AddIncidentsInput {
   note?: string | null;
   actorId: string;
   requestKey?: string;
+  /** The customer's purchase request this addition registers, settled in the same transaction. */
+  purchaseRequestId?: number | null;
 }
 
 export type AddIncidentsResult =
@@ -33,6 +36,9 @@ export async function addIncidents(deps: ServiceDeps, input: AddIncidentsInput):
       if (!contract) return { ok: false, reason: "unknown_contract" };
       if (!acceptsAddition(contract, today)) return { ok: false, reason: "not_in_force", status: contractStatus(contract, today) };
       await credit(tx, "addition", { contractId: contract.id, customerId: contract.customerId, amount: input.incidents, actorId: input.actorId, at: now, reason: note });
+      if (input.purchaseRequestId) {
+        await registerPurchaseRequest(tx, deps, { requestId: input.purchaseRequestId, contractId: contract.id, incidents: input.incidents, startsOn: contract.startsOn, endsOn: contract.endsOn, actorId: input.actorId, at: now });
+      }
       await claimRequest(tx, input.requestKey, now);
       return {
         ok: true, contractId: contract.id, customerId: contract.customerId, customerName: contract.customer.name,

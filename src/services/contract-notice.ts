@@ -6,7 +6,7 @@ import { contractsOf } from "../db/contracts.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { TAKEN, type JobInput, type JobName, type JobOutcome } from "./scheduled-job.ts";
 
-export type NoticeColumn = "renewalNoticeAt" | "endNoticeAt" | "exhaustedNoticeAt";
+export type NoticeColumn = "renewalNoticeAt" | "endNoticeAt" | "exhaustedNoticeAt" | "renewalReminderAt";
 
 export interface ContractNoticeInput extends JobInput {
   contractId: number;

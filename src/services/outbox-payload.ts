@@ -9,7 +9,12 @@ export type NoticeKey =
   | "notice.unanswered_delay" | "notice.auto_close_soon" | "notice.renewal_due" | "notice.contract_ended" | "notice.contract_exhausted"
   | "alert.first_response_soon" | "alert.first_response_overdue" | "alert.unanswered_delay"
   | "alert.renewal_due" | "alert.contract_ended" | "alert.contract_exhausted" | "alert.channel_teams_pending" | "alert.contract_dates"
-  | "triage.outbox_held_channel" | "triage.outbox_held_auth" | "triage.case_not_posted" | "triage.case_refused";
+  | "triage.outbox_held_channel" | "triage.outbox_held_auth" | "triage.case_not_posted" | "triage.case_refused"
+  | "renewal.answered" | "renewal.changed" | "alert.renewal_answered" | "alert.renewal_changed" | "alert.renewal_unanswered"
+  | "request.registered" | "request.declined";
+
+/** What the renewal question says: the end, what is left, how to reach T4U, and last year's usage. */
+export interface RenewalParams { endsOn: string; available: number; contact: string; consumed: number; levelA: number }
 
 export type OutboxPayload =
   /** The case's root message in the customer channel; its ts is stored on the case. */
@@ -38,6 +43,20 @@ export type OutboxPayload =
   | { kind: "proposal.request"; caseId: number; proposalId: number }
   /** Re-render a proposal message (at ts) once it is answered, without its buttons. */
   | { kind: "proposal.refresh"; caseId: number; proposalId: number; ts: string }
+  /** The renewal question in a customer channel, with the customer's three answers (R-CON-4). */
+  | { kind: "renewal.notice"; contractId: number; notice: "notice.renewal_due"; params: RenewalParams }
+  /** Re-render a renewal question (at ts) showing the answer now recorded; its buttons stay, to change it. */
+  | { kind: "renewal.refresh"; contractId: number; ts: string; params: RenewalParams }
+  /** A notice in the thread of a channel's message that is not a case's (the renewal question). */
+  | { kind: "thread.notice"; threadTs: string; notice: NoticeKey; params: Record<string, string | number> }
+  /** A top-level notice with a button to apply for more incidents (the exhausted balance). */
+  | { kind: "purchase.notice"; contractId: number; notice: NoticeKey; params: Record<string, string | number> }
+  /** A purchase request's message, in the customer's channel or the triage channel; its ts is stored on it. */
+  | { kind: "request.post"; requestId: number; side: "customer" | "triage" }
+  /** Re-render a request's message in place once its state changed. */
+  | { kind: "request.refresh"; requestId: number; side: "customer" | "triage" }
+  /** A notice in the thread of a request's message. */
+  | { kind: "request.notice"; requestId: number; side: "customer" | "triage"; notice: NoticeKey; params: Record<string, string | number> }
   /** In a resolved or closed case's thread: how satisfied the customer is, with 1–5 buttons (asked once). */
   | { kind: "rating.request"; caseId: number }
   /** Re-render the rating question once answered: the score given, and a button to add a comment. */

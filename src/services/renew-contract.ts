@@ -3,6 +3,7 @@
 import { credit } from "../db/contracts.ts";
 import { claimRequest, isDuplicateRequest } from "../db/requests.ts";
 import type { ServiceDeps } from "./deps.ts";
+import { registerPurchaseRequest } from "./settle-purchase-request.ts";
 import { validateTerms, type ContractTermsInput, type RegistrationErrors } from "./register-contract.ts";
 
 export interface RenewContractInput extends ContractTermsInput {
@@ -10,6 +11,8 @@ export interface RenewContractInput extends ContractTermsInput {
   note?: string | null;
   actorId: string;
   requestKey?: string;
+  /** The customer's purchase request this renewal registers, settled in the same transaction. */
+  purchaseRequestId?: number | null;
 }
 
 export type RenewContractResult =
@@ -36,6 +39,9 @@ export async function renewContract(deps: ServiceDeps, input: RenewContractInput
         },
       });
       await credit(tx, "purchase", { contractId: contract.id, customerId: customer.id, amount: input.incidents, actorId: input.actorId, at: now });
+      if (input.purchaseRequestId) {
+        await registerPurchaseRequest(tx, deps, { requestId: input.purchaseRequestId, contractId: contract.id, incidents: input.incidents, startsOn: terms.startsOn, endsOn: terms.endsOn, actorId: input.actorId, at: now });
+      }
       await claimRequest(tx, input.requestKey, now);
       return { ok: true, contractId: contract.id, customerName: customer.name, startsOn: terms.startsOn, endsOn: terms.endsOn, overlapping: overlapping.map((c) => c.id) };
     });

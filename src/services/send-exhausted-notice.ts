@@ -1,5 +1,6 @@
 // R-CON-2: a contract whose incidents are all consumed has ended early. The customer is told, with how to buy
-// more (R-CON-3), when nothing is left on any of their contracts; managers are told either way.
+// more (R-CON-3) and a button to apply for it in Slack, when nothing is left on any of their contracts; managers are
+// told either way.
 import { enqueue } from "../db/outbox.ts";
 import { summarize } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -27,7 +28,7 @@ function job(deps: ServiceDeps, contact: string): ContractNoticeJob {
       const remaining = summarize(all, today).available;
       if (remaining === 0) {
         for (const channelId of channels) {
-          await enqueue(tx, channelId, { kind: "channel.notice", notice: "notice.contract_exhausted", params: { endsOn: contract.endsOn, contact } },
+          await enqueue(tx, channelId, { kind: "purchase.notice", contractId: contract.id, notice: "notice.contract_exhausted", params: { endsOn: contract.endsOn, contact } },
             { at: now, dedupeKey: `exhausted-notice:${contract.id}:${channelId}` });
         }
       }

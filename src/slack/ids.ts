@@ -155,3 +155,57 @@ export const InsightIds = {
     comment: "rate_comment",
   },
 } as const;
+
+/** Renewals and purchases asked for in Slack: the renewal question, the application modal, the managers' controls. */
+export const RenewalIds = {
+  actions: {
+    /** The customer's answers to the renewal notice; the button's value is the contract id. */
+    answerContinue: "renewal_answer_continue",
+    answerConsidering: "renewal_answer_considering",
+    answerDecline: "renewal_answer_decline",
+    /** 「追加購入のご相談」 on the exhausted-balance notice: opens the application modal. */
+    applyAddition: "purchase_apply_addition",
+    /** Managers, on a request's triage message: open the prefilled renewal/addition modal, or decline / hold it. */
+    registerRequest: "purchase_request_register",
+    declineRequest: "purchase_request_decline",
+  },
+  views: {
+    application: "purchase_application_modal",
+    decline: "purchase_request_decline_modal",
+  },
+  inputs: {
+    company: { block: "in_apply_company", action: "apply_company" },
+    person: { block: "in_apply_person", action: "apply_person" },
+    email: { block: "in_apply_email", action: "apply_email" },
+    incidents: { block: "in_apply_incidents", action: "apply_incidents" },
+    startsOn: { block: "in_apply_starts_on", action: "apply_starts_on" },
+    note: { block: "in_apply_note", action: "apply_note" },
+    reason: { block: "in_request_reason", action: "request_reason" },
+  },
+  /** block_id of the renewal question's buttons. */
+  answerBlock: "renewal_answers",
+  requestBlock: "purchase_request_controls",
+} as const;
+
+/** Finding any case (/case), its card and transcript, its files, and engineers' personal notifications. */
+export const CaseworkIds = {
+  /** /case 12, /case #0012, /case <words>. */
+  command: "/case",
+  actions: {
+    /** 「履歴を出力」 on the case card: the transcript by direct message; the value is the case id. */
+    exportTranscript: "case_export_transcript",
+    /** 「過去の案件を検索」 for customers (on their channel's entry message): opens the search modal. */
+    customerSearch: "case_search_open",
+    /** App Home checkboxes: which kinds of personal notification an engineer receives. */
+    notificationKinds: "notification_kinds",
+  },
+  views: {
+    customerSearch: "case_search_modal",
+  },
+  inputs: {
+    query: { block: "in_case_query", action: "case_query" },
+  },
+  /** block_id of the card's buttons (suffixed with ":<case id>"). */
+  cardActions: "case_card_actions",
+  notificationBlock: "notification_prefs",
+} as const;

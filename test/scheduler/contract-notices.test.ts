@@ -26,7 +26,7 @@ describe("contract notices", { timeout: 120_000 }, () => {
     expect(doneJobs(seen)).toEqual(["2027-02-01 10:00 renewal-notice"]);
     const toCustomer = await notices(w, "notice.renewal_due");
     expect(toCustomer.map((r) => [r.channelId, r.payload])).toEqual([
-      [channelId, { kind: "channel.notice", notice: "notice.renewal_due", params: { endsOn: "2027-03-31", available: 10, contact: CONTACT } }],
+      [channelId, { kind: "renewal.notice", contractId, notice: "notice.renewal_due", params: { endsOn: "2027-03-31", available: 10, contact: CONTACT, consumed: 0, levelA: 0 } }],
     ]);
     expect((await notices(w, "alert.renewal_due")).map((r) => r.channelId)).toEqual([TRIAGE]);
     expect((await w.database.db.client.contract.findUniqueOrThrow({ where: { id: contractId } })).renewalNoticeAt).not.toBeNull();

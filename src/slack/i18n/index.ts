@@ -15,11 +15,13 @@ import { outboxEn } from "./catalogues/outbox.en.ts";
 import { outboxJa } from "./catalogues/outbox.ja.ts";
 import { reportEn } from "./catalogues/report.en.ts";
 import { reportJa } from "./catalogues/report.ja.ts";
+import { renewalEn } from "./catalogues/renewal.en.ts";
+import { renewalJa } from "./catalogues/renewal.ja.ts";
 import { schedulerEn } from "./catalogues/scheduler.en.ts";
 import { schedulerJa } from "./catalogues/scheduler.ja.ts";
 
-const ja = { ...coreJa, ...contractsJa, ...customerJa, ...engineerJa, ...schedulerJa, ...outboxJa, ...reportJa, ...insightsJa };
-const en: typeof ja = { ...coreEn, ...contractsEn, ...customerEn, ...engineerEn, ...schedulerEn, ...outboxEn, ...reportEn, ...insightsEn };
+const ja = { ...coreJa, ...contractsJa, ...customerJa, ...engineerJa, ...schedulerJa, ...outboxJa, ...reportJa, ...insightsJa, ...renewalJa };
+const en: typeof ja = { ...coreEn, ...contractsEn, ...customerEn, ...engineerEn, ...schedulerEn, ...outboxEn, ...reportEn, ...insightsEn, ...renewalEn };
 
 export type MessageKey = keyof typeof ja;
 type Catalogue = typeof ja;

@@ -46,6 +46,15 @@ import * as resolveConfirmView from "./views/resolve-confirm.ts";
 import * as rateCaseAction from "./actions/rate-case.ts";
 import * as rateCommentView from "./views/rate-comment.ts";
 
+// Renewals and purchases asked for in Slack: the customer's answers and applications, the managers' settling.
+import * as answerRenewal from "./actions/answer-renewal.ts";
+import * as applyAddition from "./actions/apply-addition.ts";
+import * as settleRequest from "./actions/settle-request.ts";
+import * as applicationView from "./views/application.ts";
+import * as declineRequestView from "./views/decline-request.ts";
+
+const renewalModules = [answerRenewal, applyAddition, settleRequest, applicationView, declineRequestView];
+
 const managerModules = [
   addIncidentsAction, adjustBalanceAction, customerDetailAction, exportLedgerAction, registerContractAction, renewContractAction,
   addIncidentsView, adjustBalanceView, exportLedgerView, registerContractView, renewContractView,
@@ -59,4 +68,5 @@ const insightModules = [rateCaseAction, rateCommentView];
 export function registerListeners(app: App, deps: SlackDeps): void {
   for (const module of [...modules, ...engineerModules, ...reportModules, ...insightModules]) module.register(app, deps);
   for (const module of managerModules) module.register(app, deps);
+  for (const module of renewalModules) module.register(app, deps);
 }

@@ -10,6 +10,7 @@ import { closedReply } from "../views/entry-message.ts";
 import { deliverCustomer } from "./deliver-customer.ts";
 import { deliverProposal } from "./deliver-proposal.ts";
 import { deliverRating } from "./deliver-rating.ts";
+import { deliverRenewal } from "./deliver-renewal.ts";
 import { triageMessage } from "../views/triage-message.ts";
 
 /** The message cannot be delivered yet (e.g. its case's root message is not posted): try again shortly. */
@@ -36,6 +37,14 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
     case "rating.request":
     case "rating.refresh":
       return deliverRating(deps, channelId, payload);
+    case "renewal.notice":
+    case "renewal.refresh":
+    case "thread.notice":
+    case "purchase.notice":
+    case "request.post":
+    case "request.refresh":
+    case "request.notice":
+      return deliverRenewal(deps, channelId, payload);
     case "case.root": {
       const v = await view(deps, payload.caseId);
       if (v.rootTs) return; // posted before a crash kept it from being marked delivered

@@ -13,7 +13,12 @@ export interface ModalMetadata {
   contractId: number | null;
   /** The customer detail this form was opened from, refreshed after a change so going back shows the new state. */
   detailViewId?: string | null;
+  /** The customer's purchase request the form was opened from: registered with the contract change. */
+  purchaseRequestId?: number | null;
 }
+
+/** What a customer's purchase request fills in (the manager may change any of it before submitting). */
+export interface Prefill { purchaseRequestId: number; incidents: number; startsOn: string | null; note: string | null }
 
 export function parseModalMetadata(raw: string): ModalMetadata | null {
   try {
@@ -22,7 +27,10 @@ export function parseModalMetadata(raw: string): ModalMetadata | null {
     const v = value as Record<string, unknown>;
     if (typeof v.requestKey !== "string" || v.requestKey.length < 8) return null;
     const id = (x: unknown) => (typeof x === "number" && Number.isSafeInteger(x) && x > 0 ? x : null);
-    return { requestKey: v.requestKey, customerId: id(v.customerId), contractId: id(v.contractId), detailViewId: typeof v.detailViewId === "string" ? v.detailViewId : null };
+    return {
+      requestKey: v.requestKey, customerId: id(v.customerId), contractId: id(v.contractId), detailViewId: typeof v.detailViewId === "string" ? v.detailViewId : null,
+      purchaseRequestId: id(v.purchaseRequestId),
+    };
   } catch {
     return null;
   }
@@ -37,11 +45,18 @@ function modal(callbackId: string, metadata: ModalMetadata, title: string, submi
 
 const intro = (text: string): KnownBlock => ({ type: "section", text: mrkdwn(text) });
 
-function incidentsInput(label: string): KnownBlock {
+function incidentsInput(label: string, initial?: number): KnownBlock {
   return {
     type: "input", block_id: Inputs.incidents.block, label: plain(label, 2000),
-    element: { type: "number_input", action_id: Inputs.incidents.action, is_decimal_allowed: false, min_value: "1", max_value: String(MAX_INCIDENTS) },
+    element: {
+      type: "number_input", action_id: Inputs.incidents.action, is_decimal_allowed: false, min_value: "1", max_value: String(MAX_INCIDENTS),
+      ...(initial ? { initial_value: String(initial) } : {}),
+    },
   };
+}
+
+function withInitial(block: KnownBlock, initial: Record<string, string> | null): KnownBlock {
+  return initial && block.type === "input" ? { ...block, element: { ...block.element, ...initial } } as KnownBlock : block;
 }
 
 function dateInput(input: { block: string; action: string }, label: string, hint?: string): KnownBlock {
@@ -95,22 +110,24 @@ export function registerContractModal(requestKey: string, t: Translate): ModalVi
   ], t);
 }
 
-export function renewContractModal(input: { requestKey: string; customerId: number; customerName: string; detailViewId?: string | null }, t: Translate): ModalView {
-  return modal(Views.renewContract, { requestKey: input.requestKey, customerId: input.customerId, contractId: null, detailViewId: input.detailViewId ?? null }, t("contracts.modal.renew.title"), t("contracts.modal.register.submit"), [
+export function renewContractModal(input: { requestKey: string; customerId: number; customerName: string; detailViewId?: string | null; prefill?: Prefill }, t: Translate): ModalView {
+  const p = input.prefill;
+  const [confirmed, starts, ends] = periodInputs(t);
+  return modal(Views.renewContract, { requestKey: input.requestKey, customerId: input.customerId, contractId: null, detailViewId: input.detailViewId ?? null, purchaseRequestId: p?.purchaseRequestId ?? null }, t("contracts.modal.renew.title"), t("contracts.modal.register.submit"), [
     intro(t("contracts.modal.renew.intro", { customer: input.customerName })),
-    incidentsInput(t("contracts.field.incidents")),
-    ...periodInputs(t),
-    textInput(Inputs.contact, t("contracts.field.note"), { optional: true, multiline: true, max: NOTE_MAX }),
+    incidentsInput(t("contracts.field.incidents"), p?.incidents),
+    ...[confirmed, withInitial(starts as KnownBlock, p?.startsOn ? { initial_date: p.startsOn } : null), ends].filter((b): b is KnownBlock => b !== undefined),
+    withInitial(textInput(Inputs.contact, t("contracts.field.note"), { optional: true, multiline: true, max: NOTE_MAX }), p?.note ? { initial_value: p.note.slice(0, NOTE_MAX) } : null),
   ], t);
 }
 
 export interface ContractInfo { contractId: number; customerName: string; startsOn: string; endsOn: string; purchased: number; available: number; reserved: number }
 
-export function addIncidentsModal(requestKey: string, c: ContractInfo, t: Translate, detailViewId: string | null = null): ModalView {
-  return modal(Views.addIncidents, { requestKey, customerId: null, contractId: c.contractId, detailViewId }, t("contracts.modal.add.title"), t("contracts.modal.save"), [
+export function addIncidentsModal(requestKey: string, c: ContractInfo, t: Translate, detailViewId: string | null = null, prefill?: Prefill): ModalView {
+  return modal(Views.addIncidents, { requestKey, customerId: null, contractId: c.contractId, detailViewId, purchaseRequestId: prefill?.purchaseRequestId ?? null }, t("contracts.modal.add.title"), t("contracts.modal.save"), [
     intro(t("contracts.modal.add.intro", { customer: c.customerName, id: c.contractId, from: c.startsOn, to: c.endsOn, available: c.available })),
-    incidentsInput(t("contracts.field.add_incidents")),
-    textInput(Inputs.reason, t("contracts.field.add_note"), { optional: true, max: NOTE_MAX }),
+    incidentsInput(t("contracts.field.add_incidents"), prefill?.incidents),
+    withInitial(textInput(Inputs.reason, t("contracts.field.add_note"), { optional: true, max: NOTE_MAX }), prefill?.note ? { initial_value: prefill.note.slice(0, NOTE_MAX) } : null),
   ], t);
 }
 

@@ -21,7 +21,7 @@ export function register(app: App, deps: SlackDeps): void {
     const incidents = numberOf(readText(view, Inputs.incidents));
     const result = await addIncidents(deps, {
       contractId: metadata.contractId, incidents, note: cleanInput(readText(view, Inputs.reason) ?? "") || null,
-      actorId: actor.userId, requestKey: metadata.requestKey,
+      actorId: actor.userId, requestKey: metadata.requestKey, purchaseRequestId: metadata.purchaseRequestId ?? null,
     });
     if (!result.ok) {
       if ("errors" in result) {

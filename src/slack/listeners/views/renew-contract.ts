@@ -27,7 +27,7 @@ export function register(app: App, deps: SlackDeps): void {
       customerId: metadata.customerId, incidents,
       confirmedOn, startsOn, endsOn: readDate(view, Inputs.endsOn),
       note: cleanInput(readText(view, Inputs.contact) ?? "") || null,
-      actorId: actor.userId, requestKey: metadata.requestKey,
+      actorId: actor.userId, requestKey: metadata.requestKey, purchaseRequestId: metadata.purchaseRequestId ?? null,
     });
     if (!result.ok) {
       if ("errors" in result) {

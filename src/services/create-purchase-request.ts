@@ -1,0 +1,67 @@
+// A customer applies in Slack for a renewal or an additional purchase (the registration form in a modal). It makes a
+// request, never a contract (R-CON-5): managers see it in the triage channel with the controls to register it, and
+// the customer sees its state in their channel. A modal submitted twice makes one request.
+import { isUniqueViolation } from "../db/client.ts";
+import { enqueue } from "../db/outbox.ts";
+import { recordContractEvent } from "../db/renewals.ts";
+import { validateApplication, type ApplicationErrors, type RequestKind } from "../domain/renewal.ts";
+import type { ServiceDeps } from "./deps.ts";
+
+export interface CreatePurchaseRequestInput {
+  requestKey: string;
+  customerId: number;
+  channelId: string;
+  kind: RequestKind;
+  contractId: number | null;
+  companyName: string;
+  contactName: string;
+  contactEmail: string;
+  incidents: number;
+  startsOn: string | null;
+  note: string | null;
+  actorId: string;
+}
+
+export type CreatePurchaseRequestResult =
+  | { ok: true; requestId: number; duplicate: boolean }
+  | { ok: false; errors: ApplicationErrors };
+
+export async function createPurchaseRequest(deps: ServiceDeps, input: CreatePurchaseRequestInput): Promise<CreatePurchaseRequestResult> {
+  const now = deps.clock.now();
+  const errors = validateApplication(input, deps.calendar.localDate(now));
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const existing = () => deps.db.client.purchaseRequest.findUnique({ where: { requestKey: input.requestKey }, select: { id: true } });
+  const found = await existing();
+  if (found) return { ok: true, requestId: found.id, duplicate: true };
+  try {
+    const id = await deps.db.transaction(async (tx) => {
+      const contractId = input.contractId
+        ? (await tx.contract.findFirst({ where: { id: input.contractId, customerId: input.customerId }, select: { id: true } }))?.id ?? null
+        : null;
+      const request = await tx.purchaseRequest.create({
+        data: {
+          customerId: input.customerId, channelId: input.channelId, kind: input.kind, contractId,
+          companyName: input.companyName, contactName: input.contactName, contactEmail: input.contactEmail,
+          incidents: input.incidents, startsOn: input.startsOn, note: input.note, requestedBy: input.actorId,
+          requestKey: input.requestKey, createdAt: now,
+        },
+      });
+      await recordContractEvent(tx, {
+        customerId: input.customerId, contractId, requestId: request.id, kind: "request_created", actorId: input.actorId, at: now,
+        data: { kind: input.kind, incidents: input.incidents },
+      });
+      await enqueue(tx, input.channelId, { kind: "request.post", requestId: request.id, side: "customer" }, { at: now, dedupeKey: `request:${request.id}:customer` });
+      if (deps.triageChannel) {
+        await enqueue(tx, deps.triageChannel, { kind: "request.post", requestId: request.id, side: "triage" }, { at: now, dedupeKey: `request:${request.id}:triage` });
+      }
+      return request.id;
+    });
+    deps.onOutbox?.();
+    return { ok: true, requestId: id, duplicate: false };
+  } catch (error) {
+    // A twin submission committed first: it is the same request.
+    const twin = isUniqueViolation(error) ? await existing() : null;
+    if (twin) return { ok: true, requestId: twin.id, duplicate: true };
+    throw error;
+  }
+}

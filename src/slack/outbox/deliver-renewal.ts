@@ -1,0 +1,72 @@
+// Delivery of renewals and purchase requests: the renewal question and its re-rendering with the answer, notices in
+// a message's thread, the exhausted-balance notice with its button, and a request's messages on both sides. Each is
+// rendered from the stored state at delivery time, in the channel's language (the triage channel: the default).
+import { findRequest } from "../../db/renewals.ts";
+import type { RenewalAnswer } from "../../domain/renewal.ts";
+import type { OutboxPayload } from "../../services/outbox-payload.ts";
+import { translator, t as translate } from "../i18n/index.ts";
+import { purchaseNotice, renewalQuestion } from "../views/renewal-message.ts";
+import { requestCustomerMessage, requestTriageMessage } from "../views/request-message.ts";
+import { NotYet, type DeliverDeps } from "./deliver.ts";
+
+export type RenewalPayload = Extract<OutboxPayload, { kind: "renewal.notice" | "renewal.refresh" | "thread.notice" | "purchase.notice" | "request.post" | "request.refresh" | "request.notice" }>;
+
+async function localeOf(deps: DeliverDeps, channelId: string): Promise<"ja" | "en"> {
+  const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true } });
+  return channel?.locale === "en" ? "en" : channel ? "ja" : deps.defaultLocale;
+}
+
+async function renewal(deps: DeliverDeps, contractId: number, params: Extract<RenewalPayload, { kind: "renewal.notice" }>["params"], locale: "ja" | "en") {
+  const c = await deps.db.client.contract.findUnique({ where: { id: contractId }, select: { renewalAnswer: true, renewalAnsweredBy: true, renewalAnsweredAt: true } });
+  if (!c) throw new Error(`contract ${contractId} not found`);
+  return renewalQuestion({
+    contractId, params, answer: (c.renewalAnswer as RenewalAnswer | null) ?? null, answeredBy: c.renewalAnsweredBy,
+    answeredOn: c.renewalAnsweredAt ? deps.calendar.localDate(c.renewalAnsweredAt) : null,
+  }, translator(locale));
+}
+
+export async function deliverRenewal(deps: DeliverDeps, channelId: string, payload: RenewalPayload): Promise<void> {
+  const { client } = deps;
+  switch (payload.kind) {
+    case "renewal.notice":
+      await client.chat.postMessage({ channel: channelId, ...(await renewal(deps, payload.contractId, payload.params, await localeOf(deps, channelId))) });
+      return;
+    case "renewal.refresh":
+      await client.chat.update({ channel: channelId, ts: payload.ts, ...(await renewal(deps, payload.contractId, payload.params, await localeOf(deps, channelId))) });
+      return;
+    case "thread.notice":
+      await client.chat.postMessage({ channel: channelId, thread_ts: payload.threadTs, text: translate(await localeOf(deps, channelId), payload.notice, payload.params as never) });
+      return;
+    case "purchase.notice": {
+      const locale = await localeOf(deps, channelId);
+      await client.chat.postMessage({ channel: channelId, ...purchaseNotice(payload.contractId, translate(locale, payload.notice, payload.params as never), translator(locale)) });
+      return;
+    }
+    case "request.post":
+    case "request.refresh":
+    case "request.notice":
+      return deliverRequest(deps, channelId, payload);
+  }
+}
+
+async function deliverRequest(deps: DeliverDeps, channelId: string, payload: Extract<RenewalPayload, { kind: "request.post" | "request.refresh" | "request.notice" }>): Promise<void> {
+  const r = await findRequest(deps.db.client, payload.requestId);
+  if (!r) throw new Error(`request ${payload.requestId} not found`);
+  const customer = payload.side === "customer";
+  const locale = customer ? await localeOf(deps, channelId) : deps.defaultLocale;
+  const t = translator(locale);
+  const message = customer ? requestCustomerMessage(r, t) : requestTriageMessage(r, t);
+  const ts = customer ? r.channelTs : r.triageTs;
+  if (payload.kind === "request.post") {
+    if (ts) return; // posted before a crash kept it from being marked delivered
+    const posted = await deps.client.chat.postMessage({ channel: channelId, ...message });
+    if (posted.ts) await deps.db.client.purchaseRequest.update({ where: { id: r.id }, data: customer ? { channelTs: posted.ts } : { triageTs: posted.ts } });
+    return;
+  }
+  if (!ts) throw new NotYet("request message not posted yet");
+  if (payload.kind === "request.refresh") {
+    await deps.client.chat.update({ channel: channelId, ts, ...message });
+    return;
+  }
+  await deps.client.chat.postMessage({ channel: channelId, thread_ts: ts, text: translate(locale, payload.notice, payload.params as never) });
+}
