@@ -5,10 +5,14 @@ import { expect } from "vitest";
 import { openCase } from "../../src/services/open-case.ts";
 import { proposeLevelA } from "../../src/services/propose-level-a.ts";
 import { resolveCase } from "../../src/services/resolve-case.ts";
-import { Actions, Commands, Inputs, Shortcuts, Views } from "../../src/slack/ids.ts";
+import { emptySections } from "../../src/domain/report.ts";
+import { claimReportDelivery, recordReportDelivered } from "../../src/services/deliver-report.ts";
+import { reviewReport } from "../../src/services/review-report.ts";
+import { saveReportVersion } from "../../src/services/save-report-version.ts";
+import { Actions, Commands, Inputs, ReportIds, Shortcuts, Views } from "../../src/slack/ids.ts";
 import type { DriverResponse } from "../support/driver.ts";
 import type { SlackView } from "../support/slack-api.ts";
-import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, ENGINEER_2, HOME_TEAM, OTHER_CHANNEL, OTHER_CUSTOMER, startHarness, type Harness } from "../support/harness.ts";
+import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, ENGINEER_2, HOME_TEAM, MANAGER, OTHER_CHANNEL, OTHER_CUSTOMER, startHarness, type Harness } from "../support/harness.ts";
 import { kit, PEOPLE, person, REMOVED_ENGINEER, THIRD_PERSON, THIRD_TEAM, type Observation, type Person, type Who } from "./authorization-kit.ts";
 import { entryTs, until } from "./flows.ts";
 
@@ -46,7 +50,7 @@ const SECRETS: Partial<Record<Who, RegExp>> = {
   "customer of another channel": /株式会社サンプル|権限の確認/,
 };
 
-interface Target { caseId: number; rootTs: string; view?: SlackView; proposalId?: number; messageTs?: string }
+interface Target { caseId: number; rootTs: string; view?: SlackView; proposalId?: number; messageTs?: string; versionId?: number }
 
 async function caseIn(level: "normal" | "A" = "normal"): Promise<Target> {
   const opened = await openCase(h.running.deps, {
@@ -58,6 +62,23 @@ async function caseIn(level: "normal" | "A" = "normal"): Promise<Target> {
   const c = await h.database.db.client.case.findUniqueOrThrow({ where: { id: opened.caseId } });
   return { caseId: c.id, rootTs: c.rootTs! };
 }
+/** A level A case whose report another engineer wrote, taken as far as `stage` through the services. */
+async function reportIn(stage: "in_review" | "approved" | "delivered"): Promise<Target> {
+  const t = await caseIn("A");
+  const deps = h.running.deps;
+  const content = { header: { customer: "株式会社サンプル", caseNumber: "", product: "", receivedOn: "2026-11-24", answeredOn: null, engineer: "" }, sections: { ...emptySections(), subject: "件名", summary: "概要", events: "事象", measures: "対策" } };
+  const saved = await saveReportVersion(deps, { caseId: t.caseId, actorId: ENGINEER_2, requestKey: randomUUID(), content, changeNote: null, locale: "ja", requestReview: true });
+  if (!saved.ok) throw new Error(saved.reason);
+  if (stage !== "in_review") await reviewReport(deps, { versionId: saved.versionId, decision: "approve", reviewer: { userId: MANAGER, engineer: false, manager: true } });
+  if (stage === "delivered") {
+    const claim = await claimReportDelivery(deps, { versionId: saved.versionId, actorId: ENGINEER_2 });
+    if (!claim.ok) throw new Error(claim.reason);
+    await recordReportDelivered(deps, { versionId: saved.versionId, actorId: ENGINEER_2, fileId: "F0MATRIX" });
+  }
+  return { ...t, versionId: saved.versionId };
+}
+const versionOf = (t: Target) => h.database.db.client.reportVersion.findUniqueOrThrow({ where: { id: t.versionId! } });
+const onReport = (actionId: string) => (p: Person, t: Target) => k.click(p, actionId, { channelId: CUSTOMER_CHANNEL, messageTs: t.rootTs, value: String(t.versionId) });
 const caseState = async (t: Target) => h.database.db.client.case.findUniqueOrThrow({ where: { id: t.caseId } });
 const shows = (o: Observation, callbackId: string) => o.views.some((v) => v.callback_id === callbackId);
 
@@ -149,6 +170,26 @@ export const CONTROLS: Control[] = [
     act: submitted({ [Inputs.reason.block]: "製品の不具合" }), took: async (_o, t) => (await caseState(t)).state === "cancelled" },
   { group: "cases", name: "modal: decline as out of scope", ids: [Views.declineScope], allowed: ["engineer"], setup: engineerModal(Actions.declineScope, Views.declineScope),
     act: submitted({ [Inputs.reason.block]: "サポート対象外です" }), took: async (_o, t) => (await caseState(t)).state === "declined" },
+  // The formal report of a level A case: engineers write and send it; engineers and managers review it.
+  { group: "cases", name: "case menu: write the report", ids: [Actions.caseMenu], allowed: ["engineer"], setup: () => caseIn("A"),
+    act: menu(ReportIds.actions.draft), took: (o) => shows(o, ReportIds.views.draft) },
+  { group: "cases", name: "modal: save the report", ids: [ReportIds.views.draft], allowed: ["engineer"], setup: engineerModal(ReportIds.actions.draft, ReportIds.views.draft, "A"),
+    act: submitted({ [ReportIds.inputs.summary.block]: "概要", [ReportIds.inputs.measures.block]: "対策" }),
+    took: async (_o, t) => (await h.database.db.client.reportVersion.count({ where: { report: { caseId: t.caseId } } })) === 1 },
+  { group: "cases", name: "button: approve the report", ids: [ReportIds.actions.approve], allowed: ["engineer", "manager"], setup: () => reportIn("in_review"),
+    act: onReport(ReportIds.actions.approve), took: async (_o, t) => (await versionOf(t)).state === "approved" },
+  { group: "cases", name: "button: ask for changes to the report", ids: [ReportIds.actions.requestChanges], allowed: ["engineer", "manager"], setup: () => reportIn("in_review"),
+    act: onReport(ReportIds.actions.requestChanges), took: (o) => shows(o, ReportIds.views.changes) },
+  { group: "cases", name: "modal: ask for changes to the report", ids: [ReportIds.views.changes], allowed: ["engineer", "manager"],
+    setup: async () => modal((t) => onReport(ReportIds.actions.requestChanges)(person("engineer"), t), ReportIds.views.changes, await reportIn("in_review"), "engineer"),
+    act: submitted({ [ReportIds.inputs.comment.block]: "原因を具体的に" }), took: async (_o, t) => (await versionOf(t)).state === "changes_requested" },
+  { group: "cases", name: "button: send the report to the customer", ids: [ReportIds.actions.deliver], allowed: ["engineer"], setup: () => reportIn("approved"),
+    act: onReport(ReportIds.actions.deliver), took: (o) => o.uploads === 1 },
+  { group: "cases", name: "button: write a corrected edition", ids: [ReportIds.actions.reissue], allowed: ["engineer"], setup: () => reportIn("delivered"),
+    act: onReport(ReportIds.actions.reissue), took: (o) => shows(o, ReportIds.views.draft) },
+  { group: "cases", name: "modal: resolve without a report", ids: [ReportIds.views.resolveConfirm], allowed: ["engineer"],
+    setup: async () => modal((t) => onCase(Actions.resolve)(person("engineer"), t), ReportIds.views.resolveConfirm, await caseIn("A"), "engineer"),
+    act: submitted({}), took: async (_o, t) => (await caseState(t)).state === "resolved" },
   // Managers (R-CON-5, R-ROLE: contracts, balances of all customers, exports).
   ...([
     [Actions.registerContract, Views.registerContract, () => ""], [Actions.addIncidents, Views.addIncidents, () => String(contractA)],
@@ -175,6 +216,8 @@ export const CONTROLS: Control[] = [
   { group: "others", name: "command: /queue", ids: [Commands.queue], allowed: ["engineer"], setup: () => caseIn(), act: (p) => k.command(p, Commands.queue), took: (o) => o.response.text.includes("権限の確認") },
   { group: "others", name: "shortcut: make a message a case", ids: [Shortcuts.messageToCase], allowed: ["engineer", "manager"], setup: () => caseIn(),
     act: (p) => k.shortcut(p, Shortcuts.messageToCase, CUSTOMER_CHANNEL, { ts: h.driver.nextTs(), text: "お客様の質問", user: CUSTOMER }), took: (o) => shows(o, Views.openCase) },
+  { group: "others", name: "shortcut: the staff menu of a case (「案件を操作」)", ids: [Shortcuts.caseStaffMenu], allowed: ["engineer"], setup: () => caseIn(),
+    act: (p, t) => k.shortcut(p, Shortcuts.caseStaffMenu, CUSTOMER_CHANNEL, { ts: t.rootTs, text: "", user: h.slack.botUserId }), took: (o) => shows(o, Views.staffMenu) },
   // Events: a reply in a case's thread counts for the case's customer and engineers; anyone else's is a note.
   { group: "others", name: "event: a reply in a case thread", ids: [], allowed: ["customer of this channel", "engineer"], setup: () => caseIn(), mayRecord: ["messages"], silent: true,
     act: (p, t) => k.event(p, { type: "message", channel: CUSTOMER_CHANNEL, user: p.userId, user_team: p.teamId, text: "スレッドへの返信", ts: h.driver.nextTs(), thread_ts: t.rootTs }),

@@ -15,12 +15,16 @@ const FROM_THE_APP = new Set([
   "earliest", "endsOn", "entries", "expected", "extra", "from", "id", "ids", "incidents", "kind", "lapsed", "latest", "level", "levelA",
   "link", "max", "min", "n", "needed", "normal", "number", "open", "parent", "parts", "purchased", "remaining", "reserved", "startsOn",
   "state", "status", "successor", "t4u", "teams", "time", "to", "until", "user", "users", "years",
+  // The formal report: versions, editions and page numbers it counts, and the people (user ids) it mentions.
+  "author", "by", "edition", "editions", "page", "previous", "reviewer", "total", "version",
 ]);
 
 /** Where a person's words go into plain_text (shown literally) or a parameter name means a count. */
 const EXEMPT: Record<string, string[]> = {
   "case.header": ["title"],
   "queue.summary": ["customer"],
+  // Printed in the report PDF, never shown as mrkdwn.
+  "report.pdf.addressee": ["customer"],
 };
 
 function render(locale: "ja" | "en", key: MessageKey, value: (param: string) => unknown): string {
