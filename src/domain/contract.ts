@@ -55,16 +55,6 @@ export function contractStatus(contract: ContractTerms, today: string): Contract
   return "active";
 }
 
-/**
- * The contracts a reservation of `incidents` may draw from, best first: in force today, with enough
- * available, the one that ends first (R-CON-6) so that incidents about to lapse are used before newer ones.
- */
-export function reservationCandidates<T extends ContractTerms>(contracts: readonly T[], today: string, incidents: number): T[] {
-  return contracts
-    .filter((c) => isInForce(c, today) && c.available >= incidents)
-    .sort((a, b) => (a.endsOn === b.endsOn ? a.id - b.id : a.endsOn < b.endsOn ? -1 : 1));
-}
-
 export type RefusalReason = "no_contract" | "expired" | "exhausted" | "insufficient";
 
 /** Why no contract can take a reservation, for a message that tells the customer what to do next. */

@@ -1,6 +1,7 @@
 // Contract validity and which contract a reservation draws from. Rules: R-CON-2, R-CON-3, R-CON-6.
 import { describe, expect, it } from "vitest";
-import { acceptsAddition, contractPeriod, coveredUntil, lapsed, oneYearFrom, reservationCandidates, type ContractTerms } from "../../src/domain/contract.ts";
+import { acceptsAddition, contractPeriod, coveredUntil, lapsed, oneYearFrom, type ContractTerms } from "../../src/domain/contract.ts";
+import { planDraw } from "../../src/domain/reservation.ts";
 
 const terms = (id: number, startsOn: string, endsOn: string, counters: Partial<ContractTerms> = {}): ContractTerms =>
   ({ id, startsOn, endsOn, purchased: 10, available: 10, reserved: 0, consumed: 0, ...counters });
@@ -49,10 +50,10 @@ describe("overlapping contracts (R-CON-6)", () => {
   const old = terms(1, "2026-04-01", "2027-03-31", { available: 2, consumed: 8 });
   const renewal = terms(2, "2027-02-01", "2028-01-31");
 
-  it("draw from the contract in force that ends first, while it has enough", () => {
-    expect(reservationCandidates([renewal, old], "2027-02-10", 1).map((c) => c.id)).toEqual([1, 2]);
-    expect(reservationCandidates([renewal, old], "2027-02-10", 3).map((c) => c.id)).toEqual([2]);
-    expect(reservationCandidates([renewal, old], "2027-04-01", 1).map((c) => c.id)).toEqual([2]);
+  it("draw from the contracts in force, the one that ends first first, spanning both when one is short", () => {
+    expect(planDraw([renewal, old], "2027-02-10", 1)).toEqual([{ contractId: 1, incidents: 1 }]);
+    expect(planDraw([renewal, old], "2027-02-10", 3)).toEqual([{ contractId: 1, incidents: 2 }, { contractId: 2, incidents: 1 }]);
+    expect(planDraw([renewal, old], "2027-04-01", 1)).toEqual([{ contractId: 2, incidents: 1 }]);
   });
 
   it("let unused incidents lapse at the end, and count coverage through the renewal", () => {

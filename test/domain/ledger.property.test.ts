@@ -4,7 +4,8 @@
 // Rules: R-CON-2, R-CON-3, R-CON-6, R-CON-7, R-INC-6, R-LIFE-4.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acceptsAddition, addDays, reservationCandidates, type ContractTerms } from "../../src/domain/contract.ts";
+import { acceptsAddition, addDays, isInForce, type ContractTerms } from "../../src/domain/contract.ts";
+import { planDraw } from "../../src/domain/reservation.ts";
 import { applyEntry, EMPTY, fold, incidentsFor, LedgerError, type Counters, type LedgerKind } from "../../src/domain/ledger.ts";
 import { addIncidents } from "../../src/services/add-incidents.ts";
 import { adjustBalance } from "../../src/services/adjust-balance.ts";
@@ -35,7 +36,8 @@ const firstPurchase = fc.record({ kind: fc.constant("purchase" as const), incide
 const scenario = fc.tuple(firstPurchase, fc.array(op, { maxLength: 30 })).map(([first, rest]): Op[] => [first, ...rest]);
 
 interface ModelContract extends ContractTerms { ledger: Array<{ kind: LedgerKind; amount: number }> }
-interface ModelCase { contract: number; incidents: number; open: boolean }
+/** A case's incidents, part by part: indexes into the model's contracts (R-CON-6: a case may span contracts). */
+interface ModelCase { parts: Array<{ contract: number; incidents: number }>; open: boolean }
 
 /** The rules alone: what every service is expected to do, step by step. */
 class Model {
@@ -70,11 +72,11 @@ class Model {
         return c && this.move(c, "adjust", o.amount) ? this.contracts.indexOf(c) : null;
       }
       case "reserve": {
-        const needed = incidentsFor(o.level);
-        const [c] = reservationCandidates(this.contracts, this.today, needed);
-        if (!c) return null;
-        expect(this.move(c, "reserve", needed)).toBe(true);
-        this.cases.push({ contract: this.contracts.indexOf(c), incidents: needed, open: true });
+        const plan = planDraw(this.contracts, this.today, incidentsFor(o.level));
+        if (!plan) return null;
+        const parts = plan.map((p) => ({ contract: this.contracts.findIndex((c) => c.id === p.contractId), incidents: p.incidents }));
+        for (const part of parts) expect(this.move(this.contracts[part.contract]!, "reserve", part.incidents)).toBe(true);
+        this.cases.push({ parts, open: true });
         return this.cases.length - 1;
       }
       case "consume":
@@ -82,8 +84,8 @@ class Model {
         const open = this.cases.filter((k) => k.open);
         const k = open[o.case % Math.max(open.length, 1)];
         if (!k) return null;
-        // A case settles against its own contract, even after the contract's end (R-LIFE-4).
-        expect(this.move(this.contracts[k.contract]!, o.kind, k.incidents)).toBe(true);
+        // Each part settles against its own contract, even after the contract's end (R-LIFE-4).
+        for (const part of k.parts) expect(this.move(this.contracts[part.contract]!, o.kind, part.incidents)).toBe(true);
         k.open = false;
         return this.cases.indexOf(k);
       }
@@ -99,7 +101,7 @@ class Model {
       for (const value of Object.values(counters)) expect(value).toBeGreaterThanOrEqual(0);
       expect(c.purchased).toBe(c.available + c.reserved + c.consumed);
       expect(fold(c.ledger)).toEqual(counters);
-      const openReserved = this.cases.filter((k) => k.open && this.contracts[k.contract] === c).reduce((n, k) => n + k.incidents, 0);
+      const openReserved = this.cases.filter((k) => k.open).flatMap((k) => k.parts).filter((p) => this.contracts[p.contract] === c).reduce((n, p) => n + p.incidents, 0);
       expect(c.reserved).toBe(openReserved);
     }
   }
@@ -123,15 +125,14 @@ describe("the ledger's rules alone", () => {
     }), { numRuns: 500 });
   });
 
-  it("reconciles contracts, cases and time: reservations only from a contract in force, the one ending first", () => {
+  it("reconciles contracts, cases and time: reservations only from contracts in force, the one ending first first", () => {
     fc.assert(fc.property(scenario, (ops) => {
       const model = new Model("2026-04-01");
       for (const o of ops) {
         const before = model.today;
         const touched = model.apply(o);
         if (o.kind === "reserve" && touched !== null) {
-          const c = model.contracts[model.cases[touched]!.contract]!;
-          expect(c.startsOn <= before && before <= c.endsOn).toBe(true);
+          for (const part of model.cases[touched]!.parts) expect(isInForce(model.contracts[part.contract]!, before)).toBe(true);
         }
         model.check();
       }
@@ -187,8 +188,9 @@ describe("the ledger through the services and the database", () => {
             expect(result.ok).toBe(expected !== null);
             if (result.ok) {
               caseIds.push(result.caseId);
-              const opened = await w.database.db.client.case.findUniqueOrThrow({ where: { id: result.caseId } });
-              expect(opened.contractId).toBe(contractIds[model.cases[expected!]!.contract]);
+              const held = await w.database.db.client.caseReservation.findMany({ where: { caseId: result.caseId }, orderBy: { contractId: "asc" } });
+              const planned = model.cases[expected!]!.parts.map((p) => ({ contractId: contractIds[p.contract], incidents: p.incidents }));
+              expect(held.map((r) => ({ contractId: r.contractId, incidents: r.incidents }))).toEqual(planned.sort((a, b) => a.contractId! - b.contractId!));
             }
             break;
           }
