@@ -121,9 +121,10 @@ async function play(w: World, lang: Locale, width: number): Promise<string[]> {
     if (state) await w.until(`the case to be ${state}`, async () => (await db.case.findUniqueOrThrow({ where: { id: caseId } })).state === state);
   }
 
+  /** Engineers act from the case's announcement in the triage channel; the customer's channel has no staff controls. */
   async function clicksOnCase(role: Role, caseId: number, input: { actionId: string; selectedOption?: string }): Promise<void> {
-    const root = (await db.case.findUniqueOrThrow({ where: { id: caseId } })).rootTs ?? "";
-    accepted(await w.driver.blockAction({ ...person(role), ...input, channelId: CUSTOMER_CHANNEL, messageTs: root, blockId: `case_actions:${caseId}` }), input.actionId);
+    const triage = (await db.case.findUniqueOrThrow({ where: { id: caseId } })).triageTs ?? "";
+    accepted(await w.driver.blockAction({ ...person(role), ...input, channelId: TRIAGE_CHANNEL, messageTs: triage, blockId: `triage_actions:${caseId}` }), input.actionId);
   }
 
   transcript.plain(n.intro);

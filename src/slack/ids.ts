@@ -16,6 +16,8 @@ export const SupportCommands = {
 export const Shortcuts = {
   /** Message shortcut for T4U people: turn a customer's message into a case. */
   messageToCase: "message_to_case",
+  /** Message shortcut 「案件を操作」 on a case's message: the staff menu of that case, for engineers. */
+  caseStaffMenu: "case_staff_menu",
 } as const;
 
 export const Actions = {
@@ -60,6 +62,8 @@ export const Views = {
   cancelDefect: "case_cancel_defect_modal",
   assign: "case_assign_modal",
   lowerLevel: "case_lower_level_modal",
+  /** The staff menu of a case (take, resolve, the case menu), opened by the 「案件を操作」 shortcut. */
+  staffMenu: "case_staff_menu_modal",
   /** The App Home tab (a home view, published per person). */
   home: "app_home",
   registerContract: "contract_register_modal",

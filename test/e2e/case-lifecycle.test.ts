@@ -2,7 +2,7 @@
 // Slack stand-in checking every call. Rules: R-INC-6, R-LIFE-1, R-ROLE.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Actions, Commands, Inputs, Views } from "../../src/slack/ids.ts";
-import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, INTERNAL, MANAGER, startHarness, type Harness } from "../support/harness.ts";
+import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, INTERNAL, MANAGER, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -94,25 +94,27 @@ describe("a case from open to resolved", () => {
     expect(messages.map((m) => [m.userId, m.authorRole])).toEqual([[ENGINEER, "engineer"]]);
   });
 
-  it("refuses Resolve from the customer and changes nothing", async () => {
+  it("shows the customer no Resolve on the case message: nothing there invites a click that would be refused", async () => {
     const root = rootOf("ライセンス認証エラー");
-    await h.driver.blockAction({ actionId: Actions.resolve, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: root!.ts });
-    await expect.poll(() => h.slack.ephemerals(CUSTOMER_CHANNEL).filter((e) => e.user === CUSTOMER).length).toBe(1);
-    expect(h.slack.ephemerals(CUSTOMER_CHANNEL).at(-1)?.text).toContain("サポート担当のみ");
+    await expect(h.driver.blockAction({ actionId: Actions.resolve, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: root!.ts })).rejects.toThrow("no element");
     expect((await h.database.db.client.case.findFirstOrThrow()).state).toBe("answered");
   });
 
-  it("refuses Resolve from T4U staff who are not engineers", async () => {
-    const root = rootOf("ライセンス認証エラー");
-    await h.driver.blockAction({ actionId: Actions.resolve, userId: INTERNAL, userTeamId: HOME_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: root!.ts });
-    await expect.poll(() => h.slack.ephemerals(CUSTOMER_CHANNEL).filter((e) => e.user === INTERNAL).length).toBe(1);
+  it("refuses Resolve on the triage message from T4U staff who are not engineers", async () => {
+    const triage = (await h.database.db.client.case.findFirstOrThrow()).triageTs!;
+    await h.driver.blockAction({ actionId: Actions.resolve, userId: INTERNAL, userTeamId: HOME_TEAM, channelId: TRIAGE_CHANNEL, messageTs: triage });
+    await expect.poll(() => h.slack.ephemerals(TRIAGE_CHANNEL).filter((e) => e.user === INTERNAL).length).toBe(1);
+    expect(h.slack.ephemerals(TRIAGE_CHANNEL).at(-1)?.text).toContain("サポート担当のみ");
     expect((await h.database.db.client.case.findFirstOrThrow()).state).toBe("answered");
   });
 
-  it("resolves on the engineer's click: consumes the reservation and shows the final state and balance", async () => {
-    const root = rootOf("ライセンス認証エラー");
-    const first = h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: root!.ts });
-    const second = h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: root!.ts });
+  it("resolves on the engineer's confirmed click on the triage message: consumes the reservation and shows the final state and balance", async () => {
+    const triage = (await h.database.db.client.case.findFirstOrThrow()).triageTs!;
+    const button = JSON.stringify(h.slack.message(TRIAGE_CHANNEL, triage)?.blocks);
+    // Resolving cannot be undone (R-LIFE-3): Slack asks first, saying what happens to the incidents.
+    expect(button).toContain("予約中の 1 インシデントを消費します");
+    const first = h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: TRIAGE_CHANNEL, messageTs: triage });
+    const second = h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: TRIAGE_CHANNEL, messageTs: triage });
     expect((await first).status).toBe(200);
     expect((await second).status).toBe(200);
     await expect.poll(async () => (await h.database.db.client.case.findFirstOrThrow()).state).toBe("resolved");

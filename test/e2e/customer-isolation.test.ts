@@ -8,7 +8,7 @@ import { prepareCaseModal } from "../../src/services/prepare-case-modal.ts";
 import { Actions, Views } from "../../src/slack/ids.ts";
 import {
   CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, OTHER_CHANNEL, OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM,
-  startHarness, type Harness,
+  startHarness, TRIAGE_CHANNEL, type Harness,
 } from "../support/harness.ts";
 import { botReplies, entryTs, ephemeralAfter, modalAfter, openCaseFromEntry, rootOf, submitCase } from "./customer-helpers.ts";
 
@@ -98,7 +98,7 @@ describe("a person of another customer's workspace in this channel", () => {
   });
 
   it("is refused the follow-up button of this customer's closed case", async () => {
-    await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: ours.rootTs });
+    await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: TRIAGE_CHANNEL, messageTs: (await db().case.findUniqueOrThrow({ where: { id: ours.id } })).triageTs! });
     await expect.poll(async () => (await db().case.findUniqueOrThrow({ where: { id: ours.id } })).state).toBe("resolved");
     const ts = h.driver.nextTs();
     await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, text: "追加で質問です", threadTs: ours.rootTs, ts });

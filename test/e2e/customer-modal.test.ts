@@ -4,7 +4,7 @@
 // Rules: R-INC-2, R-INC-6, R-CON-2.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Actions, Commands, Inputs, Views } from "../../src/slack/ids.ts";
-import { CUSTOMER, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, startHarness, type Harness } from "../support/harness.ts";
+import { CUSTOMER, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
 import { modalAfter, modalErrors, openCaseFromEntry, rootOf, submitCase } from "./customer-helpers.ts";
 
 const CONTACT = "T4U株式会社 サポートサービス窓口（support@t4u.example / 03-0000-0000）";
@@ -115,8 +115,7 @@ describe("a case that cannot be opened says what to do next", () => {
     expect((await submitCase(h, { userId: "U0USED1", teamId: "T0USED", title: "最後の質問", description: "本文" })).json).toBeNull();
     await h.drain();
     const only = await h.database.db.client.case.findFirstOrThrow({ where: { channelId: "C0USEDUP" } });
-    const root = rootOf(h, `#${String(only.id).padStart(4, "0")}`, "C0USEDUP");
-    await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: "C0USEDUP", messageTs: root.ts });
+    await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: TRIAGE_CHANNEL, messageTs: only.triageTs! });
     await expect.poll(async () => (await h.database.db.client.case.findUniqueOrThrow({ where: { id: only.id } })).state).toBe("resolved");
 
     const modal = await modalAfter(h, "U0USED1", () => openCaseFromEntry(h, { userId: "U0USED1", teamId: "T0USED", channelId: "C0USEDUP" }));

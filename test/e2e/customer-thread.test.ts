@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseNumber } from "../../src/domain/case.ts";
 import { endCase } from "../../src/services/end-case.ts";
 import { Actions, Inputs } from "../../src/slack/ids.ts";
-import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, startHarness, type Harness } from "../support/harness.ts";
+import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
 import { botReplies, inputValue, modalAfter, openCaseFromEntry, rootOf, submitCase, thread } from "./customer-helpers.ts";
 
 const ENGLISH_CHANNEL = "C0ENGLISH";
@@ -125,10 +125,15 @@ describe("follow-ups in an open case's thread", () => {
   });
 });
 
+/** Where engineers click: the case's announcement in the triage channel. */
+async function onTriage(caseId: number): Promise<{ channelId: string; messageTs: string }> {
+  return { channelId: TRIAGE_CHANNEL, messageTs: (await db().case.findUniqueOrThrow({ where: { id: caseId } })).triageTs! };
+}
+
 describe("the case message through every state, with a notice in the thread for each change", () => {
   it("in progress with the engineer who took it", async () => {
     const c = await openCase("担当テスト");
-    await h.driver.blockAction({ actionId: Actions.take, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: c.rootTs });
+    await h.driver.blockAction({ actionId: Actions.take, userId: ENGINEER, userTeamId: HOME_TEAM, ...(await onTriage(c.id)) });
     await expect.poll(async () => (await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe("in_progress");
     await h.drain();
     expect(rootJson(c.rootTs)).toContain("*ステータス*\\n対応中");
@@ -170,7 +175,7 @@ describe("after the case has ended (R-LIFE-3)", () => {
   it("answers a customer's message with one polite reply and a button, and the case stays resolved", async () => {
     old = await openCase("解決済みになる案件");
     await say(old.rootTs, "ご回答です。", "engineer");
-    await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: old.rootTs });
+    await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, ...(await onTriage(old.id)) });
     await expect.poll(async () => (await db().case.findUniqueOrThrow({ where: { id: old.id } })).state).toBe("resolved");
     await h.drain();
     const closedAt = (await db().case.findUniqueOrThrow({ where: { id: old.id } })).closedAt;
@@ -214,7 +219,7 @@ describe("after the case has ended (R-LIFE-3)", () => {
   it("says the same in English in an English channel", async () => {
     await h.registerCustomer({ name: "Example Ltd", channelId: ENGLISH_CHANNEL, incidents: 5, locale: "en", team: "T0ENGCO" });
     const c = await openCase("Licence check fails", { channelId: ENGLISH_CHANNEL, userId: "U0ENGCO1", teamId: "T0ENGCO" });
-    await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: ENGLISH_CHANNEL, messageTs: c.rootTs });
+    await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, ...(await onTriage(c.id)) });
     await expect.poll(async () => (await db().case.findUniqueOrThrow({ where: { id: c.id } })).state).toBe("resolved");
     await say(c.rootTs, "One more thing", "customer", ENGLISH_CHANNEL, { userId: "U0ENGCO1", userTeamId: "T0ENGCO" });
     await h.drain();

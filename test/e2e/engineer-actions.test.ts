@@ -6,7 +6,7 @@ import { openCase } from "../../src/services/open-case.ts";
 import { Actions, Inputs, Views } from "../../src/slack/ids.ts";
 import { CUSTOMER_CHANNEL, ENGINEER, ENGINEER_2, INTERNAL, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
 import {
-  A_CUSTOMER, AN_ENGINEER, caseRow, customerCase, ephemeralAfter, everything, modalErrors, openActionModal, rootTs, submit, threadTexts, triageTs, type Person,
+  A_CUSTOMER, AN_ENGINEER, caseRow, clickButton, customerCase, ephemeralAfter, everything, modalErrors, openActionModal, rootTs, submit, threadTexts, triageTs, type Person,
 } from "./engineer-helpers.ts";
 
 let h: Harness;
@@ -247,7 +247,7 @@ describe("ending a case without consuming (R-INC-7, R-INC-8)", () => {
   it("a menu on a closed case's triage message is gone, and an old modal cannot act on it any more", async () => {
     const caseId = await customerCase(h, "二重の終了");
     const view = await openActionModal(h, AN_ENGINEER, caseId, Actions.declineScope, Views.declineScope, "triage");
-    const resolve = await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: AN_ENGINEER.teamId, channelId: CUSTOMER_CHANNEL, messageTs: await rootTs(h, caseId) });
+    const resolve = await clickButton(h, AN_ENGINEER, caseId, Actions.resolve, "menu");
     expect(resolve.status).toBe(200);
     await expect.poll(async () => (await caseRow(h, caseId)).state).toBe("resolved");
     await h.drain();

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { openCase } from "../../src/services/open-case.ts";
-import { Actions, Views } from "../../src/slack/ids.ts";
+import { Actions, Shortcuts, Views } from "../../src/slack/ids.ts";
 import type { DriverResponse } from "../support/driver.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, INTERNAL, MANAGER, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
 import type { SlackView } from "../support/slack-api.ts";
@@ -67,23 +67,40 @@ export async function ephemeralAfter(h: Harness, channelId: string, userId: stri
   return mine().at(-1)!.text;
 }
 
-export type Where = "root" | "triage";
+/**
+ * Where engineers act on a case: its triage announcement, or the staff menu the 「案件を操作」 shortcut opens on its
+ * message in the customer's channel. The customer's channel itself carries no staff controls.
+ */
+export type Where = "triage" | "menu";
 
-/** Channel, message and block of a case's controls: its root message in the customer's channel, or its triage announcement. */
-async function placeOf(h: Harness, caseId: number, where: Where): Promise<[string, string, string]> {
-  if (where === "triage") return [TRIAGE_CHANNEL, await triageTs(h, caseId), `triage_actions:${caseId}`];
-  return [(await caseRow(h, caseId)).channelId, await rootTs(h, caseId), `case_actions:${caseId}`];
+/** Opens the staff menu of a case as the person, through the message shortcut on its root message. */
+export async function openStaffMenu(h: Harness, who: Person, caseId: number): Promise<SlackView> {
+  const c = await caseRow(h, caseId);
+  const before = new Set(h.slack.views().map((v) => v.id));
+  const response = await h.driver.messageShortcut({ callbackId: Shortcuts.caseStaffMenu, userId: who.userId, teamId: who.teamId, channelId: c.channelId, message: { ts: await rootTs(h, caseId), text: "", user: h.slack.botUserId } });
+  expect(response.slackWouldReject).toBeUndefined();
+  await expect.poll(() => h.slack.views().some((v) => !before.has(v.id) && v.callback_id === Views.staffMenu && v.user_id === who.userId)).toBe(true);
+  return h.slack.views().filter((v) => !before.has(v.id) && v.callback_id === Views.staffMenu && v.user_id === who.userId).at(-1)!;
 }
 
-/** Chooses an option of a case's menu on its root message or its triage announcement. */
-export async function chooseMenu(h: Harness, who: Person, caseId: number, action: string, where: Where = "root"): Promise<DriverResponse> {
-  const [channelId, messageTs, blockId] = await placeOf(h, caseId, where);
-  return h.driver.blockAction({ actionId: Actions.caseMenu, userId: who.userId, userTeamId: who.teamId, channelId, messageTs, blockId, selectedOption: `${action}:${caseId}` });
+type Click = { actionId: string; selectedOption?: string };
+
+async function clickAt(h: Harness, who: Person, caseId: number, where: Where, click: Click): Promise<DriverResponse> {
+  const person = { userId: who.userId, userTeamId: who.teamId, ...click };
+  if (where === "menu") {
+    const menu = await openStaffMenu(h, who, caseId);
+    return h.driver.blockAction({ ...person, view: { id: menu.id, callbackId: Views.staffMenu }, blockId: `staff_menu:${caseId}` });
+  }
+  return h.driver.blockAction({ ...person, channelId: TRIAGE_CHANNEL, messageTs: await triageTs(h, caseId), blockId: `triage_actions:${caseId}` });
 }
 
-export async function clickButton(h: Harness, who: Person, caseId: number, actionId: string, where: Where = "root"): Promise<DriverResponse> {
-  const [channelId, messageTs, blockId] = await placeOf(h, caseId, where);
-  return h.driver.blockAction({ actionId, userId: who.userId, userTeamId: who.teamId, channelId, messageTs, blockId });
+/** Chooses an option of a case's menu on its triage announcement or in its staff menu. */
+export async function chooseMenu(h: Harness, who: Person, caseId: number, action: string, where: Where = "triage"): Promise<DriverResponse> {
+  return clickAt(h, who, caseId, where, { actionId: Actions.caseMenu, selectedOption: `${action}:${caseId}` });
+}
+
+export async function clickButton(h: Harness, who: Person, caseId: number, actionId: string, where: Where = "triage"): Promise<DriverResponse> {
+  return clickAt(h, who, caseId, where, { actionId });
 }
 
 function openModals(h: Harness, userId: string, callbackId: string): SlackView[] {
@@ -91,7 +108,7 @@ function openModals(h: Harness, userId: string, callbackId: string): SlackView[]
 }
 
 /** Chooses a menu option and waits for the modal it opens (modals open after the ack, as in Slack). */
-export async function openActionModal(h: Harness, who: Person, caseId: number, action: string, callbackId: string, where: Where = "root"): Promise<SlackView> {
+export async function openActionModal(h: Harness, who: Person, caseId: number, action: string, callbackId: string, where: Where = "triage"): Promise<SlackView> {
   const before = openModals(h, who.userId, callbackId).length;
   const response = await chooseMenu(h, who, caseId, action, where);
   expect(response.slackWouldReject).toBeUndefined();

@@ -7,7 +7,7 @@ import type { SlackView } from "../support/slack-api.ts";
 import {
   CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, ENGINEER_2, HOME_TEAM, INTERNAL, MANAGER, startHarness, TRIAGE_CHANNEL, type Harness,
 } from "../support/harness.ts";
-import { caseRow, customerCase, rootTs, triageTs } from "./engineer-helpers.ts";
+import { AN_ENGINEER, caseRow, clickButton, customerCase, rootTs, triageTs } from "./engineer-helpers.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -152,7 +152,7 @@ describe("App Home and /queue (R-LIFE-5, R-LIFE-7)", () => {
     await h.running.homes.flush();
     expect(text(h.slack.homeView(ENGINEER))).toContain("新着の質問");
     expect(publishesFor(MANAGER)).toBeGreaterThan(manager);
-    await h.driver.blockAction({ actionId: Actions.take, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: await rootTs(h, caseId) });
+    await clickButton(h, AN_ENGINEER, caseId, Actions.take);
     await expect.poll(async () => (await caseRow(h, caseId)).assigneeId).toBe(ENGINEER);
     await h.running.homes.flush();
     expect(text(h.slack.homeView(ENGINEER))).toContain(`担当 <@${ENGINEER}>`);

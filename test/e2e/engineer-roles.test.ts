@@ -1,15 +1,15 @@
-// Who may use which control (R-ROLE): every engineer control on a case — buttons and menu options on its root
-// message and its triage announcement, every modal submission, the customer's approval buttons and /queue — for a
+// Who may use which control (R-ROLE): every engineer control on a case — buttons and menu options on its triage
+// announcement and in the staff menu of its message (none on the message itself), every modal submission, the customer's approval buttons and /queue — for a
 // customer, T4U staff who are not engineers, a manager, and an engineer. The server decides by the person, never
 // by what they could see; each refusal says why and changes nothing.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { proposeLevelA } from "../../src/services/propose-level-a.ts";
-import { Actions, Commands, Inputs, Views } from "../../src/slack/ids.ts";
+import { Actions, Commands, Inputs, Shortcuts, Views } from "../../src/slack/ids.ts";
 import { CUSTOMER_CHANNEL, ENGINEER, ENGINEER_2, OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
 import {
   A_COLLEAGUE, A_CUSTOMER, A_MANAGER, ALL_CASE_MODALS, AN_ENGINEER, caseRow, chooseMenu, clickButton, customerCase, ephemeralAfter,
-  everything, forgedSubmission, NOT_ENGINEERS, openActionModal, rootTs, type Person, type Where,
+  everything, forgedSubmission, NOT_ENGINEERS, openActionModal, rootTs, type Person,
 } from "./engineer-helpers.ts";
 
 let h: Harness;
@@ -36,9 +36,8 @@ const MENU_OPTIONS = [
   [Actions.setExpectedDate, Views.expectedDate], [Actions.cancelDefect, Views.cancelDefect], [Actions.declineScope, Views.declineScope],
 ] as const;
 
-/** A customer is never in T4U's triage channel: they can only reach the controls in their own channel. */
-const placesOf = (who: Person): Where[] => (who === A_CUSTOMER ? ["root"] : ["root", "triage"]);
-const channelOf = (where: Where) => (where === "root" ? CUSTOMER_CHANNEL : TRIAGE_CHANNEL);
+/** Staff who are not engineers reach the triage announcement; customers reach no staff control at all. */
+const STAFF_NOT_ENGINEERS = [A_COLLEAGUE, A_MANAGER];
 
 async function expectRefused(who: Person, channelId: string, act: () => Promise<Awaited<ReturnType<typeof clickButton>>>, says: string) {
   const before = await everything(h);
@@ -48,25 +47,44 @@ async function expectRefused(who: Person, channelId: string, act: () => Promise<
   expect(h.slack.views().filter((v) => v.open && v.user_id === who.userId && v.type === "modal")).toEqual([]);
 }
 
-describe.each(NOT_ENGINEERS)("$role", (who) => {
-  for (const where of placesOf(who)) {
-    it(`is refused Take on the case's ${where} message`, async () => {
-      await expectRefused(who, channelOf(where), () => clickButton(h, who, normalCase, Actions.take, where), "サポート担当のみ");
-    });
-    for (const [action] of MENU_OPTIONS) {
-      it(`is refused the menu option ${action} on the ${where} message, and gets no modal`, async () => {
-        await expectRefused(who, channelOf(where), () => chooseMenu(h, who, normalCase, action, where), "サポート担当のみ");
-      });
-    }
-    it(`is refused lowering a level A case on the ${where} message`, async () => {
-      await expectRefused(who, channelOf(where), () => chooseMenu(h, who, levelACase, Actions.lowerLevel, where), "サポート担当のみ");
-    });
-  }
+const STAFF_ONLY = [Actions.take, Actions.resolve, Actions.caseMenu, Actions.assign, Actions.cancelDefect, Actions.declineScope, Actions.lowerLevel];
 
-  it("is refused Resolve", async () => {
-    await expectRefused(who, CUSTOMER_CHANNEL, () => clickButton(h, who, normalCase, Actions.resolve), "サポート担当のみ");
+describe("a customer", () => {
+  it("sees no engineer's control on the case message in their channel, in any state", async () => {
+    const root = h.slack.message(CUSTOMER_CHANNEL, await rootTs(h, normalCase))!;
+    const ids = JSON.stringify(root.blocks);
+    for (const id of STAFF_ONLY) expect(ids).not.toContain(`"${id}"`);
+    expect(ids).toContain(Actions.showBalance);
   });
 
+  it("is not offered the 「案件を操作」 shortcut: Slack does not offer our shortcuts to the other organisation", async () => {
+    await expect(h.driver.messageShortcut({ callbackId: Shortcuts.caseStaffMenu, userId: A_CUSTOMER.userId, teamId: A_CUSTOMER.teamId, channelId: CUSTOMER_CHANNEL, message: { ts: await rootTs(h, normalCase), text: "", user: h.slack.botUserId } }))
+      .rejects.toThrow("not offered");
+  });
+});
+
+describe.each(STAFF_NOT_ENGINEERS)("$role", (who) => {
+  it("is refused Take on the triage message", async () => {
+    await expectRefused(who, TRIAGE_CHANNEL, () => clickButton(h, who, normalCase, Actions.take), "サポート担当のみ");
+  });
+  it("is refused Resolve on the triage message", async () => {
+    await expectRefused(who, TRIAGE_CHANNEL, () => clickButton(h, who, normalCase, Actions.resolve), "サポート担当のみ");
+  });
+  for (const [action] of MENU_OPTIONS) {
+    it(`is refused the menu option ${action} on the triage message, and gets no modal`, async () => {
+      await expectRefused(who, TRIAGE_CHANNEL, () => chooseMenu(h, who, normalCase, action), "サポート担当のみ");
+    });
+  }
+  it("is refused lowering a level A case on the triage message", async () => {
+    await expectRefused(who, TRIAGE_CHANNEL, () => chooseMenu(h, who, levelACase, Actions.lowerLevel), "サポート担当のみ");
+  });
+  it("is refused, politely, the 「案件を操作」 shortcut on the case message, and gets no menu", async () => {
+    const ts = await rootTs(h, normalCase);
+    await expectRefused(who, CUSTOMER_CHANNEL, () => h.driver.messageShortcut({ callbackId: Shortcuts.caseStaffMenu, userId: who.userId, channelId: CUSTOMER_CHANNEL, message: { ts, text: "", user: h.slack.botUserId } }), "恐れ入りますが");
+  });
+});
+
+describe.each(NOT_ENGINEERS)("$role", (who) => {
   for (const callbackId of ALL_CASE_MODALS) {
     it(`has a forged ${callbackId} submission refused on the server, changing nothing`, async () => {
       const before = await everything(h);
@@ -126,8 +144,8 @@ describe("/queue", () => {
 });
 
 describe("an engineer", () => {
-  for (const where of ["root", "triage"] as const) {
-    it(`opens the modal of every menu option on the ${where} message, and nothing changes until they submit`, async () => {
+  for (const where of ["triage", "menu"] as const) {
+    it(`opens the modal of every menu option from the ${where === "menu" ? "staff menu" : "triage message"}, and nothing changes until they submit`, async () => {
       const before = await everything(h);
       for (const [action, callbackId] of MENU_OPTIONS) {
         const view = await openActionModal(h, AN_ENGINEER, normalCase, action, callbackId, where);
@@ -138,11 +156,11 @@ describe("an engineer", () => {
     });
   }
 
-  it("takes from the triage message and resolves from the root message", async () => {
+  it("takes from the triage message and resolves from the staff menu of the case message", async () => {
     const caseId = await customerCase(h, `エンジニアの操作 ${randomUUID().slice(0, 4)}`);
     await clickButton(h, AN_ENGINEER, caseId, Actions.take, "triage");
     await expect.poll(async () => (await caseRow(h, caseId)).assigneeId).toBe(ENGINEER);
-    await clickButton(h, AN_ENGINEER, caseId, Actions.resolve);
+    await clickButton(h, AN_ENGINEER, caseId, Actions.resolve, "menu");
     await expect.poll(async () => (await caseRow(h, caseId)).state).toBe("resolved");
     expect(await h.database.db.client.caseEvent.count({ where: { caseId, actorId: ENGINEER, kind: { in: ["assigned", "resolve"] } } })).toBe(2);
   });

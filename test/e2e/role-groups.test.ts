@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.ts";
 import { Actions, Commands } from "../../src/slack/ids.ts";
-import { CUSTOMER_CHANNEL, ENGINEER, ENGINEER_2, HOME_TEAM, INTERNAL, MANAGER, startHarness, type Harness } from "../support/harness.ts";
+import { ENGINEER, ENGINEER_2, HOME_TEAM, INTERNAL, MANAGER, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
 import { AN_ENGINEER, caseRow, clickButton, customerCase, ephemeralAfter, everything, type Person } from "./engineer-helpers.ts";
 
 const ENGINEERS_GROUP = "S0ENGINEERS";
@@ -28,7 +28,7 @@ async function takes(h: Harness, who: Person): Promise<void> {
 async function refusedTake(h: Harness, who: Person): Promise<void> {
   const caseId = await customerCase(h, `外された担当 ${randomUUID().slice(0, 4)}`);
   const before = await everything(h);
-  const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, who.userId, () => clickButton(h, who, caseId, Actions.take));
+  const text = await ephemeralAfter(h, TRIAGE_CHANNEL, who.userId, () => clickButton(h, who, caseId, Actions.take));
   expect(text).toContain("サポート担当のみ");
   expect(await everything(h)).toBe(before);
   expect((await caseRow(h, caseId)).assigneeId).toBeNull();

@@ -12,7 +12,7 @@ import { proposeLevelA } from "../../src/services/propose-level-a.ts";
 import { renewContract } from "../../src/services/renew-contract.ts";
 import { Actions } from "../../src/slack/ids.ts";
 import type { SlackMessage } from "../support/slack-api.ts";
-import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, MANAGER, startHarness, type Harness } from "../support/harness.ts";
+import { TRIAGE_CHANNEL, CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, MANAGER, startHarness, type Harness } from "../support/harness.ts";
 import { auditLedger, tableCounts } from "./audit.ts";
 import { inParallel, settled } from "./flows.ts";
 
@@ -35,9 +35,9 @@ afterAll(async () => {
 
 const db = () => h.database.db.client;
 
-interface Race { caseId: number; rootTs: string; proposal: SlackMessage }
+interface Race { caseId: number; rootTs: string; triageTs: string; proposal: SlackMessage }
 
-async function prepare(): Promise<Omit<Race, "rootTs" | "proposal"> & { proposalId: number }> {
+async function prepare(): Promise<Omit<Race, "rootTs" | "triageTs" | "proposal"> & { proposalId: number }> {
   const opened = await openCase(h.running.deps, { requestKey: randomUUID(), channelId: CUSTOMER_CHANNEL, openedBy: CUSTOMER, title: "承認と解決が同時", description: "詳細", level: "normal" });
   if (!opened.ok) throw new Error(opened.reason);
   const proposed = await proposeLevelA(h.running.deps, { caseId: opened.caseId, actorId: ENGINEER, levelReason: "reproduction", reason: "環境の再現が必要です" });
@@ -58,12 +58,12 @@ describe(`Approve racing Resolve on a case whose contract is full, ${RACES} time
     const races: Race[] = [];
     for (const p of prepared) {
       const c = await db().case.findUniqueOrThrow({ where: { id: p.caseId } });
-      races.push({ caseId: p.caseId, rootTs: c.rootTs!, proposal: proposalMessage(c.rootTs!, p.proposalId, p.caseId) });
+      races.push({ caseId: p.caseId, rootTs: c.rootTs!, triageTs: c.triageTs!, proposal: proposalMessage(c.rootTs!, p.proposalId, p.caseId) });
     }
     // Half the time the engineer's click is sent a moment before the customer's, so both orders are seen.
     const statuses = await inParallel(races, 4, (r, i) => {
       const approve = () => h.driver.blockAction({ actionId: Actions.approveProposal, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: r.proposal.ts, threadTs: r.rootTs });
-      const resolve = () => h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: r.rootTs });
+      const resolve = () => h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: TRIAGE_CHANNEL, messageTs: r.triageTs });
       const clicks = i % 2 === 0 ? [approve(), resolve()] : [resolve(), approve()];
       return Promise.all(clicks).then((answers) => answers.map((a) => a.status));
     });

@@ -136,7 +136,7 @@ describe("kill -9 during a burst, then restart", () => {
       // Engineers answer and resolve the earlier cases at the same time.
       const c = threads[i % threads.length]!;
       if (i < threads.length) burst.push(swallow(driver.message({ channelId: c.channelId, userId: ENGINEER, userTeamId: HOME_TEAM, text: `回答 ${i}`, threadTs: c.rootTs! })));
-      else if (i % 2 === 0) burst.push(swallow(driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: c.channelId, messageTs: c.rootTs!, value: String(c.id) })));
+      else if (i % 2 === 0) burst.push(swallow(driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: TRIAGE_CHANNEL, messageTs: c.triageTs!, value: String(c.id) })));
     }
     // Kill once a few cases of the burst are in: some requests done, some in flight, posts queued and in flight.
     await expect.poll(() => acknowledged.length, { timeout: 20_000, interval: 5 }).toBeGreaterThanOrEqual(14);

@@ -55,16 +55,14 @@ interface ButtonScenario {
   click(caseId: number): Promise<DriverResponse>;
 }
 
-async function clickOnCard(caseId: number, actionId: string, userId: string, teamId: string, where: "root" | "triage" = "root"): Promise<DriverResponse> {
+async function clickOnCard(caseId: number, actionId: string, userId: string, teamId: string): Promise<DriverResponse> {
   const c = await h.database.db.client.case.findUniqueOrThrow({ where: { id: caseId } });
-  const messageTs = where === "root" ? c.rootTs : c.triageTs;
-  if (!messageTs) throw new Error(`case ${caseId} has no ${where} message`);
-  return h.driver.blockAction({ actionId, userId, userTeamId: teamId, channelId: where === "root" ? c.channelId : TRIAGE_CHANNEL, messageTs, value: String(caseId) });
+  if (!c.triageTs) throw new Error(`case ${caseId} has no triage message`);
+  return h.driver.blockAction({ actionId, userId, userTeamId: teamId, channelId: TRIAGE_CHANNEL, messageTs: c.triageTs, value: String(caseId) });
 }
 
 const BUTTON_SCENARIOS: ButtonScenario[] = [
-  { name: "Take on the case message", prepare: () => openCaseDirect(h, "担当の二重クリック", CUSTOMER, nextChannel()), click: (id) => clickOnCard(id, Actions.take, ENGINEER, HOME_TEAM) },
-  { name: "Take in the triage channel", prepare: () => openCaseDirect(h, "トリアージの二重クリック", CUSTOMER, nextChannel()), click: (id) => clickOnCard(id, Actions.take, ENGINEER, HOME_TEAM, "triage") },
+    { name: "Take in the triage channel", prepare: () => openCaseDirect(h, "トリアージの二重クリック", CUSTOMER, nextChannel()), click: (id) => clickOnCard(id, Actions.take, ENGINEER, HOME_TEAM) },
   { name: "Resolve (consumes the reservation once, R-INC-6)", prepare: () => openCaseDirect(h, "解決の二重クリック", CUSTOMER, nextChannel()), click: (id) => clickOnCard(id, Actions.resolve, ENGINEER, HOME_TEAM) },
 ];
 

@@ -13,7 +13,7 @@ import { proposeSplit } from "../../src/services/propose-split.ts";
 import { resolveCase } from "../../src/services/resolve-case.ts";
 import { renewContract } from "../../src/services/renew-contract.ts";
 import { Actions, Inputs } from "../../src/slack/ids.ts";
-import { ENGINEER, HOME_TEAM, MANAGER, startHarness, type Harness } from "../support/harness.ts";
+import { TRIAGE_CHANNEL, ENGINEER, HOME_TEAM, MANAGER, startHarness, type Harness } from "../support/harness.ts";
 import { auditLedger } from "./audit.ts";
 import { inParallel, openModal, submitCase } from "./flows.ts";
 
@@ -89,8 +89,9 @@ describe("two overlapping contracts, 2 + 1 incidents", () => {
     const root = (await db().case.findUniqueOrThrow({ where: { id: opened.id } })).rootTs!;
     expect(h.slack.messages(c.channelId).some((m) => m.thread_ts === root && (m.text ?? "").includes("3 インシデントを予約しました"))).toBe(true);
 
-    // The engineer resolves it from the case message: each part is consumed on its own contract.
-    const click = await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: c.channelId, messageTs: root });
+    // The engineer resolves it from the triage message: each part is consumed on its own contract.
+    const triage = (await db().case.findUniqueOrThrow({ where: { id: opened.id } })).triageTs!;
+    const click = await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: TRIAGE_CHANNEL, messageTs: triage });
     expect(click.status).toBe(200);
     await expect.poll(async () => (await db().case.findUniqueOrThrow({ where: { id: opened.id } })).state, { timeout: 10_000 }).toBe("resolved");
     expect(await counters(c.first)).toEqual({ available: 0, reserved: 0, consumed: 2 });

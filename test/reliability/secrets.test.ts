@@ -8,7 +8,7 @@ import { openDatabase } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { createLogger } from "../../src/logger.ts";
 import { Actions, Commands } from "../../src/slack/ids.ts";
-import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, MANAGER, startHarness, type Harness } from "../support/harness.ts";
+import { TRIAGE_CHANNEL, CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, MANAGER, startHarness, type Harness } from "../support/harness.ts";
 import { openModal, rootTsOf, settled, submitCase } from "./flows.ts";
 import { tableCounts } from "./audit.ts";
 
@@ -41,7 +41,8 @@ beforeAll(async () => {
   await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: ENGINEER, userTeamId: HOME_TEAM, text: ANSWER, threadTs: root });
   await settled(() => tableCounts(h.database.db));
   h.slack.fail("chat.update", { error: "invalid_auth" });
-  await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: root, value: String(c.id) });
+  const triage = (await h.database.db.client.case.findUniqueOrThrow({ where: { id: c.id } })).triageTs!;
+  await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: TRIAGE_CHANNEL, messageTs: triage, value: String(c.id) });
   await settled(() => tableCounts(h.database.db));
   await h.drain();
   await h.driver.slashCommand({ command: Commands.balance, userId: MANAGER, channelId: "C0MGRS" });

@@ -128,7 +128,8 @@ describe("Slack failing: nothing lost, nothing doubled (R-CON-7, R-INC-6)", () =
     expect((await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: ENGINEER, userTeamId: HOME_TEAM, text: "ご確認ください。", threadTs: earlierRoot })).status).toBe(200);
     expect((await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, text: "追加の質問です。", threadTs: earlierRoot })).status).toBe(200);
     await expect.poll(() => h.database.db.client.caseMessage.count({ where: { case: { id: earlier } } })).toBe(2);
-    expect((await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: earlierRoot, value: String(earlier) })).status).toBe(200);
+    const earlierTriage = (await h.database.db.client.case.findUniqueOrThrow({ where: { id: earlier } })).triageTs!;
+    expect((await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: TRIAGE_CHANNEL, messageTs: earlierTriage, value: String(earlier) })).status).toBe(200);
     await expect.poll(async () => (await h.database.db.client.case.findUniqueOrThrow({ where: { id: earlier } })).state).toBe("resolved");
 
     // Delivery keeps failing with the network error and backs off; nothing reaches Slack, nothing is lost.

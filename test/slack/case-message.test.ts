@@ -84,7 +84,7 @@ describe("the case message shows one truthful status", () => {
     for (const state of ["open", "in_progress", "answered"] as const) {
       const r = rendered(view(state));
       expect(r.json).toContain("追加のインシデントは消費しません");
-      expect(r.json).not.toContain("残りインシデント");
+      expect(r.json).not.toContain("残りインシデント:");
     }
     for (const state of ["resolved", "closed", "cancelled", "declined"] as const) {
       const r = rendered(view(state));

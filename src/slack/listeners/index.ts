@@ -9,6 +9,7 @@ import * as support from "./commands/support.ts";
 import * as channelShared from "./events/channel-shared.ts";
 import * as message from "./events/message.ts";
 import * as userGroups from "./events/user-groups.ts";
+import * as caseStaffMenu from "./shortcuts/case-staff-menu.ts";
 import * as messageToCase from "./shortcuts/message-to-case.ts";
 import * as openCaseView from "./views/open-case.ts";
 // Managers: contracts, balances and the ledger.
@@ -60,7 +61,7 @@ const managerModules = [
   addIncidentsView, adjustBalanceView, exportLedgerView, registerContractView, renewContractView,
 ];
 const modules = [openCaseAction, resolve, showBalance, take, balance, support, message, openCaseView, messageToCase, userGroups, channelShared, memberJoinedChannel];
-const engineerModules = [caseMenu, decideProposal, refreshHome, queue, appHomeOpened, assignView, endCaseViews, expectedDateView, levelAView, lowerLevelView, splitView];
+const engineerModules = [caseMenu, caseStaffMenu, decideProposal, refreshHome, queue, appHomeOpened, assignView, endCaseViews, expectedDateView, levelAView, lowerLevelView, splitView];
 
 const reportModules = [reportDraftAction, reportReviewAction, reportChangesView, reportDraftView, resolveConfirmView];
 const insightModules = [rateCaseAction, rateCommentView];

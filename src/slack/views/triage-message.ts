@@ -1,13 +1,13 @@
-// The announcement of a case in T4U's internal triage channel: who, what, how urgent. Internal discussion
-// happens in its thread, never in the customer's channel.
+// The announcement of a case in T4U's internal triage channel: who, what, how urgent, and the engineers' controls.
+// Internal discussion happens in its thread, never in the customer's channel.
 import type { KnownBlock } from "@slack/types";
 import { isActive } from "../../domain/case.ts";
 import type { CaseView } from "../../services/case-view.ts";
 import type { Translate } from "../i18n/index.ts";
-import { Actions } from "../ids.ts";
 import type { SlackMessage } from "./case-message.ts";
-import { caseMenu, incidentsLine } from "./case-message.ts";
-import { clip, escapeMrkdwn, mrkdwn, plain } from "./text.ts";
+import { incidentsLine } from "./case-message.ts";
+import { staffActions } from "./case-controls.ts";
+import { clip, escapeMrkdwn, mrkdwn } from "./text.ts";
 
 export function triageMessage(view: CaseView, t: Translate): SlackMessage {
   const state = t(`state.${view.state}`);
@@ -26,16 +26,8 @@ export function triageMessage(view: CaseView, t: Translate): SlackMessage {
       ],
     },
   ];
-  if (isActive(view.state)) {
-    // Engineers take, assign and act on a case from here as from its root message.
-    blocks.push({
-      type: "actions", block_id: `triage_actions:${view.id}`,
-      elements: [
-        ...(view.assigneeId ? [] : [{ type: "button" as const, action_id: Actions.take, text: plain(t("case.take"), 75), value: String(view.id), style: "primary" as const }]),
-        caseMenu(view, t),
-      ],
-    });
-  }
+  // Engineers take, resolve and act on a case from here (or from the shortcut on its message), not in the customer's channel.
+  if (isActive(view.state)) blocks.push(staffActions(view, t, `triage_actions:${view.id}`));
   // The fallback text is what notifications show, and Slack parses mentions in it: the catalogue escapes the title.
   return { text: t("case.fallback", { number: view.number, title: view.title, state }), blocks };
 }

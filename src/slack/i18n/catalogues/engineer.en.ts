@@ -7,6 +7,16 @@ export const engineerEn: English<typeof engineerJa> = {
   "case.menu.lower_level": "Lower to normal level",
 
   "modal.eng.submit": "Confirm",
+  "confirm.back": "Go back",
+  "confirm.resolve.title": "Resolve this case?",
+  "confirm.resolve.text": ({ number, incidents }) =>
+    `Case ${number} will be resolved and its ${incidents} reserved ${incidents === 1 ? "incident" : "incidents"} consumed. A resolved case cannot be reopened.`,
+  "confirm.resolve.ok": "Resolve",
+  "staff.title": "Case actions",
+  "staff.close": "Close",
+  "staff.ended": ({ number }) => `Case ${number} has ended; there is nothing left to do on it.`,
+  "staff.refused": "Sorry, “Case actions” is for T4U support engineers only.",
+  "staff.not_a_case": "This message is not a case. Use “Case actions” on a case's message (the one with a number such as #0001).",
   "modal.eng.summary": ({ number, title, customer, incidents }) => `*${number} ${md(title)}*\n${md(customer)} · ${incidents} incident(s)`,
   "modal.assign.title": "Assign the case",
   "modal.assign.label": "Engineer",

@@ -6,6 +6,16 @@ export const engineerJa = {
   "case.menu.lower_level": "通常レベルに変更",
 
   "modal.eng.submit": "確定",
+  "confirm.back": "戻る",
+  "confirm.resolve.title": "案件を解決にしますか？",
+  "confirm.resolve.text": ({ number, incidents }: { number: string; incidents: number }) =>
+    `案件 ${number} を解決とし、予約中の ${incidents} インシデントを消費します。解決した案件は再開できません。`,
+  "confirm.resolve.ok": "解決を確定",
+  "staff.title": "案件を操作",
+  "staff.close": "閉じる",
+  "staff.ended": ({ number }: { number: string }) => `案件 ${number} は既に終了しているため、操作はありません。`,
+  "staff.refused": "恐れ入りますが、「案件を操作」は T4U のサポート担当のみご利用いただけます。",
+  "staff.not_a_case": "このメッセージは案件のメッセージではありません。「案件を操作」は、案件のメッセージ（#0001 などの番号が付いたもの）でお使いください。",
   "modal.eng.summary": ({ number, title, customer, incidents }: { number: string; title: string; customer: string; incidents: number }) =>
     `*${number} ${md(title)}*\n${md(customer)} · インシデント ${incidents}`,
   "modal.assign.title": "担当者の割り当て",

@@ -1,10 +1,10 @@
-// The "more actions" menu on a case (its root message and its triage announcement): engineers only, checked on
+// The "more actions" menu on a case (its triage announcement and its staff menu): engineers only, checked on
 // the server; each option opens the modal of its action, which says what will happen before anything does.
 import type { App, BlockAction, StaticSelectAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { caseNumber, isActive } from "../../../domain/case.ts";
 import { loadCaseView, type CaseView } from "../../../services/case-view.ts";
-import { authorizeCaseAction } from "../../case-action.ts";
+import { authorizeCaseAction, openFromClick } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator, type Translate } from "../../i18n/index.ts";
 import { Actions, ReportIds } from "../../ids.ts";
@@ -47,7 +47,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
     if ("refusal" in modal) return reply(modal.refusal);
     try {
-      await client.views.open({ trigger_id: body.trigger_id, view: modal });
+      await openFromClick(client, body, body.trigger_id, modal);
     } catch (error) {
       // An expired trigger (the click waited too long): the engineer chooses the option again.
       deps.logger.warn("case modal not opened", { caseId: ctx.caseId, error: error instanceof Error ? error.message : String(error) });

@@ -1,8 +1,8 @@
-// An engineer clicks Resolve (R-LIFE-1): the case closes and its incidents are consumed.
+// An engineer clicks Resolve (R-LIFE-1) and confirms it: the case closes and its incidents are consumed.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { caseNumber } from "../../../domain/case.ts";
 import { resolveCase } from "../../../services/resolve-case.ts";
-import { authorizeCaseAction } from "../../case-action.ts";
+import { authorizeCaseAction, refreshStaffMenu } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
 import { Actions } from "../../ids.ts";
@@ -21,5 +21,6 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     deps.logger.info("case resolved", { caseId: ctx.caseId, userId: ctx.actor.userId });
+    await refreshStaffMenu(deps, client, body, ctx.locale);
   });
 }

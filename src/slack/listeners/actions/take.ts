@@ -1,8 +1,8 @@
-// An engineer takes a case from its message or from the triage channel.
+// An engineer takes a case from its triage announcement or its staff menu.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { caseNumber } from "../../../domain/case.ts";
 import { takeCase } from "../../../services/take-case.ts";
-import { authorizeCaseAction } from "../../case-action.ts";
+import { authorizeCaseAction, refreshStaffMenu } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
 import { Actions } from "../../ids.ts";
@@ -15,5 +15,6 @@ export function register(app: App, deps: SlackDeps): void {
     if (!ctx) return;
     const result = await takeCase(deps, { caseId: ctx.caseId, actorId: ctx.actor.userId, assigneeId: ctx.actor.userId });
     if (!result.ok) await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, t(ctx.locale, "refused.closed", { number: caseNumber(ctx.caseId) }));
+    await refreshStaffMenu(deps, client, body, ctx.locale);
   });
 }
