@@ -22,6 +22,8 @@ export interface CustomerBalance {
   /** The day the usage forecast runs out the incidents in force, when it does before they end. */
   exhaustsOn: string | null;
   attention: Attention | null;
+  /** The renewal notice of the contract that ends last, once sent: the customer's answer, or null while awaited (R-CON-4). */
+  renewal?: { answer: string | null } | null;
 }
 
 /** Fewer than this many available incidents is "low". */
@@ -43,7 +45,7 @@ export async function balanceOverview(deps: Pick<ServiceDeps, "db" | "calendar" 
     deps.db.client.customer.findMany({ where: only ? { id: only } : {}, select: { id: true, name: true } }),
     deps.db.client.contract.findMany({
       where: only ? { customerId: only } : {},
-      select: { id: true, customerId: true, startsOn: true, endsOn: true, purchased: true, available: true, reserved: true, consumed: true },
+      select: { id: true, customerId: true, startsOn: true, endsOn: true, purchased: true, available: true, reserved: true, consumed: true, renewalNoticeAt: true, renewalAnswer: true },
     }),
     deps.db.client.case.groupBy({ by: ["customerId"], where: { state: { in: OPEN_STATES }, ...(only ? { customerId: only } : {}) }, _count: { _all: true } }),
   ]);
@@ -69,7 +71,8 @@ export async function balanceOverview(deps: Pick<ServiceDeps, "db" | "calendar" 
       : statuses.includes("upcoming") ? "not_started"
       : statuses.includes("exhausted") ? "exhausted"
       : "expired";
-    return { customerId: c.id, name: c.name, ...sum, coveredUntil: covered, daysLeft, openCases: openBy.get(c.id) ?? 0, exhaustsOn, attention };
+    const last = own.find((k) => k.endsOn === covered && k.renewalNoticeAt !== null);
+    return { customerId: c.id, name: c.name, ...sum, coveredUntil: covered, daysLeft, openCases: openBy.get(c.id) ?? 0, exhaustsOn, attention, renewal: last ? { answer: last.renewalAnswer } : null };
   }).sort(byAttention);
 }
 
@@ -78,6 +81,10 @@ function byAttention(a: CustomerBalance, b: CustomerBalance): number {
   const ra = a.attention ? ORDER[a.attention] : 9;
   const rb = b.attention ? ORDER[b.attention] : 9;
   if (ra !== rb) return ra - rb;
+  // Of those expiring, unanswered renewal notices come first (soonest end first): they are the ones to chase.
+  const ua = a.attention === "expiring" && a.renewal && a.renewal.answer === null ? 0 : 1;
+  const ub = b.attention === "expiring" && b.renewal && b.renewal.answer === null ? 0 : 1;
+  if (ua !== ub) return ua - ub;
   const da = actBy(a);
   const db = actBy(b);
   if (da !== null && db !== null && da !== db) return da < db ? -1 : 1;

@@ -3,7 +3,10 @@
 // reminded once when no answer came 30 days before the end, and an application turns into a contract change in one
 // click by a manager — all through the real receiver, the database and the Slack stand-in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { balanceOverview } from "../../src/services/balance-overview.ts";
+import { translator } from "../../src/slack/i18n/index.ts";
 import { RenewalIds, Views } from "../../src/slack/ids.ts";
+import { balanceLine } from "../../src/slack/views/balance.ts";
 import {
   CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, MANAGER, HOME_TEAM, OTHER_CHANNEL, OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, TRIAGE_CHANNEL,
   startHarness, type Harness,
@@ -121,6 +124,16 @@ describe("the renewal notice asks", { timeout: 60_000 }, () => {
     expect(form).toContain('"initial_value":"株式会社サンプル"');
     expect(form).toContain('"initial_value":"5"');
     expect(form).toContain('"initial_date":"2027-04-01"');
+  });
+});
+
+describe("managers' overview", { timeout: 60_000 }, () => {
+  it("puts the unanswered notice first among those expiring and shows each answer", async () => {
+    const rows = (await balanceOverview(h.running.deps)).filter((r) => r.attention === "expiring");
+    expect(rows.map((r) => [r.name, r.renewal])).toEqual([["他社株式会社", { answer: null }], ["株式会社サンプル", { answer: "continue" }]]);
+    const t = translator("ja");
+    expect(balanceLine(rows[0]!, t)).toContain("更新のご回答待ち");
+    expect(balanceLine(rows[1]!, t)).toContain("更新のご回答: 継続を希望する");
   });
 });
 

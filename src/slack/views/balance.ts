@@ -22,8 +22,14 @@ export function untilText(b: Pick<CustomerBalance, "validUntil" | "coveredUntil"
   return t("contracts.line.until", { date: b.validUntil, days });
 }
 
+/** The customer's answer to the renewal notice, or that it is awaited (R-CON-4). */
+function renewalFlag(b: CustomerBalance, t: Translate): string {
+  if (!b.renewal) return "";
+  return ` · ${b.renewal.answer ? t("balance.renewal.answered", { answer: b.renewal.answer }) : t("balance.renewal.unanswered")}`;
+}
+
 export function balanceLine(b: CustomerBalance, t: Translate): string {
-  const flag = b.attention ? ` ${t(`balance.attention.${b.attention}`)}` : "";
+  const flag = (b.attention ? ` ${t(`balance.attention.${b.attention}`)}` : "") + renewalFlag(b, t);
   return `*${escapeMrkdwn(b.name)}*${flag}\n${t("balance.figures", {
     available: b.available, purchased: b.purchased, consumed: b.consumed, reserved: b.reserved, open: b.openCases,
   })} · ${untilText(b, t)}`;

@@ -29,7 +29,7 @@ export function parseModalMetadata(raw: string): ModalMetadata | null {
     const id = (x: unknown) => (typeof x === "number" && Number.isSafeInteger(x) && x > 0 ? x : null);
     return {
       requestKey: v.requestKey, customerId: id(v.customerId), contractId: id(v.contractId), detailViewId: typeof v.detailViewId === "string" ? v.detailViewId : null,
-      purchaseRequestId: id(v.purchaseRequestId),
+      ...(id(v.purchaseRequestId) ? { purchaseRequestId: id(v.purchaseRequestId) } : {}),
     };
   } catch {
     return null;
