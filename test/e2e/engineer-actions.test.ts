@@ -159,7 +159,7 @@ describe("level A (R-INC-2, R-INC-5, R-INC-6)", () => {
     expect(await caseRow(h, caseId)).toMatchObject({ level: "normal", incidents: 1 });
     expect(await contract()).toMatchObject({ available: before.available + 2, reserved: before.reserved - 2 });
     await h.drain();
-    expect((await threadTexts(h, caseId)).some((t) => t.includes("通常レベルに変更しました") && t.includes("3 から 1"))).toBe(true);
+    expect((await threadTexts(h, caseId)).some((t) => t.includes("通常サービスに変更いたしました") && t.includes("3 から 1") && t.includes("差分の 2 インシデントをご返却いたしました"))).toBe(true);
   });
 });
 

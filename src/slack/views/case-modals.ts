@@ -20,14 +20,15 @@ export function parseCaseModalMetadata(raw: string): number | null {
   }
 }
 
-function modal(callbackId: CaseModalId, title: string, view: CaseView, blocks: KnownBlock[], t: Translate): ModalView {
+/** Every engineer's modal closes with 「戻る」; one that ends a case or lowers its count names the act on its submit. */
+function modal(callbackId: CaseModalId, title: string, view: CaseView, blocks: KnownBlock[], t: Translate, submit = t("modal.eng.submit")): ModalView {
   const summary = t("modal.eng.summary", { number: view.number, title: clip(view.title, 150), customer: view.customerName, incidents: view.incidents });
   return {
     type: "modal",
     callback_id: callbackId,
     title: plain(title, 24),
-    submit: plain(t("modal.eng.submit"), 24),
-    close: plain(t("modal.cancel"), 24),
+    submit: plain(submit, 24),
+    close: plain(t("confirm.back"), 24),
     private_metadata: JSON.stringify({ caseId: view.id }),
     blocks: [{ type: "section", text: mrkdwn(summary) }, ...blocks],
   };
@@ -85,14 +86,14 @@ export function cancelDefectModal(view: CaseView, t: Translate): ModalView {
   return modal(Views.cancelDefect, t("modal.cancel_defect.title"), view, [
     { type: "section", text: mrkdwn(t("modal.cancel_defect.body", { incidents: view.incidents })) },
     textInput(Inputs.reason, t("modal.cancel_defect.note"), { optional: true }),
-  ], t);
+  ], t, t("modal.cancel_defect.submit"));
 }
 
 export function declineScopeModal(view: CaseView, t: Translate): ModalView {
   return modal(Views.declineScope, t("modal.decline.title"), view, [
     { type: "section", text: mrkdwn(t("modal.decline.body", { incidents: view.incidents })) },
     textInput(Inputs.reason, t("modal.decline.reason")),
-  ], t);
+  ], t, t("modal.decline.submit"));
 }
 
 export function lowerLevelModal(view: CaseView, t: Translate): ModalView {
@@ -101,5 +102,5 @@ export function lowerLevelModal(view: CaseView, t: Translate): ModalView {
   return modal(Views.lowerLevel, t("modal.lower.title"), view, [
     { type: "section", text: mrkdwn(t("modal.lower.body", { before: view.incidents, after })) },
     textInput(Inputs.reason, t("modal.lower.note"), { optional: true }),
-  ], t);
+  ], t, t("modal.lower.submit"));
 }

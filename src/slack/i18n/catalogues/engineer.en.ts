@@ -4,7 +4,7 @@ import type { English } from "../english.ts";
 import type { engineerJa } from "./engineer.ja.ts";
 
 export const engineerEn: English<typeof engineerJa> = {
-  "case.menu.lower_level": "Lower to normal level",
+  "case.menu.lower_level": "Lower to normal service",
 
   "modal.eng.submit": "Confirm",
   "confirm.back": "Go back",
@@ -37,15 +37,19 @@ export const engineerEn: English<typeof engineerJa> = {
   "modal.expected.hint": "If the date is 2 or more business days after the question, the customer is told at once.",
   "modal.cancel_defect.title": "Cancel: product defect",
   "modal.cancel_defect.body": ({ incidents }) =>
-    `The cause is a defect in T4U's product, so this case is cancelled. Its ${incidents} reserved incident(s) are released, not consumed. The customer is told so.`,
-  "modal.cancel_defect.note": "Internal note (optional, not shown to the customer)",
+    `The cause is a defect in T4U's product, so this case is cancelled. Its ${incidents} reserved ${incidents === 1 ? "incident is" : "incidents are"} released, not consumed. The customer receives our apology and is told so. A cancelled case cannot be reopened.`,
+  "modal.cancel_defect.note": "Internal note (not shown to the customer)",
+  "modal.cancel_defect.submit": "Confirm cancellation",
   "modal.decline.title": "Decline: out of scope",
-  "modal.decline.body": ({ incidents }) => `This case is declined as outside the scope of support. Its ${incidents} reserved incident(s) are released.`,
+  "modal.decline.body": ({ incidents }) =>
+    `This case is declined as outside the scope of support. Its ${incidents} reserved ${incidents === 1 ? "incident is" : "incidents are"} released, not consumed. A declined case cannot be reopened.`,
   "modal.decline.reason": "Reason given to the customer",
-  "modal.lower.title": "Lower to normal level",
+  "modal.decline.submit": "Confirm decline",
+  "modal.lower.title": "Lower to normal service",
   "modal.lower.body": ({ before, after }) =>
-    `This case becomes a normal case: its incidents go from ${before} to ${after} and the difference is released at once (no customer approval needed).`,
-  "modal.lower.note": "Internal note (optional, not shown to the customer)",
+    `This case becomes a normal service case: its incidents go from ${before} to ${after} and the ${before - after} left over are released at once (no customer approval needed). Raising it to service level A again needs the customer's approval.`,
+  "modal.lower.note": "Internal note (not shown to the customer)",
+  "modal.lower.submit": "Confirm change",
 
   "error.not_engineer": "Choose one of T4U's support engineers.",
   "error.past_date": "Choose today or a later date.",
@@ -97,7 +101,7 @@ export const engineerEn: English<typeof engineerJa> = {
   "notice.expected_late": ({ number, date }) =>
     `We are sorry for the wait. The answer to case ${number} is expected around ${date}. Thank you for your patience.`,
   "notice.level_lowered": ({ number, user, before, after, available }) =>
-    `<@${user}> lowered case ${number} to the normal level. Its incidents went from ${before} to ${after}; the difference was released (${available} remaining).`,
+    `<@${user}> changed case ${number} to normal service. Its incidents went from ${before} to ${after}, and the ${before - after} left over ${before - after === 1 ? "was" : "were"} returned to you (${available} available).`,
   "triage.proposal_approved": ({ number, user, before, after }) => `${number}: the customer (<@${user}>) approved the proposal (incidents ${before} → ${after}).`,
   "triage.proposal_declined": ({ number, user }) => `${number}: the customer (<@${user}>) declined the proposal. Continue with the case as it is.`,
   "triage.expected": "Expected answer",

@@ -3,7 +3,7 @@
 import { md } from "../../views/mrkdwn.ts";
 
 export const engineerJa = {
-  "case.menu.lower_level": "通常レベルに変更",
+  "case.menu.lower_level": "通常サービスに変更",
 
   "modal.eng.submit": "確定",
   "confirm.back": "戻る",
@@ -37,16 +37,19 @@ export const engineerJa = {
   "modal.expected.hint": "ご質問の受付から2営業日以上先の日付の場合は、お客様にすぐお知らせします。",
   "modal.cancel_defect.title": "製品不具合でキャンセル",
   "modal.cancel_defect.body": ({ incidents }: { incidents: number }) =>
-    `原因が弊社製品の不具合であるため、この案件をキャンセルします。予約中の ${incidents} インシデントは返却され、消費されません。お客様にはその旨をお知らせします。`,
-  "modal.cancel_defect.note": "社内メモ（任意・お客様には表示されません）",
+    `原因が弊社製品の不具合であるため、この案件をキャンセルします。予約中の ${incidents} インシデントは返却され、消費されません。お客様にはお詫びとともにその旨をお知らせします。キャンセルした案件は再開できません。`,
+  "modal.cancel_defect.note": "社内メモ（お客様には表示されません）",
+  "modal.cancel_defect.submit": "キャンセルを確定",
   "modal.decline.title": "対象外としてお断り",
   "modal.decline.body": ({ incidents }: { incidents: number }) =>
-    `この案件をサポートの対象外としてお断りします。予約中の ${incidents} インシデントは返却されます。`,
+    `この案件をサポートの対象外としてお断りします。予約中の ${incidents} インシデントは返却され、消費されません。お断りした案件は再開できません。`,
   "modal.decline.reason": "お客様にお伝えする理由",
-  "modal.lower.title": "通常レベルに変更",
+  "modal.decline.submit": "お断りを確定",
+  "modal.lower.title": "通常サービスに変更",
   "modal.lower.body": ({ before, after }: { before: number; after: number }) =>
-    `この案件を通常レベルに変更し、インシデントを ${before} から ${after} に減らします。差分はすぐに返却されます（お客様の承認は不要です）。`,
-  "modal.lower.note": "社内メモ（任意・お客様には表示されません）",
+    `この案件を通常サービスに変更し、インシデントを ${before} から ${after} に減らします。差分の ${before - after} インシデントはすぐに返却されます（お客様の承認は不要です）。サービスレベルAに戻すには、改めてお客様のご承認が必要です。`,
+  "modal.lower.note": "社内メモ（お客様には表示されません）",
+  "modal.lower.submit": "変更を確定",
 
   "error.not_engineer": "T4Uのサポート担当を選んでください。",
   "error.past_date": "今日以降の日付を選んでください。",
@@ -100,7 +103,7 @@ export const engineerJa = {
   "notice.expected_late": ({ number, date }: { number: string; date: string }) =>
     `お待たせしており申し訳ございません。案件 ${number} の回答は ${date} ごろになる見込みです。今しばらくお待ちください。`,
   "notice.level_lowered": ({ number, user, before, after, available }: { number: string; user: string; before: number; after: number; available: number }) =>
-    `<@${user}> が案件 ${number} を通常レベルに変更しました。インシデントを ${before} から ${after} に減らし、差分を返却しました（残り ${available}）。`,
+    `<@${user}> にて案件 ${number} を通常サービスに変更いたしました。インシデントを ${before} から ${after} に変更し、差分の ${before - after} インシデントをご返却いたしました（ご利用可能: ${available} インシデント）。`,
   "triage.proposal_approved": ({ number, user, before, after }: { number: string; user: string; before: number; after: number }) =>
     `${number}: お客様（<@${user}>）が提案を承認しました（インシデント ${before} → ${after}）。`,
   "triage.proposal_declined": ({ number, user }: { number: string; user: string }) =>
