@@ -5,6 +5,8 @@ export const Commands = {
   support: "/support",
   balance: "/balance",
   queue: "/queue",
+  /** Find any case by number or words (CaseworkIds). */
+  case: "/case",
 } as const;
 
 /** Words after /support that do something other than open the case modal. */
@@ -193,8 +195,6 @@ export const RenewalIds = {
 
 /** Finding any case (/case), its card and transcript, its files, and engineers' personal notifications. */
 export const CaseworkIds = {
-  /** /case 12, /case #0012, /case <words>. */
-  command: "/case",
   actions: {
     /** 「履歴を出力」 on the case card: the transcript by direct message; the value is the case id. */
     exportTranscript: "case_export_transcript",

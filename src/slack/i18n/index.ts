@@ -17,11 +17,13 @@ import { reportEn } from "./catalogues/report.en.ts";
 import { reportJa } from "./catalogues/report.ja.ts";
 import { renewalEn } from "./catalogues/renewal.en.ts";
 import { renewalJa } from "./catalogues/renewal.ja.ts";
+import { caseworkEn } from "./catalogues/casework.en.ts";
+import { caseworkJa } from "./catalogues/casework.ja.ts";
 import { schedulerEn } from "./catalogues/scheduler.en.ts";
 import { schedulerJa } from "./catalogues/scheduler.ja.ts";
 
-const ja = { ...coreJa, ...contractsJa, ...customerJa, ...engineerJa, ...schedulerJa, ...outboxJa, ...reportJa, ...insightsJa, ...renewalJa };
-const en: typeof ja = { ...coreEn, ...contractsEn, ...customerEn, ...engineerEn, ...schedulerEn, ...outboxEn, ...reportEn, ...insightsEn, ...renewalEn };
+const ja = { ...coreJa, ...contractsJa, ...customerJa, ...engineerJa, ...caseworkJa, ...schedulerJa, ...outboxJa, ...reportJa, ...insightsJa, ...renewalJa };
+const en: typeof ja = { ...coreEn, ...contractsEn, ...customerEn, ...engineerEn, ...caseworkEn, ...schedulerEn, ...outboxEn, ...reportEn, ...insightsEn, ...renewalEn };
 
 export type MessageKey = keyof typeof ja;
 type Catalogue = typeof ja;

@@ -29,6 +29,7 @@ import * as caseMenu from "./actions/case-menu.ts";
 import * as decideProposal from "./actions/decide-proposal.ts";
 import * as refreshHome from "./actions/refresh-home.ts";
 import * as queue from "./commands/queue.ts";
+import { caseworkModules } from "./casework.ts";
 import * as appHomeOpened from "./events/app-home-opened.ts";
 import * as memberJoinedChannel from "./events/member-joined-channel.ts";
 import * as assignView from "./views/assign.ts";
@@ -67,7 +68,7 @@ const reportModules = [reportDraftAction, reportReviewAction, reportChangesView,
 const insightModules = [rateCaseAction, rateCommentView];
 
 export function registerListeners(app: App, deps: SlackDeps): void {
-  for (const module of [...modules, ...engineerModules, ...reportModules, ...insightModules]) module.register(app, deps);
+  for (const module of [...modules, ...engineerModules, ...reportModules, ...insightModules, ...caseworkModules]) module.register(app, deps);
   for (const module of managerModules) module.register(app, deps);
   for (const module of renewalModules) module.register(app, deps);
 }

@@ -1,0 +1,27 @@
+// Everything the case card (/case 12) shows: the case as its messages show it, plus its conversation's size, its
+// files and the next thing due. Read only.
+import { caseFiles, type CaseFileRow } from "../db/case-files.ts";
+import { nextDue, type NextDue } from "../domain/next-due.ts";
+import { loadCaseView, type CaseView } from "./case-view.ts";
+import type { ServiceDeps } from "./deps.ts";
+
+export interface CaseCard {
+  view: CaseView;
+  firstResponseAt: Date | null;
+  closedAt: Date | null;
+  messages: number;
+  files: CaseFileRow[];
+  next: NextDue;
+}
+
+export async function loadCaseCard(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, caseId: number): Promise<CaseCard | null> {
+  const view = await loadCaseView(deps, caseId);
+  if (!view) return null;
+  const row = await deps.db.client.case.findUniqueOrThrow({ where: { id: caseId }, select: { firstResponseAt: true, closedAt: true } });
+  const messages = await deps.db.client.caseMessage.count({ where: { caseId, deletedAt: null } });
+  return {
+    view, firstResponseAt: row.firstResponseAt, closedAt: row.closedAt, messages,
+    files: await caseFiles(deps.db.client, caseId),
+    next: nextDue({ ...view, firstResponseAt: row.firstResponseAt }),
+  };
+}

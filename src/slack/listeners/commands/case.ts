@@ -1,0 +1,38 @@
+// /case for T4U's engineers and managers: `/case 12` or `/case #0012` shows the case card (with the staff buttons
+// for engineers), `/case <words>` the cases containing them. Answered only to the person who asked. Anyone else is
+// politely refused and sees nothing of any case.
+import type { App } from "@slack/bolt";
+import { can } from "../../../domain/roles.ts";
+import { findCase } from "../../../services/find-case.ts";
+import { rolesIn } from "../../actor.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { translator } from "../../i18n/index.ts";
+import { Commands } from "../../ids.ts";
+import { permalink, threadLinks } from "../../permalinks.ts";
+import { caseCardMessage, findResultMessage } from "../../views/case-card.ts";
+
+export function register(app: App, deps: SlackDeps): void {
+  app.command(Commands.case, async ({ ack, command, client, respond }) => {
+    const t = translator(deps.config.defaultLocale);
+    const roles = rolesIn(deps, { userId: command.user_id, teamId: command.team_id }, null);
+    if (!can(roles, "case.work") && !can(roles, "balance.all")) {
+      deps.logger.info("/case refused", { userId: command.user_id });
+      await ack({ response_type: "ephemeral", text: t("find.refused") });
+      return;
+    }
+    // The search and the links take longer than an acknowledgement should: the answer follows by response_url.
+    await ack();
+    const result = await findCase(deps, command.text);
+    if (result.kind === "card") {
+      const v = result.card.view;
+      const [thread, triage] = await Promise.all([
+        permalink(client, deps.logger, v.channelId, v.rootTs),
+        deps.triageChannel ? permalink(client, deps.logger, deps.triageChannel, v.triageTs) : undefined,
+      ]);
+      await respond({ response_type: "ephemeral", ...caseCardMessage(result.card, { thread, triage }, true, t) });
+      return;
+    }
+    const links = result.kind === "results" ? await threadLinks(client, deps.logger, result.cases) : new Map<number, string>();
+    await respond({ response_type: "ephemeral", ...findResultMessage(result, links, true, t) });
+  });
+}
