@@ -7,6 +7,8 @@ import * as dbCommand from "./commands/db.ts";
 import { contractCommands, contractHelp, type CliCommand } from "./commands/contracts.ts";
 import * as exportCommand from "./commands/export.ts";
 import * as reportCommand from "./commands/report.ts";
+import * as reportSlaCommand from "./commands/report-sla.ts";
+import * as reportStatementCommand from "./commands/report-statement.ts";
 import * as outboxCommand from "./commands/outbox.ts";
 import * as schedulerRunCommand from "./commands/scheduler-run.ts";
 import { CliError, openContext } from "./context.ts";
@@ -19,6 +21,8 @@ ${contractHelp}
   npm run cli -- channel locale …   set the language of a customer channel: ja or en
   npm run cli -- channel show …     a channel's customer workspaces and approvers (also: customer-team, approvers, refresh)
   npm run cli -- report render …    a case's formal report as a PDF file (see: report render --help)
+  npm run cli -- report statement … a customer's usage statement as CSV (see: report statement --help)
+  npm run cli -- report sla …       first-response and resolution times per month and customer as CSV
   npm run cli -- export --out DIR   export customers, contracts, ledger and cases as CSV or JSON Lines
   npm run cli -- scheduler run …    one scheduler pass as of a time, or a dry run of it (see: scheduler run --help)
   npm run cli -- outbox list …      messages not yet delivered to Slack; outbox retry sends held ones again (see: outbox --help)
@@ -38,6 +42,8 @@ const COMMANDS: Record<string, CliCommand> = {
   "channel refresh": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "refresh", args) },
   "scheduler run": { usage: schedulerRunCommand.usage, run: schedulerRunCommand.schedulerRun },
   "report render": { usage: reportCommand.usage, run: reportCommand.reportRender },
+  "report statement": { usage: reportStatementCommand.usage, run: (ctx, args) => reportStatementCommand.reportStatement(ctx, args, (chunk) => process.stdout.write(chunk)) },
+  "report sla": { usage: reportSlaCommand.usage, run: (ctx, args) => reportSlaCommand.reportSla(ctx, args, (chunk) => process.stdout.write(chunk)) },
   "outbox list": { usage: outboxCommand.usage, run: outboxCommand.outboxList },
   "outbox retry": { usage: outboxCommand.usage, run: outboxCommand.outboxRetry },
   export: { usage: exportCommand.usage, run: exportCommand.exportData },

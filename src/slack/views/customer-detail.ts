@@ -5,10 +5,11 @@ import { DateTime } from "luxon";
 import { caseNumber } from "../../domain/case.ts";
 import type { ContractLine, CustomerDetail, LedgerLine } from "../../services/customer-detail.ts";
 import type { Translate } from "../i18n/index.ts";
-import { Actions, Views } from "../ids.ts";
+import { Actions, InsightIds, Views } from "../ids.ts";
 import { untilText } from "./balance.ts";
 import type { SlackMessage } from "./case-message.ts";
 import { forecastText } from "./forecast.ts";
+import { statementValue } from "./statement.ts";
 import { clip, escapeMrkdwn, mrkdwn, plain } from "./text.ts";
 
 /** Contracts shown; older ones are counted (a customer of ten years has ten). */
@@ -80,7 +81,10 @@ export function customerDetailBlocks(d: CustomerDetail, zone: string, t: Transla
   if (d.contracts.length > shown.length) blocks.push({ type: "context", elements: [mrkdwn(t("contracts.detail.more_contracts", { n: d.contracts.length - shown.length }))] });
   for (const c of shown) blocks.push(...contractBlocks(c, t));
   blocks.push(
-    { type: "actions", block_id: "customer_actions", elements: [{ type: "button", action_id: Actions.renewContract, text: plain(t("contracts.button.renew"), 75), value: String(d.customerId) }] },
+    { type: "actions", block_id: "customer_actions", elements: [
+      { type: "button", action_id: Actions.renewContract, text: plain(t("contracts.button.renew"), 75), value: String(d.customerId) },
+      { type: "button", action_id: InsightIds.actions.statement, text: plain(t("statement.button"), 75), value: statementValue(d.customerId) },
+    ] },
     { type: "divider" },
     { type: "section", text: mrkdwn([t("contracts.ledger.title"), ...(d.ledger.length ? d.ledger.map((e) => ledgerText(e, zone, t)) : [t("contracts.ledger.empty")])].join("\n")) },
     { type: "context", elements: [mrkdwn(t("contracts.ledger.more"))] },

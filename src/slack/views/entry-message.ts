@@ -1,7 +1,7 @@
 // The persistent message in each customer channel: customers cannot run slash commands in Slack Connect, so
 // this is their way in.
 import type { Translate } from "../i18n/index.ts";
-import { Actions } from "../ids.ts";
+import { Actions, InsightIds } from "../ids.ts";
 import type { SlackMessage } from "./case-message.ts";
 import { mrkdwn, plain } from "./text.ts";
 
@@ -16,6 +16,7 @@ export function entryMessage(t: Translate): SlackMessage {
         elements: [
           { type: "button", action_id: Actions.openCase, text: plain(t("entry.open"), 75), style: "primary", value: "entry" },
           { type: "button", action_id: Actions.showBalance, text: plain(t("entry.balance"), 75), value: "entry" },
+          { type: "button", action_id: InsightIds.actions.statement, text: plain(t("statement.button"), 75), value: "entry" },
         ],
       },
     ],

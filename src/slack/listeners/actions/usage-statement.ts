@@ -1,0 +1,48 @@
+// The usage statement (利用明細) from a button. On a customer channel's entry message it shows the statement of that
+// channel's customer, only to the person who clicked (ephemeral), and only to people allowed to see that balance:
+// a customer never sees another customer's. In /balance <customer> it sends a manager the statement and its CSV by
+// direct message.
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { can } from "../../../domain/roles.ts";
+import { usageStatement } from "../../../services/usage-statement.ts";
+import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { t, translator } from "../../i18n/index.ts";
+import { InsightIds } from "../../ids.ts";
+import { ephemeral } from "../../reply.ts";
+import { customerIdOfStatementValue, statementCsv, statementMessage } from "../../views/statement.ts";
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(InsightIds.actions.statement, async ({ ack, body, client }) => {
+    await ack();
+    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    if (!actor) return;
+    const forCustomer = customerIdOfStatementValue(body.actions[0]?.value);
+    if (forCustomer !== null) {
+      const roles = rolesIn(deps, actor, null);
+      if (!can(roles, "balance.all")) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, t(actor.locale, "refused.manager"));
+      const statement = await usageStatement(deps, { customerId: forCustomer });
+      if (!statement) return;
+      const tr = translator(actor.locale);
+      const dm = await client.conversations.open({ users: actor.userId });
+      const channelId = dm.channel?.id;
+      if (!channelId) return;
+      await client.chat.postMessage({ channel: channelId, ...statementMessage(statement, tr) });
+      await client.filesUploadV2({
+        channel_id: channelId, file: Buffer.from(statementCsv(statement, tr), "utf8"), filename: `statement_${statement.customerId}_${statement.asOf}.csv`,
+        title: `statement ${statement.asOf}`, initial_comment: tr("statement.csv_comment", { name: statement.customerName }),
+      });
+      deps.logger.info("usage statement sent", { customerId: forCustomer, userId: actor.userId });
+      return;
+    }
+    const channel = await channelContext(deps, body.channel?.id);
+    const roles = rolesIn(deps, actor, channel);
+    const locale = localeFor(actor, channel, roles);
+    if (!channel) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, t(locale, "refused.not_registered"));
+    if (!can(roles, "balance.own")) return ephemeral(client, deps.logger, channel.channelId, actor.userId, t(locale, "refused.other_customer"));
+    // The channel decides whose statement it is, never the button's value.
+    const statement = await usageStatement(deps, { customerId: channel.customerId });
+    if (!statement) return;
+    await client.chat.postEphemeral({ channel: channel.channelId, user: actor.userId, ...statementMessage(statement, translator(locale)) });
+  });
+}
