@@ -1,14 +1,20 @@
-// A customer wrote a new top-level message in their channel: the app offers, in its thread, to make it a case.
+// A customer wrote a new top-level message in their channel: the app offers, to its author alone, to make it a case.
 // Only an offer: nothing is reserved until the customer submits the case modal (R-INC-6). Slack redelivers
-// events, so the offer is keyed by the message itself: one message, one offer, however often it arrives.
+// events, so the offer is keyed by the message itself: one message, one offer, however often it arrives. Quiet by
+// default: no offer under a short thanks or acknowledgement, and at most one per person and channel in a few
+// minutes (someone writing a question in several messages is offered once; the entry message is always there).
 import { isUniqueViolation } from "../db/client.ts";
 import { enqueue } from "../db/outbox.ts";
+import { isAcknowledgement } from "../domain/acknowledgement.ts";
 import { DESCRIPTION_MAX } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 export interface CustomerMessage { channelId: string; ts: string; userId: string; text: string }
 
-export type OfferCaseResult = "offered" | "duplicate";
+export type OfferCaseResult = "offered" | "duplicate" | "acknowledgement" | "recently_offered";
+
+/** How long after an offer the same person in the same channel gets no other. */
+export const OFFER_QUIET_MS = 5 * 60_000;
 
 /** The outbox key of the offer under a message; the modal reads the offered text back by it. */
 export function offerKey(channelId: string, ts: string): string {
@@ -17,12 +23,17 @@ export function offerKey(channelId: string, ts: string): string {
 
 export async function offerCase(deps: ServiceDeps, message: CustomerMessage): Promise<OfferCaseResult> {
   const now = deps.clock.now();
+  if (isAcknowledgement(message.text)) return "acknowledgement";
   const key = offerKey(message.channelId, message.ts);
   // Room for Slack's markup, which the modal turns back into plain text; the modal clips to its own limit.
   const text = Array.from(message.text).slice(0, DESCRIPTION_MAX * 2).join("");
   try {
     const result = await deps.db.transaction(async (tx): Promise<OfferCaseResult> => {
       if (await tx.outboxMessage.findUnique({ where: { dedupeKey: key }, select: { id: true } })) return "duplicate";
+      const recent = await tx.outboxMessage.findMany({
+        where: { channelId: message.channelId, kind: "case.offer", createdAt: { gt: new Date(now.getTime() - OFFER_QUIET_MS) } }, select: { payload: true },
+      });
+      if (recent.some((r) => offeredTo(r.payload) === message.userId)) return "recently_offered";
       await enqueue(tx, message.channelId, { kind: "case.offer", sourceTs: message.ts, userId: message.userId, text }, { at: now, dedupeKey: key });
       return "offered";
     });
@@ -33,6 +44,12 @@ export async function offerCase(deps: ServiceDeps, message: CustomerMessage): Pr
     if (isUniqueViolation(error)) return "duplicate";
     throw error;
   }
+}
+
+function offeredTo(payload: string): string | null {
+  const parsed: unknown = JSON.parse(payload);
+  const userId = typeof parsed === "object" && parsed !== null ? (parsed as { userId?: unknown }).userId : undefined;
+  return typeof userId === "string" ? userId : null;
 }
 
 /** The customer edited the message before making it a case: the modal should open with what they wrote last. */

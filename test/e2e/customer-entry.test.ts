@@ -4,6 +4,7 @@
 // Rules: R-INC-6 (reserve only on opening), R-ROLE.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseNumber } from "../../src/domain/case.ts";
+import { OFFER_QUIET_MS } from "../../src/services/offer-case.ts";
 import { Actions, Commands, Inputs, Shortcuts } from "../../src/slack/ids.ts";
 import {
   CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, INTERNAL, MANAGER, startHarness, type Harness,
@@ -29,9 +30,11 @@ async function offersFor(channelId: string, ts: string): Promise<number> {
   return h.database.db.client.outboxMessage.count({ where: { dedupeKey: `offer:${channelId}:${ts}` } });
 }
 
-/** A customer writes a top-level message; resolves once the app has answered it with an offer. */
+/** A customer writes a top-level message (a while after their last one); resolves once the app has offered a case. */
 async function customerWrites(text: string, opts: { channelId?: string; userId?: string; teamId?: string } = {}): Promise<string> {
   const channelId = opts.channelId ?? CUSTOMER_CHANNEL;
+  // Offers are made at most once per person in a few minutes: each question here is a new moment.
+  h.clock.advance(OFFER_QUIET_MS + 60_000);
   const ts = h.driver.nextTs();
   const sent = await h.driver.message({ channelId, userId: opts.userId ?? CUSTOMER, userTeamId: opts.teamId ?? CUSTOMER_TEAM, text, ts });
   expect(sent.status).toBe(200);
@@ -40,10 +43,15 @@ async function customerWrites(text: string, opts: { channelId?: string; userId?:
   return ts;
 }
 
+/** The offers made for a message: ephemerals, which only its author sees. */
+function offersOf(sourceTs: string, channelId = CUSTOMER_CHANNEL) {
+  return h.slack.ephemerals(channelId).filter((e) => JSON.stringify(e.blocks ?? []).includes(`"case_offer:${sourceTs}"`));
+}
+
 function clickOffer(sourceTs: string, userId = CUSTOMER, channelId = CUSTOMER_CHANNEL, teamId = CUSTOMER_TEAM) {
-  const offer = botReplies(h, sourceTs, channelId).find((m) => JSON.stringify(m.blocks ?? []).includes(Actions.openCaseFromMessage));
-  if (!offer) throw new Error(`no offer under ${sourceTs}`);
-  return h.driver.blockAction({ actionId: Actions.openCaseFromMessage, userId, userTeamId: teamId, channelId, messageTs: offer.ts });
+  const offer = offersOf(sourceTs, channelId)[0];
+  if (!offer) throw new Error(`no offer for ${sourceTs}`);
+  return h.driver.blockAction({ actionId: Actions.openCaseFromMessage, userId, userTeamId: teamId, channelId, messageTs: offer.message_ts });
 }
 
 async function spent() {
@@ -54,15 +62,34 @@ async function spent() {
 describe("the offer under a customer's own message", () => {
   let sourceTs = "";
 
-  it("replies once in the message's thread with a button, and spends nothing (R-INC-6)", async () => {
+  it("offers, once and to its author alone, a button; nothing in the channel, nothing spent (R-INC-6)", async () => {
     const before = await spent();
     sourceTs = await customerWrites("ライセンス認証でエラーになります\n画面に E-1024 と表示され、再起動しても直りません。");
-    const replies = botReplies(h, sourceTs);
-    expect(replies).toHaveLength(1);
-    expect(replies[0]!.text).toContain("この内容をサポート案件として送信する場合は");
-    expect(replies[0]!.text).toContain(`<@${CUSTOMER}>`);
-    expect(JSON.stringify(replies[0]!.blocks)).toContain("この内容で案件を作成");
+    expect(botReplies(h, sourceTs)).toHaveLength(0);
+    const offers = offersOf(sourceTs);
+    expect(offers.map((o) => o.user)).toEqual([CUSTOMER]);
+    expect(offers[0]!.text).toContain("この内容をサポート案件としてお送りになる場合は");
+    expect(offers[0]!.text).toContain("ご本人にのみ表示されています");
+    expect(offers[0]!.text).not.toContain(`<@${CUSTOMER}>`);
+    expect(JSON.stringify(offers[0]!.blocks)).toContain("この内容で案件を作成");
     expect(await spent()).toEqual(before);
+  });
+
+  it("stays quiet for a short thanks, and for a second message from the same person within a few minutes", async () => {
+    h.clock.advance(OFFER_QUIET_MS + 60_000);
+    const thanks = h.driver.nextTs();
+    await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, text: "ご対応ありがとうございました！", ts: thanks });
+    const question = await customerWrites("帳票の印刷で文字化けします");
+    const soon = h.driver.nextTs();
+    h.clock.advance(60_000);
+    await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, text: "補足: Windows 11 の環境です", ts: soon });
+    // A colleague writing at the same moment is offered all the same: the pause is per person.
+    const colleague = h.driver.nextTs();
+    await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: COLLEAGUE, userTeamId: CUSTOMER_TEAM, text: "別の部署からの質問です", ts: colleague });
+    await expect.poll(() => offersFor(CUSTOMER_CHANNEL, colleague)).toBe(1);
+    await h.drain();
+    expect([thanks, question, soon, colleague].map((ts) => offersOf(ts).length)).toEqual([0, 1, 0, 1]);
+    expect([thanks, soon].flatMap((ts) => botReplies(h, ts))).toEqual([]);
   });
 
   it("does not offer twice when Slack redelivers the same message", async () => {
@@ -72,7 +99,7 @@ describe("the offer under a customer's own message", () => {
     await customerWrites("別件です");
     await h.drain();
     expect(await offersFor(CUSTOMER_CHANNEL, sourceTs)).toBe(1);
-    expect(botReplies(h, sourceTs)).toHaveLength(1);
+    expect(offersOf(sourceTs)).toHaveLength(1);
   });
 
   it("offers nothing for T4U's own messages or for replies inside a thread", async () => {
@@ -98,8 +125,11 @@ describe("the offer under a customer's own message", () => {
   });
 
   it("opens the case only on the customer's submit, keeps the message's ts, and points the message to the case", async () => {
-    const colleagueModal = await modalAfter(h, COLLEAGUE, () => clickOffer(sourceTs, COLLEAGUE));
-    expect(colleagueModal).toBeDefined();
+    // An engineer opens the same message as a case at the same time, with the message shortcut.
+    const engineerModal = await modalAfter(h, ENGINEER, () => h.driver.messageShortcut({
+      callbackId: Shortcuts.messageToCase, userId: ENGINEER, channelId: CUSTOMER_CHANNEL, message: { ts: sourceTs, text: "ライセンス認証でエラーになります", user: CUSTOMER },
+    }));
+    expect(engineerModal).toBeDefined();
     const submitted = await submitCase(h, {});
     expect(submitted.slackWouldReject).toBeUndefined();
     expect(submitted.json).toBeNull();
@@ -116,8 +146,8 @@ describe("the offer under a customer's own message", () => {
     expect(pointer.text).toContain(`/p${root.ts.replace(".", "")}|案件 #0001 のスレッド>`);
   });
 
-  it("lets a message become one case only: a colleague's later submit is refused inline, a later click is told", async () => {
-    const late = await submitCase(h, { userId: COLLEAGUE });
+  it("lets a message become one case only: the engineer's later submit is refused inline, a later click is told", async () => {
+    const late = await submitCase(h, { userId: ENGINEER, teamId: HOME_TEAM });
     expect(modalErrors(late)[Inputs.title.block]).toContain("既に案件 #0001 として受け付けています");
     expect(await h.database.db.client.case.count({ where: { sourceTs } })).toBe(1);
     const told = await ephemeralAfter(h, CUSTOMER_CHANNEL, CUSTOMER, () => clickOffer(sourceTs));
@@ -140,7 +170,7 @@ describe("the offer under a customer's own message", () => {
 
   it("speaks English in a channel set to English", async () => {
     const ts = await customerWrites("The licence check fails\nError E-1024 after the update.", { channelId: ENGLISH_CHANNEL, userId: ENGLISH_CUSTOMER, teamId: ENGLISH_TEAM });
-    const offer = botReplies(h, ts, ENGLISH_CHANNEL)[0]!;
+    const offer = offersOf(ts, ENGLISH_CHANNEL)[0]!;
     expect(offer.text).toContain("To send it as a support case");
     expect(JSON.stringify(offer.blocks)).toContain("Open a case from this");
     const modal = await modalAfter(h, ENGLISH_CUSTOMER, () => clickOffer(ts, ENGLISH_CUSTOMER, ENGLISH_CHANNEL, ENGLISH_TEAM));

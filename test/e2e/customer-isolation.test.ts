@@ -75,13 +75,12 @@ describe("a person of another customer's workspace in this channel", () => {
     expect(await db().outboxMessage.count({ where: { dedupeKey: `offer:${CUSTOMER_CHANNEL}:${foreign}` } })).toBe(0);
     expect(botReplies(h, foreign)).toHaveLength(0);
 
-    const offer = botReplies(h, own)[0]!;
-    const modals = caseModals();
-    const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, OTHER_CUSTOMER, () => h.driver.blockAction({
-      actionId: Actions.openCaseFromMessage, userId: OTHER_CUSTOMER, userTeamId: OTHER_CUSTOMER_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: offer.ts,
-    }));
-    expect(text).toContain("ご契約のお客様と T4U の担当者のみ");
-    expect(caseModals()).toBe(modals);
+    // The offer is an ephemeral to its author: nobody else, in either organisation, can even see it.
+    const offer = h.slack.ephemerals(CUSTOMER_CHANNEL).find((e) => JSON.stringify(e.blocks ?? []).includes(`"case_offer:${own}"`))!;
+    expect(offer.user).toBe(CUSTOMER);
+    await expect(h.driver.blockAction({
+      actionId: Actions.openCaseFromMessage, userId: OTHER_CUSTOMER, userTeamId: OTHER_CUSTOMER_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: offer.message_ts,
+    })).rejects.toThrow("only visible to");
   });
 
   it("does not move this customer's case: their message in its thread is no follow-up", async () => {

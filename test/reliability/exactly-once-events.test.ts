@@ -47,6 +47,8 @@ function threadReply(rootTs: string, userId: string, teamId: string, text: strin
   return (opts) => h.driver.message({ channelId: CUSTOMER_CHANNEL, userId, userTeamId: teamId, text, ts, threadTs: rootTs, ...opts });
 }
 
+let askers = 0;
+
 const EVENT_SCENARIOS: EventScenario[] = [
   {
     name: "a customer's follow-up in a case thread (R-INC-4)",
@@ -73,7 +75,9 @@ const EVENT_SCENARIOS: EventScenario[] = [
     name: "a customer's new message in the channel (offer to open a case)",
     prepare: async () => {
       const ts = h.driver.nextTs();
-      return (opts) => h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, text: "製品のライセンスについて質問があります。", ts, ...opts });
+      // A person of the customer of their own per fixture: offers pause for a few minutes per person.
+      const userId = `U0ASKER${++askers}`;
+      return (opts) => h.driver.message({ channelId: CUSTOMER_CHANNEL, userId, userTeamId: CUSTOMER_TEAM, text: "製品のライセンスについて質問があります。", ts, ...opts });
     },
   },
   {

@@ -95,10 +95,11 @@ describe("the case modal", () => {
 describe("the offer under a customer's message", () => {
   it("has one button that carries the message's ts, and says nothing is spent before submit", () => {
     for (const [locale, words] of [["ja", "送信されるまでインシデントは使われません"], ["en", "no incident is used until you submit"]] as const) {
-      const offer = caseOffer("1790000000.000100", "U0CUST1", translator(locale));
+      const offer = caseOffer("1790000000.000100", translator(locale));
       expect(validateBlocks(offer.blocks, "message")).toBeNull();
       expect(offer.text).toContain(words);
-      expect(offer.text).toContain("<@U0CUST1>");
+      // Shown to its author alone (an ephemeral): no mention, which would notify them a second time.
+      expect(offer.text).not.toContain("<@");
       const json = JSON.stringify(offer.blocks);
       expect(json).toContain(Actions.openCaseFromMessage);
       expect(json).toContain('"value":"1790000000.000100"');

@@ -1,5 +1,5 @@
 // Delivery of what the customer's side of a channel shows outside a case's own thread: the channel's entry
-// message, the offer under a customer's message, and the pointer from that message to the case made from it.
+// message, the offer to a customer under their message (ephemeral), and the pointer from that message to the case made from it.
 import { loadCaseView } from "../../services/case-view.ts";
 import type { OutboxPayload } from "../../services/outbox-payload.ts";
 import { translator } from "../i18n/index.ts";
@@ -16,7 +16,8 @@ export async function deliverCustomer(deps: DeliverDeps, channelId: string, payl
     case "case.offer": {
       const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true } });
       const t = translator(channel?.locale === "en" ? "en" : channel ? "ja" : deps.defaultLocale);
-      await deps.client.chat.postMessage({ channel: channelId, thread_ts: payload.sourceTs, ...caseOffer(payload.sourceTs, payload.userId, t) });
+      // Only the author sees it: the channel both organisations read stays quiet.
+      await deps.client.chat.postEphemeral({ channel: channelId, user: payload.userId, ...caseOffer(payload.sourceTs, t) });
       return;
     }
     case "case.linked": {

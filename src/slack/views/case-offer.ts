@@ -1,12 +1,12 @@
-// The reply the app offers under a customer's top-level message: a button that opens the case modal filled in
-// with the message. Nothing is reserved until the customer submits that modal.
+// The offer the app makes, to its author only, after a customer's top-level message: a button that opens the case
+// modal filled in with the message. Nothing is reserved until the customer submits that modal.
 import type { Translate } from "../i18n/index.ts";
 import { Actions } from "../ids.ts";
 import type { SlackMessage } from "./case-message.ts";
 import { mrkdwn, plain } from "./text.ts";
 
-export function caseOffer(sourceTs: string, userId: string, t: Translate): SlackMessage {
-  const text = t("offer.text", { user: userId });
+export function caseOffer(sourceTs: string, t: Translate): SlackMessage {
+  const text = t("offer.text");
   return {
     text,
     blocks: [

@@ -3,9 +3,8 @@ import type { English } from "../english.ts";
 import type { customerJa } from "./customer.ja.ts";
 
 export const customerEn: English<typeof customerJa> = {
-  "offer.text": ({ user }: { user: string }) =>
-    `Thank you for your message, <@${user}>. To send it as a support case, review it with the button below and submit. ` +
-    "Submitting reserves 1 incident (3 for service level A); no incident is used until you submit.",
+  "offer.text": "Thank you for your message. To send it as a support case, review it with the button below and submit. " +
+    "Submitting reserves 1 incident (3 for service level A); no incident is used until you submit. (Only you can see this.)",
   "offer.button": "Open a case from this",
   "offer.already": ({ number }: { number: string }) =>
     `This message is already case ${number}. Please reply in the case's thread.`,
