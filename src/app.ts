@@ -122,6 +122,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     db, clock, calendar, config, logger,
     triageChannel: config.triageChannel,
     forecastWindowDays: config.forecastWindowDays,
+    digest: config.digest,
     directory: roleGroups.directory,
     roleGroups,
     // Registration asks Slack which workspaces share a channel; a slow Slack makes a manager wait, never a customer.

@@ -44,6 +44,8 @@ export interface Config extends CoreConfig {
   logLevel: "debug" | "info" | "warn" | "error";
   schedulerIntervalSeconds: number;
   schedulerEnabled: boolean;
+  /** The managers' weekly digest: channels or people (a manager's direct message) and when; none when empty. */
+  digest: { recipients: readonly string[]; weekday: number; hour: number };
 }
 
 export class ConfigError extends Error {
@@ -134,6 +136,17 @@ export function loadConfig(env: Env): Config {
   const interval = Number(text("SCHEDULER_INTERVAL_SECONDS") ?? "60");
   if (!Number.isFinite(interval) || interval < 1) problems.push("SCHEDULER_INTERVAL_SECONDS must be a number of seconds ≥ 1");
 
+  // The weekly digest: to the triage channel unless said otherwise; "managers" is each manager's direct message.
+  const digestTo = text("DIGEST_RECIPIENTS");
+  const digestRecipients = digestTo === "off" ? [] : digestTo === null ? [text("TRIAGE_CHANNEL")].filter((c): c is string => c !== null)
+    : [...new Set(digestTo.split(",").map((s) => s.trim()).filter(Boolean).flatMap((s) => (s === "managers" ? [...managers.users] : [s])))];
+  const badRecipients = digestRecipients.filter((r) => !CHANNEL_ID.test(r) && !USER_ID.test(r));
+  if (badRecipients.length) problems.push(`DIGEST_RECIPIENTS must list channel ids (C…), user ids (U…) or "managers", or be "off"; not: ${badRecipients.join(", ")}`);
+  const digestWeekday = Number(text("DIGEST_WEEKDAY") ?? "1");
+  if (!Number.isInteger(digestWeekday) || digestWeekday < 1 || digestWeekday > 7) problems.push("DIGEST_WEEKDAY must be a weekday number from 1 (Monday) to 7 (Sunday)");
+  const digestHour = Number(text("DIGEST_HOUR") ?? "9");
+  if (!Number.isInteger(digestHour) || digestHour < 0 || digestHour > 23) problems.push("DIGEST_HOUR must be an hour from 0 to 23");
+
   let core: CoreConfig | null = null;
   try {
     core = loadCoreConfig(env, problems);
@@ -152,6 +165,7 @@ export function loadConfig(env: Env): Config {
     roleRefreshSeconds: roleRefresh,
     schedulerIntervalSeconds: interval,
     schedulerEnabled: text("SCHEDULER_ENABLED") !== "false",
+    digest: { recipients: digestRecipients, weekday: digestWeekday, hour: digestHour },
   };
 }
 

@@ -21,6 +21,7 @@ import { unremindedRenewals } from "../db/renewals.ts";
 import { addDays } from "../domain/contract.ts";
 import { RENEWAL_REMINDER_DAYS, renewalReminderDue } from "../domain/renewal.ts";
 import { skipUncomputableContract } from "../services/skip-uncomputable-contract.ts";
+import { sendWeeklyDigests } from "../services/send-digest.ts";
 
 /**
  * A case timer is acted on only once it has been due this long. Slack retries an event delivery for a few
@@ -150,6 +151,21 @@ export async function runPass(deps: ServiceDeps, options: PassOptions): Promise<
       }
       after = batch.at(-1) ?? null;
     }
+  }
+
+  // The weekly digest comes last, so that it reports the closes and notices of this very pass.
+  let digests: JobOutcome[];
+  try {
+    digests = await sendWeeklyDigests(deps, deps.digest, { dryRun });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    options.logger?.error("scheduled duty failed", { job: "weekly-digest", error: message });
+    digests = [{ job: "weekly-digest", subject: "weekly digest", result: "failed", detail: message }];
+  }
+  for (const outcome of digests) {
+    if (outcome.result !== "failed") options.logger?.info("scheduled duty", { job: outcome.job, subject: outcome.subject, result: outcome.result, dryRun, detail: outcome.detail });
+    outcomes.push(outcome);
+    options.onOutcome?.(outcome);
   }
   return { asOf, dryRun, outcomes };
 }

@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.ts";
 import type { BusinessCalendar } from "../domain/calendar.ts";
 import type { ChannelConnections } from "../domain/tenancy.ts";
+import type { DigestSettings } from "./send-digest.ts";
 
 export interface Clock { now(): Date }
 
@@ -25,4 +26,6 @@ export interface ServiceDeps {
   workspaces?: WorkspaceDirectory;
   /** Days of the trailing window the usage forecast takes its rate over (FORECAST_WINDOW_DAYS; 90 when absent). */
   forecastWindowDays?: number;
+  /** The managers' weekly digest: who gets it and when (DIGEST_*); absent, nobody does. */
+  digest?: DigestSettings;
 }

@@ -1,6 +1,8 @@
 // What the services ask to be shown in Slack, as data. The Slack layer renders it at delivery time in the
 // channel's language, from the case's state at that moment (so a late delivery never shows stale state).
 
+import type { DigestFigures } from "../domain/digest.ts";
+
 export type NoticeKey =
   | "notice.opened" | "notice.resolved" | "notice.auto_closed" | "notice.cancelled" | "notice.declined"
   | "notice.taken" | "notice.closed_reply"
@@ -61,5 +63,7 @@ export type OutboxPayload =
   | { kind: "rating.request"; caseId: number }
   /** Re-render the rating question once answered: the score given, and a button to add a comment. */
   | { kind: "rating.refresh"; caseId: number }
+  /** The managers' weekly digest, posted to a manager's direct message or the triage channel (the outbox channel). */
+  | { kind: "digest.post"; weekOf: string; figures: DigestFigures }
   /** A top-level notice in a channel (renewal, exhausted balance). */
   | { kind: "channel.notice"; notice: NoticeKey; params: Record<string, string | number> };

@@ -9,6 +9,7 @@ import { caseMessage } from "../views/case-message.ts";
 import { closedReply } from "../views/entry-message.ts";
 import { deliverCustomer } from "./deliver-customer.ts";
 import { deliverProposal } from "./deliver-proposal.ts";
+import { digestMessage } from "../views/digest.ts";
 import { deliverRating } from "./deliver-rating.ts";
 import { deliverRenewal } from "./deliver-renewal.ts";
 import { triageMessage } from "../views/triage-message.ts";
@@ -37,6 +38,9 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
     case "rating.request":
     case "rating.refresh":
       return deliverRating(deps, channelId, payload);
+    case "digest.post":
+      await client.chat.postMessage({ channel: channelId, ...digestMessage(payload.figures, translator(deps.defaultLocale)) });
+      return;
     case "renewal.notice":
     case "renewal.refresh":
     case "thread.notice":

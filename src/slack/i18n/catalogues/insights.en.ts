@@ -64,5 +64,12 @@ export const insightsEn: English<typeof insightsJa> = {
     `${month} ${who}: ${cases} cases · first response p50 ${p50} / p90 ${p90} business hours · target missed ${breaches} · to the end p50 ${r50} / p90 ${r90} business days · rating ${rating}`,
   "sla.none": "No case was opened in this period.",
   "sla.csv_comment": ({ from, to }: { from: string; to: string }) => `The SLA report for ${from} – ${to} as CSV.`,
+  "digest.title": ({ from, to }: { from: string; to: string }) => `Weekly digest (${from} – ${to})`,
+  "digest.cases": ({ opened, ended }: { opened: number; ended: number }) => `New cases ${opened} · ended ${ended}`,
+  "digest.incidents": ({ consumed, released }: { consumed: number; released: number }) => `Incidents: consumed ${consumed} · released ${released}`,
+  "digest.ending": ({ count, names }: { count: number; names: string }) => `Contracts ending within 60 days: ${count}${names ? ` (${names})` : ""}`,
+  "digest.running_out": ({ count, names }: { count: number; names: string }) => `None left or forecast to run out early: ${count}${names ? ` (${names})` : ""}`,
+  "digest.breaches": ({ n }: { n: number }) => `First-response target missed: ${n}`,
+  "digest.ratings": ({ count, average }: { count: number; average: string }) => `Customer ratings: ${count}${count ? ` (average ${average} / 5)` : ""}`,
   "rating.card": ({ stars, score }: { stars: string; score: number }) => `Customer rating: ${stars} (${score} / 5)`,
 };

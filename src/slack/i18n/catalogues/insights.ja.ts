@@ -64,5 +64,12 @@ export const insightsJa = {
     `${month} ${who}: ${cases} 件 · 初回回答 p50 ${p50} / p90 ${p90} 営業時間 · 目標超過 ${breaches} 件 · 完了まで p50 ${r50} / p90 ${r90} 営業日 · 評価 ${rating}`,
   "sla.none": "この期間に受け付けた案件はありません。",
   "sla.csv_comment": ({ from, to }: { from: string; to: string }) => `SLA レポート（${from} 〜 ${to}）の CSV です。`,
+  "digest.title": ({ from, to }: { from: string; to: string }) => `週次ダイジェスト（${from} 〜 ${to}）`,
+  "digest.cases": ({ opened, ended }: { opened: number; ended: number }) => `新規案件 ${opened} 件 · 終了 ${ended} 件`,
+  "digest.incidents": ({ consumed, released }: { consumed: number; released: number }) => `インシデント: 消費 ${consumed} · 予約解除 ${released}`,
+  "digest.ending": ({ count, names }: { count: number; names: string }) => `60 日以内に契約終了: ${count} 社${names ? `（${names}）` : ""}`,
+  "digest.running_out": ({ count, names }: { count: number; names: string }) => `残りなし・期限前に使い切る見込み: ${count} 社${names ? `（${names}）` : ""}`,
+  "digest.breaches": ({ n }: { n: number }) => `初回回答の目標超過: ${n} 件`,
+  "digest.ratings": ({ count, average }: { count: number; average: string }) => `お客様の評価: ${count} 件${count ? `（平均 ${average} / 5）` : ""}`,
   "rating.card": ({ stars, score }: { stars: string; score: number }) => `お客様の評価: ${stars}（${score} / 5）`,
 };
