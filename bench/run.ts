@@ -14,6 +14,7 @@ import { calendar } from "./calendar.ts";
 import { describeMachine } from "./machine.ts";
 import { memory } from "./memory.ts";
 import { renderReport, writeReport, type SectionResult } from "./report.ts";
+import { caseSearch } from "./case-search.ts";
 import { reportPdf } from "./report-pdf.ts";
 import { schedulerScale } from "./scheduler-scale.ts";
 import { throughput } from "./throughput.ts";
@@ -23,6 +24,7 @@ interface Options { quick: boolean; soakMinutes: number; log: (line: string) => 
 // The calendar runs first, while this process is fresh: it times microseconds in this process.
 const SECTIONS: Record<string, (options: Options) => Promise<SectionResult>> = {
   calendar, anatomy, ack: ackLatency, throughput, balances, scheduler: schedulerScale, memory, "report-pdf": reportPdf,
+  "case-search": caseSearch,
 };
 
 const { values } = parseArgs({

@@ -97,8 +97,15 @@ async function postgresSearch(db: Database, indexed: string[], short: string[], 
   }
   if (scope.channelId !== undefined) where.push(`c."channelId" = ${next(scope.channelId)}`);
   const limit = next(scope.limit + 1);
-  return db.client.$queryRawUnsafe<Row[]>(
-    `SELECT c.id AS id FROM "Case" c WHERE ${where.join(" AND ")} ORDER BY c.id DESC LIMIT ${limit}`, ...params);
+  const sql = `SELECT c.id AS id FROM "Case" c WHERE ${where.join(" AND ")} ORDER BY c.id DESC LIMIT ${limit}`;
+  if (indexed.length === 0) return db.client.$queryRawUnsafe<Row[]>(sql, ...params);
+  // The planner prices ILIKE as cheap and, for a common word, reads every message instead of the trigram index
+  // (measured: 2 µs a row, so 2 s at a million messages). Told not to scan, it takes the index and rechecks only
+  // the rows the trigrams point to.
+  return db.client.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+    return tx.$queryRawUnsafe<Row[]>(sql, ...params);
+  });
 }
 
 /** Where in a case a word appears, for the line shown under a hit: its description, or the first message with it. */

@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openCase } from "../../src/services/open-case.ts";
-import { Commands } from "../../src/slack/ids.ts";
+import { CaseworkIds, Commands } from "../../src/slack/ids.ts";
+import { entryTs } from "./customer-helpers.ts";
 import {
   CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, INTERNAL, MANAGER, OTHER_CHANNEL, OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, startHarness, type Harness,
 } from "../support/harness.ts";
@@ -154,5 +155,71 @@ describe("/case <words>: search", () => {
 
   it("answers /case alone with how to use it", async () => {
     expect(await slashCase(ENGINEER, "")).toContain("/case の使い方");
+  });
+});
+
+describe("customers search their own channel's cases from the entry message", () => {
+  async function openSearch(userId: string, teamId: string, channelId: string) {
+    const mine = () => h.slack.views().filter((v) => v.callback_id === CaseworkIds.views.customerSearch && v.user_id === userId);
+    const before = mine().length;
+    const response = await h.driver.blockAction({ actionId: CaseworkIds.actions.customerSearch, userId, userTeamId: teamId, channelId, messageTs: entryTs(h, channelId) });
+    expect(response.slackWouldReject).toBeUndefined();
+    await expect.poll(() => mine().length).toBe(before + 1);
+    return mine().at(-1)!;
+  }
+
+  async function search(userId: string, teamId: string, channelId: string, query: string): Promise<string> {
+    const view = await openSearch(userId, teamId, channelId);
+    const response = await h.driver.viewSubmission({
+      callbackId: view.callback_id, viewId: view.id, userId, userTeamId: teamId,
+      values: { [CaseworkIds.inputs.query.block]: { [CaseworkIds.inputs.query.action]: query } },
+    });
+    expect(response.slackWouldReject).toBeUndefined();
+    const json = response.json as { response_action?: string; view?: unknown; errors?: unknown };
+    return JSON.stringify(json);
+  }
+
+  it("finds words in their own cases, with links, and never another customer's case", async () => {
+    const answer = await search(CUSTOMER, CUSTOMER_TEAM, CUSTOMER_CHANNEL, "ライセンス認証");
+    expect(answer).toContain('"response_action":"update"');
+    expect(answer).toContain("ライセンス認証に失敗する");
+    expect(answer).toContain(`archives/${CUSTOMER_CHANNEL}/p`);
+    expect(answer).not.toContain("他社");
+    // The other customer's thread said the same words: still nothing of theirs.
+    const other = await search(CUSTOMER, CUSTOMER_TEAM, CUSTOMER_CHANNEL, "こちらもプロキシ");
+    expect(other).toContain("を含む案件は見つかりませんでした");
+    const theirs = await search(OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, OTHER_CHANNEL, "ライセンス認証");
+    expect(theirs).toContain("他社のライセンス認証について");
+    expect(theirs).not.toContain("ライセンス認証に失敗する");
+  });
+
+  it("answers another customer's case number exactly like a number that does not exist", async () => {
+    const number = `#${String(ids.other).padStart(4, "0")}`;
+    expect(await search(CUSTOMER, CUSTOMER_TEAM, CUSTOMER_CHANNEL, number)).toContain(`案件 ${number} は見つかりませんでした`);
+    const own = await search(CUSTOMER, CUSTOMER_TEAM, CUSTOMER_CHANNEL, String(ids.license));
+    expect(own).toContain("ライセンス認証に失敗する");
+    expect(own).not.toContain("履歴を出力");
+    expect(own).not.toContain("トリアージ");
+  });
+
+  it("refuses a submission naming a channel that is not the submitter's own", async () => {
+    // Slack would never send this (the modal was opened for the first customer): signed as if it came from Slack,
+    // from a person of the other customer's organisation, naming the first customer's channel.
+    const payload = {
+      type: "view_submission", team: { id: OTHER_CUSTOMER_TEAM, domain: "other" },
+      user: { id: OTHER_CUSTOMER, username: OTHER_CUSTOMER, name: OTHER_CUSTOMER, team_id: OTHER_CUSTOMER_TEAM },
+      api_app_id: h.slack.appId, token: "legacy-verification-token", trigger_id: "1.2.forged",
+      view: {
+        id: "VFORGED", team_id: OTHER_CUSTOMER_TEAM, type: "modal", callback_id: CaseworkIds.views.customerSearch,
+        private_metadata: JSON.stringify({ channelId: CUSTOMER_CHANNEL }), blocks: [], hash: "h", app_installed_team_id: "T0HOME",
+        state: { values: { [CaseworkIds.inputs.query.block]: { [CaseworkIds.inputs.query.action]: { type: "plain_text_input", value: "ライセンス" } } } },
+      },
+      response_urls: [], is_enterprise_install: false,
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const response = await h.driver.raw(body, { "content-type": "application/x-www-form-urlencoded", ...h.driver.sign(body) });
+    const text = JSON.stringify(response.json);
+    expect(text).toContain('"response_action":"errors"');
+    expect(text).not.toContain("ライセンス認証に失敗する");
   });
 });

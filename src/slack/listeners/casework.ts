@@ -1,5 +1,7 @@
 // Finding cases, their card and transcript, and engineers' personal notifications: the listeners, registered
 // together from listeners/index.ts.
+import * as customerSearchAction from "./actions/customer-search.ts";
 import * as caseCommand from "./commands/case.ts";
+import * as customerSearchView from "./views/customer-search.ts";
 
-export const caseworkModules = [caseCommand];
+export const caseworkModules = [caseCommand, customerSearchAction, customerSearchView];

@@ -3,6 +3,7 @@
 import type { Translate } from "../i18n/index.ts";
 import { Actions, InsightIds } from "../ids.ts";
 import type { SlackMessage } from "./case-message.ts";
+import { searchButton } from "./case-search-modal.ts";
 import { mrkdwn, plain } from "./text.ts";
 
 export function entryMessage(t: Translate): SlackMessage {
@@ -17,6 +18,7 @@ export function entryMessage(t: Translate): SlackMessage {
           { type: "button", action_id: Actions.openCase, text: plain(t("entry.open"), 75), style: "primary", value: "entry" },
           { type: "button", action_id: Actions.showBalance, text: plain(t("entry.balance"), 75), value: "entry" },
           { type: "button", action_id: InsightIds.actions.statement, text: plain(t("statement.button"), 75), value: "entry" },
+          searchButton(t),
         ],
       },
     ],

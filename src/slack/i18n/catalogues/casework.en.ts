@@ -15,7 +15,7 @@ export const caseworkEn: English<typeof caseworkJa> = {
   "find.link": "Open thread",
   "find.opened": ({ date }) => `opened ${date}`,
 
-  "card.fallback": ({ number, title }) => `Case ${number} ${title}`,
+  "card.fallback": ({ number, title }) => `Case ${number} ${md(title)}`,
   "card.customer": ({ customer, channel }) => `${md(customer)} · <#${channel}>`,
   "card.facts": ({ state, level, incidents }) => `Status: ${state} · Service level: ${level} · Incidents: ${incidents}`,
   "card.assignee": ({ user }) => `Assignee: <@${user}>`,
@@ -34,4 +34,12 @@ export const caseworkEn: English<typeof caseworkJa> = {
   "card.thread": "Open thread",
   "card.triage": "Open triage post",
   "card.export": "Export transcript",
+  "search.button": "Search past cases",
+  "search.title": "Search past cases",
+  "search.label": "Case number or words",
+  "search.hint": "For example: 12, #0012, license activation. Several words find cases with all of them.",
+  "search.placeholder": "license activation",
+  "search.scope": "Searches the titles, descriptions and thread messages of the cases opened in this channel.",
+  "search.submit": "Search",
+  "search.close": "Close",
 };

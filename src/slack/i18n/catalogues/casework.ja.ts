@@ -14,7 +14,7 @@ export const caseworkJa = {
   "find.link": "スレッドを開く",
   "find.opened": ({ date }: { date: string }) => `受付 ${date}`,
 
-  "card.fallback": ({ number, title }: { number: string; title: string }) => `案件 ${number} ${title}`,
+  "card.fallback": ({ number, title }: { number: string; title: string }) => `案件 ${number} ${md(title)}`,
   "card.customer": ({ customer, channel }: { customer: string; channel: string }) => `${md(customer)} · <#${channel}>`,
   "card.facts": ({ state, level, incidents }: { state: string; level: string; incidents: number }) =>
     `ステータス: ${state} · サービスレベル: ${level} · インシデント: ${incidents}`,
@@ -34,4 +34,12 @@ export const caseworkJa = {
   "card.thread": "スレッドを開く",
   "card.triage": "トリアージの投稿を開く",
   "card.export": "履歴を出力",
+  "search.button": "過去の案件を検索",
+  "search.title": "過去の案件を検索",
+  "search.label": "番号またはキーワード",
+  "search.hint": "例: 12、#0012、ライセンス認証。複数の語はすべてを含む案件を探します。",
+  "search.placeholder": "ライセンス認証",
+  "search.scope": "このチャンネルでご相談いただいた案件の件名・内容・スレッドのメッセージから探します。",
+  "search.submit": "検索",
+  "search.close": "閉じる",
 };
