@@ -1,5 +1,6 @@
-// Starts the bot: `npm start`. Configuration comes from the environment (see .env.example). The start script execs
-// node itself (tsx as a loader, no wrapper process), so SIGTERM and SIGINT reach this process and stop it gracefully.
+// Starts the bot: `npm start` runs the compiled dist/main.js. Configuration comes from the environment (see
+// .env.example). The start script execs node itself (no wrapper process), so SIGTERM and SIGINT reach this process
+// and stop it gracefully.
 import { ConfigError, loadConfig } from "./config.ts";
 import { StartError, startApp } from "./app.ts";
 import { createLogger, type Logger } from "./logger.ts";
