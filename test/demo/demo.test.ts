@@ -48,8 +48,8 @@ describe("the demo's day in Japanese", () => {
     const s = step(all, "10:02 お客様 (U0CUST1) が「案件を作成」ボタンから案件を作成: ライセンス認証でエラーが表示される");
     expect(s.body).toContain("▢ モーダル「案件の作成」— お客様 (U0CUST1) の画面");
     expect(s.body).toContain("● #0001 ライセンス認証でエラーが表示される");
-    expect(s.body).toContain("ステータス: 受付 · サービスレベル: 通常 · インシデント: 1（予約中） · 担当: 未割り当て");
-    expect(s.body).toContain("↳ 案件 #0001 を受け付けました。1 インシデントを予約しました。担当エンジニアよりこのスレッドで回答いたします。");
+    expect(s.body).toContain("ステータス: 受付 · サービスレベル: 通常サービス · インシデント: 1 インシデント（予約中） · 担当: 未割り当て");
+    expect(s.body).toContain("↳ 案件 #0001 を受け付けました。1 インシデントを予約いたしました。担当エンジニアより、このスレッドでご回答いたします。");
     expect(balance(s)).toBe("残高: 利用可能 9 / 予約 1 / 消費 0");
   });
 
@@ -71,7 +71,7 @@ describe("the demo's day in Japanese", () => {
 
   it("consumes the 3 reserved incidents when the engineer resolves (R-LIFE-1)", () => {
     const s = step(all, "エンジニア (U0ENG1) が「解決」をクリック");
-    expect(s.body).toContain("↳ @エンジニア が本案件を解決としました。3 インシデントを消費しました（残り 7）。ご利用ありがとうございました。");
+    expect(s.body).toContain("↳ 本案件は @エンジニア にて解決とさせていただきました。3 インシデントを消費いたしました（ご利用可能: 7 インシデント）。ご利用いただき、誠にありがとうございました。");
     expect(s.body.some((l) => l.startsWith("ステータス: 解決"))).toBe(true);
     expect(balance(s)).toBe("残高: 利用可能 7 / 予約 0 / 消費 3");
   });
@@ -83,7 +83,7 @@ describe("the demo's day in Japanese", () => {
     expect(balance(reminded)).toBe("残高: 利用可能 6 / 予約 1 / 消費 3");
     const closed = step(all, "最後の回答から 7 営業日");
     expect(closed.heading).toContain("2026-12-03（木）");
-    expect(closed.body).toContain("↳ 最後の回答から7営業日ご返信がなかったため、解決済みとしてクローズしました。1 インシデントを消費しました（残り 6）。");
+    expect(closed.body).toContain("↳ 最後のご回答から 7 営業日ご返信がなかったため、解決済みとしてクローズいたしました。1 インシデントを消費いたしました（ご利用可能: 6 インシデント）。");
     expect(closed.body.some((l) => l.startsWith("ステータス: クローズ"))).toBe(true);
   });
 
@@ -97,7 +97,7 @@ describe("the demo in a channel set to English", () => {
     const lines = await runDemo({ lang: "en", database: await createTestDatabase() });
     const text = lines.join("\n");
     expect(text).toContain("● Rakan™ support desk");
-    expect(text).toContain("↳ Case #0001 received; 1 incident(s) reserved. An engineer will answer in this thread.");
+    expect(text).toContain("↳ We have received case #0001 and reserved 1 incident. An engineer will answer in this thread.");
     expect(text).toContain("Approved by @customer: case #0001 is now service level A.");
     expect(lines.filter((l) => l.includes("Balance:")).at(-1)?.trim()).toBe("Balance: available 6 / reserved 0 / consumed 4");
     expect(lines.filter((l) => displayWidth(l) > 100)).toEqual([]);

@@ -55,7 +55,7 @@ describe("a case from open to resolved", () => {
     const click = await h.driver.blockAction({ actionId: Actions.openCase, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: entryTs() });
     expect(click.slackWouldReject).toBeUndefined();
     const modal = await modalOpenFor(CUSTOMER);
-    expect(JSON.stringify(modal?.blocks)).toContain("現在ご利用可能なインシデントは *10* です");
+    expect(JSON.stringify(modal?.blocks)).toContain("現在ご利用いただけるインシデントは *10 インシデント* です");
   });
 
   it("opens a case from the modal: root message, 1 incident reserved, nothing else spent", async () => {
@@ -68,7 +68,7 @@ describe("a case from open to resolved", () => {
     const text = JSON.stringify(root?.blocks);
     expect(text).toContain("#0001 ライセンス認証エラー");
     expect(text).toContain("受付");
-    expect(text).toContain("1（予約中）");
+    expect(text).toContain("1 インシデント（予約中）");
     const contract = await h.database.db.client.contract.findFirstOrThrow();
     expect(contract).toMatchObject({ purchased: 10, available: 9, reserved: 1, consumed: 0 });
     const ledger = await h.database.db.client.ledgerEntry.findMany({ orderBy: { id: "asc" } });
@@ -125,7 +125,7 @@ describe("a case from open to resolved", () => {
     expect(consumed).toBe(1);
     const text = JSON.stringify(rootOf("ライセンス認証エラー")?.blocks);
     expect(text).toContain("解決");
-    expect(text).toContain("残りインシデント: 9");
+    expect(text).toContain("ご利用可能なインシデント: 9 インシデント");
     expect(text).not.toContain(Actions.resolve);
   });
 
@@ -159,7 +159,7 @@ describe("a case from open to resolved", () => {
     });
     const json = submitted.json as { response_action?: string; errors?: Record<string, string> };
     expect(json.response_action).toBe("errors");
-    expect(json.errors?.[Inputs.level.block]).toContain("インシデントが不足しています（必要: 3、ご利用可能: 2）");
+    expect(json.errors?.[Inputs.level.block]).toContain("インシデントが不足しております（必要: 3 インシデント、ご利用可能: 2 インシデント）");
     expect(await h.database.db.client.ledgerEntry.count()).toBe(before);
     expect(await h.database.db.client.case.count({ where: { channelId: "C0SMALL" } })).toBe(0);
   });

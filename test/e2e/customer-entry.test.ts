@@ -119,7 +119,7 @@ describe("the offer under a customer's own message", () => {
     const modal = await modalAfter(h, CUSTOMER, () => clickOffer(sourceTs));
     expect(inputValue(modal, Inputs.title.block)).toBe("ライセンス認証でエラーになります");
     expect(inputValue(modal, Inputs.description.block)).toBe("ライセンス認証でエラーになります\n画面に E-1024 と表示され、再起動しても直りません。");
-    expect(JSON.stringify(modal.blocks)).toContain("現在ご利用可能なインシデントは *10* です");
+    expect(JSON.stringify(modal.blocks)).toContain("現在ご利用いただけるインシデントは *10 インシデント* です");
     // Opening the modal is not consent: nothing is reserved until the customer submits.
     expect(await spent()).toEqual(before);
   });

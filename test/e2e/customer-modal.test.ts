@@ -40,9 +40,9 @@ describe("inline errors on the fields", () => {
     });
     expect(response.slackWouldReject).toBeUndefined();
     expect(modalErrors(response)).toEqual({
-      [Inputs.title.block]: "入力してください。",
-      [Inputs.description.block]: "3000文字以内で入力してください。",
-      [Inputs.product.block]: "100文字以内で入力してください。",
+      [Inputs.title.block]: "ご入力ください。",
+      [Inputs.description.block]: "3000 文字以内でご入力ください。",
+      [Inputs.product.block]: "100 文字以内でご入力ください。",
     });
     expect(await written()).toEqual(before);
   });
@@ -53,7 +53,7 @@ describe("inline errors on the fields", () => {
       callbackId: Views.openCase, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM,
       values: { [Inputs.title.block]: { [Inputs.title.action]: raw("件".repeat(151)) }, [Inputs.description.block]: { [Inputs.description.action]: "本文" } },
     });
-    expect(modalErrors(tooLong)).toEqual({ [Inputs.title.block]: "150文字以内で入力してください。" });
+    expect(modalErrors(tooLong)).toEqual({ [Inputs.title.block]: "150 文字以内でご入力ください。" });
     const fits = await submitCase(h, { title: "件".repeat(150), description: "本文" });
     expect(fits.json).toBeNull();
     expect((await h.database.db.client.case.findFirstOrThrow({ orderBy: { id: "desc" } })).title).toBe("件".repeat(150));
@@ -101,11 +101,11 @@ describe("a case that cannot be opened says what to do next", () => {
     const modal = await modalAfter(h, "U0EXP1", () => openCaseFromEntry(h, { userId: "U0EXP1", teamId: "T0EXP", channelId: "C0EXPIRED" }));
     const warning = JSON.stringify(modal.blocks[0]);
     expect(warning).toContain("現在、新しい案件を作成できません。");
-    expect(warning).toContain("サポート契約の有効期限が過ぎています");
+    expect(warning).toContain("サポート契約の有効期限が過ぎております");
     expect(warning).toContain(CONTACT);
     const before = await written();
     const response = await submitCase(h, { userId: "U0EXP1", teamId: "T0EXP", title: "質問", description: "本文" });
-    expect(modalErrors(response)[Inputs.level.block]).toBe(`サポート契約の有効期限が過ぎています。ご契約の更新については ${CONTACT} までお問い合わせください。`);
+    expect(modalErrors(response)[Inputs.level.block]).toBe(`恐れ入りますが、サポート契約の有効期限が過ぎております。ご契約の更新については ${CONTACT} までお問い合わせください。`);
     expect(await written()).toEqual(before);
   });
 
@@ -119,10 +119,10 @@ describe("a case that cannot be opened says what to do next", () => {
     await expect.poll(async () => (await h.database.db.client.case.findUniqueOrThrow({ where: { id: only.id } })).state).toBe("resolved");
 
     const modal = await modalAfter(h, "U0USED1", () => openCaseFromEntry(h, { userId: "U0USED1", teamId: "T0USED", channelId: "C0USEDUP" }));
-    expect(JSON.stringify(modal.blocks[0])).toContain(`ご契約のインシデントをすべてご利用済みです。追加購入・更新については ${CONTACT}`);
+    expect(JSON.stringify(modal.blocks[0])).toContain(`ご契約のインシデントをすべてご利用いただいたため、現在のご契約は終了しております。引き続きのご依頼には契約の更新が必要です。お手続きについては ${CONTACT}`);
     const before = await written();
     const response = await submitCase(h, { userId: "U0USED1", teamId: "T0USED", title: "もう一つ", description: "本文" });
-    expect(modalErrors(response)[Inputs.level.block]).toContain("すべてご利用済み");
+    expect(modalErrors(response)[Inputs.level.block]).toContain("すべてご利用いただいたため、現在のご契約は終了しております");
     expect(modalErrors(response)[Inputs.level.block]).not.toContain("有効期限");
     expect(await written()).toEqual(before);
   });

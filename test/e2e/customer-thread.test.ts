@@ -3,6 +3,7 @@
 // root message keeps one truthful status line in place while the thread gets a short notice of each change; after
 // the case ends, one polite reply offers a new case linked to the old one, which stays closed.
 // Rules: R-INC-4, R-LIFE-2, R-LIFE-3, R-INC-6/7/8.
+import { jaDate } from "../../src/slack/i18n/dates.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseNumber } from "../../src/domain/case.ts";
 import { endCase } from "../../src/services/end-case.ts";
@@ -71,7 +72,8 @@ describe("follow-ups in an open case's thread", () => {
     await h.drain();
     const date = h.running.deps.calendar.localDate(answered.autoCloseAt!);
     expect(rootJson(c.rootTs)).toContain("回答済み・ご確認待ち");
-    expect(rootJson(c.rootTs)).toContain(`${date} までにご返信がない場合、解決済みとして自動でクローズします。`);
+    expect(rootJson(c.rootTs)).toContain(`${jaDate(date)}までにご返信がない場合は、解決済みとして自動でクローズいたします。`);
+    expect(rootJson(c.rootTs)).not.toContain(date);
   });
 
   it("moves the case back to T4U on the customer's reply and resets the idle timer, spending nothing (R-INC-4, R-LIFE-2)", async () => {
@@ -139,13 +141,13 @@ describe("the case message through every state, with a notice in the thread for 
     expect(rootJson(c.rootTs)).toContain("*ステータス*\\n対応中");
     expect(rootJson(c.rootTs)).toContain(`*担当*\\n<@${ENGINEER}>`);
     const notices = botReplies(h, c.rootTs).map((m) => m.text);
-    expect(notices).toEqual([expect.stringContaining(`案件 ${caseNumber(c.id)} を受け付けました。1 インシデントを予約しました`), `<@${ENGINEER}> が担当いたします。`]);
+    expect(notices).toEqual([expect.stringContaining(`案件 ${caseNumber(c.id)} を受け付けました。1 インシデントを予約いたしました`), `<@${ENGINEER}> が担当いたします。`]);
   });
 
   const ended = [
-    ["auto_close", "closed", "クローズ", "1（消費済み）", "7営業日ご返信がなかったため"],
-    ["cancel_defect", "cancelled", "キャンセル", "1（消費なし）", "製品の不具合と判明したため"],
-    ["decline_scope", "declined", "対象外", "1（消費なし）", "サポートサービスの対象外と判断いたしました"],
+    ["auto_close", "closed", "クローズ", "1 インシデント（消費済み）", "7 営業日ご返信がなかったため"],
+    ["cancel_defect", "cancelled", "キャンセル", "1 インシデント（消費なし）", "製品の不具合と判明したため"],
+    ["decline_scope", "declined", "対象外", "1 インシデント（消費なし）", "サポートサービスの対象外と判断いたしました"],
   ] as const;
   for (const [action, state, label, incidents, notice] of ended) {
     it(`${state}: "${label}", ${incidents}, no controls, the remaining balance, and a notice`, async () => {
@@ -161,9 +163,9 @@ describe("the case message through every state, with a notice in the thread for 
       const json = rootJson(c.rootTs);
       expect(json).toContain(`*ステータス*\\n${label}`);
       expect(json).toContain(incidents);
-      expect(json).toContain("残りインシデント:");
+      expect(json).toContain("ご利用可能なインシデント:");
       expect(json).not.toContain(Actions.resolve);
-      expect(json).not.toContain("自動でクローズします");
+      expect(json).not.toContain("自動でクローズいたします");
       expect(botReplies(h, c.rootTs).at(-1)!.text).toContain(notice);
     });
   }
@@ -185,9 +187,9 @@ describe("after the case has ended (R-LIFE-3)", () => {
     await say(old.rootTs, "すみません、別の画面でも同じエラーが出ました。", "customer");
     await say(old.rootTs, "スクリーンショットはこちらです。", "customer");
     await h.drain();
-    const replies = botReplies(h, old.rootTs).filter((m) => m.text.includes("再開や継続はできません"));
+    const replies = botReplies(h, old.rootTs).filter((m) => m.text.includes("再開や継続はいたしかねます"));
     expect(replies).toHaveLength(1);
-    expect(replies[0]!.text).toBe(`案件 ${caseNumber(old.id)} はクローズ済みのため、再開や継続はできません。引き続きご質問がある場合は、新しい案件を作成してください。`);
+    expect(replies[0]!.text).toBe(`恐れ入りますが、案件 ${caseNumber(old.id)} はクローズ済みのため、再開や継続はいたしかねます。引き続きご質問がございましたら、新しい案件を作成してください。`);
     expect(JSON.stringify(replies[0]!.blocks)).toContain("新しい案件を作成");
     expect(await db().case.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ state: "resolved", closedAt });
     expect(await balance()).toEqual(before);
@@ -199,7 +201,7 @@ describe("after the case has ended (R-LIFE-3)", () => {
     const modal = await modalAfter(h, CUSTOMER, () => h.driver.blockAction({
       actionId: Actions.openFollowUpCase, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: reply.ts,
     }));
-    expect(JSON.stringify(modal.blocks)).toContain(`クローズ済みの案件 ${caseNumber(old.id)} の続きとして作成します。`);
+    expect(JSON.stringify(modal.blocks)).toContain(`クローズ済みの案件 ${caseNumber(old.id)} の続きとして作成いたします。`);
     expect(inputValue(modal, Inputs.description.block)).toBe("スクリーンショットはこちらです。");
     const before = await balance();
     expect((await submitCase(h, { title: "別の画面でも同じエラー" })).json).toBeNull();
@@ -212,7 +214,7 @@ describe("after the case has ended (R-LIFE-3)", () => {
     // Writing in the old thread again changes nothing there and sends no second reply.
     await say(old.rootTs, "新しい案件を作りました。", "customer");
     await h.drain();
-    expect(botReplies(h, old.rootTs).filter((m) => m.text.includes("再開や継続はできません"))).toHaveLength(1);
+    expect(botReplies(h, old.rootTs).filter((m) => m.text.includes("再開や継続はいたしかねます"))).toHaveLength(1);
     expect((await db().case.findUniqueOrThrow({ where: { id: old.id } })).state).toBe("resolved");
   });
 

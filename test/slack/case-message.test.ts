@@ -52,16 +52,16 @@ describe("the case message shows one truthful status", () => {
   }
 
   it("shows reserved incidents while open, consumed after resolve or close, not consumed after cancel or decline (R-INC-6/7/8)", () => {
-    for (const state of ["open", "in_progress", "answered"] as const) expect(rendered(view(state)).json).toContain("1（予約中）");
-    for (const state of ["resolved", "closed"] as const) expect(rendered(view(state)).json).toContain("1（消費済み）");
-    for (const state of ["cancelled", "declined"] as const) expect(rendered(view(state)).json).toContain("1（消費なし）");
-    expect(rendered(view("answered", { level: "A", levelReason: "report", incidents: 3, locale: "en" }), "en").json).toContain("3 (reserved)");
+    for (const state of ["open", "in_progress", "answered"] as const) expect(rendered(view(state)).json).toContain("1 インシデント（予約中）");
+    for (const state of ["resolved", "closed"] as const) expect(rendered(view(state)).json).toContain("1 インシデント（消費済み）");
+    for (const state of ["cancelled", "declined"] as const) expect(rendered(view(state)).json).toContain("1 インシデント（消費なし）");
+    expect(rendered(view("answered", { level: "A", levelReason: "report", incidents: 3, locale: "en" }), "en").json).toContain("3 incidents (reserved)");
   });
 
   it("shows the level A reason the customer chose (R-INC-2)", () => {
     const v = view("open", { level: "A", levelReason: "reproduction", incidents: 3 });
     expect(rendered(v).json).toContain("サービスレベルA（環境の再現による検証）");
-    expect(rendered(v).json).toContain("3（予約中）");
+    expect(rendered(v).json).toContain("3 インシデント（予約中）");
     expect(rendered(view("open", { level: "A", levelReason: "report", incidents: 3 }), "en").json).toContain("a formal written report");
   });
 
@@ -73,8 +73,8 @@ describe("the case message shows one truthful status", () => {
 
   it("gives the automatic close date only while waiting on the customer (R-LIFE-2)", () => {
     const waiting = rendered(view("answered", { autoCloseOn: "2026-12-04" }));
-    expect(waiting.json).toContain("2026-12-04 までにご返信がない場合、解決済みとして自動でクローズします。");
-    expect(rendered(view("answered", { autoCloseOn: "2026-12-04", locale: "en" }), "en").json).toContain("2026-12-04");
+    expect(waiting.json).toContain("2026年12月4日（金）までにご返信がない場合は、解決済みとして自動でクローズいたします。");
+    expect(rendered(view("answered", { autoCloseOn: "2026-12-04", locale: "en" }), "en").json).toContain("Fri, December 4, 2026");
     // A customer reply puts the case back on T4U's side: no close date, even if one was stored.
     expect(rendered(view("in_progress", { autoCloseOn: "2026-12-04" })).json).not.toContain("自動でクローズ");
     expect(rendered(view("closed", { autoCloseOn: "2026-12-04" })).json).not.toContain("自動でクローズ");
@@ -83,14 +83,14 @@ describe("the case message shows one truthful status", () => {
   it("invites follow-ups in the thread while open, and shows the remaining balance once ended (R-INC-4)", () => {
     for (const state of ["open", "in_progress", "answered"] as const) {
       const r = rendered(view(state));
-      expect(r.json).toContain("追加のインシデントは消費しません");
-      expect(r.json).not.toContain("残りインシデント:");
+      expect(r.json).toContain("追加のインシデントは消費いたしません");
+      expect(r.json).not.toContain("ご利用可能なインシデント:");
     }
     for (const state of ["resolved", "closed", "cancelled", "declined"] as const) {
       const r = rendered(view(state));
-      expect(r.json).toContain("残りインシデント: 9");
+      expect(r.json).toContain("ご利用可能なインシデント: 9 インシデント");
       expect(r.json).not.toContain(Actions.resolve);
-      expect(r.json).not.toContain("追加のインシデントは消費しません");
+      expect(r.json).not.toContain("追加のインシデントは消費いたしません");
     }
   });
 

@@ -62,7 +62,7 @@ describe("the case modal", () => {
 
   it("tells before submit what a case reserves and what remains", () => {
     const view = openCaseModal({ metadata, channels: [], available: 9 }, translator("ja"));
-    expect(JSON.stringify(view.blocks)).toContain("この案件で *1* インシデント（レベルAの場合は *3*）を予約します。現在ご利用可能なインシデントは *9* です。");
+    expect(JSON.stringify(view.blocks)).toContain("この案件で *1 インシデント*（サービスレベルAの場合は *3 インシデント*）を予約いたします。現在ご利用いただけるインシデントは *9 インシデント* です。");
     const en = openCaseModal({ metadata, channels: [], available: 9 }, translator("en"));
     expect(JSON.stringify(en.blocks)).toContain("This case reserves *1* incident (*3* for level A). You have *9* available.");
   });
@@ -70,7 +70,7 @@ describe("the case modal", () => {
   it("warns at the top when no case can be opened, with what to do next and T4U's contact", () => {
     const contact = "T4U株式会社 サポートサービス窓口（support@example.com）";
     const cases = [
-      ["expired", "有効期限が過ぎています"], ["exhausted", "すべてご利用済み"], ["no_contract", "有効なサポート契約が見つかりません"],
+      ["expired", "有効期限が過ぎております"], ["exhausted", "すべてご利用いただいたため、現在のご契約は終了しております"], ["no_contract", "有効なサポート契約が見つかりません"],
     ] as const;
     for (const [reason, words] of cases) {
       const view = openCaseModal({ metadata, channels: [], available: 0, blocked: { reason, contact } }, translator("ja"));

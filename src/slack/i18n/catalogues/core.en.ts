@@ -1,5 +1,6 @@
 // English, the second language. Same keys as core.ja.ts, same parameters.
 import { md } from "../../views/mrkdwn.ts";
+import { enDate } from "../dates.ts";
 import type { English } from "../english.ts";
 import type { coreJa } from "./core.ja.ts";
 
@@ -11,7 +12,7 @@ export const coreEn: English<typeof coreJa> = {
   "state.closed": "Closed",
   "state.cancelled": "Cancelled",
   "state.declined": "Out of scope",
-  "level.normal": "Normal",
+  "level.normal": "Normal service",
   "level.A": "Service level A",
   "reason.reproduction": "verification by reproducing your environment",
   "reason.report": "a formal written report",
@@ -29,7 +30,7 @@ export const coreEn: English<typeof coreJa> = {
   "modal.open.title_hint": "e.g. An error appears during license activation",
   "modal.open.description": "Details",
   "modal.open.description_hint": "What happens, the steps you took, and any error messages.",
-  "modal.open.product": "Product and version (optional)",
+  "modal.open.product": "Product and version",
   "modal.open.level": "Service level",
   "modal.open.level_normal": "Normal (1 incident, answered within 1 business day)",
   "modal.open.level_a_reproduction": "Level A: needs verification by reproducing our environment (3 incidents)",
@@ -52,15 +53,15 @@ export const coreEn: English<typeof coreJa> = {
   "case.status": "Status",
   "case.level": "Service level",
   "case.incidents": "Incidents",
-  "case.incidents_reserved": ({ n }) => `${n} (reserved)`,
-  "case.incidents_consumed": ({ n }) => `${n} (consumed)`,
-  "case.incidents_released": ({ n }) => `${n} (not consumed)`,
+  "case.incidents_reserved": ({ n }) => `${n} ${n === 1 ? "incident" : "incidents"} (reserved)`,
+  "case.incidents_consumed": ({ n }) => `${n} ${n === 1 ? "incident" : "incidents"} (consumed)`,
+  "case.incidents_released": ({ n }) => `${n} ${n === 1 ? "incident" : "incidents"} (not consumed)`,
   "case.assignee": "Engineer",
   "case.unassigned": "Not assigned yet",
   "case.opened_by": ({ user }) => `Opened by <@${user}>`,
-  "case.auto_close": ({ date }) => `Without a reply by ${date}, this case will be closed as resolved.`,
-  "case.expected": ({ date }) => `Expected answer: ${date}`,
-  "case.remaining": ({ available }) => `Incidents remaining: ${available}`,
+  "case.auto_close": ({ date }) => `If we have no reply from you by ${enDate(date)}, this case will be closed as resolved.`,
+  "case.expected": ({ date }) => `Expected answer: ${enDate(date)}`,
+  "case.remaining": ({ available }) => `Incidents available: ${available}`,
   "case.thread_hint": "Reply in this thread with follow-up questions (they use no extra incidents).",
   "case.next.open": "An engineer will review your request and answer in this thread.",
   "case.next.in_progress": "An engineer is working on your request. Thank you for your patience.",
@@ -69,7 +70,7 @@ export const coreEn: English<typeof coreJa> = {
   "case.next.cancelled": "The cause was a defect in our product, so this case was cancelled. No incidents were consumed.",
   "case.next.declined": "This request is outside the scope of the support service, so we could not take it on. No incidents were consumed.",
   "case.resolve": "Resolve",
-  "case.take": "Take it",
+  "case.take": "Assign to me",
   "case.more": "More actions",
   "case.menu.level_a": "Propose level A",
   "case.menu.split": "Propose a split",
@@ -80,13 +81,13 @@ export const coreEn: English<typeof coreJa> = {
   "case.fallback": ({ number, title, state }) => `${number} ${md(title)} (${state})`,
 
   "notice.opened": ({ number, incidents }) =>
-    `Case ${number} received; ${incidents} incident(s) reserved. An engineer will answer in this thread.`,
+    `We have received case ${number} and reserved ${incidents} ${incidents === 1 ? "incident" : "incidents"}. An engineer will answer in this thread.`,
   "notice.resolved": ({ user, incidents, available }) =>
-    `<@${user}> resolved this case. ${incidents} incident(s) consumed (${available} remaining). Thank you.`,
+    `<@${user}> has resolved this case. ${incidents} ${incidents === 1 ? "incident was" : "incidents were"} consumed (${available} available). Thank you for using our support.`,
   "notice.auto_closed": ({ incidents, available }) =>
-    `No reply for 7 business days after our last answer, so this case was closed as resolved. ${incidents} incident(s) consumed (${available} remaining).`,
+    `We had no reply for 7 business days after our last answer, so this case has been closed as resolved. ${incidents} ${incidents === 1 ? "incident was" : "incidents were"} consumed (${available} available).`,
   "notice.cancelled": ({ incidents }) =>
-    `The cause was a defect in our product, so this case is cancelled. Its ${incidents} incident(s) are not consumed.`,
+    `We apologise for the trouble caused by a defect in our product. As the cause was that defect, this case has been cancelled and its ${incidents} reserved ${incidents === 1 ? "incident is" : "incidents are"} not consumed.`,
   "notice.declined": ({ reason }) =>
     `We are sorry: this request is outside the scope of the support service. No incidents are consumed.\nReason: ${md(reason)}`,
   "notice.taken": ({ user }) => `<@${user}> is handling this case.`,

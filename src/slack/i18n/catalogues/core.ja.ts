@@ -1,6 +1,7 @@
 // Japanese is the default language of everything the app says. Keep the tone of a polite support desk (です・ます).
 // Every key here must exist in core.en.ts too (the type checker enforces it).
 import { md } from "../../views/mrkdwn.ts";
+import { jaDate } from "../dates.ts";
 
 export const coreJa = {
   "state.open": "受付",
@@ -10,13 +11,13 @@ export const coreJa = {
   "state.closed": "クローズ",
   "state.cancelled": "キャンセル",
   "state.declined": "対象外",
-  "level.normal": "通常",
+  "level.normal": "通常サービス",
   "level.A": "サービスレベルA",
   "reason.reproduction": "環境の再現による検証",
   "reason.report": "正式な報告書の作成",
 
-  "entry.text": "らかん™ サポート窓口です。ご質問・トラブルのご相談は下のボタンから案件を作成してください。",
-  "entry.intro": "*らかん™ サポート窓口*\nご質問・トラブルのご相談は「案件を作成」からお送りください。担当エンジニアがこのチャンネルのスレッドで回答します。",
+  "entry.text": "らかん™ サポート窓口です。ご質問やトラブルのご相談は、下のボタンから案件を作成してください。",
+  "entry.intro": "*らかん™ サポート窓口*\nご質問やトラブルのご相談は「案件を作成」からお送りください。担当エンジニアがこのチャンネルのスレッドでご回答いたします。",
   "entry.open": "案件を作成",
   "entry.balance": "残りインシデントを確認",
 
@@ -28,41 +29,41 @@ export const coreJa = {
   "modal.open.title_hint": "例: ライセンス認証でエラーが表示される",
   "modal.open.description": "内容",
   "modal.open.description_hint": "発生している事象、操作手順、エラーメッセージなどをご記入ください。",
-  "modal.open.product": "製品名・バージョン（任意）",
+  "modal.open.product": "製品名・バージョン",
   "modal.open.level": "サービスレベル",
-  "modal.open.level_normal": "通常（1インシデント・1営業日以内に対応）",
-  "modal.open.level_a_reproduction": "レベルA: 環境の再現による検証が必要（3インシデント）",
-  "modal.open.level_a_report": "レベルA: 正式な報告書が必要（3インシデント）",
+  "modal.open.level_normal": "通常サービス（1 インシデント・1 営業日以内にご回答）",
+  "modal.open.level_a_reproduction": "サービスレベルA: 環境の再現による検証が必要（3 インシデント）",
+  "modal.open.level_a_report": "サービスレベルA: 正式な報告書が必要（3 インシデント）",
   "modal.open.cost": ({ normal, levelA, available }: { normal: number; levelA: number; available: number }) =>
-    `この案件で *${normal}* インシデント（レベルAの場合は *${levelA}*）を予約します。現在ご利用可能なインシデントは *${available}* です。`,
-  "modal.open.previous": ({ number }: { number: string }) => `クローズ済みの案件 ${number} の続きとして作成します。`,
+    `この案件で *${normal} インシデント*（サービスレベルAの場合は *${levelA} インシデント*）を予約いたします。現在ご利用いただけるインシデントは *${available} インシデント* です。`,
+  "modal.open.previous": ({ number }: { number: string }) => `クローズ済みの案件 ${number} の続きとして作成いたします。`,
 
-  "error.required": "入力してください。",
-  "error.too_long": ({ max }: { max: number }) => `${max}文字以内で入力してください。`,
+  "error.required": "ご入力ください。",
+  "error.too_long": ({ max }: { max: number }) => `${max} 文字以内でご入力ください。`,
   "error.channel_not_registered": "このチャンネルはサポート契約に登録されていません。T4Uの管理者にご連絡ください。",
   "error.no_contract": ({ contact }: { contact: string }) =>
-    `有効なサポート契約が見つかりません。ご契約・更新については ${contact} までお問い合わせください。`,
+    `恐れ入りますが、有効なサポート契約が見つかりませんでした。ご契約・更新については ${contact} までお問い合わせください。`,
   "error.expired": ({ contact }: { contact: string }) =>
-    `サポート契約の有効期限が過ぎています。ご契約の更新については ${contact} までお問い合わせください。`,
+    `恐れ入りますが、サポート契約の有効期限が過ぎております。ご契約の更新については ${contact} までお問い合わせください。`,
   "error.insufficient": ({ needed, available, contact }: { needed: number; available: number; contact: string }) =>
-    `インシデントが不足しています（必要: ${needed}、ご利用可能: ${available}）。追加購入については ${contact} までお問い合わせください。`,
-  "error.invalid_date": "日付を YYYY-MM-DD の形式で入力してください。",
+    `恐れ入りますが、インシデントが不足しております（必要: ${needed} インシデント、ご利用可能: ${available} インシデント）。追加購入については ${contact} までお問い合わせください。`,
+  "error.invalid_date": "日付を 2026-12-03 のような形式でご入力ください。",
 
   "case.header": ({ number, title }: { number: string; title: string }) => `${number} ${title}`,
   "case.level_with_reason": ({ level, reason }: { level: string; reason: string }) => `${level}（${md(reason)}）`,
   "case.status": "ステータス",
   "case.level": "サービスレベル",
   "case.incidents": "インシデント",
-  "case.incidents_reserved": ({ n }: { n: number }) => `${n}（予約中）`,
-  "case.incidents_consumed": ({ n }: { n: number }) => `${n}（消費済み）`,
-  "case.incidents_released": ({ n }: { n: number }) => `${n}（消費なし）`,
+  "case.incidents_reserved": ({ n }: { n: number }) => `${n} インシデント（予約中）`,
+  "case.incidents_consumed": ({ n }: { n: number }) => `${n} インシデント（消費済み）`,
+  "case.incidents_released": ({ n }: { n: number }) => `${n} インシデント（消費なし）`,
   "case.assignee": "担当",
   "case.unassigned": "未割り当て",
   "case.opened_by": ({ user }: { user: string }) => `作成: <@${user}>`,
-  "case.auto_close": ({ date }: { date: string }) => `${date} までにご返信がない場合、解決済みとして自動でクローズします。`,
-  "case.expected": ({ date }: { date: string }) => `回答予定日: ${date}`,
-  "case.remaining": ({ available }: { available: number }) => `残りインシデント: ${available}`,
-  "case.thread_hint": "ご質問の続きはこのスレッドにご返信ください（追加のインシデントは消費しません）。",
+  "case.auto_close": ({ date }: { date: string }) => `${jaDate(date)}までにご返信がない場合は、解決済みとして自動でクローズいたします。`,
+  "case.expected": ({ date }: { date: string }) => `回答予定日: ${jaDate(date)}`,
+  "case.remaining": ({ available }: { available: number }) => `ご利用可能なインシデント: ${available} インシデント`,
+  "case.thread_hint": "ご質問の続きはこのスレッドにご返信ください（追加のインシデントは消費いたしません）。",
   "case.next.open": "担当エンジニアが内容を確認し、このスレッドでご回答いたします。",
   "case.next.in_progress": "担当エンジニアが対応しております。ご回答まで今しばらくお待ちください。",
   "case.next.answered": "このスレッドの回答をご確認ください。ご不明な点がございましたら、このスレッドにご返信ください。",
@@ -81,18 +82,18 @@ export const coreJa = {
   "case.fallback": ({ number, title, state }: { number: string; title: string; state: string }) => `${number} ${md(title)}（${state}）`,
 
   "notice.opened": ({ number, incidents }: { number: string; incidents: number }) =>
-    `案件 ${number} を受け付けました。${incidents} インシデントを予約しました。担当エンジニアよりこのスレッドで回答いたします。`,
+    `案件 ${number} を受け付けました。${incidents} インシデントを予約いたしました。担当エンジニアより、このスレッドでご回答いたします。`,
   "notice.resolved": ({ user, incidents, available }: { user: string; incidents: number; available: number }) =>
-    `<@${user}> が本案件を解決としました。${incidents} インシデントを消費しました（残り ${available}）。ご利用ありがとうございました。`,
+    `本案件は <@${user}> にて解決とさせていただきました。${incidents} インシデントを消費いたしました（ご利用可能: ${available} インシデント）。ご利用いただき、誠にありがとうございました。`,
   "notice.auto_closed": ({ incidents, available }: { incidents: number; available: number }) =>
-    `最後の回答から7営業日ご返信がなかったため、解決済みとしてクローズしました。${incidents} インシデントを消費しました（残り ${available}）。`,
+    `最後のご回答から 7 営業日ご返信がなかったため、解決済みとしてクローズいたしました。${incidents} インシデントを消費いたしました（ご利用可能: ${available} インシデント）。`,
   "notice.cancelled": ({ incidents }: { incidents: number }) =>
-    `原因が弊社製品の不具合と判明したため、本案件はキャンセルとなりました。インシデント（${incidents}）は消費されません。`,
+    `このたびは弊社製品の不具合によりご迷惑をおかけし、誠に申し訳ございません。原因が弊社製品の不具合と判明したため、本案件はキャンセルとさせていただきました。予約していた ${incidents} インシデントは消費されません。`,
   "notice.declined": ({ reason }: { reason: string }) =>
-    `誠に恐れ入りますが、本件はサポートサービスの対象外と判断いたしました。インシデントは消費されません。\n理由: ${md(reason)}`,
+    `誠に恐れ入りますが、本件はサポートサービスの対象外と判断いたしましたため、お受けいたしかねます。インシデントは消費されません。\n理由: ${md(reason)}`,
   "notice.taken": ({ user }: { user: string }) => `<@${user}> が担当いたします。`,
   "notice.closed_reply": ({ number }: { number: string }) =>
-    `案件 ${number} はクローズ済みのため、再開や継続はできません。引き続きご質問がある場合は、新しい案件を作成してください。`,
+    `恐れ入りますが、案件 ${number} はクローズ済みのため、再開や継続はいたしかねます。引き続きご質問がございましたら、新しい案件を作成してください。`,
   "notice.new_case": "新しい案件を作成",
 
   "triage.first_response_due": "初回回答期限",
@@ -112,11 +113,11 @@ export const coreJa = {
     `*インシデント残高*\nご利用可能: *${available}*（対応中の案件で予約中: ${reserved}）\n対応中の案件: ${open} 件\n有効期限: ${until}\n追加購入・更新のご相談は ${contact} までお問い合わせください。`,
   "home.register": "契約を登録",
   "home.export": "台帳を CSV で出力",
-  "refused.role": "この操作はT4Uのサポート担当のみ行えます。",
+  "refused.role": "恐れ入りますが、この操作は T4U のサポート担当のみ行えます。",
   "refused.manager": "この操作はT4Uの管理者のみ行えます。",
-  "refused.customer": "この操作はこの案件のお客様のみ行えます。",
-  "refused.closed": ({ number }: { number: string }) => `案件 ${number} は既にクローズしているため、この操作はできません。`,
-  "refused.unknown_case": "案件が見つかりませんでした。",
+  "refused.customer": "恐れ入りますが、この操作はこの案件のお客様のみ行えます。",
+  "refused.closed": ({ number }: { number: string }) => `恐れ入りますが、案件 ${number} は既にクローズしているため、この操作はいたしかねます。`,
+  "refused.unknown_case": "恐れ入りますが、案件が見つかりませんでした。",
   "refused.not_registered": "このチャンネルはサポート契約に登録されていません。T4Uの管理者にご連絡ください。",
   "error.generic": "処理中に問題が発生しました。お手数ですが、しばらくしてからもう一度お試しください。",
 };

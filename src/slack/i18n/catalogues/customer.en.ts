@@ -14,7 +14,7 @@ export const customerEn: English<typeof customerJa> = {
   "refused.other_customer": "Only the contracted customer and T4U staff can open cases or see the balance in this channel.",
   "modal.open.blocked": "A new case cannot be opened at the moment.",
   "error.exhausted": ({ contact }: { contact: string }) =>
-    `Every incident of your contract has been used. For additional incidents or a renewal, please contact ${contact}.`,
+    `Every incident of your contract has been used, so the contract has ended. To continue, the contract needs to be renewed; please contact ${contact}.`,
   "error.duplicate_source": ({ number }: { number: string }) =>
     `This message is already case ${number}. Please follow it in the case's thread.`,
 

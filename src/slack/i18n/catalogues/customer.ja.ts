@@ -11,10 +11,10 @@ export const customerJa = {
   "linked.text": ({ number, link }: { number: string; link: string }) =>
     `このメッセージを案件 ${number} として受け付けました。以降のやり取りは <${link}|案件 ${number} のスレッド> でお願いいたします。`,
 
-  "refused.other_customer": "このチャンネルで案件の作成や残高の確認ができるのは、ご契約のお客様と T4U の担当者のみです。",
+  "refused.other_customer": "恐れ入りますが、このチャンネルで案件の作成や残高の確認ができるのは、ご契約のお客様と T4U の担当者のみです。",
   "modal.open.blocked": "現在、新しい案件を作成できません。",
   "error.exhausted": ({ contact }: { contact: string }) =>
-    `ご契約のインシデントをすべてご利用済みです。追加購入・更新については ${contact} までお問い合わせください。`,
+    `恐れ入りますが、ご契約のインシデントをすべてご利用いただいたため、現在のご契約は終了しております。引き続きのご依頼には契約の更新が必要です。お手続きについては ${contact} までお問い合わせください。`,
   "error.duplicate_source": ({ number }: { number: string }) =>
     `このメッセージは既に案件 ${number} として受け付けています。案件のスレッドからご確認ください。`,
 

@@ -35,8 +35,8 @@ export const schedulerEn: English<typeof schedulerJa> = {
     `To open new cases, the contract needs to be renewed; please contact ${contact}.`,
   "notice.contract_exhausted": ({ endsOn, contact }) =>
     "You have used all the incidents of your contract. Thank you for using our support service.\n" +
-    `To open new cases, additional incidents are needed (your contract is valid until ${enDate(endsOn)}). ` +
-    `To buy more, please contact ${contact}.`,
+    `Because every incident has been used, the contract has ended (it was to run until ${enDate(endsOn)}). ` +
+    `To open new cases, the support contract needs to be renewed for a new period. Please contact ${contact} to arrange it.`,
 
   "alert.first_response_soon": ({ number, customer, date, time }) =>
     `:hourglass_flowing_sand: ${number} (${md(customer)}): first response due ${enDate(date)} ${time}.`,
@@ -54,5 +54,5 @@ export const schedulerEn: English<typeof schedulerJa> = {
     "Please check the registration: register the contract with the right period (contract renew) and adjust this one's remaining incidents to 0 (contract adjust).",
   "alert.contract_exhausted": ({ customer, endsOn, purchased, remaining }) =>
     `:red_circle: ${md(customer)}'s contract (to ${endsOn}) has used all ${purchased} incidents. ` +
-    (remaining > 0 ? `${remaining} remain on other contracts, so the customer was not notified.` : "None are left; the customer was asked to buy more."),
+    (remaining > 0 ? `${remaining} remain on other contracts, so the customer was not notified.` : "None are left; the customer was asked to renew."),
 };

@@ -2,15 +2,7 @@
 // T4U's engineers and managers in the triage channel. Dates arrive as "YYYY-MM-DD" and times as "HH:mm", both
 // in the business timezone. Every key here must exist in scheduler.en.ts too (the type checker enforces it).
 import { md } from "../../views/mrkdwn.ts";
-
-const WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"];
-
-/** "2026-05-14" → "2026年5月14日（木）" */
-function jaDate(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  if (!y || !m || !d) return date;
-  return `${y}年${m}月${d}日（${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}）`;
-}
+import { jaDate } from "../dates.ts";
 
 export const schedulerJa = {
   // To the customer, in the case's thread (R-LIFE-6, R-LIFE-2).
@@ -36,8 +28,9 @@ export const schedulerJa = {
     `新しい案件を作成いただくには契約の更新が必要です。お手続きについては ${contact} までお問い合わせください。`,
   "notice.contract_exhausted": ({ endsOn, contact }: { endsOn: string; contact: string }) =>
     "ご契約のインシデントをすべてご利用いただきました。ご利用いただき、誠にありがとうございます。\n" +
-    `新しい案件を作成いただくには、インシデントの追加購入が必要です（現在のご契約の有効期限: ${jaDate(endsOn)}）。` +
-    `追加購入のお手続きについては ${contact} までお問い合わせください。`,
+    // The contract ends when its incidents are used up (R-CON-2), so no addition can join it: a renewal can.
+    `現在のご契約は、インシデントをすべてご利用いただいたため終了となりました（当初の有効期限: ${jaDate(endsOn)}）。` +
+    `引き続き新しい案件をご依頼いただくには、サポート契約の更新（新しい契約期間でのご購入）が必要です。お手続きについては ${contact} までお問い合わせください。`,
 
   // To engineers and managers, in the triage channel.
   "alert.first_response_soon": ({ number, customer, date, time }: { number: string; customer: string; date: string; time: string }) =>
@@ -56,5 +49,5 @@ export const schedulerJa = {
     "登録内容をご確認のうえ、正しい期間の契約を登録し（contract renew）、この契約の残りは調整（contract adjust）で 0 にしてください。",
   "alert.contract_exhausted": ({ customer, endsOn, purchased, remaining }: { customer: string; endsOn: string; purchased: number; remaining: number }) =>
     `:red_circle: ${md(customer)} の契約（〜${endsOn}）のインシデント ${purchased} がすべて消費されました。` +
-    (remaining > 0 ? `他の契約に残り ${remaining} があるため、お客様へのご案内は省略しました。` : "ご利用可能なインシデントがなくなったため、お客様へ追加購入のご案内を送信しました。"),
+    (remaining > 0 ? `他の契約に残り ${remaining} があるため、お客様へのご案内は省略しました。` : "ご利用可能なインシデントがなくなったため、お客様へ契約更新のご案内を送信しました。"),
 };
