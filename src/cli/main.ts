@@ -6,6 +6,7 @@ import * as contractAddCommand from "./commands/contract-add.ts";
 import * as dbCommand from "./commands/db.ts";
 import { contractCommands, contractHelp, type CliCommand } from "./commands/contracts.ts";
 import * as exportCommand from "./commands/export.ts";
+import * as caseExportCommand from "./commands/case-export.ts";
 import * as reportCommand from "./commands/report.ts";
 import * as reportSlaCommand from "./commands/report-sla.ts";
 import * as reportStatementCommand from "./commands/report-statement.ts";
@@ -20,6 +21,7 @@ ${contractHelp}
   npm run cli -- channel entry …    post a channel's "open a case" message again and pin it (see: channel --help)
   npm run cli -- channel locale …   set the language of a customer channel: ja or en
   npm run cli -- channel show …     a channel's customer workspaces and approvers (also: customer-team, approvers, refresh)
+  npm run cli -- case export N …    a case's transcript as Markdown or JSON (see: case export --help)
   npm run cli -- report render …    a case's formal report as a PDF file (see: report render --help)
   npm run cli -- report statement … a customer's usage statement as CSV (see: report statement --help)
   npm run cli -- report sla …       first-response and resolution times per month and customer as CSV
@@ -41,6 +43,7 @@ const COMMANDS: Record<string, CliCommand> = {
   "channel approvers": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "approvers", args) },
   "channel refresh": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "refresh", args) },
   "scheduler run": { usage: schedulerRunCommand.usage, run: schedulerRunCommand.schedulerRun },
+  "case export": { usage: caseExportCommand.usage, run: caseExportCommand.caseExport },
   "report render": { usage: reportCommand.usage, run: reportCommand.reportRender },
   "report statement": { usage: reportStatementCommand.usage, run: (ctx, args) => reportStatementCommand.reportStatement(ctx, args, (chunk) => process.stdout.write(chunk)) },
   "report sla": { usage: reportSlaCommand.usage, run: (ctx, args) => reportSlaCommand.reportSla(ctx, args, (chunk) => process.stdout.write(chunk)) },

@@ -1,7 +1,8 @@
 // Finding cases, their card and transcript, and engineers' personal notifications: the listeners, registered
 // together from listeners/index.ts.
 import * as customerSearchAction from "./actions/customer-search.ts";
+import * as exportTranscriptAction from "./actions/export-transcript.ts";
 import * as caseCommand from "./commands/case.ts";
 import * as customerSearchView from "./views/customer-search.ts";
 
-export const caseworkModules = [caseCommand, customerSearchAction, customerSearchView];
+export const caseworkModules = [caseCommand, customerSearchAction, customerSearchView, exportTranscriptAction];
