@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.ts";
 import { rateCase } from "../../src/services/rate-case.ts";
 import { resolveCase } from "../../src/services/resolve-case.ts";
+import { translator } from "../../src/slack/i18n/index.ts";
 import { createWorld, CUSTOMER, ENGINEER, openedCase, registerCustomer, tokyo, type World } from "../services/contract-world.ts";
 
 let w: World;
@@ -81,7 +82,7 @@ describe("report statement", () => {
     const csv = readFileSync(out, "utf8");
     expect(csv).toContain("購入・調整,2026-05-01,,,,,購入,,,,20,");
     expect(csv).toContain(",2026-06-05,2026-06-09,#");
-    expect(csv).toContain(",通常,解決,1,0,0,,");
+    expect(csv).toContain(`,${translator("ja")("level.normal")},解決,1,0,0,,`);
     expect(csv).toContain(",サービスレベルA,対応中,0,0,3,,");
     expect(csv).not.toContain("他社");
   });

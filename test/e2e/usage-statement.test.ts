@@ -53,10 +53,11 @@ describe("the usage statement", () => {
     expect(shown).toContain("株式会社サンプル 様 利用明細");
     expect(shown).toContain("ご購入 15 · 消費 4 · 予約中 1 · *ご利用可能 10*");
     expect(shown).toContain("追加購入 +5（注文書 #42）");
-    expect(shown).toContain("ライセンス認証エラー · 通常 · 解決 · 1 消費");
+    const normal = translator("ja")("level.normal");
+    expect(shown).toContain(`ライセンス認証エラー · ${normal} · 解決 · 1 消費`);
     expect(shown).toContain("環境の再現による検証 · サービスレベルA · 解決 · 3 消費");
-    expect(shown).toContain("製品の不具合だった件 · 通常 · 製品の不具合のためキャンセル（消費なし） · 1 返却");
-    expect(shown).toContain("対応中の質問 · 通常 · 対応中 · 1 予約中");
+    expect(shown).toContain(`製品の不具合だった件 · ${normal} · 製品の不具合のためキャンセル（消費なし） · 1 返却`);
+    expect(shown).toContain(`対応中の質問 · ${normal} · 対応中 · 1 予約中`);
     expect(shown).not.toContain("他社");
     expect(h.slack.messages(CUSTOMER_CHANNEL).some((m) => JSON.stringify(m).includes("利用明細*"))).toBe(false);
   });

@@ -48,6 +48,7 @@ import * as resolveConfirmView from "./views/resolve-confirm.ts";
 import * as rateCaseAction from "./actions/rate-case.ts";
 import * as rateCommentView from "./views/rate-comment.ts";
 import * as usageStatementAction from "./actions/usage-statement.ts";
+import * as slaReportAction from "./actions/sla-report.ts";
 
 // Renewals and purchases asked for in Slack: the customer's answers and applications, the managers' settling.
 import * as answerRenewal from "./actions/answer-renewal.ts";
@@ -66,7 +67,7 @@ const modules = [openCaseAction, resolve, showBalance, take, balance, support, m
 const engineerModules = [caseMenu, caseStaffMenu, decideProposal, refreshHome, queue, appHomeOpened, assignView, endCaseViews, expectedDateView, levelAView, lowerLevelView, splitView];
 
 const reportModules = [reportDraftAction, reportReviewAction, reportChangesView, reportDraftView, resolveConfirmView];
-const insightModules = [rateCaseAction, rateCommentView, usageStatementAction];
+const insightModules = [rateCaseAction, rateCommentView, usageStatementAction, slaReportAction];
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   for (const module of [...modules, ...engineerModules, ...reportModules, ...insightModules, ...caseworkModules]) module.register(app, deps);

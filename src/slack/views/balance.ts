@@ -3,7 +3,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { CustomerBalance } from "../../services/balance-overview.ts";
 import type { Translate } from "../i18n/index.ts";
-import { Actions } from "../ids.ts";
+import { Actions, InsightIds } from "../ids.ts";
 import type { SlackMessage } from "./case-message.ts";
 import { escapeMrkdwn, mrkdwn, plain } from "./text.ts";
 
@@ -42,7 +42,11 @@ export function balanceOverviewBlocks(rows: readonly CustomerBalance[], t: Trans
     return blocks;
   }
   const attention = rows.filter((r) => r.attention !== null).length;
-  blocks.push({ type: "context", elements: [mrkdwn(t("contracts.overview.summary", { customers: rows.length, attention }))] });
+  // The summary carries the SLA report's button as its accessory: no block more than before.
+  blocks.push({
+    type: "section", text: mrkdwn(t("contracts.overview.summary", { customers: rows.length, attention })),
+    accessory: { type: "button", action_id: InsightIds.actions.slaReport, text: plain(t("sla.button"), 75), value: "overview" },
+  });
   for (const row of rows.slice(0, BALANCE_ROWS)) {
     blocks.push({
       type: "section", block_id: `balance_row_${row.customerId}`, text: mrkdwn(balanceLine(row, t)),

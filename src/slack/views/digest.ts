@@ -1,10 +1,10 @@
-// The managers' weekly digest as a message. Pure: figures in, Block Kit out; customer names are escaped.
+// The managers' weekly digest as a message. Pure: figures in, Block Kit out; the catalogue escapes customer names.
 import type { DigestFigures } from "../../domain/digest.ts";
 import type { Translate } from "../i18n/index.ts";
 import type { SlackMessage } from "./case-message.ts";
-import { clip, escapeMrkdwn, mrkdwn, plain } from "./text.ts";
+import { clip, mrkdwn, plain } from "./text.ts";
 
-const names = (list: readonly string[]) => list.map((n) => escapeMrkdwn(clip(n, 40))).join("、");
+const names = (list: readonly string[]) => list.map((n) => clip(n, 40)).join("、");
 
 export function digestMessage(f: DigestFigures, t: Translate): SlackMessage {
   const title = t("digest.title", { from: f.from, to: f.to });

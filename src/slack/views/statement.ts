@@ -1,11 +1,11 @@
 // The usage statement (利用明細) as a message and as CSV. Pure: a statement in, Block Kit or CSV text out. The
-// customer's words (case titles, notes) are escaped in the message; the CSV guards them against spreadsheet formulas.
+// customer's words (case titles, notes) are escaped by the catalogue; the CSV guards them against spreadsheet formulas.
 import type { KnownBlock } from "@slack/types";
 import { BOM, csvLine } from "../../lib/csv.ts";
 import type { ContractStatement, StatementCase, UsageStatement } from "../../services/usage-statement.ts";
 import type { Translate } from "../i18n/index.ts";
 import type { SlackMessage } from "./case-message.ts";
-import { clip, escapeMrkdwn, mrkdwn } from "./text.ts";
+import { clip, mrkdwn } from "./text.ts";
 
 /** Case lines shown per contract in the message; the CSV has them all. */
 export const STATEMENT_CASES = 40;
@@ -26,10 +26,10 @@ function contractBlocks(k: ContractStatement, t: Translate): KnownBlock[] {
     t("statement.contract", { id: k.contractId, from: k.startsOn, to: k.endsOn, status: t(`contracts.status.${k.status}`) }),
     t("statement.totals", k),
     ...(k.lapsed ? [t("statement.lapsed", { n: k.lapsed })] : []),
-    ...k.credits.map((c) => t("statement.credit", { on: c.on, kind: t(`contracts.ledger.kind.${c.kind}`), amount: signed(c.amount), note: c.note ? escapeMrkdwn(clip(c.note, 80)) : "" })),
+    ...k.credits.map((c) => t("statement.credit", { on: c.on, kind: t(`contracts.ledger.kind.${c.kind}`), amount: signed(c.amount), note: c.note ? clip(c.note, 80) : "" })),
   ];
   const lines = k.cases.slice(0, STATEMENT_CASES).map((c) => `${c.openedOn} ${t("statement.case", {
-    number: c.number, title: escapeMrkdwn(clip(c.title, 60)), level: level(c.level, t), outcome: t(`statement.outcome.${c.outcome}`), detail: detail(c, t),
+    number: c.number, title: clip(c.title, 60), level: level(c.level, t), outcome: t(`statement.outcome.${c.outcome}`), detail: detail(c, t),
   })}`);
   if (!lines.length) lines.push(t("statement.no_cases"));
   if (k.cases.length > STATEMENT_CASES) lines.push(t("statement.more", { n: k.cases.length - STATEMENT_CASES }));
@@ -44,7 +44,7 @@ function contractBlocks(k: ContractStatement, t: Translate): KnownBlock[] {
 }
 
 export function statementMessage(s: UsageStatement, t: Translate): SlackMessage {
-  const title = t("statement.title", { name: escapeMrkdwn(s.customerName), asOf: s.asOf });
+  const title = t("statement.title", { name: s.customerName, asOf: s.asOf });
   const blocks: KnownBlock[] = [{ type: "section", text: mrkdwn(title) }];
   if (!s.contracts.length) blocks.push({ type: "section", text: mrkdwn(t("statement.none")) });
   // Newest contracts first, within a message's 50 blocks.
