@@ -4,6 +4,7 @@
 // retried delivery can land after a reply to it. So a customer message written before the engineer's last answer
 // is recorded but reopens nothing, and an answer written before the customer's last message answers nothing new.
 import { isUniqueViolation, type Tx } from "../db/client.ts";
+import { recordCaseFiles } from "../db/case-files.ts";
 import { lockCase } from "../db/cases.ts";
 import { enqueue } from "../db/outbox.ts";
 import { isActive, transition, RefusedTransition, type CaseState } from "../domain/case.ts";
@@ -18,6 +19,8 @@ export interface ThreadMessage {
   userId: string;
   role: "customer" | "engineer" | "internal";
   text: string;
+  /** Files shared with the message (Slack's file_share): recorded with the case. */
+  files?: ReadonlyArray<{ id: string; name: string; mimetype?: string; filetype?: string; size?: number }>;
 }
 
 export type RecordMessageResult =
@@ -36,6 +39,12 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
       await tx.caseMessage.create({
         data: { caseId: found.id, channelId: message.channelId, ts: message.ts, userId: message.userId, authorRole: message.role, text: message.text, postedAt },
       });
+      if (message.files?.length) {
+        await recordCaseFiles(tx, message.files.map((f) => ({
+          caseId: found.id, fileId: f.id, name: f.name, mimetype: f.mimetype ?? null, filetype: f.filetype ?? null, size: f.size ?? null,
+          userId: message.userId, authorRole: message.role, messageTs: message.ts, postedAt,
+        })));
+      }
       // An update computed from a read taken before a resolution committed would reopen the resolved case.
       await lockCase(tx, deps.db.provider, found.id);
       const current = await tx.case.findUniqueOrThrow({ where: { id: found.id } });

@@ -96,6 +96,8 @@ export interface MessageInput {
   /** Whether the channel is a Slack Connect channel (is_ext_shared_channel); true unless said otherwise. */
   external?: boolean;
   subtype?: string;
+  /** Files shared with the message (with subtype "file_share"), as Slack describes them in the event. */
+  files?: Array<{ id: string; name: string; mimetype?: string; filetype?: string; size?: number }>;
   eventId?: string;
   retryNum?: number;
 }
@@ -777,6 +779,7 @@ export function createDriver(options: DriverOptions): Driver {
       ],
       ...(input.threadTs !== undefined ? { thread_ts: input.threadTs } : {}),
       ...(parent?.user !== undefined ? { parent_user_id: parent.user } : {}),
+      ...(input.files !== undefined ? { files: input.files } : {}),
     };
     const stored = input.subtype === undefined || ["thread_broadcast", "file_share", "me_message"].includes(input.subtype);
     if (stored) {

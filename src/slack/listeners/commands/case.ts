@@ -2,11 +2,12 @@
 // for engineers), `/case <words>` the cases containing them. Answered only to the person who asked. Anyone else is
 // politely refused and sees nothing of any case.
 import type { App } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { can } from "../../../domain/roles.ts";
 import { findCase } from "../../../services/find-case.ts";
 import { rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
-import { translator } from "../../i18n/index.ts";
+import { translator, type Translate } from "../../i18n/index.ts";
 import { Commands } from "../../ids.ts";
 import { permalink, threadLinks } from "../../permalinks.ts";
 import { caseCardMessage, findResultMessage } from "../../views/case-card.ts";
@@ -22,17 +23,28 @@ export function register(app: App, deps: SlackDeps): void {
     }
     // The search and the links take longer than an acknowledgement should: the answer follows by response_url.
     await ack();
-    const result = await findCase(deps, command.text);
-    if (result.kind === "card") {
-      const v = result.card.view;
-      const [thread, triage] = await Promise.all([
-        permalink(client, deps.logger, v.channelId, v.rootTs),
-        deps.triageChannel ? permalink(client, deps.logger, deps.triageChannel, v.triageTs) : undefined,
-      ]);
-      await respond({ response_type: "ephemeral", ...caseCardMessage(result.card, { thread, triage }, true, t) });
-      return;
+    try {
+      await answer(deps, client, respond, command.text, t);
+    } catch (error) {
+      // The answer goes to response_url, a URL from the payload: a failure to reach it is logged, not thrown.
+      deps.logger.warn("/case answer not delivered", { userId: command.user_id, error: error instanceof Error ? error.message : String(error) });
     }
-    const links = result.kind === "results" ? await threadLinks(client, deps.logger, result.cases) : new Map<number, string>();
-    await respond({ response_type: "ephemeral", ...findResultMessage(result, links, true, t) });
   });
+}
+
+type Respond = Parameters<Parameters<App["command"]>[1]>[0]["respond"];
+
+async function answer(deps: SlackDeps, client: WebClient, respond: Respond, text: string, t: Translate): Promise<void> {
+  const result = await findCase(deps, text);
+  if (result.kind === "card") {
+    const v = result.card.view;
+    const [thread, triage] = await Promise.all([
+      permalink(client, deps.logger, v.channelId, v.rootTs),
+      deps.triageChannel ? permalink(client, deps.logger, deps.triageChannel, v.triageTs) : undefined,
+    ]);
+    await respond({ response_type: "ephemeral", ...caseCardMessage(result.card, { thread, triage }, true, t) });
+    return;
+  }
+  const links = result.kind === "results" ? await threadLinks(client, deps.logger, result.cases) : new Map<number, string>();
+  await respond({ response_type: "ephemeral", ...findResultMessage(result, links, true, t) });
 }

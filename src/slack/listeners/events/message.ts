@@ -21,6 +21,21 @@ interface MessageFields {
   thread_ts?: string;
   deleted_ts?: string;
   message?: { ts?: string; text?: string; thread_ts?: string };
+  files?: unknown;
+}
+
+/** The files of a file_share message, as far as they are well formed (a Slack Connect stub may lack its name). */
+function sharedFiles(value: unknown): Array<{ id: string; name: string; mimetype?: string; filetype?: string; size?: number }> {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((f: unknown) => {
+    if (typeof f !== "object" || f === null) return [];
+    const r = f as Record<string, unknown>;
+    const id = str(r.id);
+    if (!id) return [];
+    const mimetype = str(r.mimetype);
+    const filetype = str(r.filetype);
+    return [{ id, name: str(r.name) ?? str(r.title) ?? id, ...(mimetype ? { mimetype } : {}), ...(filetype ? { filetype } : {}), ...(typeof r.size === "number" ? { size: r.size } : {}) }];
+  }).slice(0, 20);
 }
 
 const IGNORED = new Set(["bot_message", "channel_join", "channel_leave", "channel_topic", "channel_purpose", "channel_name", "pinned_item", "message_replied"]);
@@ -53,7 +68,7 @@ export function register(app: App, deps: SlackDeps): void {
     const threadTs = str(m.thread_ts);
     if (threadTs && threadTs !== ts) {
       const role = roles.has("engineer") ? "engineer" : roles.has("customer") ? "customer" : "internal";
-      const result = await recordMessage(deps, { channelId, threadTs, ts, userId, role, text: words(m.text) });
+      const result = await recordMessage(deps, { channelId, threadTs, ts, userId, role, text: words(m.text), files: sharedFiles(m.files) });
       if (result.kind === "recorded") deps.logger.info("case message recorded", { caseId: result.caseId, role, state: result.state });
     } else if (roles.has("customer") && (!m.subtype || m.subtype === "file_share")) {
       // Only the customer's own words get the offer; T4U's messages and other organisations' do not.
