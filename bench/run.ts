@@ -3,7 +3,7 @@
 //
 //   npm run bench                          every section, written to docs/benchmarks.md (about 20 minutes)
 //   npm run bench -- --quick               a shorter smoke run of every section, written to tmp/benchmarks.md
-//   npm run bench -- --only ack,calendar   some sections (calendar, anatomy, ack, throughput, balances, scheduler, memory, report-pdf)
+//   npm run bench -- --only ack,calendar   some sections (calendar, anatomy, ack, throughput, balances, scheduler, memory, report-pdf, case-search)
 //   npm run bench -- --soak-minutes 3      a shorter memory soak; --out <file> to write elsewhere
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
