@@ -40,7 +40,7 @@ describe("the demo's day in Japanese", () => {
     const s = step(all, "管理者 (U0MGR1) が /balance register で登録: 株式会社サンプル（10 インシデント）");
     expect(s.heading).toContain("2026-11-24（火）10:00");
     expect(s.body).toContain("● らかん™ サポート窓口");
-    expect(s.body).toContain("[案件を作成] [残りインシデントを確認]");
+    expect(s.body).toContain("[案件を作成] [残りインシデントを確認] [利用明細] [過去の案件を検索]");
     expect(balance(s)).toBe("残高: 利用可能 10 / 予約 0 / 消費 0");
   });
 

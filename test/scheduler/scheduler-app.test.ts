@@ -86,7 +86,9 @@ describe("the app's scheduler, seen in Slack", () => {
     expect((await customerThread(ids.answered)).at(-1)).toContain("解決済みとして自動でクローズいたします（予定: 2026年6月10日（水） 10:00）");
     at("2026-06-10T10:30:00");
     await tick();
-    expect((await customerThread(ids.answered)).at(-1)).toContain("最後の回答から7営業日ご返信がなかったため、解決済みとしてクローズしました");
+    // The close notice, followed by the satisfaction question (see test/e2e/case-rating.test.ts).
+    expect((await customerThread(ids.answered)).at(-2)).toContain("最後の回答から7営業日ご返信がなかったため、解決済みとしてクローズしました");
+    expect((await customerThread(ids.answered)).at(-1)).toContain("対応はいかがでしたでしょうか");
     const root = h.slack.messages(CUSTOMER_CHANNEL).find((m) => !m.thread_ts && JSON.stringify(m.blocks ?? []).includes("ライセンス認証エラー"));
     expect(JSON.stringify(root?.blocks)).toContain("クローズ");
     expect(await h.database.db.client.ledgerEntry.count({ where: { caseId: ids.answered, kind: "consume" } })).toBe(1);
