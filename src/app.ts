@@ -1,5 +1,5 @@
 // The composition root: config → database → services → Bolt app → outbox dispatcher (→ scheduler).
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
@@ -9,7 +9,8 @@ import { BusinessCalendar } from "./domain/calendar.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { CountingWebClient, slackErrorCode, timeRequests } from "./observability/instrument.ts";
 import { createMetrics } from "./observability/metrics.ts";
-import { operationalRoutes, type Route } from "./observability/routes.ts";
+import { serveRoutes } from "./observability/ops-server.ts";
+import { guarded, operationalRoutes } from "./observability/routes.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
 import { refreshUnboundChannels } from "./services/refresh-channel-teams.ts";
 import { systemClock } from "./clock.ts";
@@ -56,6 +57,8 @@ export interface RunningApp {
   scheduler: Scheduler;
   /** The HTTP port actually bound (null in Socket Mode). */
   port: number | null;
+  /** The port of health checks and metrics when METRICS_PORT is set (null: they are on `port`, for this machine). */
+  metricsPort: number | null;
   stop(): Promise<void>;
 }
 
@@ -144,11 +147,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
 
   const socketMode = config.slack.appToken !== null;
   const routes = operationalRoutes({ db, clock, metrics, gauges: () => roleGroups.gauge() });
+  // With a metrics port of its own, Slack's port serves only the liveness check besides Slack's requests.
+  const slackPortRoutes = config.metrics.port === null ? guarded(routes, { token: config.metrics.token, localOnly: true }) : routes.filter((r) => r.path === "/healthz");
   const receiver = socketMode ? undefined : new HTTPReceiver({
     signingSecret: config.slack.signingSecret,
     endpoints: "/slack/events",
     logger: boltLogger(logger),
-    customRoutes: routes,
+    customRoutes: slackPortRoutes,
   });
   // A body that parses to null would leave Bolt with an unanswered request and an unhandled rejection.
   if (receiver) receiver.requestListener = refuseNullBodies(receiver.requestListener);
@@ -173,9 +178,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   dispatcher.start();
   const scheduler = new Scheduler(deps, { intervalSeconds: config.schedulerIntervalSeconds, contact: config.contact, logger });
 
+  // Bound before Slack's port: a metrics port already taken stops the start before any request is taken.
+  const metricsServer = config.metrics.port === null ? null
+    : await serveRoutes(guarded(routes, { token: config.metrics.token, localOnly: false }), config.metrics.port, config.metrics.host);
   const started = await app.start(config.port);
   // In Socket Mode Slack's traffic needs no port, but health checks and metrics still do.
-  const opsServer = socketMode ? await serveRoutes(routes, config.port) : null;
+  const opsServer = socketMode ? await serveRoutes(slackPortRoutes, config.port) : null;
   const server = (opsServer ?? started) as Server;
   if (!socketMode) timeRequests(server, metrics);
   // Keep idle connections open longer than clients and reverse proxies do, so that it is always the client that
@@ -183,7 +191,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const port = portOf(server);
-  logger.info("incident-desk started", { mode: socketMode ? "socket" : "http", port, database: db.provider });
+  const metricsPort = metricsServer ? portOf(metricsServer) : null;
+  logger.info("incident-desk started", { mode: socketMode ? "socket" : "http", port, metricsPort, database: db.provider });
   // Channels without a customer workspace are read from Slack in the background: a slow Slack delays no request.
   void refreshUnboundChannels(deps, (channelId, error) => logger.warn("could not read a channel's workspaces", { channelId, error: error instanceof Error ? error.message : String(error) }))
     .catch((error: unknown) => logger.warn("could not list channels without a customer workspace", { error: error instanceof Error ? error.message : String(error) }));
@@ -192,7 +201,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   roleGroups.start();
 
   return {
-    app, deps, dispatcher, scheduler, port, homes: homeRefresher,
+    app, deps, dispatcher, scheduler, port, metricsPort, homes: homeRefresher,
     async stop() {
       // Stop taking requests (in-flight ones finish), then let the outbox deliver what is due, within a bound:
       // what is left stays in the database and goes out after the next start.
@@ -201,6 +210,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       await scheduler.stop();
       await roleGroups.stop();
       if (opsServer) await new Promise((resolve) => opsServer.close(resolve));
+      if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
       await dispatcher?.stop();
       // A database that fails now leaves the rest for the next start, as a timeout does.
       const flushed = dispatcher?.drain().catch((error: unknown) => logger.warn("outbox not flushed at shutdown", { error: faultSummary(error) }));
@@ -208,18 +218,6 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       if (!options.database) await db.close();
     },
   };
-}
-
-function serveRoutes(routes: Route[], port: number): Promise<Server> {
-  const server = createServer((req, res) => {
-    const route = routes.find((r) => r.path === (req.url ?? "").split("?")[0] && r.method.includes(req.method ?? ""));
-    if (route) route.handler(req, res);
-    else {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  return new Promise((resolve) => server.listen(port, () => resolve(server)));
 }
 
 function portOf(started: unknown): number | null {

@@ -27,6 +27,8 @@ export interface Config extends CoreConfig {
     homeTeamId: string | null;
   };
   port: number;
+  /** METRICS_PORT: health and metrics on a port of their own (null: the Slack port, to this machine only). */
+  metrics: { port: number | null; host: string; token: string | null };
   databaseUrl: string;
   /** User ids named in SUPPORT_ENGINEERS / SUPPORT_MANAGERS. */
   engineers: ReadonlySet<string>;
@@ -118,6 +120,12 @@ export function loadConfig(env: Env): Config {
   const port = Number(text("PORT") ?? "3000");
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${text("PORT")}"`);
 
+  const metricsPortText = text("METRICS_PORT");
+  const metricsPort = metricsPortText === null ? null : Number(metricsPortText);
+  if (metricsPort !== null && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535)) problems.push(`METRICS_PORT must be a port number, got "${metricsPortText}"`);
+  const metricsToken = text("METRICS_TOKEN");
+  if (metricsToken !== null && metricsToken.length < 16) problems.push("METRICS_TOKEN must be at least 16 characters (a random string scrapers send as Authorization: Bearer …)");
+
   // Each entry is a person (U…, W…) or a user group (S…) whose members hold the role.
   const people = (name: string) => {
     const ids = [...new Set((text(name) ?? "").split(",").map((s) => s.trim()).filter(Boolean))];
@@ -158,6 +166,7 @@ export function loadConfig(env: Env): Config {
     ...core,
     slack: { botToken, signingSecret, appToken, apiUrl: text("SLACK_API_URL"), homeTeamId: text("SLACK_TEAM_ID") },
     port,
+    metrics: { port: metricsPort, host: text("METRICS_HOST") ?? "127.0.0.1", token: metricsToken },
     engineers: engineers.users,
     managers: managers.users,
     engineerGroups: engineers.groups,
