@@ -40,14 +40,17 @@ export function localDay(at: Date, days: number): string {
 export async function seedCustomers(db: Database, count: number, at: Date): Promise<void> {
   const d = dialect(db);
   const run = async (sql: (s: { prefix: string; source: string }) => string) => db.client.$executeRawUnsafe(sql(d.series(1, count)));
-  await run((s) => `${s.prefix} INSERT INTO "Customer" ("id", "name", "slackTeamId", "createdAt")
-    SELECT n, 'スケール株式会社 ' || ${d.pad("n", 4)}, 'T0SC' || ${d.pad("n", 4)}, ${d.instant(at, "-86400 * 200")} FROM ${s.source}`);
+  await run((s) => `${s.prefix} INSERT INTO "Customer" ("id", "name", "createdAt")
+    SELECT n, 'スケール株式会社 ' || ${d.pad("n", 4)}, ${d.instant(at, "-86400 * 200")} FROM ${s.source}`);
   await run((s) => `${s.prefix} INSERT INTO "CustomerChannel" ("id", "channelId", "customerId", "locale", "createdAt")
     SELECT n, 'C0SCALE' || ${d.pad("n", 4)}, n, 'ja', ${d.instant(at, "-86400 * 200")} FROM ${s.source}`);
+  // Each channel is shared with its customer's own workspace, as registration records it.
+  await run((s) => `${s.prefix} INSERT INTO "ChannelTeam" ("id", "channelId", "teamId", "role", "decidedBy", "createdAt", "updatedAt")
+    SELECT n, 'C0SCALE' || ${d.pad("n", 4)}, 'T0SC' || ${d.pad("n", 4)}, 'customer', 'U0MGR1', ${d.instant(at, "-86400 * 200")}, ${d.instant(at, "-86400 * 200")} FROM ${s.source}`);
   // Ends ~300 days on: no renewal or end notice falls due during the measured ticks.
   await run((s) => `${s.prefix} INSERT INTO "Contract" ("id", "customerId", "kind", "startsOn", "endsOn", "purchased", "available", "reserved", "consumed", "createdBy", "createdAt")
     SELECT n, n, 'initial', '${localDay(at, -65)}', '${localDay(at, 300)}', 1000000, 1000000, 0, 0, 'U0MGR1', ${d.instant(at, "-86400 * 65")} FROM ${s.source}`);
-  await resetSequences(db, ["Customer", "CustomerChannel", "Contract"]);
+  await resetSequences(db, ["Customer", "CustomerChannel", "ChannelTeam", "Contract"]);
 }
 
 const TIMERS = ["firstResponseRemindAt", "firstResponseDueAt", "delayNoticeAt", "autoCloseRemindAt", "autoCloseAt"] as const;
