@@ -23,10 +23,10 @@ it("turns each learned workspace into its channels' customer workspace", async (
   await migrate(db, { through: names[conversion - 1] });
   // The previous version's tables, written as it wrote them (its client knew Customer.slackTeamId).
   await db.client.$executeRawUnsafe(`INSERT INTO "Customer" ("name", "slackTeamId") VALUES ('学習済みのお客様', 'T0LEARNED'), ('未学習のお客様', NULL)`);
-  const ids = await db.client.customer.findMany({ orderBy: { id: "asc" }, select: { id: true } });
-  for (const [i, channelId] of ["C0LEARNED1", "C0LEARNED2", "C0UNKNOWN"].entries()) {
-    await db.client.customerChannel.create({ data: { channelId, customerId: ids[i < 2 ? 0 : 1]!.id } });
-  }
+  // Raw SQL throughout: this version's client would also ask for columns later migrations add.
+  await db.client.$executeRawUnsafe(`INSERT INTO "CustomerChannel" ("channelId", "customerId")
+    SELECT c."channelId", cu."id" FROM "Customer" cu JOIN (SELECT 'C0LEARNED1' AS "channelId", '学習済みのお客様' AS "name"
+      UNION ALL SELECT 'C0LEARNED2', '学習済みのお客様' UNION ALL SELECT 'C0UNKNOWN', '未学習のお客様') c ON c."name" = cu."name"`);
   await migrate(db);
   const teams = await db.client.channelTeam.findMany({ orderBy: { channelId: "asc" }, select: { channelId: true, teamId: true, role: true } });
   expect(teams).toEqual([
