@@ -189,7 +189,7 @@ describe("the application (登録用紙) becomes a request, and a manager regist
     expect([request.state, request.resultContractId, request.decidedBy]).toEqual(["registered", contracts[1]?.id, MANAGER]);
     expect(await db().contractEvent.findMany({ where: { kind: "request_registered" }, select: { actorId: true, contractId: true } })).toEqual([{ actorId: MANAGER, contractId: contracts[1]?.id }]);
     const customerMessage = h.slack.messages(CUSTOMER_CHANNEL).find((x) => x.text.startsWith("お申し込みを承りました"))!;
-    expect(replies(customerMessage.ts)).toEqual(["お申し込みいただいた継続のお手続きが完了いたしました。新しいご契約は 15 インシデント、2027年4月1日から2028年3月31日までです。引き続きよろしくお願い申し上げます。"]);
+    expect(replies(customerMessage.ts)).toEqual(["お申し込みいただいた継続のお手続きが完了いたしました。新しいご契約は 15 インシデント、2027年4月1日（木）から2028年3月31日（金）までです。引き続きよろしくお願い申し上げます。"]);
     expect(JSON.stringify(h.slack.message(CUSTOMER_CHANNEL, customerMessage.ts)?.blocks)).toContain(`ご登録が完了いたしました（契約 #${contracts[1]?.id}）`);
     expect(hasAction(h.slack.message(TRIAGE_CHANNEL, m.ts)!, A.registerRequest)).toBe(false);
   });
@@ -207,7 +207,7 @@ describe("the reminder to managers", { timeout: 60_000 }, () => {
     await h.running.scheduler.runOnce();
     await h.drain();
     const reminders = triage().filter((t) => t.includes("ご回答がまだありません"));
-    expect(reminders).toEqual([expect.stringContaining("他社株式会社 の契約が 2027年3月31日 に終了します")]);
+    expect(reminders).toEqual([expect.stringContaining("他社株式会社 の契約が 2027年3月31日（水） に終了します")]);
     expect((await db().contract.findUniqueOrThrow({ where: { id: theirs.contractId } })).renewalReminderAt).not.toBeNull();
   });
 });

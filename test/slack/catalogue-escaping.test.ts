@@ -17,6 +17,9 @@ const FROM_THE_APP = new Set([
   "state", "status", "successor", "t4u", "teams", "time", "to", "until", "user", "users", "years",
   // The formal report: versions, editions and page numbers it counts, and the people (user ids) it mentions.
   "author", "by", "edition", "editions", "page", "previous", "reviewer", "total", "version",
+  // The renewal question: the answer is one of the three the app offers, parsed from the button it posted, and the
+  // date the app sent the notice.
+  "answer", "sent", "at",
 ]);
 
 /** Where a person's words go into plain_text (shown literally) or a parameter name means a count. */
@@ -35,7 +38,7 @@ function render(locale: "ja" | "en", key: MessageKey, value: (param: string) => 
 /** Every catalogue pair, found on disk so that a new one is checked too. */
 const CATALOGUES = readdirSync(fileURLToPath(new URL("../../src/slack/i18n/catalogues/", import.meta.url)))
   .filter((f) => f.endsWith(".ja.ts")).map((f) => f.slice(0, -".ja.ts".length));
-const DATES = /^(date|endsOn|startsOn|from|to|until|latest|earliest|expected|successor)$/;
+const DATES = /^(date|endsOn|startsOn|from|to|until|latest|earliest|expected|successor|sent)$/;
 
 describe("message catalogues", () => {
   it("escape every parameter a person wrote, in both languages", async () => {

@@ -4,7 +4,7 @@ import type { English } from "../english.ts";
 import type { renewalJa } from "./renewal.ja.ts";
 
 const ANSWER: Record<string, string> = { continue: "We wish to continue", considering: "Considering / let's talk", decline: "We will not continue" };
-const answer = (a: string) => ANSWER[a] ?? a;
+const answer = (a: string) => ANSWER[a] ?? md(a);
 const KIND: Record<string, string> = { renewal: "renewal (a new contract period)", addition: "additional purchase" };
 
 function acknowledgement(a: string, user: string, endsOn: string): string {
@@ -86,7 +86,7 @@ export const renewalEn: English<typeof renewalJa> = {
   "contracts.detail.requests": "Applications",
   "contracts.detail.request": ({ number, kind, incidents, state, at }) => `${number} · ${KIND[kind] ?? kind} ${incidents} · ${state} · ${at}`,
   "contracts.detail.events": "History",
-  "contracts.detail.event": ({ at, kind, user, detail }) => `${at} · ${kind.replace(/_/g, " ")} · ${user}${detail ? ` · ${detail}` : ""}`,
+  "contracts.detail.event": ({ at, kind, user, detail }) => `${at} · ${kind.replace(/_/g, " ")} · ${user}${detail ? ` · ${md(detail)}` : ""}`,
   "balance.renewal.unanswered": ":grey_question: renewal answer awaited",
   "balance.renewal.answered": ({ answer: a }) => `Renewal answer: ${answer(a)}`,
 };

@@ -2,16 +2,13 @@
 // form (登録用紙) in a modal, the request's state as the customer sees it, and the managers' alerts and controls.
 // Business Japanese to customers, short lines for T4U staff. Every key here must exist in renewal.en.ts too.
 import { md } from "../../views/mrkdwn.ts";
+import { jaDate } from "../dates.ts";
 
 type Answer = "continue" | "considering" | "decline" | "";
 
 const ANSWER: Record<Exclude<Answer, "">, string> = { continue: "継続を希望する", considering: "検討中・相談したい", decline: "継続しない" };
-const answer = (a: string) => ANSWER[a as Exclude<Answer, "">] ?? a;
-
-function jaDate(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return y && m && d ? `${y}年${m}月${d}日` : date;
-}
+// An answer the app does not know (never written by the app itself) is shown as text, never as live mrkdwn.
+const answer = (a: string) => ANSWER[a as Exclude<Answer, "">] ?? md(a);
 
 function acknowledgement(a: string, user: string, endsOn: string): string {
   switch (a) {
@@ -107,7 +104,7 @@ export const renewalJa = {
     `${number} · ${KIND[kind] ?? kind} ${incidents} · ${state === "pending" ? "未処理" : state === "registered" ? "登録済み" : "お断り／保留"} · ${at}`,
   "contracts.detail.events": "経緯",
   "contracts.detail.event": ({ at, kind, user, detail }: { at: string; kind: string; user: string; detail: string }) =>
-    `${at} · ${({ renewal_answered: "更新のご回答", request_created: "お申し込み", request_registered: "お申し込みを登録", request_declined: "お申し込みをお断り／保留" } as Record<string, string>)[kind] ?? kind} · ${user}${detail ? ` · ${detail}` : ""}`,
+    `${at} · ${({ renewal_answered: "更新のご回答", request_created: "お申し込み", request_registered: "お申し込みを登録", request_declined: "お申し込みをお断り／保留" } as Record<string, string>)[kind] ?? kind} · ${user}${detail ? ` · ${md(detail)}` : ""}`,
   "balance.renewal.unanswered": ":grey_question: 更新のご回答待ち",
   "balance.renewal.answered": ({ answer: a }: { answer: string }) => `更新のご回答: ${answer(a)}`,
 };
