@@ -4,6 +4,7 @@ import { systemClock } from "../clock.ts";
 import * as channelCommand from "./commands/channel.ts";
 import * as contractAddCommand from "./commands/contract-add.ts";
 import * as dbCommand from "./commands/db.ts";
+import * as dbBackupCommand from "./commands/db-backup.ts";
 import { contractCommands, contractHelp, type CliCommand } from "./commands/contracts.ts";
 import * as exportCommand from "./commands/export.ts";
 import * as caseExportCommand from "./commands/case-export.ts";
@@ -30,6 +31,7 @@ ${contractHelp}
   npm run cli -- outbox list …      messages not yet delivered to Slack; outbox retry sends held ones again (see: outbox --help)
   npm run cli -- db migrate         apply database migrations (needed for PostgreSQL; SQLite migrates on start)
   npm run cli -- db status          show applied and pending migrations
+  npm run cli -- db backup --out F  copy the SQLite database to F while the app runs (PostgreSQL: pg_dump)
 
 Settings come from the environment (DATABASE_URL, BUSINESS_TIMEZONE, …; see .env.example).`;
 
@@ -53,7 +55,7 @@ const COMMANDS: Record<string, CliCommand> = {
 };
 
 /** The database commands open the database themselves: `db status` must not migrate it as other commands do. */
-const DB_COMMANDS: Record<string, string> = { "db migrate": dbCommand.usage, "db status": dbCommand.usage };
+const DB_COMMANDS: Record<string, string> = { "db migrate": dbCommand.usage, "db status": dbCommand.usage, "db backup": dbBackupCommand.usage };
 
 /** Every command line the CLI knows, for its help and for tests that check every command's --help. */
 export const COMMAND_NAMES: readonly string[] = [...Object.keys(COMMANDS), ...Object.keys(DB_COMMANDS)];
@@ -76,7 +78,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         out(dbUsage);
         return 0;
       }
-      await dbCommand.run(env, command === "migrate" ? "migrate" : "status", rest, out);
+      if (command === "backup") await dbBackupCommand.dbBackup(env, rest, out);
+      else await dbCommand.run(env, command === "migrate" ? "migrate" : "status", rest, out);
       return 0;
     }
     // "group command" first (contract add), then a group that takes its arguments directly (export).

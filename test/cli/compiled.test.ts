@@ -34,6 +34,7 @@ describe("the compiled command line", () => {
     const help = await cli(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("incident-desk command line");
+    expect(help.stdout).toContain("db backup");
     const usage = await cli(["contract", "add", "--help"], { DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" });
     expect(usage.code).toBe(0);
     expect(usage.stdout).toContain("--customer");
