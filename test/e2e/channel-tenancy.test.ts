@@ -86,7 +86,7 @@ describe("a person of a third workspace in the customer's channel", () => {
   it("is refused the entry button: no modal, told why", async () => {
     const modals = h.slack.views().length;
     const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, A_PARTNER.userId, () => openCaseFromEntry(h, { userId: A_PARTNER.userId, teamId: PARTNER_TEAM }));
-    expect(text).toBe("このチャンネルで案件の作成や残高の確認ができるのは、ご契約のお客様と T4U の担当者のみです。");
+    expect(text).toBe("恐れ入りますが、このチャンネルで案件の作成や残高の確認ができるのは、ご契約のお客様と T4U の担当者のみです。");
     expect(h.slack.views().length).toBe(modals);
   });
 

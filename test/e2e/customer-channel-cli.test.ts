@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, startHarness, type Harness } from "../support/harness.ts";
-import { botReplies, entryTs, modalAfter, openCaseFromEntry, rootOf, submitCase } from "./customer-helpers.ts";
+import { entryTs, modalAfter, openCaseFromEntry, rootOf, submitCase } from "./customer-helpers.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -43,7 +43,7 @@ describe("channel entry", () => {
     expect(h.slack.callsTo("pins.add").filter((c) => c.ok).map((c) => c.args.timestamp)).toEqual([old, fresh]);
     expect(h.slack.callsTo("pins.remove").filter((c) => c.ok).map((c) => c.args.timestamp)).toEqual([old]);
     const modal = await modalAfter(h, CUSTOMER, () => openCaseFromEntry(h));
-    expect(JSON.stringify(modal.blocks)).toContain("現在ご利用可能なインシデントは *10* です");
+    expect(JSON.stringify(modal.blocks)).toContain("現在ご利用いただけるインシデントは *10 インシデント* です");
   });
 
   it("refuses, with exit code 2 and a reason, a channel that is not registered or not a channel id", async () => {
@@ -81,7 +81,8 @@ describe("channel locale", () => {
     await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, text: "Another question", ts });
     await expect.poll(() => h.database.db.client.outboxMessage.count({ where: { dedupeKey: `offer:${CUSTOMER_CHANNEL}:${ts}` } })).toBe(1);
     await h.drain();
-    expect(botReplies(h, ts)[0]?.text).toContain("To send it as a support case");
+    // The offer is shown to its author alone.
+    expect(h.slack.ephemerals(CUSTOMER_CHANNEL).filter((e) => e.user === CUSTOMER).at(-1)?.text).toContain("To send it as a support case");
     const modal = await modalAfter(h, CUSTOMER, () => openCaseFromEntry(h));
     expect(JSON.stringify(modal.blocks)).toContain("You have *9* available.");
   });

@@ -52,7 +52,7 @@ describe("a person of another customer's workspace in this channel", () => {
   it("is refused the entry button: no modal, no balance figures", async () => {
     const modals = caseModals();
     const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, OTHER_CUSTOMER, () => openCaseFromEntry(h, { userId: OTHER_CUSTOMER, teamId: OTHER_CUSTOMER_TEAM }));
-    expect(text).toBe("このチャンネルで案件の作成や残高の確認ができるのは、ご契約のお客様と T4U の担当者のみです。");
+    expect(text).toBe("恐れ入りますが、このチャンネルで案件の作成や残高の確認ができるのは、ご契約のお客様と T4U の担当者のみです。");
     expect(caseModals()).toBe(modals);
   });
 

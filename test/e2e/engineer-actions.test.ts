@@ -99,7 +99,7 @@ describe("level A (R-INC-2, R-INC-5, R-INC-6)", () => {
     expect(await contract()).toMatchObject({ available: before.available - 2, reserved: before.reserved + 2 });
     expect(await h.database.db.client.ledgerEntry.count({ where: { caseId, kind: "reserve", amount: 2 } })).toBe(1);
     await h.drain();
-    expect(await rootBlocks(caseId)).toContain("3（予約中）");
+    expect(await rootBlocks(caseId)).toContain("3 インシデント（予約中）");
     expect(await rootBlocks(caseId)).toContain("サービスレベルA");
     expect((await threadTexts(h, caseId)).some((t) => t.includes("サービスレベルAとしました") && t.includes("1 から 3"))).toBe(true);
     // The proposal now says who approved, and offers no buttons any more.
@@ -197,7 +197,7 @@ describe("expected answer date (R-LIFE-6)", () => {
     expect(await caseRow(h, caseId)).toMatchObject({ expectedAnswerOn: "2026-11-26", delayNoticeAt: null });
     await h.drain();
     expect((await threadTexts(h, caseId)).some((t) => t.includes("2026-11-26 ごろになる見込み"))).toBe(true);
-    expect(await rootBlocks(caseId)).toContain("回答予定日: 2026-11-26");
+    expect(await rootBlocks(caseId)).toContain("回答予定日: 2026年11月26日（木）");
     expect(await triageBlocks(caseId)).toContain("2026-11-26");
   });
 
@@ -234,7 +234,7 @@ describe("ending a case without consuming (R-INC-7, R-INC-8)", () => {
     const caseId = await customerCase(h, "対象外の相談");
     const view = await openActionModal(h, AN_ENGINEER, caseId, Actions.declineScope, Views.declineScope);
     const before = await everything(h);
-    expect(modalErrors(await submit(h, AN_ENGINEER, view, { [Inputs.reason.block]: { [Inputs.reason.action]: "   " } }))[Inputs.reason.block]).toContain("入力してください");
+    expect(modalErrors(await submit(h, AN_ENGINEER, view, { [Inputs.reason.block]: { [Inputs.reason.action]: "   " } }))[Inputs.reason.block]).toContain("ご入力ください");
     expect(await everything(h)).toBe(before);
     const released = await contract();
     expect((await submit(h, AN_ENGINEER, view, { [Inputs.reason.block]: { [Inputs.reason.action]: "他社製ハードウェアの故障はサポート対象外です。" } })).json).toBeNull();

@@ -214,6 +214,9 @@ export const CONTROLS: Control[] = [
     act: (p) => k.command(p, Commands.support, "", CUSTOMER_CHANNEL), took: (o) => shows(o, Views.openCase) },
   { group: "others", name: "command: /balance", ids: [Commands.balance], allowed: ["manager"], setup: () => caseIn(), act: (p) => k.command(p, Commands.balance), took: (o) => o.response.text.includes("別の会社") },
   { group: "others", name: "command: /queue", ids: [Commands.queue], allowed: ["engineer"], setup: () => caseIn(), act: (p) => k.command(p, Commands.queue), took: (o) => o.response.text.includes("権限の確認") },
+  // /case answers by response_url after the acknowledgement: the case card or the matches, to the asker alone.
+  { group: "others", name: "command: /case", ids: [Commands.case], allowed: ["engineer", "manager"], setup: () => caseIn(),
+    act: (p, t) => k.command(p, Commands.case, String(t.caseId)), took: (o) => o.told.some((x) => x.includes("権限の確認")) },
   { group: "others", name: "shortcut: make a message a case", ids: [Shortcuts.messageToCase], allowed: ["engineer", "manager"], setup: () => caseIn(),
     act: (p) => k.shortcut(p, Shortcuts.messageToCase, CUSTOMER_CHANNEL, { ts: h.driver.nextTs(), text: "お客様の質問", user: CUSTOMER }), took: (o) => shows(o, Views.openCase) },
   { group: "others", name: "shortcut: the staff menu of a case (「案件を操作」)", ids: [Shortcuts.caseStaffMenu], allowed: ["engineer"], setup: () => caseIn(),

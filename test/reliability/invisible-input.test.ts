@@ -32,8 +32,8 @@ describe("the case modal", () => {
     const view = await openModal(h, CUSTOMER, CUSTOMER_TEAM);
     const response = await submitCase(h, view, CUSTOMER, CUSTOMER_TEAM, { title, description: INVISIBLE["zero-width spaces"]! });
     const errors = modalErrors(response);
-    expect(errors[Inputs.title.block]).toBe("入力してください。");
-    expect(errors[Inputs.description.block]).toBe("入力してください。");
+    expect(errors[Inputs.title.block]).toBe("ご入力ください。");
+    expect(errors[Inputs.description.block]).toBe("ご入力ください。");
     expect(await h.database.db.client.case.count()).toBe(before);
   });
 
@@ -53,7 +53,7 @@ describe("engineers' reasons", () => {
     const view = await openActionModal(h, AN_ENGINEER, caseId, Actions.declineScope, Views.declineScope);
     const before = await everything(h);
     const errors = modalErrors(await submit(h, AN_ENGINEER, view, { [Inputs.reason.block]: { [Inputs.reason.action]: INVISIBLE["zero-width spaces"] } }));
-    expect(errors[Inputs.reason.block]).toContain("入力してください");
+    expect(errors[Inputs.reason.block]).toContain("ご入力ください");
     expect(await everything(h)).toBe(before);
   });
 
@@ -65,7 +65,7 @@ describe("engineers' reasons", () => {
       [Inputs.levelReason.block]: { [Inputs.levelReason.action]: "reproduction" },
       [Inputs.reason.block]: { [Inputs.reason.action]: INVISIBLE["direction marks"] },
     }));
-    expect(errors[Inputs.reason.block]).toContain("入力してください");
+    expect(errors[Inputs.reason.block]).toContain("ご入力ください");
     expect(await everything(h)).toBe(before);
   });
 });
@@ -86,7 +86,7 @@ describe("the managers' forms", () => {
         [Inputs.channelLocale.block]: { [Inputs.channelLocale.action]: "ja" },
       },
     });
-    expect(modalErrors(submitted)[Inputs.customerName.block]).toBe("入力してください。");
+    expect(modalErrors(submitted)[Inputs.customerName.block]).toBe("ご入力ください。");
     expect(await h.database.db.client.customer.count()).toBe(before);
   });
 });

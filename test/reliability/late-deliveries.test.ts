@@ -47,7 +47,7 @@ function botTexts(rootTs: string): string[] {
 
 const HOUR = 3_600_000;
 const DELAY_NOTICE = "回答までにお時間をいただいており";
-const AUTO_CLOSED = "最後の回答から7営業日ご返信がなかったため、解決済みとしてクローズしました。";
+const AUTO_CLOSED = "最後のご回答から 7 営業日ご返信がなかったため、解決済みとしてクローズいたしました。";
 
 describe("a customer message delivered after the answer that followed it", () => {
   it("is recorded but leaves the case answered, with its automatic close; no delay notice; it closes after 7 business days (R-LIFE-2, R-LIFE-6)", async () => {

@@ -74,7 +74,7 @@ describe("outbox fairness between channels", () => {
     const later = await openCaseDirect(h, "その後に作成した案件", CUSTOMER);
     await h.drain();
     expect((await h.database.db.client.case.findUniqueOrThrow({ where: { id: caseId } })).state).toBe("closed");
-    expect(h.slack.messages(CUSTOMER_CHANNEL).some((m) => m.thread_ts === root && m.text.includes("7営業日"))).toBe(true);
+    expect(h.slack.messages(CUSTOMER_CHANNEL).some((m) => m.thread_ts === root && m.text.includes("7 営業日"))).toBe(true);
     expect(await rootTsOf(h, later)).toBeTruthy();
     expect(h.slack.messages(TRIAGE_CHANNEL).some((m) => JSON.stringify(m.blocks ?? []).includes("その後に作成した案件"))).toBe(true);
     expect(await h.database.db.client.outboxMessage.count({ where: { deliveredAt: null } })).toBe(0);

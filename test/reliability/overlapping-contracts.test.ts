@@ -87,7 +87,7 @@ describe("two overlapping contracts, 2 + 1 incidents", () => {
     expect(await ledgerOf(opened.id, c)).toEqual(["reserve 2 @first", "reserve 1 @renewal"]);
     await h.drain();
     const root = (await db().case.findUniqueOrThrow({ where: { id: opened.id } })).rootTs!;
-    expect(h.slack.messages(c.channelId).some((m) => m.thread_ts === root && (m.text ?? "").includes("3 インシデントを予約しました"))).toBe(true);
+    expect(h.slack.messages(c.channelId).some((m) => m.thread_ts === root && (m.text ?? "").includes("3 インシデントを予約いたしました"))).toBe(true);
 
     // The engineer resolves it from the triage message: each part is consumed on its own contract.
     const triage = (await db().case.findUniqueOrThrow({ where: { id: opened.id } })).triageTs!;
@@ -98,7 +98,7 @@ describe("two overlapping contracts, 2 + 1 incidents", () => {
     expect(await counters(c.renewal)).toEqual({ available: 0, reserved: 0, consumed: 1 });
     expect(await ledgerOf(opened.id, c)).toEqual(["reserve 2 @first", "reserve 1 @renewal", "consume 2 @first", "consume 1 @renewal"]);
     await h.drain();
-    expect(h.slack.messages(c.channelId).some((m) => m.thread_ts === root && (m.text ?? "").includes("3 インシデントを消費しました（残り 0）"))).toBe(true);
+    expect(h.slack.messages(c.channelId).some((m) => m.thread_ts === root && (m.text ?? "").includes("3 インシデントを消費いたしました（ご利用可能: 0 インシデント）"))).toBe(true);
   });
 
   it("a customer approves level A for a normal case, the extra two drawn across both contracts; cancelling as a defect gives each back where it came from (R-INC-5, R-INC-7)", async () => {
@@ -142,7 +142,7 @@ describe("two overlapping contracts, 2 + 1 incidents", () => {
     const submitted = await openFromSlack(c, "再現検証", "A:reproduction");
     const json = submitted.json as { response_action?: string; errors?: Record<string, string> };
     expect(json.response_action).toBe("errors");
-    expect(json.errors?.[Inputs.level.block]).toContain("インシデントが不足しています（必要: 3、ご利用可能: 2）");
+    expect(json.errors?.[Inputs.level.block]).toContain("インシデントが不足しております（必要: 3 インシデント、ご利用可能: 2 インシデント）");
     expect({ first: await counters(c.first), renewal: await counters(c.renewal), ledger: await db().ledgerEntry.count() }).toEqual(before);
     expect(await db().case.count({ where: { channelId: c.channelId } })).toBe(0);
   });

@@ -87,7 +87,7 @@ describe("the app's scheduler, seen in Slack", () => {
     at("2026-06-10T10:30:00");
     await tick();
     // The close notice, followed by the satisfaction question (see test/e2e/case-rating.test.ts).
-    expect((await customerThread(ids.answered)).at(-2)).toContain("最後の回答から7営業日ご返信がなかったため、解決済みとしてクローズしました");
+    expect((await customerThread(ids.answered)).at(-2)).toContain("最後のご回答から 7 営業日ご返信がなかったため、解決済みとしてクローズいたしました");
     expect((await customerThread(ids.answered)).at(-1)).toContain("対応はいかがでしたでしょうか");
     const root = h.slack.messages(CUSTOMER_CHANNEL).find((m) => !m.thread_ts && JSON.stringify(m.blocks ?? []).includes("ライセンス認証エラー"));
     expect(JSON.stringify(root?.blocks)).toContain("クローズ");

@@ -22,12 +22,13 @@ export const schedulerEn: English<typeof schedulerJa> = {
     `Case ${number} will be closed as resolved on ${enDate(date)} at ${time} if there is no reply within 7 business days of our last answer. ` +
     "If anything is still unresolved or unclear, please reply in this thread.",
 
-  "notice.renewal_due": ({ endsOn, available, consumed, levelA }) =>
+  "notice.renewal_due": ({ endsOn, available, consumed, levelA, contact }) =>
     "Thank you for using T4U's support service.\n" +
     `Your current support contract ends on *${enDate(endsOn)}* (incidents available: ${available}).\n` +
     (consumed !== undefined ? `Over the last year you used ${consumed} incident${consumed === 1 ? "" : "s"} (${levelA ?? 0} of them level A case${levelA === 1 ? "" : "s"}).\n` : "") +
     "Would you let us know whether you intend to continue for the next period? You can answer with the buttons below. " +
-    "Unused incidents lapse when the contract ends; they do not carry over to the next period.",
+    "Unused incidents lapse when the contract ends; they do not carry over to the next period." +
+    `\nIf you have any questions, please contact ${contact}.`,
   "notice.contract_ended": ({ startsOn, endsOn, lapsed, open, contact }) =>
     `Your support contract (${enDate(startsOn)} – ${enDate(endsOn)}) has ended. Thank you for using our support service.\n` +
     (lapsed > 0 ? `${lapsed} unused incident${lapsed === 1 ? " has" : "s have"} lapsed. ` : "") +

@@ -15,12 +15,13 @@ export const schedulerJa = {
     `（予定: ${jaDate(date)} ${time}）。まだ解決していない点やご不明な点がございましたら、このスレッドにご返信ください。`,
 
   // To the customer, at the top of their channel (R-CON-4, R-CON-2).
-  "notice.renewal_due": ({ endsOn, available, consumed, levelA }: { endsOn: string; available: number; contact: string; consumed?: number; levelA?: number }) =>
+  "notice.renewal_due": ({ endsOn, available, consumed, levelA, contact }: { endsOn: string; available: number; contact: string; consumed?: number; levelA?: number }) =>
     "いつもT4Uのサポートサービスをご利用いただき、誠にありがとうございます。\n" +
-    `現在のサポート契約は *${jaDate(endsOn)}* に有効期限を迎えます（ご利用可能なインシデント: ${available}）。\n` +
+    `現在のサポート契約は *${jaDate(endsOn)}* に有効期限を迎えます（ご利用可能なインシデント: ${available} インシデント）。\n` +
     (consumed !== undefined ? `昨年度のご利用実績は ${consumed} インシデント（うちサービスレベルA ${levelA ?? 0} 件）でした。\n` : "") +
     "つきましては、次年度のサポート契約の継続についてご意向をお聞かせいただけますでしょうか。下のボタンからご回答いただけます。" +
-    "なお、未使用のインシデントは有効期限をもって失効し、次の契約期間へは繰り越されませんので、あらかじめご了承ください。",
+    "なお、未使用のインシデントは有効期限をもって失効し、次の契約期間へは繰り越されませんので、あらかじめご了承ください。" +
+    `\nご不明な点は ${contact} までお問い合わせください。`,
   "notice.contract_ended": ({ startsOn, endsOn, lapsed, open, contact }: { startsOn: string; endsOn: string; lapsed: number; open: number; contact: string }) =>
     `サポート契約（${jaDate(startsOn)}〜${jaDate(endsOn)}）は有効期限を迎え、終了いたしました。これまでのご利用、誠にありがとうございました。\n` +
     (lapsed > 0 ? `未使用のインシデント ${lapsed} は失効いたしました。` : "") +
