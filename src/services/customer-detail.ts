@@ -2,6 +2,7 @@
 // and the most recent ledger movements with who made them and why (R-CON-7).
 import { approversOf, teamsOf, type ChannelTeamRow } from "../db/channels.ts";
 import { contractsOf } from "../db/contracts.ts";
+import { listRequests } from "../db/renewals.ts";
 import { contractStatus, coveredUntil, daysBetween, lapsed, summarize, type BalanceSummary, type ContractStatus } from "../domain/contract.ts";
 import type { Forecast } from "../domain/forecast.ts";
 import type { LedgerKind } from "../domain/ledger.ts";
@@ -21,7 +22,12 @@ export interface ContractLine {
   /** Unused incidents of an ended contract, which lapse (R-CON-6). */
   lapsed: number;
   note: string | null;
+  /** The customer's answer to the renewal notice (R-CON-4): null before the notice, answer null while awaited. */
+  renewal?: { answer: string | null; by: string | null; on: string | null } | null;
 }
+
+/** A purchase or renewal the customer applied for in Slack, newest first. */
+export interface RequestLine { id: number; kind: string; incidents: number; state: string; on: string }
 
 export interface LedgerLine {
   id: number;
@@ -42,6 +48,7 @@ export interface CustomerDetail extends BalanceSummary {
   /** Per channel, its workspaces (the customer's, and those waiting for a manager) and named approvers. */
   tenancy: { channelId: string; teams: ChannelTeamRow[]; approvers: string[] }[];
   contracts: ContractLine[];
+  requests?: RequestLine[];
   ledger: LedgerLine[];
   openCases: number;
   coveredUntil: string | null;
@@ -53,6 +60,8 @@ export interface CustomerDetail extends BalanceSummary {
 
 /** How many ledger movements the detail shows; the CSV export has them all. */
 export const RECENT_LEDGER = 15;
+/** How many of the customer's applications the detail shows. */
+export const RECENT_REQUESTS = 5;
 
 export async function customerDetail(deps: Pick<ServiceDeps, "db" | "calendar" | "clock" | "forecastWindowDays">, customerId: number): Promise<CustomerDetail | null> {
   const client = deps.db.client;
@@ -77,6 +86,10 @@ export async function customerDetail(deps: Pick<ServiceDeps, "db" | "calendar" |
     contracts: contracts.map((c) => ({
       id: c.id, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn, status: contractStatus(c, today),
       purchased: c.purchased, available: c.available, reserved: c.reserved, consumed: c.consumed, lapsed: lapsed(c, today), note: c.note,
+      renewal: c.renewalNoticeAt ? { answer: c.renewalAnswer, by: c.renewalAnsweredBy, on: c.renewalAnsweredAt ? deps.calendar.localDate(c.renewalAnsweredAt) : null } : null,
+    })),
+    requests: (await listRequests(client, { customerId, limit: RECENT_REQUESTS })).map((r) => ({
+      id: r.id, kind: r.kind, incidents: r.incidents, state: r.state, on: deps.calendar.localDate(r.createdAt),
     })),
     ledger: ledger.map((e) => ({
       id: e.id, at: e.createdAt, contractId: e.contractId, caseId: e.caseId, kind: e.kind as LedgerKind,

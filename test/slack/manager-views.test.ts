@@ -89,6 +89,19 @@ describe("a customer's detail", () => {
     expect(text).toContain("<#C0CUSTOMER2> · お客様のワークスペース: 未登録");
   });
 
+  it("shows the customer's answer to the renewal notice and their applications made in Slack (R-CON-4)", () => {
+    const d = detail(2, 0);
+    d.contracts[1] = { ...d.contracts[1]!, renewal: { answer: "continue", by: "U0CUST1", on: "2026-11-20" } };
+    d.contracts[0] = { ...d.contracts[0]!, renewal: { answer: null, by: null, on: null } };
+    d.requests = [{ id: 3, kind: "renewal", incidents: 15, state: "pending", on: "2026-11-21" }];
+    const message = customerDetailMessage(d, "Asia/Tokyo", t);
+    expect(validateBlocks(message.blocks, "message")).toBeNull();
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain("継続のご意向: *継続を希望する*（<@U0CUST1>、2026-11-20）");
+    expect(text).toContain("継続のご意向: ご案内済み・ご回答なし");
+    expect(text).toContain("*お申し込み*\\nR-0003 · 継続（新しい契約期間） 15 · 未処理 · 2026-11-21");
+  });
+
   it("offers an additional purchase only on a contract that can take one, and adjustment and renewal always", () => {
     const blocks = customerDetailMessage(detail(2, 0), "Asia/Tokyo", t).blocks;
     const actions = (blockId: string) => JSON.stringify(blocks.find((b) => "block_id" in b && b.block_id === blockId));

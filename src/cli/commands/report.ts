@@ -1,4 +1,4 @@
-// `report render`: any version of a case's formal report as a PDF file, for archives — the latest version, a
+// `report render` writes any version of a case's formal report as a PDF file, for archives — the latest version, a
 // saved version by number, or an edition as it was delivered. Undelivered versions are marked as drafts.
 import { writeFileSync } from "node:fs";
 import { renderReportPdf } from "../../report/pdf.ts";

@@ -22,6 +22,7 @@ function contractBlocks(c: ContractLine, t: Translate): KnownBlock[] {
     `${t("contracts.detail.period", { from: c.startsOn, to: c.endsOn })} · ${t("contracts.detail.counters", c)}`,
     ...(c.lapsed > 0 ? [t("contracts.detail.lapsed", { n: c.lapsed })] : []),
     ...(c.note ? [`_${escapeMrkdwn(clip(c.note, 200))}_`] : []),
+    ...(c.renewal ? [t("contracts.detail.renewal", { answer: c.renewal.answer ?? "", user: c.renewal.by ?? "", date: c.renewal.on ?? "" })] : []),
   ];
   const buttons = [
     ...(c.status === "active" || c.status === "upcoming"
@@ -80,6 +81,10 @@ export function customerDetailBlocks(d: CustomerDetail, zone: string, t: Transla
   if (shown.length === 0) blocks.push({ type: "section", text: mrkdwn(t("contracts.detail.no_contracts")) });
   if (d.contracts.length > shown.length) blocks.push({ type: "context", elements: [mrkdwn(t("contracts.detail.more_contracts", { n: d.contracts.length - shown.length }))] });
   for (const c of shown) blocks.push(...contractBlocks(c, t));
+  if (d.requests?.length) {
+    const lines = d.requests.map((r) => t("contracts.detail.request", { number: t("request.number", { id: r.id }), kind: r.kind, incidents: r.incidents, state: r.state, at: r.on }));
+    blocks.push({ type: "section", text: mrkdwn(clip(`*${t("contracts.detail.requests")}*\n${lines.join("\n")}`, 3000)) });
+  }
   blocks.push(
     { type: "actions", block_id: "customer_actions", elements: [
       { type: "button", action_id: Actions.renewContract, text: plain(t("contracts.button.renew"), 75), value: String(d.customerId) },
