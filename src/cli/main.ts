@@ -12,6 +12,7 @@ import * as reportCommand from "./commands/report.ts";
 import * as reportSlaCommand from "./commands/report-sla.ts";
 import * as reportStatementCommand from "./commands/report-statement.ts";
 import * as outboxCommand from "./commands/outbox.ts";
+import * as requestListCommand from "./commands/request-list.ts";
 import * as schedulerRunCommand from "./commands/scheduler-run.ts";
 import { CliError, openContext } from "./context.ts";
 
@@ -22,6 +23,7 @@ ${contractHelp}
   npm run cli -- channel entry …    post a channel's "open a case" message again and pin it (see: channel --help)
   npm run cli -- channel locale …   set the language of a customer channel: ja or en
   npm run cli -- channel show …     a channel's customer workspaces and approvers (also: customer-team, approvers, refresh)
+  npm run cli -- request list …     customers' renewal and purchase applications made in Slack (open ones; --all)
   npm run cli -- case export N …    a case's transcript as Markdown or JSON (see: case export --help)
   npm run cli -- report render …    a case's formal report as a PDF file (see: report render --help)
   npm run cli -- report statement … a customer's usage statement as CSV (see: report statement --help)
@@ -44,6 +46,7 @@ const COMMANDS: Record<string, CliCommand> = {
   "channel customer-team": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "customer-team", args) },
   "channel approvers": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "approvers", args) },
   "channel refresh": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "refresh", args) },
+  "request list": { usage: requestListCommand.usage, run: requestListCommand.requestList },
   "scheduler run": { usage: schedulerRunCommand.usage, run: schedulerRunCommand.schedulerRun },
   "case export": { usage: caseExportCommand.usage, run: caseExportCommand.caseExport },
   "report render": { usage: reportCommand.usage, run: reportCommand.reportRender },
