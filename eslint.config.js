@@ -1,6 +1,12 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// Flat config replaces a rule's options per file instead of merging them, so every block that sets
+// no-restricted-imports for part of src/ repeats these.
+const testImports = { regex: "(^|/)test/", message: "The app does not import the tests; shared helpers belong in src/ or tools/." };
+const toolImports = { regex: "(^|/)tools/", message: "Only the demo uses tools/ (the Slack stand-in); the app runs without it." };
+const appPatterns = [testImports, toolImports];
+
 export default tseslint.config(
   { ignores: ["node_modules/", "src/generated/", "data/", "coverage/", "tmp/", "dist/", "dist.*"] },
   js.configs.recommended,
@@ -16,13 +22,23 @@ export default tseslint.config(
     },
   },
   {
+    // The app never reaches into the tests or the Slack stand-in: dist/ is compiled from src/ alone.
+    files: ["src/**/*.ts"],
+    ignores: ["src/demo/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: appPatterns }] },
+  },
+  {
+    files: ["src/demo/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [testImports] }] },
+  },
+  {
     files: ["src/domain/**/*.ts", "src/services/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["@slack/*", "**/generated/**"] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@slack/*", "**/generated/**"] }, ...appPatterns] }],
     },
   },
   {
-    files: ["scripts/**/*.mjs", "bench/**/*.ts", "test/**/*.ts"],
+    files: ["scripts/**/*.mjs", "bench/**/*.ts", "test/**/*.ts", "tools/**/*.ts"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
     rules: { "no-restricted-syntax": "off" },
   },

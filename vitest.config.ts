@@ -5,7 +5,7 @@ const jsonReport = process.env.VITEST_JSON_REPORT;
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
+    include: ["test/**/*.test.ts", "tools/**/*.test.ts"],
     testTimeout: 30_000,
     // expect.poll waits for what the app does after it acks (a modal opening, an outbox delivery). A loaded
     // 2-core machine can take more than the default second; a real failure still fails, only later.

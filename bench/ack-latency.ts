@@ -1,6 +1,6 @@
 // Ack latency: how long the real HTTP receiver takes to answer Slack, per kind of request, beside a bare Bolt
 // app with the same receiver and signing whose handlers only ack.
-import type { SlackMessage } from "../test/support/slack-api.ts";
+import type { SlackMessage } from "../tools/slack-sim/index.ts";
 import { Commands } from "../src/slack/ids.ts";
 import { runWaves, type LoadResult, type SignedRequest } from "./load.ts";
 import { table, type Goal, type SectionResult } from "./report.ts";

@@ -7,7 +7,7 @@ import { silentLogger } from "../src/logger.ts";
 import { registerContract } from "../src/services/register-contract.ts";
 import { Commands } from "../src/slack/ids.ts";
 import { createTestDatabase } from "../test/support/database.ts";
-import { startSlackStandIn } from "../test/support/slack-api.ts";
+import { startSlackStandIn } from "../tools/slack-sim/index.ts";
 import { openCases, rootMessage } from "./cases.ts";
 import { countingDatabase } from "./counting-db.ts";
 import { Endpoint } from "./load.ts";

@@ -1,5 +1,5 @@
 // Finding the cases a benchmark opened, and the root messages the app posted for them, to act on them next.
-import type { SlackMessage } from "../test/support/slack-api.ts";
+import type { SlackMessage } from "../tools/slack-sim/index.ts";
 import type { World } from "./world.ts";
 
 export interface OpenCase { id: number; channelId: string; rootTs: string }

@@ -1,8 +1,8 @@
-// Signed requests in the shapes Slack sends (the same shapes as test/support/driver.ts builds), made directly so
+// Signed requests in the shapes Slack sends (the same shapes as tools/slack-sim/driver.ts builds), made directly so
 // that building thousands of them costs the load generator next to nothing. Trigger ids and response URLs come
 // from the Slack stand-in, so the app's follow-up calls (views.open) are accepted as they would be by Slack.
 import { createHmac, randomUUID } from "node:crypto";
-import type { SlackMessage, SlackStandIn } from "../test/support/slack-api.ts";
+import type { SlackMessage, SlackStandIn } from "../tools/slack-sim/index.ts";
 import { translator } from "../src/slack/i18n/index.ts";
 import { Actions, Inputs, Views } from "../src/slack/ids.ts";
 import { openCaseModal } from "../src/slack/views/open-case-modal.ts";

@@ -14,7 +14,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { startSlackStandIn } from "../test/support/slack-api.ts";
+import { startSlackStandIn } from "../tools/slack-sim/index.ts";
 import { table } from "./report.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -9,7 +9,7 @@ import type { ServiceDeps } from "../src/services/deps.ts";
 import { registerContract } from "../src/services/register-contract.ts";
 import { createTestDatabase, type TestDatabase } from "../test/support/database.ts";
 import { ENGINEER, HOME_TEAM, MANAGER, TRIAGE_CHANNEL } from "../test/support/harness.ts";
-import { startSlackStandIn, type SlackStandIn } from "../test/support/slack-api.ts";
+import { startSlackStandIn, type SlackStandIn } from "../tools/slack-sim/index.ts";
 import { Endpoint } from "./load.ts";
 import { SlackRequests, type Person } from "./payloads.ts";
 import type { TargetCommand, TargetSpec, TargetStats } from "./target.ts";

@@ -8,7 +8,7 @@ import { LATE_DELIVERY_GRACE_MS } from "../scheduler/pass.ts";
 import { AUTO_CLOSE_BUSINESS_DAYS, AUTO_CLOSE_REMINDER_BUSINESS_DAYS } from "../domain/timers.ts";
 import { t } from "../slack/i18n/index.ts";
 import { Actions, Commands, Inputs, Views } from "../slack/ids.ts";
-import type { DriverResponse } from "../../test/support/driver.ts";
+import type { DriverResponse } from "../../tools/slack-sim/index.ts";
 import { narration } from "./narration.ts";
 import { Transcript } from "./transcript.ts";
 import { CUSTOMER_CHANNEL, MANAGERS_CHANNEL, People, startWorld, temporarySqlite, TRIAGE_CHANNEL, type DemoDatabase, type Role, type World } from "./world.ts";

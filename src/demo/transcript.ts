@@ -1,7 +1,7 @@
 // The transcript: after each step, what changed in Slack as people would see it — new messages (thread replies
 // indented under their root), messages the app updated (only the lines that changed), ephemeral messages and
 // modals — read from the stand-in, which holds exactly what the app sent.
-import type { SlackStandIn } from "../../test/support/slack-api.ts";
+import type { SlackStandIn } from "../../tools/slack-sim/index.ts";
 import { inputLabels, renderBlocks, renderMessage, type RenderOptions } from "./render.ts";
 import { wrap } from "./width.ts";
 

@@ -1,7 +1,7 @@
 // The demo's stage: the real app (startApp, the real Bolt HTTP receiver on a loopback port, a real database) and,
-// in place of Slack, the Web API stand-in and the signed-request driver of the test suites. This developer-facing
-// script imports them from test/support on purpose: they refuse what Slack would refuse and click only buttons the
-// app really posted, so what the demo shows is what the product does. Nothing here is used by the app itself.
+// in place of Slack, the Web API stand-in and the signed-request driver the test suites use too (tools/slack-sim).
+// They refuse what Slack would refuse and click only buttons the app really posted, so what the demo shows is what
+// the product does. Nothing here is used by the app itself.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,9 +10,7 @@ import { startApp, type RunningApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { silentLogger } from "../logger.ts";
-import { TestClock } from "../../test/support/clock.ts";
-import { createDriver, type Driver } from "../../test/support/driver.ts";
-import { startSlackStandIn, type SlackStandIn } from "../../test/support/slack-api.ts";
+import { createDriver, startSlackStandIn, TestClock, type Driver, type SlackStandIn } from "../../tools/slack-sim/index.ts";
 
 /** T4U's workspace, where the app is installed; the customer belongs to a workspace of its own (Slack Connect). */
 const HOME_TEAM = "T0T4U";
