@@ -1,5 +1,10 @@
 // English, the second language. Same keys as insights.ja.ts, same parameters.
 import { md } from "../../views/mrkdwn.ts";
+import { enDate } from "../dates.ts";
+
+/** "2026-06-…" or "2026-06" → the month as the chart and its comment write it. */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const monthEn = (date: string) => `${MONTHS[Number(date.slice(5, 7)) - 1] ?? date} ${date.slice(0, 4)}`;
 import type { English } from "../english.ts";
 import type { insightsJa } from "./insights.ja.ts";
 
@@ -74,4 +79,36 @@ export const insightsEn: English<typeof insightsJa> = {
   "digest.breaches": ({ n }: { n: number }) => `First-response target missed: ${md(n)}`,
   "digest.ratings": ({ count, average }: { count: number; average: string }) => `Customer ratings: ${md(count)}${count ? ` (average ${md(average)} / 5)` : ""}`,
   "rating.card": ({ stars, score }: { stars: string; score: number }) => `Customer rating: ${md(stars)} (${md(score)} / 5)`,
+  "chart.title": "Incidents consumed per month, by customer",
+  "chart.subtitle": ({ from, to, total }: { from: string; to: string; total: number }) => `${md(monthEn(from))} – ${md(monthEn(to))} · ${md(total)} incidents in all`,
+  "chart.unit": "Incidents consumed",
+  "chart.month": ({ date }: { date: string }) => md(monthEn(date)),
+  "chart.others": ({ n }: { n: number }) => `${md(n)} other customers`,
+  "chart.empty": "No incidents were consumed in this period.",
+  "chart.comment": ({ from, to }: { from: string; to: string }) => `Incidents consumed per month (${md(monthEn(from))} – ${md(monthEn(to))}) as a chart.`,
+  "statement.pdf.title": "Usage statement",
+  "statement.pdf.before_name": "To: ",
+  "statement.pdf.after_name": "",
+  "statement.pdf.issued_on": ({ date }: { date: string }) => `Issued on ${md(enDate(date))}`,
+  "statement.pdf.contract": ({ id, from, to, status }: { id: number; from: string; to: string; status: string }) =>
+    `Contract #${md(id)}  ${md(enDate(from))} – ${md(enDate(to))} (${md(status)})`,
+  "statement.pdf.totals": ({ purchased, consumed, reserved, available }: { purchased: number; consumed: number; reserved: number; available: number }) =>
+    `Purchased ${md(purchased)} incidents   consumed ${md(consumed)}   reserved ${md(reserved)}   available ${md(available)}`,
+  "statement.pdf.valid": ({ until }: { until: string }) => `Valid until ${md(enDate(until))}`,
+  "statement.pdf.credits": "Purchases, additions and corrections",
+  "statement.pdf.cases": "Use per case",
+  "statement.pdf.col.opened": "Opened",
+  "statement.pdf.col.case": "Case",
+  "statement.pdf.col.title": "Title",
+  "statement.pdf.col.level": "Service level",
+  "statement.pdf.col.outcome": "Outcome",
+  "statement.pdf.col.consumed": "Consumed",
+  "statement.pdf.col.released": "Released",
+  "statement.pdf.col.reserved": "Reserved",
+  "statement.pdf.col.date": "Date",
+  "statement.pdf.col.kind": "Kind",
+  "statement.pdf.col.amount": "Incidents",
+  "statement.pdf.col.note": "Note",
+  "statement.pdf.page": ({ page, total }: { page: number; total: number }) => `${md(page)} / ${md(total)}`,
+  "statement.pdf_comment": ({ asOf }: { asOf: string }) => `The usage statement as PDF (as of ${md(enDate(asOf))}).`,
 };

@@ -2,6 +2,10 @@
 // report, the weekly digest and the satisfaction rating. Every key here must exist in insights.en.ts too.
 // Every parameter is escaped where it is interpolated (md): names, titles and notes are people's words.
 import { md } from "../../views/mrkdwn.ts";
+import { jaDate } from "../dates.ts";
+
+/** "2026-06-…" or "2026-06" → the month as the chart and its comment write it. */
+const monthJa = (date: string) => `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
 
 export const insightsJa = {
   "forecast.title": "*利用見込み*",
@@ -75,4 +79,36 @@ export const insightsJa = {
   "digest.breaches": ({ n }: { n: number }) => `初回回答の目標超過: ${md(n)} 件`,
   "digest.ratings": ({ count, average }: { count: number; average: string }) => `お客様の評価: ${md(count)} 件${count ? `（平均 ${md(average)} / 5）` : ""}`,
   "rating.card": ({ stars, score }: { stars: string; score: number }) => `お客様の評価: ${md(stars)}（${md(score)} / 5）`,
+  "chart.title": "月別インシデント消費（お客様別）",
+  "chart.subtitle": ({ from, to, total }: { from: string; to: string; total: number }) => `${md(monthJa(from))} 〜 ${md(monthJa(to))}・合計 ${md(total)} インシデント`,
+  "chart.unit": "消費したインシデント",
+  "chart.month": ({ date }: { date: string }) => md(monthJa(date)),
+  "chart.others": ({ n }: { n: number }) => `その他 ${md(n)} 社`,
+  "chart.empty": "この期間に消費されたインシデントはありません。",
+  "chart.comment": ({ from, to }: { from: string; to: string }) => `月別インシデント消費のグラフ（${md(monthJa(from))} 〜 ${md(monthJa(to))}）です。`,
+  "statement.pdf.title": "利用明細書",
+  "statement.pdf.before_name": "",
+  "statement.pdf.after_name": " 様",
+  "statement.pdf.issued_on": ({ date }: { date: string }) => `発行日: ${md(jaDate(date))}`,
+  "statement.pdf.contract": ({ id, from, to, status }: { id: number; from: string; to: string; status: string }) =>
+    `契約 #${md(id)}\u3000${md(jaDate(from))} 〜 ${md(jaDate(to))}（${md(status)}）`,
+  "statement.pdf.totals": ({ purchased, consumed, reserved, available }: { purchased: number; consumed: number; reserved: number; available: number }) =>
+    `ご購入 ${md(purchased)} インシデント\u3000消費 ${md(consumed)}\u3000予約中 ${md(reserved)}\u3000ご利用可能 ${md(available)}`,
+  "statement.pdf.valid": ({ until }: { until: string }) => `有効期限: ${md(jaDate(until))}`,
+  "statement.pdf.credits": "ご購入・追加・調整",
+  "statement.pdf.cases": "案件ごとのご利用",
+  "statement.pdf.col.opened": "受付日",
+  "statement.pdf.col.case": "案件",
+  "statement.pdf.col.title": "件名",
+  "statement.pdf.col.level": "サービスレベル",
+  "statement.pdf.col.outcome": "結果",
+  "statement.pdf.col.consumed": "消費",
+  "statement.pdf.col.released": "返却",
+  "statement.pdf.col.reserved": "予約中",
+  "statement.pdf.col.date": "日付",
+  "statement.pdf.col.kind": "区分",
+  "statement.pdf.col.amount": "インシデント",
+  "statement.pdf.col.note": "備考",
+  "statement.pdf.page": ({ page, total }: { page: number; total: number }) => `${md(page)} / ${md(total)}`,
+  "statement.pdf_comment": ({ asOf }: { asOf: string }) => `利用明細書（PDF、${md(jaDate(asOf))} 現在）です。`,
 };
