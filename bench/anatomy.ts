@@ -32,6 +32,8 @@ export async function anatomy(options: { log: (line: string) => void }): Promise
   const requests = new SlackRequests(slack, "anatomy-secret", "T0HOME");
   try {
     const today = running.deps.calendar.localDate(new Date());
+    // The channel is shared with the customer's workspace, which registration reads from Slack (the stand-in).
+    slack.setChannel({ id: "C0ANATOMY", is_ext_shared: true, connected_team_ids: ["T0HOME", "T0CUSTA"] });
     const registered = await registerContract(running.deps, { customerName: "構成株式会社", channelIds: ["C0ANATOMY"], incidents: 1000, confirmedOn: today, actorId: "U0MGR1" });
     if (!registered.ok) throw new Error("registration failed");
     await running.dispatcher.drain();

@@ -5,7 +5,10 @@ import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { BusinessCalendar, DEFAULT_CLOSED_DAYS } from "../src/domain/calendar.ts";
 import { systemClock } from "../src/clock.ts";
+import { WebClient } from "@slack/web-api";
+import { silentLogger } from "../src/logger.ts";
 import type { ServiceDeps } from "../src/services/deps.ts";
+import { slackWorkspaces } from "../src/slack/workspaces.ts";
 import { registerContract } from "../src/services/register-contract.ts";
 import { createTestDatabase, type TestDatabase } from "../test/support/database.ts";
 import { ENGINEER, HOME_TEAM, MANAGER, TRIAGE_CHANNEL } from "../test/support/harness.ts";
@@ -108,12 +111,16 @@ export async function startWorld(kind: TargetKind, options: { customers?: number
   const slack = await startSlackStandIn({ token: BOT_TOKEN, teamId: HOME_TEAM });
   const database = kind === "bare" ? null : await createTestDatabase(kind);
   const calendar = new BusinessCalendar({ timezone: "Asia/Tokyo", closedDays: DEFAULT_CLOSED_DAYS });
-  const deps: ServiceDeps | null = database ? { db: database.db, clock: systemClock, calendar, triageChannel: TRIAGE_CHANNEL } : null;
+  // Registration reads each channel's Slack Connect workspaces from the stand-in, as the app does from Slack, so
+  // every benchmark customer is its channel's registered customer workspace.
+  const workspaces = slackWorkspaces(new WebClient(BOT_TOKEN, { slackApiUrl: slack.url }), HOME_TEAM, silentLogger);
+  const deps: ServiceDeps | null = database ? { db: database.db, clock: systemClock, calendar, triageChannel: TRIAGE_CHANNEL, workspaces } : null;
   const customers: Customer[] = [];
   if (deps) {
     const today = calendar.localDate(systemClock.now());
     for (let i = 1; i <= (options.customers ?? 0); i++) {
       const channelId = `C0BENCH${String(i).padStart(4, "0")}`;
+      slack.setChannel({ id: channelId, is_ext_shared: true, connected_team_ids: [HOME_TEAM, `T0CUST${String(i).padStart(4, "0")}`] });
       const registered = await registerContract(deps, {
         customerName: `ベンチマーク株式会社 ${i}`, channelIds: [channelId], incidents: 10_000, confirmedOn: today, actorId: MANAGER,
       });
