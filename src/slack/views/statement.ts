@@ -3,6 +3,8 @@
 import type { KnownBlock } from "@slack/types";
 import { BOM, csvLine } from "../../lib/csv.ts";
 import type { ContractStatement, StatementCase, UsageStatement } from "../../services/usage-statement.ts";
+import type { StatementPdfLabels } from "../../report/statement-pdf.ts";
+import { enDate, jaDate } from "../i18n/dates.ts";
 import type { Translate } from "../i18n/index.ts";
 import type { SlackMessage } from "./case-message.ts";
 import { clip, mrkdwn } from "./text.ts";
@@ -76,4 +78,37 @@ export function statementValue(customerId: number): string {
 export function customerIdOfStatementValue(value: string | undefined): number | null {
   const m = /^customer:(\d{1,12})$/.exec(value ?? "");
   return m ? Number(m[1]) : null;
+}
+
+/** The words of the statement's PDF in the reader's language; `contact` is SUPPORT_CONTACT. */
+export function statementPdfLabels(t: Translate, locale: "ja" | "en", contact: string): StatementPdfLabels {
+  const date = locale === "ja" ? jaDate : enDate;
+  return {
+    title: t("statement.pdf.title"),
+    addressee: (name) => `${t("statement.pdf.before_name")}${name}${t("statement.pdf.after_name")}`,
+    issuedOn: (d) => t("statement.pdf.issued_on", { date: d }),
+    contract: (k) => t("statement.pdf.contract", { id: k.contractId, from: k.startsOn, to: k.endsOn, status: t(`contracts.status.${k.status}`) }),
+    totals: (k) => t("statement.pdf.totals", k),
+    validUntil: (d) => t("statement.pdf.valid", { until: d }),
+    lapsed: (n) => t("statement.lapsed", { n }),
+    credits: t("statement.pdf.credits"),
+    cases: t("statement.pdf.cases"),
+    noCases: t("statement.no_cases"),
+    none: t("statement.none"),
+    creditColumns: [t("statement.pdf.col.date"), t("statement.pdf.col.kind"), t("statement.pdf.col.amount"), t("statement.pdf.col.note")],
+    caseColumns: [
+      t("statement.pdf.col.opened"), t("statement.pdf.col.case"), t("statement.pdf.col.title"), t("statement.pdf.col.level"),
+      t("statement.pdf.col.outcome"), t("statement.pdf.col.consumed"), t("statement.pdf.col.released"), t("statement.pdf.col.reserved"),
+    ],
+    creditKind: (kind) => t(`contracts.ledger.kind.${kind}`),
+    level: (l) => level(l, t),
+    outcome: (o) => t(`statement.outcome.${o}`),
+    date,
+    page: (page, total) => t("statement.pdf.page", { page, total }),
+    contact,
+  };
+}
+
+export function statementPdfFilename(s: UsageStatement): string {
+  return `statement_${s.customerId}_${s.asOf}.pdf`;
 }
