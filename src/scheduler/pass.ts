@@ -22,6 +22,7 @@ import { addDays } from "../domain/contract.ts";
 import { RENEWAL_REMINDER_DAYS, renewalReminderDue } from "../domain/renewal.ts";
 import { skipUncomputableContract } from "../services/skip-uncomputable-contract.ts";
 import { sendWeeklyDigests } from "../services/send-digest.ts";
+import { notifyClosingTomorrow } from "../services/notify-closing-tomorrow.ts";
 
 /**
  * A case timer is acted on only once it has been due this long. Slack retries an event delivery for a few
@@ -122,6 +123,16 @@ export async function runPass(deps: ServiceDeps, options: PassOptions): Promise<
       if (batch.length < limit) break;
       after = batch.at(-1) ?? null;
     }
+  }
+
+  // After the closes of this pass: a case that closed now is no longer closing tomorrow. A message to the engineer,
+  // not a duty on the case: logged, not reported with the case's duties.
+  try {
+    for (const outcome of await notifyClosingTomorrow(deps, { dryRun, limit })) {
+      options.logger?.info("scheduled duty", { job: outcome.job, subject: outcome.subject, result: outcome.result, dryRun, detail: outcome.detail });
+    }
+  } catch (error) {
+    options.logger?.error("scheduled duty failed", { job: "auto-close-tomorrow", error: error instanceof Error ? error.message : String(error) });
   }
 
   for (const job of CONTRACT_JOBS) {

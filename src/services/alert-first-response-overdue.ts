@@ -2,6 +2,7 @@
 import { isActive } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { alertEngineers, alertRoute } from "./engineer-alert.ts";
+import { notifyPerson } from "./notify-person.ts";
 import { localDateTime, runCaseTimer, SCHEDULER_ACTOR, type CaseTimerJob, type JobInput, type JobOutcome } from "./scheduled-job.ts";
 
 function job(deps: ServiceDeps): CaseTimerJob {
@@ -18,6 +19,7 @@ function job(deps: ServiceDeps): CaseTimerJob {
       const due = localDateTime(deps, dueAt);
       await alertEngineers(tx, deps, c, "alert.first_response_overdue", { customer: c.customer.name, date: due.date, time: due.time },
         { at: now, dedupeKey: `first-response-overdue:${c.id}` });
+      await notifyPerson(tx, deps, { userId: c.assigneeId, kind: "first_response_overdue", caseId: c.id, data: { date: due.date, time: due.time }, dedupeKey: `first-response-overdue:${c.id}`, at: now });
       await tx.caseEvent.create({ data: { caseId: c.id, kind: "first_response_overdue", actorId: SCHEDULER_ACTOR, createdAt: now } });
     },
   };

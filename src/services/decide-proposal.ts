@@ -8,6 +8,7 @@ import { isActive } from "../domain/case.ts";
 import { parseProposalKind, type ProposalKind } from "../domain/proposal.ts";
 import { DecisionRefused, type Applied, type DecisionContext, type DecisionRefusal } from "./decision.ts";
 import type { ServiceDeps } from "./deps.ts";
+import { notifyPerson } from "./notify-person.ts";
 import { raiseToLevelA } from "./raise-level-a.ts";
 import { splitCase } from "./split-case.ts";
 
@@ -47,6 +48,11 @@ export async function decideProposal(deps: ServiceDeps, input: DecideProposalInp
       });
       if (count === 0) return { ok: false, reason: "decided" };
       const options = { at: now, caseId: current.id };
+      // The engineer who proposed hears the answer; an approval that cannot be applied rolls this back with it.
+      await notifyPerson(tx, deps, {
+        userId: proposal.proposedBy, kind: input.decision === "approve" ? "proposal_approved" : "proposal_declined", caseId: current.id,
+        data: { proposal: kind.kind }, dedupeKey: `proposal-decided:${proposal.id}`, at: now, actorId: input.actorId,
+      });
       if (input.messageTs) {
         await enqueue(tx, current.channelId, { kind: "proposal.refresh", caseId: current.id, proposalId: proposal.id, ts: input.messageTs }, options);
       }

@@ -13,7 +13,8 @@ export type NoticeKey =
   | "alert.renewal_due" | "alert.contract_ended" | "alert.contract_exhausted" | "alert.channel_teams_pending" | "alert.contract_dates"
   | "triage.outbox_held_channel" | "triage.outbox_held_auth" | "triage.case_not_posted" | "triage.case_refused"
   | "renewal.answered" | "renewal.changed" | "alert.renewal_answered" | "alert.renewal_changed" | "alert.renewal_unanswered"
-  | "request.registered" | "request.declined";
+  | "request.registered" | "request.declined"
+  | "alert.customer_wrote" | "alert.case_rated";
 
 /** What the renewal question says: the end, what is left, how to reach T4U, and last year's usage. */
 export interface RenewalParams { endsOn: string; available: number; contact: string; consumed: number; levelA: number }
@@ -65,5 +66,7 @@ export type OutboxPayload =
   | { kind: "rating.refresh"; caseId: number }
   /** The managers' weekly digest, posted to a manager's direct message or the triage channel (the outbox channel). */
   | { kind: "digest.post"; weekOf: string; figures: DigestFigures }
+  /** A direct message to one T4U person with every personal notification waiting for them (the outbox channel is their user id). */
+  | { kind: "person.notifications"; userId: string }
   /** A top-level notice in a channel (renewal, exhausted balance). */
   | { kind: "channel.notice"; notice: NoticeKey; params: Record<string, string | number> };

@@ -5,6 +5,7 @@
 import { isUniqueViolation } from "../db/client.ts";
 import { enqueue } from "../db/outbox.ts";
 import type { ServiceDeps } from "./deps.ts";
+import { notifyPerson } from "./notify-person.ts";
 
 /** Cases that ended with T4U's answer: the ones a customer is asked to rate. */
 export const RATED_STATES: readonly string[] = ["resolved", "closed"];
@@ -19,19 +20,21 @@ export function isScore(n: number): boolean {
 }
 
 export async function rateCase(
-  deps: Pick<ServiceDeps, "db" | "clock" | "onOutbox">, input: { caseId: number; score: number; actorId: string; askTs: string | null },
+  deps: Pick<ServiceDeps, "db" | "clock" | "onOutbox" | "triageChannel">, input: { caseId: number; score: number; actorId: string; askTs: string | null },
 ): Promise<RateCaseResult> {
   if (!isScore(input.score)) return { ok: false, reason: "invalid_score" };
   const now = deps.clock.now();
   try {
     const result = await deps.db.transaction(async (tx): Promise<RateCaseResult> => {
-      const found = await tx.case.findUnique({ where: { id: input.caseId }, select: { id: true, state: true, channelId: true, rating: { select: { score: true } } } });
+      const found = await tx.case.findUnique({ where: { id: input.caseId }, select: { id: true, state: true, channelId: true, assigneeId: true, triageTs: true, customer: { select: { name: true } }, rating: { select: { score: true } } } });
       if (!found) return { ok: false, reason: "unknown_case" };
       if (found.rating) return { ok: false, reason: "already_rated", score: found.rating.score };
       if (!RATED_STATES.includes(found.state)) return { ok: false, reason: "not_ended" };
       await tx.caseRating.create({ data: { caseId: found.id, score: input.score, ratedBy: input.actorId, ratedAt: now, askTs: input.askTs } });
       await tx.caseEvent.create({ data: { caseId: found.id, kind: "rated", actorId: input.actorId, createdAt: now, data: JSON.stringify({ score: input.score }) } });
       await enqueue(tx, found.channelId, { kind: "rating.refresh", caseId: found.id }, { at: now, caseId: found.id });
+      await notifyPerson(tx, deps, { userId: found.assigneeId, kind: "rated", caseId: found.id, data: { score: input.score }, dedupeKey: `rated:${found.id}`, at: now },
+        { case: found, notice: "alert.case_rated", params: { customer: found.customer.name, score: input.score } });
       return { ok: true, score: input.score };
     });
     if (result.ok) deps.onOutbox?.();

@@ -11,6 +11,7 @@ import { isActive, transition, RefusedTransition, type CaseState } from "../doma
 import { instantOfTs } from "../domain/slack-time.ts";
 import { autoCloseTimers, delayNoticeAt } from "../domain/timers.ts";
 import type { ServiceDeps } from "./deps.ts";
+import { notifyPerson } from "./notify-person.ts";
 
 export interface ThreadMessage {
   channelId: string;
@@ -67,6 +68,7 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
       await tx.case.update({ where: { id: current.id }, data });
       // A message written before the engineer's last answer changes nothing anyone sees: the record is enough.
       if (message.role === "customer" && isAnswered(current, postedAt)) return { kind: "recorded", caseId: current.id, state };
+      if (message.role === "customer") await notifyOfCustomerMessage(tx, deps, current, message);
       await enqueue(tx, message.channelId, { kind: "case.refresh", caseId: current.id }, { at: now, caseId: current.id });
       const after = await tx.case.findUniqueOrThrow({ where: { id: current.id }, select: { state: true } });
       // The triage announcement shows the state and the first-response due time: refresh it when either moved.
@@ -95,6 +97,15 @@ export async function recordEdit(deps: ServiceDeps, edit: { channelId: string; t
 }
 
 type CaseRow = Awaited<ReturnType<Tx["case"]["findUniqueOrThrow"]>>;
+
+/** The customer wrote: the engineer who has the case is told; nobody has it yet, the triage thread is. */
+async function notifyOfCustomerMessage(tx: Tx, deps: ServiceDeps, current: CaseRow, message: ThreadMessage): Promise<void> {
+  const customer = current.assigneeId ? null : await tx.customer.findUnique({ where: { id: current.customerId }, select: { name: true } });
+  await notifyPerson(tx, deps, {
+    userId: current.assigneeId, kind: "customer_message", caseId: current.id, data: { excerpt: message.text.slice(0, 300) },
+    dedupeKey: `customer-message:${message.channelId}:${message.ts}`, at: deps.clock.now(),
+  }, { case: current, notice: "alert.customer_wrote", params: { customer: customer?.name ?? "" } });
+}
 type CaseData = Parameters<Tx["case"]["update"]>[0]["data"];
 
 /** A customer message written no later than the engineer's last answer was seen by it (a tie counts as seen). */

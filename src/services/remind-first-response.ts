@@ -3,6 +3,7 @@
 import { isActive } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { alertEngineers, alertRoute } from "./engineer-alert.ts";
+import { notifyPerson } from "./notify-person.ts";
 import { localDateTime, runCaseTimer, SCHEDULER_ACTOR, type CaseTimerJob, type JobInput, type JobOutcome } from "./scheduled-job.ts";
 
 function job(deps: ServiceDeps): CaseTimerJob {
@@ -20,6 +21,7 @@ function job(deps: ServiceDeps): CaseTimerJob {
       const due = localDateTime(deps, c.firstResponseDueAt ?? now);
       await alertEngineers(tx, deps, c, "alert.first_response_soon", { customer: c.customer.name, date: due.date, time: due.time },
         { at: now, dedupeKey: `first-response-soon:${c.id}` });
+      await notifyPerson(tx, deps, { userId: c.assigneeId, kind: "first_response_soon", caseId: c.id, data: { date: due.date, time: due.time }, dedupeKey: `first-response-soon:${c.id}`, at: now });
       await tx.caseEvent.create({ data: { caseId: c.id, kind: "first_response_reminded", actorId: SCHEDULER_ACTOR, createdAt: now } });
     },
   };

@@ -2,6 +2,7 @@
 import { enqueue } from "../db/outbox.ts";
 import { RefusedTransition, transition, type CaseState } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
+import { notifyPerson } from "./notify-person.ts";
 
 export type TakeCaseResult = { ok: true; changed: boolean } | { ok: false; reason: "unknown_case" | "closed" };
 
@@ -20,7 +21,9 @@ export async function takeCase(deps: ServiceDeps, input: { caseId: number; actor
       data: { assigneeId: input.assigneeId, state: next.to },
     });
     if (count === 0) return { ok: true, changed: false };
-    await tx.caseEvent.create({ data: { caseId: current.id, kind: "assigned", actorId: input.actorId, createdAt: now, data: JSON.stringify({ assigneeId: input.assigneeId }) } });
+    const event = await tx.caseEvent.create({ data: { caseId: current.id, kind: "assigned", actorId: input.actorId, createdAt: now, data: JSON.stringify({ assigneeId: input.assigneeId }) } });
+    // Assigned by a colleague: the assignee hears of it; taking a case oneself needs no message.
+    await notifyPerson(tx, deps, { userId: input.assigneeId, kind: "assigned", caseId: current.id, data: { by: input.actorId }, dedupeKey: `assigned:${event.id}`, at: now, actorId: input.actorId });
     await enqueue(tx, current.channelId, { kind: "case.refresh", caseId: current.id }, { at: now, caseId: current.id });
     await enqueue(tx, current.channelId, { kind: "case.notice", caseId: current.id, notice: "notice.taken", params: { user: input.assigneeId } }, { at: now, caseId: current.id });
     if (deps.triageChannel && current.triageTs) await enqueue(tx, deps.triageChannel, { kind: "triage.refresh", caseId: current.id }, { at: now, caseId: current.id });

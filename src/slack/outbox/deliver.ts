@@ -12,10 +12,18 @@ import { deliverProposal } from "./deliver-proposal.ts";
 import { digestMessage } from "../views/digest.ts";
 import { deliverRating } from "./deliver-rating.ts";
 import { deliverRenewal } from "./deliver-renewal.ts";
+import { deliverNotifications } from "./deliver-notifications.ts";
 import { triageMessage } from "../views/triage-message.ts";
 
 /** The message cannot be delivered yet (e.g. its case's root message is not posted): try again shortly. */
 export class NotYet extends Error {}
+
+/** The message is meant for a later time (notifications waiting for the rest of their minute): try it again then. */
+export class Later extends Error {
+  constructor(readonly at: Date) {
+    super(`due at ${at.toISOString()}`);
+  }
+}
 
 export type DeliverDeps = Pick<ServiceDeps, "db" | "calendar" | "clock"> & { client: WebClient; defaultLocale: "ja" | "en" };
 
@@ -38,6 +46,8 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
     case "rating.request":
     case "rating.refresh":
       return deliverRating(deps, channelId, payload);
+    case "person.notifications":
+      return deliverNotifications(deps, payload.userId);
     case "digest.post":
       await client.chat.postMessage({ channel: channelId, ...digestMessage(payload.figures, translator(deps.defaultLocale)) });
       return;

@@ -6,7 +6,7 @@
 import type { Logger } from "../../logger.ts";
 import { faultSummary } from "../../db/health.ts";
 import { claimHeads, heldCauses, markDelivered, markFailed, markRetry, releaseHeld, type OutboxRow } from "../../db/outbox.ts";
-import { deliver, NotYet, type DeliverDeps } from "./deliver.ts";
+import { deliver, Later, NotYet, type DeliverDeps } from "./deliver.ts";
 import { announceAuthHold, announceBlockedCase, AUTH_CAUSES, classify, refuse } from "./holds.ts";
 import { postingOnce } from "./post-once.ts";
 
@@ -165,6 +165,11 @@ export class OutboxDispatcher {
       if (refusal?.kind === "refused") {
         log.error("outbox message rejected by Slack", { ...context, error: refusal.cause });
         await refuse(this.holdDeps(), row, refusal, new Date(now), false);
+        return { sent: false };
+      }
+      if (error instanceof Later) {
+        // Not a failure: the message waits for its time, and its channel's later messages wait behind it.
+        await markRetry(this.deps.db, id, error.message, error.at);
         return { sent: false };
       }
       if (error instanceof NotYet && attempts >= NOT_YET_ATTEMPTS) {

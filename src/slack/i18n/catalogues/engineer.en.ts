@@ -1,7 +1,8 @@
 // English, the second language. Same keys as engineer.ja.ts, same parameters.
 import { md } from "../../views/mrkdwn.ts";
+import { enDate } from "../dates.ts";
 import type { English } from "../english.ts";
-import type { engineerJa } from "./engineer.ja.ts";
+import { caseRef, stars, type engineerJa } from "./engineer.ja.ts";
 
 export const engineerEn: English<typeof engineerJa> = {
   "case.menu.lower_level": "Lower to normal service",
@@ -124,4 +125,46 @@ export const engineerEn: English<typeof engineerJa> = {
   "queue.fallback": ({ n }) => `${n} open case(s)`,
   "home.refresh": "Refresh",
   "home.staff_only": "This Home tab is for T4U's support engineers and managers.\nTo ask a question or report a problem, use the “Open a case” button in your organisation's Slack Connect channel.",
+  "notify.assigned": (p) => `:bust_in_silhouette: You are now assigned to ${caseRef(p)} (by <@${p.by}>).`,
+  "notify.customer_message": (p) => `:speech_balloon: The customer wrote in ${caseRef(p)}.${p.excerpt ? `\n>${md(p.excerpt)}` : ""}`,
+  "notify.first_response_soon": (p) => `:hourglass_flowing_sand: The first response to ${caseRef(p)} is due soon (${enDate(p.date)} ${p.time}).`,
+  "notify.first_response_overdue": (p) => `:rotating_light: The first response to ${caseRef(p)} is overdue (it was due ${enDate(p.date)} ${p.time}). Please answer now.`,
+  "notify.proposal_approved": (p) => `:white_check_mark: The customer approved your proposal (${md(p.proposal)}) in ${caseRef(p)}.`,
+  "notify.proposal_declined": (p) => `:x: The customer declined your proposal (${md(p.proposal)}) in ${caseRef(p)}. Continue with the case as it is.`,
+  "notify.auto_close_tomorrow": (p) => `:alarm_clock: ${caseRef(p)} closes by itself on ${enDate(p.date)} ${p.time} unless the customer replies.`,
+  "notify.rated": (p) => `:star: The customer rated ${caseRef(p)}: ${stars(p.score)} (${md(p.score)})`,
+  "notify.proposal.level_a": "service level A",
+  "notify.proposal.split": "split into several cases",
+  "notify.batch": ({ n }) => `${n} updates on your cases.`,
+  "notify.settings_hint": "Turn kinds of notification on or off in this app's Home tab.",
+  "alert.customer_wrote": ({ number, customer }) => `:speech_balloon: ${number} (${md(customer)}): the customer wrote. Nobody has the case yet.`,
+  "alert.case_rated": ({ number, customer, score }) => `:star: ${number} (${md(customer)}) was rated ${md(score)}/5 by the customer. Nobody had the case.`,
+
+  "home.mine.title": "My cases",
+  "home.mine.empty": "You have no open cases.",
+  "home.mine.more": ({ n }) => `${n} more (find them with /case)`,
+  "home.closed.title": "Recently closed",
+  "home.closed.empty": "No case closed recently.",
+  "home.closed.line": ({ state, date }) => `${state} · ${enDate(date)}`,
+  "home.open": "Open",
+  "home.take": "Take",
+  "home.no_link": "no link to the thread",
+  "home.prefs.title": "Notifications",
+  "home.prefs.hint": "Direct messages about your cases. Untick a kind to stop it (cases nobody has are announced in the triage channel).",
+  "home.prefs.topic.assigned": "Assigned to you",
+  "home.prefs.topic.customer_message": "The customer wrote",
+  "home.prefs.topic.first_response": "First response due soon / overdue",
+  "home.prefs.topic.proposal": "Proposal approved / declined",
+  "home.prefs.topic.auto_close": "Closes by itself tomorrow",
+  "home.prefs.topic.rated": "Customer rating",
+  "home.prefs.saved": "Notification settings saved.",
+
+  "triage.description": "Description",
+  "triage.thread": "Open the thread",
+  "triage.next": "Next due",
+  "triage.next.first_response": ({ date }) => `first response ${date}`,
+  "triage.next.expected_answer": ({ date }) => `expected answer ${enDate(date)}`,
+  "triage.next.auto_close": ({ date }) => `closes by itself ${enDate(date)}`,
+  "triage.next.none": "none",
+  "triage.attachments": ({ n }) => `${n} attachment(s)`,
 };

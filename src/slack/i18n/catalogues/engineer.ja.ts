@@ -1,6 +1,21 @@
 // What the app says around engineers' work on cases: their modals, the proposals customers answer, the notices
 // those actions post in the case's thread, and the queue. Every key here must exist in engineer.en.ts too.
 import { md } from "../../views/mrkdwn.ts";
+import { jaDate } from "../dates.ts";
+
+/** A case in a personal notification: number and title, linked to its thread when the link is known, and the customer. */
+export interface CaseRef { number: string; title: string; customer: string; link: string }
+
+export function caseRef(p: CaseRef): string {
+  const label = `${p.number} ${md(p.title)}`;
+  return `${p.link ? `*<${p.link}|${label}>*` : `*${label}*`} · ${md(p.customer)}`;
+}
+
+/** ★★★★☆ for 4; anything but a score from 1 to 5 shows no stars. */
+export function stars(score: number): string {
+  const n = Number.isInteger(score) && score >= 1 && score <= 5 ? score : 0;
+  return n ? `${"★".repeat(n)}${"☆".repeat(5 - n)}` : "";
+}
 
 export const engineerJa = {
   "case.menu.lower_level": "通常サービスに変更",
@@ -129,4 +144,56 @@ export const engineerJa = {
   "queue.fallback": ({ n }: { n: number }) => `対応待ちの案件 ${n} 件`,
   "home.refresh": "最新の情報に更新",
   "home.staff_only": "このアプリのホームは、T4Uのサポート担当と管理者のための画面です。\nご質問やトラブルのご相談は、貴社専用の Slack コネクトチャンネルにある「案件を作成」ボタンからお送りください。",
+  // Personal notifications, by direct message to the engineer whose case it is; each names its case (caseRef).
+  "notify.assigned": (p: CaseRef & { by: string }) => `:bust_in_silhouette: ${caseRef(p)} の担当になりました（割り当て: <@${p.by}>）。`,
+  "notify.customer_message": (p: CaseRef & { excerpt: string }) =>
+    `:speech_balloon: ${caseRef(p)} にお客様から新しいメッセージがあります。${p.excerpt ? `\n>${md(p.excerpt)}` : ""}`,
+  "notify.first_response_soon": (p: CaseRef & { date: string; time: string }) =>
+    `:hourglass_flowing_sand: ${caseRef(p)} の初回回答期限が近づいています（期限: ${jaDate(p.date)} ${p.time}）。`,
+  "notify.first_response_overdue": (p: CaseRef & { date: string; time: string }) =>
+    `:rotating_light: ${caseRef(p)} の初回回答期限（${jaDate(p.date)} ${p.time}）を過ぎました。至急対応してください。`,
+  "notify.proposal_approved": (p: CaseRef & { proposal: string }) =>
+    `:white_check_mark: ${caseRef(p)} で、お客様があなたの提案（${md(p.proposal)}）を承認しました。`,
+  "notify.proposal_declined": (p: CaseRef & { proposal: string }) =>
+    `:x: ${caseRef(p)} で、お客様があなたの提案（${md(p.proposal)}）を承認しませんでした。現在の内容のまま対応してください。`,
+  "notify.auto_close_tomorrow": (p: CaseRef & { date: string; time: string }) =>
+    `:alarm_clock: ${caseRef(p)} は、お客様から返信がなければ ${jaDate(p.date)} ${p.time} に自動でクローズします。`,
+  "notify.rated": (p: CaseRef & { score: number }) => `:star: ${caseRef(p)} にお客様から評価をいただきました: ${stars(p.score)}（${md(p.score)}）`,
+  "notify.proposal.level_a": "サービスレベルAへの変更",
+  "notify.proposal.split": "案件の分割",
+  "notify.batch": ({ n }: { n: number }) => `担当の案件について、お知らせが ${n} 件あります。`,
+  "notify.settings_hint": "通知の種類ごとのオン・オフは、このアプリのホームで変更できます。",
+  // In the triage channel, when the case has nobody yet.
+  "alert.customer_wrote": ({ number, customer }: { number: string; customer: string }) =>
+    `:speech_balloon: ${number}（${md(customer)}）にお客様から新しいメッセージがあります。担当者はまだいません。`,
+  "alert.case_rated": ({ number, customer, score }: { number: string; customer: string; score: number }) =>
+    `:star: ${number}（${md(customer)}）にお客様から評価をいただきました（${md(score)}/5）。担当者のいない案件です。`,
+
+  "home.mine.title": "自分の案件",
+  "home.mine.empty": "担当している対応中の案件はありません。",
+  "home.mine.more": ({ n }: { n: number }) => `ほか ${n} 件（/case で検索できます）`,
+  "home.closed.title": "最近クローズした案件",
+  "home.closed.empty": "最近クローズした案件はありません。",
+  "home.closed.line": ({ state, date }: { state: string; date: string }) => `${state} · ${jaDate(date)}`,
+  "home.open": "開く",
+  "home.take": "担当する",
+  "home.no_link": "スレッドのリンクを取得できませんでした",
+  "home.prefs.title": "通知の設定",
+  "home.prefs.hint": "担当の案件についてダイレクトメッセージでお知らせします。チェックを外した種類は届きません（担当者のいない案件はトリアージチャンネルでお知らせします）。",
+  "home.prefs.topic.assigned": "担当への割り当て",
+  "home.prefs.topic.customer_message": "お客様からのメッセージ",
+  "home.prefs.topic.first_response": "初回回答期限（間近・超過）",
+  "home.prefs.topic.proposal": "提案への回答（承認・非承認）",
+  "home.prefs.topic.auto_close": "翌日の自動クローズ",
+  "home.prefs.topic.rated": "お客様の評価",
+  "home.prefs.saved": "通知の設定を保存しました。",
+
+  "triage.description": "内容",
+  "triage.thread": "スレッドを開く",
+  "triage.next": "次の期限",
+  "triage.next.first_response": ({ date }: { date: string }) => `初回回答 ${date}`,
+  "triage.next.expected_answer": ({ date }: { date: string }) => `回答予定日 ${jaDate(date)}`,
+  "triage.next.auto_close": ({ date }: { date: string }) => `自動クローズ ${jaDate(date)}`,
+  "triage.next.none": "なし",
+  "triage.attachments": ({ n }: { n: number }) => `添付ファイル ${n} 件`,
 };

@@ -1,0 +1,87 @@
+// Personal notifications and the switches people set for them. A notification is written in the same transaction
+// as the change it reports, with a dedupe key, so it exists once however often its cause is seen; it is marked
+// sent once its direct message went out, so a message lost on the way is sent again rather than forgotten.
+import type { Database, Db, Tx } from "./client.ts";
+import { parseKind, type NotificationKind, type NotificationTopic } from "../domain/notification.ts";
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  caseId: number | null;
+  data: Record<string, string | number> | null;
+  dedupeKey: string;
+  at: Date;
+}
+
+/** Writes the notification unless one with its key exists; true when written. */
+export async function recordNotification(tx: Tx, n: NewNotification): Promise<boolean> {
+  const existing = await tx.personalNotification.findUnique({ where: { dedupeKey: n.dedupeKey }, select: { id: true } });
+  if (existing) return false;
+  await tx.personalNotification.create({
+    data: { userId: n.userId, kind: n.kind, caseId: n.caseId, data: n.data ? JSON.stringify(n.data) : null, dedupeKey: n.dedupeKey, createdAt: n.at },
+  });
+  return true;
+}
+
+export interface WaitingNotification {
+  id: number;
+  kind: NotificationKind;
+  caseId: number | null;
+  data: Record<string, string | number>;
+  createdAt: Date;
+}
+
+/** A person's notifications not yet sent, oldest first (a kind this version no longer knows is left out). */
+export async function waitingNotifications(client: Db, userId: string, limit = 40): Promise<WaitingNotification[]> {
+  const rows = await client.personalNotification.findMany({
+    where: { userId, sentAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit,
+    select: { id: true, kind: true, caseId: true, data: true, createdAt: true },
+  });
+  return rows.flatMap((row) => {
+    const kind = parseKind(row.kind);
+    if (!kind) return [];
+    return [{ id: row.id, kind, caseId: row.caseId, createdAt: row.createdAt, data: row.data ? (JSON.parse(row.data) as Record<string, string | number>) : {} }];
+  });
+}
+
+export async function markNotificationsSent(db: Database, ids: readonly number[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.client.personalNotification.updateMany({ where: { id: { in: [...ids] }, sentAt: null }, data: { sentAt: at } });
+}
+
+/** Notifications of a kind that nobody will read (an unknown kind, left by a newer version) are not waited on. */
+export async function dropUnknownNotifications(db: Database, userId: string, known: readonly string[], at: Date): Promise<void> {
+  await db.client.personalNotification.updateMany({ where: { userId, sentAt: null, kind: { notIn: [...known] } }, data: { sentAt: at } });
+}
+
+/** The topics a person turned off. */
+export async function mutedTopics(client: Db | Tx, userId: string): Promise<Set<string>> {
+  const rows = await client.notificationPreference.findMany({ where: { userId, enabled: false }, select: { kind: true } });
+  return new Set(rows.map((r) => r.kind));
+}
+
+export async function setTopicEnabled(db: Database, userId: string, topic: NotificationTopic, enabled: boolean, at: Date): Promise<void> {
+  await db.client.notificationPreference.upsert({
+    where: { userId_kind: { userId, kind: topic } },
+    create: { userId, kind: topic, enabled, updatedAt: at },
+    update: { enabled, updatedAt: at },
+  });
+}
+
+/**
+ * Whether a direct message of the person's notifications is queued and not being sent right now (a sender holds
+ * its lease while it sends): such a message reads every notification waiting when it goes, this one included.
+ */
+export async function batchQueued(tx: Tx, userId: string, outboxKind: string): Promise<boolean> {
+  const queued = await tx.outboxMessage.findFirst({ where: { channelId: userId, kind: outboxKind, deliveredAt: null, failedAt: null, lockedUntil: null }, select: { id: true } });
+  return queued !== null;
+}
+
+/** Active cases with an assignee that close by themselves by `until`, after the cursor (by id). */
+export async function closingCases(client: Db, until: Date, afterId: number, limit: number): Promise<Array<{ id: number; assigneeId: string; autoCloseAt: Date }>> {
+  const rows = await client.case.findMany({
+    where: { state: "answered", autoCloseAt: { lte: until }, assigneeId: { not: null }, id: { gt: afterId } },
+    orderBy: { id: "asc" }, take: limit, select: { id: true, assigneeId: true, autoCloseAt: true },
+  });
+  return rows.flatMap((r) => (r.assigneeId && r.autoCloseAt ? [{ id: r.id, assigneeId: r.assigneeId, autoCloseAt: r.autoCloseAt }] : []));
+}
