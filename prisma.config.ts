@@ -1,21 +1,12 @@
-// Prisma CLI configuration. PRISMA_TARGET picks the provider ("sqlite" by default, or "postgresql").
-// The CLI runs on the WebAssembly engine through a driver adapter, because native engines cannot be downloaded
-// on every machine this project is built on.
+// Prisma CLI configuration (Prisma 7), used by `prisma generate`. PRISMA_TARGET picks the provider ("sqlite" by
+// default, or "postgresql"). Migrations are not run by Prisma's CLI: the project applies its committed SQL with its own
+// migrator (src/db/migrate.ts), and scripts/prisma-migration.mjs diffs new ones.
 import path from "node:path";
-import type { PrismaConfig } from "prisma";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { defineConfig } from "prisma/config";
 
 const target = process.env.PRISMA_TARGET === "postgresql" ? "postgresql" : "sqlite";
-const url = process.env.DATABASE_URL ?? (target === "sqlite" ? "file:./data/prisma-cli.db" : "");
 
-export default {
-  experimental: { adapter: true },
-  engine: "js",
+export default defineConfig({
   schema: path.join("prisma", target, "schema.prisma"),
   migrations: { path: path.join("prisma", target, "migrations") },
-  async adapter() {
-    if (target === "postgresql") return new PrismaPg({ connectionString: url });
-    return new PrismaBetterSQLite3({ url });
-  },
-} satisfies PrismaConfig;
+});

@@ -26,6 +26,7 @@ for (const target of ["sqlite", "postgresql"]) {
       PRISMA_TARGET: target,
       DATABASE_URL: urls[target],
       PRISMA_QUERY_ENGINE_LIBRARY: join(root, "package.json"),
+      PRISMA_SCHEMA_ENGINE_BINARY: join(root, "package.json"),
       PRISMA_HIDE_UPDATE_MESSAGE: "1",
     },
   });

@@ -3,9 +3,10 @@
 // Each migration folder keeps a copy of the schema it brings the database to, so the next diff starts from it
 // without needing a shadow database (which Prisma's CLI cannot create through a driver adapter for PostgreSQL).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { schemaFor } from "./prisma-schema.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -19,6 +20,27 @@ const urls = {
   sqlite: "file:./data/prisma-cli.db",
   postgresql: process.env.POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/test",
 };
+// The diff runs on Prisma 6.19's CLI (installed as "prisma6"): Prisma 7's migrate commands need a native schema
+// engine that cannot be downloaded on every machine, while 6.19 runs its schema engine as WebAssembly through a
+// driver adapter. It reads its own configuration from the directory it runs in, so it gets one of its own.
+const work = mkdtempSync(join(tmpdir(), "prisma-diff-"));
+const adapterUrl = (name) => pathToFileURL(join(root, "node_modules", "@prisma", name, "dist", "index.mjs")).href;
+writeFileSync(join(work, "prisma.config.mjs"), `
+const target = process.env.PRISMA_TARGET === "postgresql" ? "postgresql" : "sqlite";
+export default {
+  experimental: { adapter: true },
+  engine: "js",
+  async adapter() {
+    if (target === "postgresql") {
+      const { PrismaPg } = await import(${JSON.stringify(adapterUrl("adapter-pg"))});
+      return new PrismaPg({ connectionString: process.env.DATABASE_URL });
+    }
+    const { PrismaBetterSqlite3 } = await import(${JSON.stringify(adapterUrl("adapter-better-sqlite3"))});
+    return new PrismaBetterSqlite3({ url: process.env.DATABASE_URL });
+  },
+};
+`);
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 for (const target of ["sqlite", "postgresql"]) {
   const dir = join(root, "prisma", target, "migrations");
   mkdirSync(dir, { recursive: true });
@@ -26,11 +48,12 @@ for (const target of ["sqlite", "postgresql"]) {
   const from = previous && existsSync(join(dir, previous, "schema.prisma"))
     ? ["--from-schema-datamodel", join(dir, previous, "schema.prisma")]
     : ["--from-empty"];
-  const target_schema = join(root, "prisma", target, "schema.prisma");
-  const out = spawnSync(process.execPath, [join(root, "node_modules/prisma/build/index.js"), "migrate", "diff",
+  const target_schema = join(work, `${target}.prisma`);
+  writeFileSync(target_schema, schemaFor(target, { forDiff: true }));
+  const out = spawnSync(process.execPath, [join(root, "node_modules/prisma6/build/index.js"), "migrate", "diff",
     ...from, "--to-schema-datamodel", target_schema, "--script"], {
-    cwd: root, encoding: "utf8",
-    env: { ...process.env, PRISMA_TARGET: target, DATABASE_URL: urls[target] },
+    cwd: work, encoding: "utf8",
+    env: { ...process.env, PRISMA_QUERY_ENGINE_LIBRARY: join(root, "package.json"), PRISMA_HIDE_UPDATE_MESSAGE: "1", PRISMA_TARGET: target, DATABASE_URL: target === "sqlite" ? `file:${join(work, "cli.db")}` : urls[target] },
   });
   if (out.status !== 0) {
     console.error(out.stderr);
@@ -43,6 +66,6 @@ for (const target of ["sqlite", "postgresql"]) {
   const folder = join(dir, `${stamp}_${name}`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, "migration.sql"), out.stdout);
-  writeFileSync(join(folder, "schema.prisma"), schemaFor(target));
+  writeFileSync(join(folder, "schema.prisma"), schemaFor(target, { forDiff: true }));
   console.log(`${target}: wrote ${folder.slice(root.length + 1)}`);
 }

@@ -2,7 +2,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient as SqliteClient, Prisma } from "../generated/sqlite/client.ts";
 import { endingTransactions } from "./ending-transactions.ts";
 import { createDatabaseHealth, type DatabaseHealth } from "./health.ts";
@@ -41,7 +41,7 @@ export async function openDatabase(url: string, options: { schema?: string } = {
   if (provider === "sqlite") {
     const file = sqlitePath(url);
     createPrivateFile(file);
-    const client = new SqliteClient({ adapter: endingTransactions(new PrismaBetterSQLite3({ url: `file:${file}` }), "sqlite") });
+    const client = new SqliteClient({ adapter: endingTransactions(new PrismaBetterSqlite3({ url: `file:${file}` }), "sqlite") });
     // WAL lets readers proceed while one writer commits; the busy timeout makes concurrent writers wait
     // for the lock instead of failing at once.
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
@@ -110,9 +110,13 @@ async function retryingDeadlocks<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+// Prisma 7 reports a PostgreSQL deadlock or serialization failure as P2034 ("write conflict or deadlock"); the
+// driver's own message is kept as the cause in some paths, so both are recognised.
 function isDeadlock(error: unknown): boolean {
   const cause = (error as { cause?: unknown } | null)?.cause;
-  return error instanceof Error && /deadlock detected|could not serialize access/i.test(`${error.message} ${cause instanceof Error ? cause.message : ""}`);
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && (code === "P2034" ||
+    /deadlock detected|could not serialize access/i.test(`${error.message} ${cause instanceof Error ? cause.message : ""}`));
 }
 
 function stripSchema(url: string): string {

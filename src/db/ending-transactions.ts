@@ -8,9 +8,9 @@
 // process waits forever, even once the disk has room again; on PostgreSQL each such failure keeps one of the pool's
 // ten connections, and after ten every query waits forever. Here whatever was held is given back however the
 // statement ends, and a transaction SQLite left open is rolled back before the next one begins.
-import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 
-type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type Adapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 type IsolationLevel = Parameters<Adapter["startTransaction"]>[0];
 type Query = Parameters<Adapter["executeRaw"]>[0];
