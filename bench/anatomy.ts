@@ -86,8 +86,8 @@ export async function anatomy(options: { log: (line: string) => void }): Promise
       ],
       goals: [],
       findings: [
-        `Prisma 6.19 with \`engineType = "client"\` turns every ORM operation into a query plan with a WebAssembly ` +
-          "compiler on the main thread, keeping no cache of plans, and then interprets the plan in JavaScript; that work, " +
+        `Prisma 7 plans every ORM operation with a WebAssembly compiler on the main thread (cached per query shape ` +
+          "since 7.4, so a repeated shape skips most of it) and interprets the plan in JavaScript; that work, " +
           `not the database, is ${Math.round((1 - raw / orm) * 100)}% of the ${ms(orm)} ms above, and it holds the event loop that also ` +
           `acknowledges Slack. A whole case (open, answer, resolve) takes ${lifecycle.toFixed(0)} operations: at this price, ` +
           `about ${ms(lifecycle * orm)} ms of one core before any of them is more than a primary-key read, so one process ` +

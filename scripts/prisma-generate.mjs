@@ -1,7 +1,8 @@
 // Generates both Prisma clients (SQLite and PostgreSQL) after `npm install`.
-// Prisma's CLI tries to download a native query-engine library before generating, even though the clients are
-// generated with engineType = "client" and never load it; pointing PRISMA_QUERY_ENGINE_LIBRARY at any existing
-// file skips that download, so this works on machines without access to Prisma's binary host.
+// Prisma's CLI tries to download native engines (a query-engine library, the schema engine) before generating,
+// although the generated clients run without them (the query compiler is WebAssembly); pointing
+// PRISMA_QUERY_ENGINE_LIBRARY and PRISMA_SCHEMA_ENGINE_BINARY at any existing file skips the downloads, so this
+// works on machines without access to Prisma's binary host.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
