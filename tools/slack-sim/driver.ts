@@ -12,6 +12,7 @@ import { elementsOf, findElement, impossible, initialState, isEmptyState, stateV
 import { ACK_DEADLINE_MS, createTransport, judgeAck, VERIFICATION_TOKEN, withVerdict } from "./transport.ts";
 import type { SlackMessage, SlackView } from "./types.ts";
 import { actionPayload, submittedState } from "./user-input.ts";
+import { viewJson } from "./view-json.ts";
 
 export type * from "./driver-types.ts";
 
@@ -44,27 +45,7 @@ export function createDriver(options: DriverOptions): Driver {
   }
 
   function viewPayload(view: SlackView, userTeamId: string, state: Json): Json {
-    return {
-      id: view.id,
-      team_id: userTeamId,
-      type: view.type,
-      blocks: view.blocks,
-      private_metadata: view.private_metadata,
-      callback_id: view.callback_id,
-      state,
-      hash: view.hash,
-      title: view.title ?? null,
-      clear_on_close: view.clear_on_close,
-      notify_on_close: view.notify_on_close,
-      close: view.close ?? null,
-      submit: view.submit ?? null,
-      previous_view_id: view.previous_view_id,
-      root_view_id: view.root_view_id,
-      app_id: apiAppId,
-      external_id: view.external_id,
-      app_installed_team_id: homeTeamId,
-      bot_id: slack.botId,
-    };
+    return viewJson(view, { teamId: userTeamId, appId: apiAppId, botId: slack.botId, installedTeamId: homeTeamId, state });
   }
 
   function messagePayload(message: SlackMessage): Json {

@@ -4,6 +4,7 @@ import { flag, isRecord, randomId, refuse, required, stringArg, type Args, type 
 import { validateView } from "../block-kit-rules.ts";
 import { withGeneratedIds } from "../content.ts";
 import type { SlackView } from "../types.ts";
+import { viewJson } from "../view-json.ts";
 import type { TriggerState, Workspace } from "../workspace.ts";
 import type { MethodFamily } from "./method.ts";
 
@@ -61,27 +62,7 @@ export function replaceViewContent(ws: Workspace, view: SlackView, spec: Record<
 }
 
 function viewOutput(ws: Workspace, view: SlackView): Reply {
-  return {
-    id: view.id,
-    team_id: ws.teamId,
-    type: view.type,
-    blocks: view.blocks,
-    private_metadata: view.private_metadata,
-    callback_id: view.callback_id,
-    state: { values: {} },
-    hash: view.hash,
-    title: view.title ?? null,
-    clear_on_close: view.clear_on_close,
-    notify_on_close: view.notify_on_close,
-    close: view.close ?? null,
-    submit: view.submit ?? null,
-    previous_view_id: view.previous_view_id,
-    root_view_id: view.root_view_id,
-    app_id: ws.appId,
-    external_id: view.external_id,
-    app_installed_team_id: ws.teamId,
-    bot_id: ws.botId,
-  };
+  return viewJson(view, { teamId: ws.teamId, appId: ws.appId, botId: ws.botId, installedTeamId: ws.teamId, state: { values: {} } });
 }
 
 function uniqueExternalId(ws: Workspace, spec: Record<string, unknown>, except?: SlackView): void {
