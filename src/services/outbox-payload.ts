@@ -2,6 +2,7 @@
 // channel's language, from the case's state at that moment (so a late delivery never shows stale state).
 
 import type { DigestFigures } from "../domain/digest.ts";
+import type { UsageChart } from "../domain/usage-chart.ts";
 
 export type NoticeKey =
   | "notice.opened" | "notice.resolved" | "notice.auto_closed" | "notice.cancelled" | "notice.declined"
@@ -66,6 +67,8 @@ export type OutboxPayload =
   | { kind: "rating.refresh"; caseId: number }
   /** The managers' weekly digest, posted to a manager's direct message or the triage channel (the outbox channel). */
   | { kind: "digest.post"; weekOf: string; figures: DigestFigures }
+  /** The chart sent with the digest: the last six months' incidents consumed per customer, drawn when delivered. */
+  | { kind: "digest.chart"; weekOf: string; chart: UsageChart }
   /** A direct message to one T4U person with every personal notification waiting for them (the outbox channel is their user id). */
   | { kind: "person.notifications"; userId: string }
   /** A top-level notice in a channel (renewal, exhausted balance). */

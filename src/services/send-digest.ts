@@ -1,18 +1,22 @@
 // The managers' weekly digest: on the configured business-day morning, each recipient (a manager's direct message
 // or the triage channel) gets last week's figures once. The claim is the insert of the week's delivery row for the
-// recipient: with several replicas only one insert succeeds, in the same transaction as the outbox message.
+// recipient: with several replicas only one insert succeeds, in the same transaction as the outbox messages (the
+// digest and its chart of monthly incidents per customer).
 import { isUniqueViolation } from "../db/client.ts";
 import { enqueue } from "../db/outbox.ts";
 import { digestDue, reportedWeek, weekOf, type DigestFigures, type DigestSchedule } from "../domain/digest.ts";
 import { firstResponseBreached } from "../domain/sla.ts";
 import { balanceOverview } from "./balance-overview.ts";
 import type { ServiceDeps } from "./deps.ts";
+import { monthlyUsage } from "./usage-chart.ts";
 import type { JobInput, JobOutcome } from "./scheduled-job.ts";
 
 /** Where the digest goes and when; set from DIGEST_RECIPIENTS, DIGEST_WEEKDAY and DIGEST_HOUR. */
 export interface DigestSettings extends DigestSchedule { recipients: readonly string[] }
 
 const NAMES = 10;
+/** The digest's chart: incidents consumed per customer in the six months through the reported week. */
+const CHART_MONTHS = 6;
 
 export async function digestFigures(deps: Pick<ServiceDeps, "db" | "calendar" | "clock" | "forecastWindowDays">, monday: string): Promise<DigestFigures> {
   const { from, to } = reportedWeek(monday);
@@ -49,6 +53,7 @@ export async function sendWeeklyDigests(deps: ServiceDeps, settings: DigestSetti
   const due = settings.recipients.filter((r) => !sent.has(r));
   if (due.length === 0) return [];
   const figures = await digestFigures(deps, monday);
+  const chart = await monthlyUsage(deps, { months: CHART_MONTHS, through: figures.to });
   const outcomes: JobOutcome[] = [];
   for (const recipient of due) {
     const outcome = (result: JobOutcome["result"], detail: string): JobOutcome => ({ job: "weekly-digest", subject: `${recipient} ${monday}`, result, detail });
@@ -60,6 +65,7 @@ export async function sendWeeklyDigests(deps: ServiceDeps, settings: DigestSetti
       await deps.db.transaction(async (tx) => {
         await tx.digestDelivery.create({ data: { recipient, weekOf: monday, claimedAt: now } });
         await enqueue(tx, recipient, { kind: "digest.post", weekOf: monday, figures }, { at: now });
+        await enqueue(tx, recipient, { kind: "digest.chart", weekOf: monday, chart }, { at: now });
       });
       outcomes.push(outcome("done", `sent the digest of ${figures.from} – ${figures.to}`));
     } catch (error) {

@@ -3,11 +3,13 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.ts";
 import { rateCase } from "../../src/services/rate-case.ts";
 import { resolveCase } from "../../src/services/resolve-case.ts";
 import { translator } from "../../src/slack/i18n/index.ts";
+import { HAS_PDFTOTEXT, joined, pdfText } from "../report/pdf-text.ts";
 import { createWorld, CUSTOMER, ENGINEER, openedCase, registerCustomer, tokyo, type World } from "../services/contract-world.ts";
 
 let w: World;
@@ -67,6 +69,15 @@ describe("report sla", () => {
     ]);
   });
 
+  it("draws the months' incidents consumed per customer as a PNG with --chart", async () => {
+    const chart = join(dir, "usage.png");
+    const r = await cli("report", "sla", "--from", "2026-05-01", "--to", "2026-07-31", "--out", join(dir, "sla2.csv"), "--chart", chart);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("2026-05 – 2026-07");
+    const png = PNG.sync.read(readFileSync(chart));
+    expect([png.width, png.height]).toEqual([1200, 700]);
+  });
+
   it("refuses a period that ends before it starts, naming the flag", async () => {
     const r = await cli("report", "sla", "--from", "2026-07-01", "--to", "2026-06-01");
     expect(r.code).toBe(2);
@@ -85,6 +96,28 @@ describe("report statement", () => {
     expect(csv).toContain(`,${translator("ja")("level.normal")},解決,1,0,0,,`);
     expect(csv).toContain(",サービスレベルA,対応中,0,0,3,,");
     expect(csv).not.toContain("他社");
+  });
+
+  it("writes it as PDF, with the balance and validity, still nothing of another's", async () => {
+    const out = join(dir, "statement.pdf");
+    const r = await cli("report", "statement", "--customer", "株式会社サンプル", "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("as PDF");
+    const pdf = readFileSync(out);
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    if (!HAS_PDFTOTEXT) return;
+    const text = joined(pdfText(pdf));
+    expect(text).toContain("利用明細書");
+    expect(text).toContain("株式会社サンプル様");
+    expect(text).toContain("有効期限:");
+    expect(text).toContain("ご利用可能");
+    expect(text).not.toContain("他社");
+  });
+
+  it("refuses a PDF without a file to write it to", async () => {
+    const r = await cli("report", "statement", "--customer", "株式会社サンプル", "--format", "pdf");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--out");
   });
 
   it("says which customers were meant when the name is not exact", async () => {

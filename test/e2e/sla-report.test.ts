@@ -1,6 +1,7 @@
 // 「SLA レポート」 in the managers' overview: the last three months' figures by direct message, with every customer's
 // in a CSV; a person who is not a manager is refused.
 import { randomUUID } from "node:crypto";
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { balanceOverview } from "../../src/services/balance-overview.ts";
 import { openCase } from "../../src/services/open-case.ts";
@@ -29,7 +30,7 @@ async function overviewFor(userId: string) {
 }
 
 describe("the SLA report in Slack", () => {
-  it("sends a manager the last three months by direct message, with the CSV", async () => {
+  it("sends a manager the last three months by direct message, with the CSV and the chart of incidents per customer", async () => {
     const view = await overviewFor(MANAGER);
     const click = await h.driver.blockAction({ actionId: InsightIds.actions.slaReport, userId: MANAGER, userTeamId: HOME_TEAM, view });
     expect(click.slackWouldReject).toBeUndefined();
@@ -39,6 +40,13 @@ describe("the SLA report in Slack", () => {
     expect(upload.content.toString("utf8")).toContain("2026-06,株式会社サンプル,1,0,,,0,0,,,0,");
     const dm = h.slack.calls.filter((c) => c.method === "chat.postMessage" && JSON.stringify(c.args).includes("SLA レポート"));
     expect(dm).toHaveLength(1);
+    await expect.poll(() => h.slack.uploads.filter((u) => u.filename.endsWith(".png")).length).toBe(1);
+    const chart = h.slack.uploads.find((u) => u.filename.endsWith(".png"))!;
+    expect(chart.filename).toBe("usage_2026-04_2026-06.png");
+    expect(chart.channel_id).toBe(upload.channel_id);
+    expect(chart.initial_comment).toBe("月別インシデント消費のグラフ（2026年4月 〜 2026年6月）です。");
+    const png = PNG.sync.read(chart.content);
+    expect([png.width, png.height]).toEqual([1200, 700]);
   });
 
   it("refuses an engineer who is not a manager", async () => {

@@ -15,6 +15,7 @@ import { managerHomeBlocks } from "../../src/slack/views/manager-home.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, MANAGER, OTHER_CHANNEL, OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, startHarness, type Harness } from "../support/harness.ts";
 import { entryTs } from "./customer-helpers.ts";
 import { ephemeralAfter } from "./engineer-helpers.ts";
+import { HAS_PDFTOTEXT, joined, pdfText } from "../report/pdf-text.ts";
 
 let h: Harness;
 let ours: { customerId: number; contractId: number };
@@ -77,7 +78,7 @@ describe("the usage statement", () => {
     expect(shown).not.toContain("ライセンス認証エラー");
   });
 
-  it("sends a manager the statement and its CSV by direct message from the customer's detail", async () => {
+  it("sends a manager the statement with its CSV and PDF by direct message from the customer's detail", async () => {
     const rows = await balanceOverview(h.running.deps);
     await h.running.app.client.views.publish({ user_id: MANAGER, view: { type: "home", callback_id: Views.home, blocks: managerHomeBlocks(rows, translator("ja")) } });
     const home = h.slack.homeView(MANAGER)!;
@@ -86,11 +87,19 @@ describe("the usage statement", () => {
     const detail = h.slack.views().find((v) => v.open && v.callback_id === Views.customerDetail)!;
     const click = await h.driver.blockAction({ actionId: InsightIds.actions.statement, userId: MANAGER, userTeamId: HOME_TEAM, view: { id: detail.id, callbackId: Views.customerDetail }, blockId: "customer_actions" });
     expect(click.slackWouldReject).toBeUndefined();
-    await expect.poll(() => h.slack.uploads.filter((u) => u.filename.startsWith("statement_")).length).toBe(1);
-    const csv = h.slack.uploads.find((u) => u.filename.startsWith("statement_"))!.content.toString("utf8");
+    await expect.poll(() => h.slack.uploads.filter((u) => u.filename.startsWith("statement_")).length).toBe(2);
+    const csv = h.slack.uploads.find((u) => u.filename.startsWith("statement_") && u.filename.endsWith(".csv"))!.content.toString("utf8");
     expect(csv.startsWith("\uFEFF契約,期間,区分,日付,終了日,案件,件名")).toBe(true);
     expect(csv).toContain(",環境の再現による検証,サービスレベルA,解決,3,0,0,,");
     expect(csv).toContain("追加購入,,,,5,注文書 #42");
     expect(csv).not.toContain("他社");
+    const pdf = h.slack.uploads.find((u) => u.filename.startsWith("statement_") && u.filename.endsWith(".pdf"))!;
+    expect(pdf.content.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    if (!HAS_PDFTOTEXT) return;
+    const text = joined(pdfText(pdf.content));
+    expect(text).toContain("株式会社サンプル様");
+    expect(text).toContain("環境の再現による検証");
+    expect(text).toContain("注文書#42");
+    expect(text).not.toContain("他社");
   });
 });

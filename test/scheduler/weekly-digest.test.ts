@@ -1,7 +1,9 @@
 // The managers' weekly digest: on Monday morning (the next business day when Monday is a holiday) the triage channel
 // gets last week's figures — new and ended cases, incidents consumed and released, contracts ending or running out,
-// missed first-response targets, ratings — once per week, also when two replicas run their passes at the same time.
+// missed first-response targets, ratings — with the chart of monthly incidents per customer, once per week, also
+// when two replicas run their passes at the same time.
 import { randomUUID } from "node:crypto";
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/db/client.ts";
 import { silentLogger } from "../../src/logger.ts";
@@ -14,6 +16,7 @@ import { CUSTOMER, CUSTOMER_CHANNEL, ENGINEER, OTHER_CHANNEL, startHarness, TRIA
 let h: Harness;
 let second: Database;
 const at = (local: string) => h.clock.set(new Date(`${local.replace(" ", "T")}:00+09:00`));
+const charts = () => h.slack.uploads.filter((u) => u.channel_id === TRIAGE_CHANNEL && u.filename.endsWith(".png"));
 const digests = () => h.slack.messages(TRIAGE_CHANNEL).filter((m) => !m.thread_ts && (m.text ?? "").startsWith("週次ダイジェスト"));
 
 beforeAll(async () => {
@@ -68,6 +71,16 @@ describe("the weekly digest", () => {
     expect(text).toContain("残りなし・期限前に使い切る見込み: 1 社（他社株式会社）");
     expect(text).toContain("初回回答の目標超過: 1 件");
     expect(text).toContain("お客様の評価: 1 件（平均 4 / 5）");
+    // With it, once, the chart of the last six months' incidents consumed per customer.
+    expect(charts()).toHaveLength(1);
+    const chart = charts()[0]!;
+    expect(chart.filename).toBe("usage_2026-04_2026-09.png");
+    expect(chart.initial_comment).toBe("月別インシデント消費のグラフ（2026年4月 〜 2026年9月）です。");
+    const png = PNG.sync.read(chart.content);
+    expect([png.width, png.height]).toEqual([1200, 700]);
+    const payload = (await h.database.db.client.outboxMessage.findFirst({ where: { kind: "digest.chart" }, select: { payload: true } }))!.payload;
+    const drawn = (typeof payload === "string" ? JSON.parse(payload) : payload) as { chart: { series: Array<{ name: string; values: number[] }> } };
+    expect(drawn.chart.series).toEqual([{ customerId: expect.any(Number), name: "株式会社サンプル", values: [0, 0, 0, 0, 0, 3] }]);
   });
 
   it("goes out again the next week, once", async () => {
@@ -75,5 +88,6 @@ describe("the weekly digest", () => {
     await passes(2);
     expect(digests()).toHaveLength(2);
     expect(digests()[1]!.text).toBe("週次ダイジェスト（2026-09-21 〜 2026-09-27）");
+    expect(charts()).toHaveLength(2);
   });
 });

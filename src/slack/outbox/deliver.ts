@@ -10,6 +10,7 @@ import { closedReply } from "../views/entry-message.ts";
 import { deliverCustomer } from "./deliver-customer.ts";
 import { deliverProposal } from "./deliver-proposal.ts";
 import { digestMessage } from "../views/digest.ts";
+import { deliverDigestChart } from "./deliver-digest-chart.ts";
 import { deliverRating } from "./deliver-rating.ts";
 import { deliverRenewal } from "./deliver-renewal.ts";
 import { deliverNotifications } from "./deliver-notifications.ts";
@@ -48,6 +49,8 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
       return deliverRating(deps, channelId, payload);
     case "person.notifications":
       return deliverNotifications(deps, payload.userId);
+    case "digest.chart":
+      return deliverDigestChart(deps, channelId, payload);
     case "digest.post":
       await client.chat.postMessage({ channel: channelId, ...digestMessage(payload.figures, translator(deps.defaultLocale)) });
       return;

@@ -1,7 +1,7 @@
 // The usage statement (利用明細) from a button. On a customer channel's entry message it shows the statement of that
 // channel's customer, only to the person who clicked (ephemeral), and only to people allowed to see that balance:
-// a customer never sees another customer's. In /balance <customer> it sends a manager the statement and its CSV by
-// direct message.
+// a customer never sees another customer's. In /balance <customer> it sends a manager the statement with its CSV and
+// PDF by direct message.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
 import { usageStatement } from "../../../services/usage-statement.ts";
@@ -10,7 +10,8 @@ import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
 import { InsightIds } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
-import { customerIdOfStatementValue, statementCsv, statementMessage } from "../../views/statement.ts";
+import { renderStatementPdf } from "../../../report/statement-pdf.ts";
+import { customerIdOfStatementValue, statementCsv, statementMessage, statementPdfFilename, statementPdfLabels } from "../../views/statement.ts";
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(InsightIds.actions.statement, async ({ ack, body, client }) => {
@@ -23,7 +24,8 @@ export function register(app: App, deps: SlackDeps): void {
       if (!can(roles, "balance.all")) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, t(actor.locale, "refused.manager"));
       const statement = await usageStatement(deps, { customerId: forCustomer });
       if (!statement) return;
-      const tr = translator(actor.locale);
+      const locale = actor.locale;
+      const tr = translator(locale);
       const dm = await client.conversations.open({ users: actor.userId });
       const channelId = dm.channel?.id;
       if (!channelId) return;
@@ -31,6 +33,10 @@ export function register(app: App, deps: SlackDeps): void {
       await client.filesUploadV2({
         channel_id: channelId, file: Buffer.from(statementCsv(statement, tr), "utf8"), filename: `statement_${statement.customerId}_${statement.asOf}.csv`,
         title: `statement ${statement.asOf}`, initial_comment: tr("statement.csv_comment", { name: statement.customerName }),
+      });
+      await client.filesUploadV2({
+        channel_id: channelId, file: await renderStatementPdf(statement, statementPdfLabels(tr, locale, deps.config.contact), locale),
+        filename: statementPdfFilename(statement), title: tr("statement.pdf.title"), initial_comment: tr("statement.pdf_comment", { asOf: statement.asOf }),
       });
       deps.logger.info("usage statement sent", { customerId: forCustomer, userId: actor.userId });
       return;
