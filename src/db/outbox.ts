@@ -9,26 +9,36 @@ export async function enqueue(
   payload: OutboxPayload,
   options: { at: Date; caseId?: number; dedupeKey?: string; availableAt?: Date },
 ): Promise<void> {
-  if (options.dedupeKey) {
-    const existing = await tx.outboxMessage.findUnique({ where: { dedupeKey: options.dedupeKey }, select: { id: true } });
-    if (existing) return;
+  const data = {
+    channelId,
+    caseId: options.caseId ?? null,
+    kind: payload.kind,
+    payload: JSON.stringify(payload),
+    createdAt: options.at,
+    availableAt: options.availableAt ?? options.at,
+  };
+  if (!options.dedupeKey) {
+    await tx.outboxMessage.create({ data: { ...data, dedupeKey: null } });
+    return;
   }
-  await tx.outboxMessage.create({
-    data: {
-      channelId,
-      caseId: options.caseId ?? null,
-      kind: payload.kind,
-      payload: JSON.stringify(payload),
-      dedupeKey: options.dedupeKey ?? null,
-      createdAt: options.at,
-      availableAt: options.availableAt ?? options.at,
-    },
-  });
+  const key = options.dedupeKey;
+  // Sent long ago and purged since: still sent, so not written again.
+  if (await tx.purgedOutboxKey.findUnique({ where: { dedupeKey: key }, select: { dedupeKey: true } })) return;
+  // Two replicas may write the same message at the same moment (a case's root and its triage announcement each
+  // asking for the same refresh): the second insert does nothing, rather than failing its whole transaction.
+  await tx.$executeRaw`INSERT INTO "OutboxMessage" ("channelId", "caseId", "kind", "payload", "dedupeKey", "createdAt", "availableAt")
+    VALUES (${data.channelId}, ${data.caseId}, ${data.kind}, ${data.payload}, ${key}, ${data.createdAt}, ${data.availableAt})
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
 export interface OutboxRow { id: number; channelId: string; caseId: number | null; kind: string; payload: OutboxPayload; attempts: number }
 
-export const DEFAULT_LEASE_MS = 60_000;
+/**
+ * How long a claimed message stays reserved. Each replica compares a claim's expiry with its own clock, so a
+ * claim looks this much shorter to a replica whose clock runs ahead: it must outlast the Slack call's timeout
+ * (10 s) plus the largest disagreement between replicas' clocks (up to a minute between ±30 s clocks).
+ */
+export const DEFAULT_LEASE_MS = 120_000;
 
 /**
  * Claims the head of each channel — its oldest message neither delivered nor set aside — when it is due, up to
@@ -137,4 +147,42 @@ export function listUndelivered(db: Database, filter: { state: "held" | "failed"
     orderBy: { id: "asc" }, take: filter.limit,
     select: { id: true, channelId: true, caseId: true, kind: true, createdAt: true, attempts: true, heldAt: true, heldCause: true, failedAt: true, lastError: true },
   });
+}
+
+/** Delivered messages written before `before` would be purged now; the undelivered ones are always kept. */
+export async function purgeableCounts(db: Database, before: Date): Promise<{ delivered: number; kept: { waiting: number; held: number; setAside: number } }> {
+  const [delivered, waiting, held, setAside] = await Promise.all([
+    db.client.outboxMessage.count({ where: purgeable(before) }),
+    db.client.outboxMessage.count({ where: { deliveredAt: null, failedAt: null, heldAt: null } }),
+    db.client.outboxMessage.count({ where: { deliveredAt: null, heldAt: { not: null } } }),
+    db.client.outboxMessage.count({ where: { deliveredAt: null, failedAt: { not: null } } }),
+  ]);
+  return { delivered, kept: { waiting, held, setAside } };
+}
+
+const PURGE_BATCH = 500;
+
+/**
+ * Deletes messages delivered and written before `before`, in short transactions of a few hundred so that the running
+ * app is never held up. Their once-only keys are kept (PurgedOutboxKey), so nothing sent is ever written again; what
+ * else a delivered message carried lives in its own table (offers, cases' message ts). Returns how many went.
+ */
+export async function purgeDelivered(db: Database, before: Date, now: Date): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const count = await db.transaction(async (tx) => {
+      const rows = await tx.outboxMessage.findMany({ where: purgeable(before), orderBy: { id: "asc" }, take: PURGE_BATCH, select: { id: true, dedupeKey: true } });
+      if (rows.length === 0) return 0;
+      const keys = rows.flatMap((r) => (r.dedupeKey === null ? [] : [{ dedupeKey: r.dedupeKey, purgedAt: now }]));
+      if (keys.length) await tx.purgedOutboxKey.createMany({ data: keys });
+      const deleted = await tx.outboxMessage.deleteMany({ where: { id: { in: rows.map((r) => r.id) }, ...purgeable(before) } });
+      return deleted.count;
+    });
+    total += count;
+    if (count < PURGE_BATCH) return total;
+  }
+}
+
+function purgeable(before: Date) {
+  return { deliveredAt: { not: null, lt: before }, createdAt: { lt: before }, heldAt: null, failedAt: null };
 }

@@ -16,7 +16,7 @@ export type OfferCaseResult = "offered" | "duplicate" | "acknowledgement" | "rec
 /** How long after an offer the same person in the same channel gets no other. */
 export const OFFER_QUIET_MS = 5 * 60_000;
 
-/** The outbox key of the offer under a message; the modal reads the offered text back by it. */
+/** The outbox key of the offer under a message: its delivery is written once. */
 export function offerKey(channelId: string, ts: string): string {
   return `offer:${channelId}:${ts}`;
 }
@@ -29,11 +29,13 @@ export async function offerCase(deps: ServiceDeps, message: CustomerMessage): Pr
   const text = Array.from(message.text).slice(0, DESCRIPTION_MAX * 2).join("");
   try {
     const result = await deps.db.transaction(async (tx): Promise<OfferCaseResult> => {
-      if (await tx.outboxMessage.findUnique({ where: { dedupeKey: key }, select: { id: true } })) return "duplicate";
-      const recent = await tx.outboxMessage.findMany({
-        where: { channelId: message.channelId, kind: "case.offer", createdAt: { gt: new Date(now.getTime() - OFFER_QUIET_MS) } }, select: { payload: true },
+      if (await tx.caseOffer.findUnique({ where: { channelId_sourceTs: { channelId: message.channelId, sourceTs: message.ts } }, select: { id: true } })) return "duplicate";
+      const recent = await tx.caseOffer.findFirst({
+        where: { channelId: message.channelId, userId: message.userId, createdAt: { gt: new Date(now.getTime() - OFFER_QUIET_MS) } }, select: { id: true },
       });
-      if (recent.some((r) => offeredTo(r.payload) === message.userId)) return "recently_offered";
+      if (recent) return "recently_offered";
+      // The offer's own row keeps what the modal needs; the outbox message only delivers it and may be purged.
+      await tx.caseOffer.create({ data: { channelId: message.channelId, sourceTs: message.ts, userId: message.userId, text, createdAt: now } });
       await enqueue(tx, message.channelId, { kind: "case.offer", sourceTs: message.ts, userId: message.userId, text }, { at: now, dedupeKey: key });
       return "offered";
     });
@@ -46,20 +48,15 @@ export async function offerCase(deps: ServiceDeps, message: CustomerMessage): Pr
   }
 }
 
-function offeredTo(payload: string): string | null {
-  const parsed: unknown = JSON.parse(payload);
-  const userId = typeof parsed === "object" && parsed !== null ? (parsed as { userId?: unknown }).userId : undefined;
-  return typeof userId === "string" ? userId : null;
-}
-
 /** The customer edited the message before making it a case: the modal should open with what they wrote last. */
 export async function reviseOffer(deps: ServiceDeps, message: { channelId: string; ts: string; text: string }): Promise<boolean> {
-  const key = offerKey(message.channelId, message.ts);
-  const row = await deps.db.client.outboxMessage.findUnique({ where: { dedupeKey: key }, select: { id: true, payload: true } });
-  if (!row) return false;
-  const payload: unknown = JSON.parse(row.payload);
-  if (typeof payload !== "object" || payload === null || (payload as { kind?: unknown }).kind !== "case.offer") return false;
   const text = Array.from(message.text).slice(0, DESCRIPTION_MAX * 2).join("");
-  await deps.db.client.outboxMessage.update({ where: { id: row.id }, data: { payload: JSON.stringify({ ...payload, text }) } });
-  return true;
+  const updated = await deps.db.client.caseOffer.updateMany({ where: { channelId: message.channelId, sourceTs: message.ts }, data: { text } });
+  return updated.count > 0;
+}
+
+/** What the customer wrote under an offer, for the case modal; null when no offer was made under that message. */
+export async function offeredText(deps: Pick<ServiceDeps, "db">, channelId: string, sourceTs: string): Promise<string | null> {
+  const offer = await deps.db.client.caseOffer.findUnique({ where: { channelId_sourceTs: { channelId, sourceTs } }, select: { text: true } });
+  return offer?.text ?? null;
 }

@@ -4,7 +4,7 @@ import { contractsOf } from "../db/contracts.ts";
 import { caseNumber } from "../domain/case.ts";
 import { refusalReason, summarize, type RefusalReason } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
-import { offerKey } from "./offer-case.ts";
+import { offeredText } from "./offer-case.ts";
 
 export interface PrepareCaseModalInput {
   customerId: number;
@@ -41,8 +41,7 @@ export async function prepareCaseModal(deps: Pick<ServiceDeps, "db" | "calendar"
   if (input.sourceTs) {
     const existing = await db.case.findUnique({ where: { requestKey: sourceRequestKey(input.channelId, input.sourceTs) }, select: { id: true } });
     if (existing) preparation.existingCase = { id: existing.id, number: caseNumber(existing.id) };
-    const offer = await db.outboxMessage.findUnique({ where: { dedupeKey: offerKey(input.channelId, input.sourceTs) }, select: { payload: true } });
-    preparation.text = offer ? offeredText(offer.payload) : null;
+    preparation.text = await offeredText(deps, input.channelId, input.sourceTs);
   }
   if (input.previousCaseId) {
     // Only a case of the same customer can be followed up from this channel.
@@ -57,14 +56,4 @@ export async function prepareCaseModal(deps: Pick<ServiceDeps, "db" | "calendar"
     }
   }
   return preparation;
-}
-
-function offeredText(payload: string): string | null {
-  try {
-    const value: unknown = JSON.parse(payload);
-    const text = typeof value === "object" && value !== null ? (value as { text?: unknown }).text : undefined;
-    return typeof text === "string" ? text : null;
-  } catch {
-    return null;
-  }
 }

@@ -162,7 +162,7 @@ describe("the offer under a customer's own message", () => {
       message: { type: "message", user: CUSTOMER, team: CUSTOMER_TEAM, ts, text: "<@U0ENG1> 様\nログは <https://example.com/log|こちら> &amp; 手順書です", edited: { user: CUSTOMER, ts: h.driver.nextTs() } },
       previous_message: { type: "message", user: CUSTOMER, ts, text: "誤字のある件名" },
     });
-    await expect.poll(async () => (await h.database.db.client.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `offer:${CUSTOMER_CHANNEL}:${ts}` } })).payload).toContain("example.com/log");
+    await expect.poll(async () => (await h.database.db.client.caseOffer.findUniqueOrThrow({ where: { channelId_sourceTs: { channelId: CUSTOMER_CHANNEL, sourceTs: ts } } })).text).toContain("example.com/log");
     const modal = await modalAfter(h, CUSTOMER, () => clickOffer(ts));
     expect(inputValue(modal, Inputs.title.block)).toBe("@U0ENG1 様");
     expect(inputValue(modal, Inputs.description.block)).toBe("@U0ENG1 様\nログは こちら (https://example.com/log) & 手順書です");
