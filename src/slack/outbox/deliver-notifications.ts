@@ -11,6 +11,7 @@ import { NOTIFICATIONS_OUTBOX_KIND } from "../../services/notify-person.ts";
 import { localeFrom, translator } from "../i18n/index.ts";
 import { notificationMessage, NOTIFICATIONS_PER_MESSAGE, type NotificationCase } from "../views/notification-message.ts";
 import { Later, type DeliverDeps } from "./deliver.ts";
+import { threadLink } from "./thread-link.ts";
 
 export async function deliverNotifications(deps: DeliverDeps, userId: string): Promise<void> {
   const waiting = await waitingNotifications(deps.db.client, userId, NOTIFICATIONS_PER_MESSAGE + 1);
@@ -55,14 +56,3 @@ async function casesOf(deps: DeliverDeps, ids: readonly number[]): Promise<Map<n
   }] as const));
   return new Map(entries);
 }
-
-/** A link Slack cannot give (the thread not posted yet, the app out of the channel) leaves the case unlinked. */
-async function threadLink(client: WebClient, channel: string, ts: string | null): Promise<string | null> {
-  if (!ts) return null;
-  try {
-    return (await client.chat.getPermalink({ channel, message_ts: ts })).permalink ?? null;
-  } catch {
-    return null;
-  }
-}
-

@@ -14,6 +14,8 @@ import { deliverDigestChart } from "./deliver-digest-chart.ts";
 import { deliverRating } from "./deliver-rating.ts";
 import { deliverRenewal } from "./deliver-renewal.ts";
 import { deliverNotifications } from "./deliver-notifications.ts";
+import { threadLink } from "./thread-link.ts";
+import { enqueue } from "../../db/outbox.ts";
 import { triageMessage } from "../views/triage-message.ts";
 
 /** The message cannot be delivered yet (e.g. its case's root message is not posted): try again shortly. */
@@ -67,6 +69,9 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
       if (v.rootTs) return; // posted before a crash kept it from being marked delivered
       const posted = await client.chat.postMessage({ channel: channelId, ...caseMessage(v, translator(v.locale)) });
       if (posted.ts) await db.client.case.update({ where: { id: v.id }, data: { rootTs: posted.ts } });
+      // Announced in triage before its thread existed: the announcement gets the thread's link now. Each side looks
+      // after writing its own ts, so of a root and an announcement posted at the same moment one of them sees both.
+      if (posted.ts && (await db.client.case.findUnique({ where: { id: v.id }, select: { triageTs: true } }))?.triageTs) await refreshTriageLater(deps, v.id);
       return;
     }
     case "case.refresh": {
@@ -85,14 +90,17 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
     case "triage.root": {
       const v = await view(deps, payload.caseId);
       if (v.triageTs) return;
-      const posted = await client.chat.postMessage({ channel: channelId, ...triageMessage(v, translator(deps.defaultLocale)) });
+      const link = await threadLink(client, v.channelId, v.rootTs);
+      const posted = await client.chat.postMessage({ channel: channelId, ...triageMessage(v, translator(deps.defaultLocale), link ?? undefined) });
       if (posted.ts) await db.client.case.update({ where: { id: v.id }, data: { triageTs: posted.ts } });
+      if (posted.ts && !link && (await db.client.case.findUnique({ where: { id: v.id }, select: { rootTs: true } }))?.rootTs) await refreshTriageLater(deps, v.id);
       return;
     }
     case "triage.refresh": {
       const v = await view(deps, payload.caseId);
       if (!v.triageTs) throw new NotYet("triage message not posted yet");
-      await client.chat.update({ channel: channelId, ts: v.triageTs, ...triageMessage(v, translator(deps.defaultLocale)) });
+      const link = await threadLink(client, v.channelId, v.rootTs);
+      await client.chat.update({ channel: channelId, ts: v.triageTs, ...triageMessage(v, translator(deps.defaultLocale), link ?? undefined) });
       return;
     }
     case "triage.notice": {
@@ -112,6 +120,13 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
       return;
     }
   }
+}
+
+/** The triage channel is where the case's announcement was sent from the outbox. */
+async function refreshTriageLater(deps: DeliverDeps, caseId: number): Promise<void> {
+  const announced = await deps.db.client.outboxMessage.findFirst({ where: { caseId, kind: "triage.root" }, select: { channelId: true } });
+  if (!announced) return;
+  await deps.db.transaction((tx) => enqueue(tx, announced.channelId, { kind: "triage.refresh", caseId }, { at: deps.clock.now(), caseId, dedupeKey: `triage-link:${caseId}` }));
 }
 
 async function channelLocale(db: Database, channelId: string, fallback: "ja" | "en"): Promise<"ja" | "en"> {

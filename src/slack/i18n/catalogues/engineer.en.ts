@@ -167,4 +167,6 @@ export const engineerEn: English<typeof engineerJa> = {
   "triage.next.auto_close": ({ date }) => `closes by itself ${enDate(date)}`,
   "triage.next.none": "none",
   "triage.attachments": ({ n }) => `${n} attachment(s)`,
+  "modal.open.files": "Attachments",
+  "modal.open.files_hint": "Screenshots, log files or anything else that helps us understand the problem (up to 10 files).",
 };

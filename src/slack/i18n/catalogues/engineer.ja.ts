@@ -35,8 +35,8 @@ export const engineerJa = {
     `*${number} ${md(title)}*\n${md(customer)} · インシデント ${incidents}`,
   "modal.assign.title": "担当者の割り当て",
   "modal.assign.label": "担当エンジニア",
-  "modal.level_a.title": "レベルAの提案",
-  "modal.level_a.kind": "レベルAが必要な理由",
+  "modal.level_a.title": "サービスレベルAの提案",
+  "modal.level_a.kind": "サービスレベルAが必要な理由",
   "modal.level_a.reason": "お客様へのご説明",
   "modal.level_a.reason_hint": "例: ご利用環境を弊社で再現して検証する必要があるため",
   "modal.level_a.cost": ({ before, after, available }: { before: number; after: number; available: number }) =>
@@ -196,4 +196,7 @@ export const engineerJa = {
   "triage.next.auto_close": ({ date }: { date: string }) => `自動クローズ ${jaDate(date)}`,
   "triage.next.none": "なし",
   "triage.attachments": ({ n }: { n: number }) => `添付ファイル ${n} 件`,
+  // The open-case modal's attachments (the rest of the modal is in core.ja.ts): read by customers.
+  "modal.open.files": "添付ファイル",
+  "modal.open.files_hint": "スクリーンショットやログファイルなど、状況の確認に役立つファイルがございましたら添付してください（10件まで）。",
 };
