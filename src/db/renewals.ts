@@ -20,6 +20,28 @@ export async function recordContractEvent(
   });
 }
 
+/** A contract event as recorded, its data parsed (a row whose data cannot be read keeps an empty object). */
+export interface ContractEventRow { id: number; kind: string; actorId: string; contractId: number | null; requestId: number | null; data: Record<string, unknown>; createdAt: Date }
+
+/** A customer's contract events, newest first. */
+export async function contractEventsOf(db: Tx, customerId: number, limit: number): Promise<ContractEventRow[]> {
+  const rows = await db.contractEvent.findMany({
+    where: { customerId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit,
+    select: { id: true, kind: true, actorId: true, contractId: true, requestId: true, data: true, createdAt: true },
+  });
+  return rows.map((r) => ({ ...r, data: parseData(r.data) }));
+}
+
+function parseData(raw: string | null): Record<string, unknown> {
+  if (!raw) return {};
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 /** Incidents consumed by a customer in the twelve months up to today, and how many level A cases among them. */
 export async function usageOfLastYear(tx: Tx, calendar: Pick<BusinessCalendar, "localDate" | "startOfDay">, customerId: number, today: string): Promise<LastYearUsage> {
   const rows = await tx.ledgerEntry.findMany({

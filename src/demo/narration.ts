@@ -34,6 +34,10 @@ const ja = {
   silence: (who: string) => `${who} がスレッドで回答 — この後、お客様からの返信はありません`,
   remind: (days: number, before: number) => `時計を進めます: 最後の回答から ${days} 営業日（自動クローズの ${before} 営業日前）。スケジューラーの定期処理が動きます`,
   autoClose: (days: number) => `時計を進めます: 最後の回答から ${days} 営業日、ご返信なし。スケジューラーの定期処理が動きます（R-LIFE-2）`,
+  renewalNotice: (days: number) => `時計を進めます: 契約終了の ${days} 日前。スケジューラーがお客様のチャンネルに更新のご案内を送ります（R-CON-4）`,
+  renewalAnswer: (who: string, button: string) => `${who} が更新のご案内の「${button}」をクリック — ご意向が記録され、お申し込みフォームが開きます`,
+  apply: (who: string) => `${who} がお申し込みフォーム（登録用紙）を送信 — 契約ではなく、お申し込みとして管理者に届きます（R-CON-5）`,
+  registerRequest: (who: string, button: string) => `${who} がトリアージのお申し込みの「${button}」から、記入済みの更新フォームで登録`,
   end: "デモ終了。",
   script: {
     customerName: "株式会社サンプル",
@@ -46,6 +50,8 @@ const ja = {
     case2Title: "帳票の印刷レイアウトが崩れる",
     case2Description: "請求書を PDF に出力すると、2 ページ目以降の罫線がずれます。",
     answer3: "プリンタードライバーの余白設定が原因と思われます。設定画面で「余白を自動調整」を外して、お試しいただけますでしょうか。",
+    contactName: "山田 太郎",
+    contactEmail: "yamada@example.co.jp",
   },
 };
 
@@ -78,6 +84,10 @@ const en: Narration = {
   silence: (who: string) => `${who} answers in the thread — the customer does not reply after this`,
   remind: (days: number, before: number) => `Moving the clock: ${days} business days after the last answer (${before} before the automatic close). The scheduler runs its pass`,
   autoClose: (days: number) => `Moving the clock: ${days} business days after the last answer, no reply. The scheduler runs its pass (R-LIFE-2)`,
+  renewalNotice: (days: number) => `Moving the clock: ${days} days before the contract ends. The scheduler posts the renewal notice in the customer's channel (R-CON-4)`,
+  renewalAnswer: (who: string, button: string) => `${who} clicks "${button}" on the renewal notice — the answer is recorded and the application form opens`,
+  apply: (who: string) => `${who} sends the application form (the registration form) — it reaches managers as a request, not a contract (R-CON-5)`,
+  registerRequest: (who: string, button: string) => `${who} registers it with "${button}" on the request in the triage channel, the renewal form filled in from it`,
   end: "End of the demo.",
   script: {
     customerName: "Sample Corporation",
@@ -90,6 +100,8 @@ const en: Narration = {
     case2Title: "Printed report layout is broken",
     case2Description: "When invoices are exported to PDF, the ruled lines shift from page 2 onwards.",
     answer3: "The printer driver's margin setting is the likely cause. Could you untick \"Adjust margins automatically\" in its settings and try again?",
+    contactName: "Taro Yamada",
+    contactEmail: "yamada@example.co.jp",
   },
 };
 

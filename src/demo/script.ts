@@ -1,13 +1,15 @@
 // The scripted day: a manager registers a customer, the customer opens a case, an engineer answers, proposes
-// level A and resolves it; a second case goes unanswered by the customer and closes by itself (R-LIFE-2). Every
+// level A and resolves it; a second case goes unanswered by the customer and closes by itself (R-LIFE-2); ten
+// months on, the renewal notice asks, the customer answers and applies, and a manager registers the renewal. Every
 // step is a signed request to the real receiver, as Slack would send it; the transcript shows what Slack then
 // shows, with the customer's balance read from the database after each step.
 import { DateTime } from "luxon";
 import type { Locale } from "../config.ts";
 import { LATE_DELIVERY_GRACE_MS } from "../scheduler/pass.ts";
 import { AUTO_CLOSE_BUSINESS_DAYS, AUTO_CLOSE_REMINDER_BUSINESS_DAYS } from "../domain/timers.ts";
+import { RENEWAL_NOTICE_DAYS, renewalNoticeDue } from "../domain/contract-notices.ts";
 import { t } from "../slack/i18n/index.ts";
-import { Actions, Commands, Inputs, Views } from "../slack/ids.ts";
+import { Actions, Commands, Inputs, RenewalIds, Views } from "../slack/ids.ts";
 import type { DriverResponse } from "../../tools/slack-sim/index.ts";
 import { narration } from "./narration.ts";
 import { Transcript } from "./transcript.ts";
@@ -199,6 +201,39 @@ async function play(w: World, lang: Locale, width: number): Promise<string[]> {
   await step(after(AUTO_CLOSE_BUSINESS_DAYS), n.autoClose(AUTO_CLOSE_BUSINESS_DAYS), async () => {
     await w.running.scheduler.runOnce();
     await w.until("the automatic close", async () => (await db.case.findUniqueOrThrow({ where: { id: second } })).state === "closed");
+  });
+  // Ten months on: the renewal notice asks, the customer answers and applies, a manager registers it (R-CON-4, R-CON-5).
+  const minutesLater = (minutes: number) => new Date(w.clock.now().getTime() + minutes * 60_000);
+  const contract = await db.contract.findFirstOrThrow({ where: { kind: "initial" } });
+  const calendar = w.running.deps.calendar;
+  await step(new Date(renewalNoticeDue(contract.endsOn, calendar).getTime() + LATE_DELIVERY_GRACE_MS + 60_000), n.renewalNotice(RENEWAL_NOTICE_DAYS), async () => {
+    await w.running.scheduler.runOnce();
+    await w.until("the renewal notice", async () => (await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).renewalNoticeAt !== null);
+  });
+  await step(minutesLater(40), n.renewalAnswer(people[People.customer.id]!, t(lang, "renewal.button.continue")), async () => {
+    const notice = w.slack.messages(CUSTOMER_CHANNEL).find((m) => !m.thread_ts && JSON.stringify(m.blocks ?? []).includes(RenewalIds.actions.answerContinue));
+    if (!notice) throw new Error("the renewal notice is not in the channel");
+    accepted(await w.driver.blockAction({ ...person("customer"), actionId: RenewalIds.actions.answerContinue, channelId: CUSTOMER_CHANNEL, messageTs: notice.ts }), "the continue button");
+    await w.until("the answer", async () => (await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).renewalAnswer === "continue");
+  });
+  await step(minutesLater(5), n.apply(people[People.customer.id]!), async () => {
+    const form = await waitForModal("customer", RenewalIds.views.application);
+    const I = RenewalIds.inputs;
+    accepted(await w.driver.viewSubmission({
+      ...person("customer"), callbackId: RenewalIds.views.application, viewId: form.id,
+      values: { [I.person.block]: { [I.person.action]: s.contactName }, [I.email.block]: { [I.email.action]: s.contactEmail } },
+    }), "the application form");
+    await w.until("the request", async () => (await db.purchaseRequest.count()) === 1);
+  });
+  await step(minutesLater(30), n.registerRequest(people[People.manager.id]!, t(lang, "request.button.register")), async () => {
+    const request = await db.purchaseRequest.findFirstOrThrow();
+    await w.until("the request in the triage channel", async () => (await db.purchaseRequest.findUniqueOrThrow({ where: { id: request.id } })).triageTs !== null);
+    const triageTs = (await db.purchaseRequest.findUniqueOrThrow({ where: { id: request.id } })).triageTs ?? "";
+    accepted(await w.driver.blockAction({ ...person("manager"), actionId: RenewalIds.actions.registerRequest, channelId: TRIAGE_CHANNEL, messageTs: triageTs }), "the register button");
+    // The renewal form comes filled in from the application; the manager submits it as it is.
+    const form = await waitForModal("manager", Views.renewContract, false);
+    accepted(await w.driver.viewSubmission({ ...person("manager"), callbackId: Views.renewContract, viewId: form.id, values: {} }), "the renewal form");
+    await w.until("the renewal", async () => (await db.purchaseRequest.findUniqueOrThrow({ where: { id: request.id } })).state === "registered");
   });
   transcript.plain("");
   transcript.plain(n.end);

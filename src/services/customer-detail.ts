@@ -2,7 +2,7 @@
 // and the most recent ledger movements with who made them and why (R-CON-7).
 import { approversOf, teamsOf, type ChannelTeamRow } from "../db/channels.ts";
 import { contractsOf } from "../db/contracts.ts";
-import { listRequests } from "../db/renewals.ts";
+import { contractEventsOf, listRequests, type ContractEventRow } from "../db/renewals.ts";
 import { contractStatus, coveredUntil, daysBetween, lapsed, summarize, type BalanceSummary, type ContractStatus } from "../domain/contract.ts";
 import type { Forecast } from "../domain/forecast.ts";
 import type { LedgerKind } from "../domain/ledger.ts";
@@ -29,6 +29,16 @@ export interface ContractLine {
 /** A purchase or renewal the customer applied for in Slack, newest first. */
 export interface RequestLine { id: number; kind: string; incidents: number; state: string; on: string }
 
+/**
+ * One step of the contracts' audit trail beside the ledger (R-CON-7): a renewal answered or changed, a request made,
+ * registered as a contract, or declined — who, when, what.
+ */
+export type HistoryLine =
+  | { kind: "renewal_answered"; at: Date; actorId: string; contractId: number | null; answer: string; previous: string | null }
+  | { kind: "request_created"; at: Date; actorId: string; requestId: number; requestKind: string; incidents: number }
+  | { kind: "request_registered"; at: Date; actorId: string; requestId: number; contractId: number | null }
+  | { kind: "request_declined"; at: Date; actorId: string; requestId: number; reason: string };
+
 export interface LedgerLine {
   id: number;
   at: Date;
@@ -49,6 +59,8 @@ export interface CustomerDetail extends BalanceSummary {
   tenancy: { channelId: string; teams: ChannelTeamRow[]; approvers: string[] }[];
   contracts: ContractLine[];
   requests?: RequestLine[];
+  /** The contracts' audit trail, newest first. */
+  history?: HistoryLine[];
   ledger: LedgerLine[];
   openCases: number;
   coveredUntil: string | null;
@@ -62,6 +74,28 @@ export interface CustomerDetail extends BalanceSummary {
 export const RECENT_LEDGER = 15;
 /** How many of the customer's applications the detail shows. */
 export const RECENT_REQUESTS = 5;
+/** How many steps of the contracts' audit trail the detail shows. */
+export const RECENT_HISTORY = 10;
+
+const text = (v: unknown): string | null => (typeof v === "string" ? v : null);
+const int = (v: unknown): number | null => (typeof v === "number" && Number.isSafeInteger(v) ? v : null);
+
+/** A recorded event as the detail tells it; a kind this version does not know is left out. */
+export function historyLine(e: ContractEventRow): HistoryLine | null {
+  const base = { at: e.createdAt, actorId: e.actorId };
+  switch (e.kind) {
+    case "renewal_answered":
+      return { ...base, kind: e.kind, contractId: e.contractId, answer: text(e.data.answer) ?? "", previous: text(e.data.previous) };
+    case "request_created":
+      return e.requestId === null ? null : { ...base, kind: e.kind, requestId: e.requestId, requestKind: text(e.data.kind) ?? "", incidents: int(e.data.incidents) ?? 0 };
+    case "request_registered":
+      return e.requestId === null ? null : { ...base, kind: e.kind, requestId: e.requestId, contractId: int(e.data.contractId) ?? e.contractId };
+    case "request_declined":
+      return e.requestId === null ? null : { ...base, kind: e.kind, requestId: e.requestId, reason: text(e.data.reason) ?? "" };
+    default:
+      return null;
+  }
+}
 
 export async function customerDetail(deps: Pick<ServiceDeps, "db" | "calendar" | "clock" | "forecastWindowDays">, customerId: number): Promise<CustomerDetail | null> {
   const client = deps.db.client;
@@ -91,6 +125,7 @@ export async function customerDetail(deps: Pick<ServiceDeps, "db" | "calendar" |
     requests: (await listRequests(client, { customerId, limit: RECENT_REQUESTS })).map((r) => ({
       id: r.id, kind: r.kind, incidents: r.incidents, state: r.state, on: deps.calendar.localDate(r.createdAt),
     })),
+    history: (await contractEventsOf(client, customerId, RECENT_HISTORY)).flatMap((e) => historyLine(e) ?? []),
     ledger: ledger.map((e) => ({
       id: e.id, at: e.createdAt, contractId: e.contractId, caseId: e.caseId, kind: e.kind as LedgerKind,
       amount: e.amount, actorId: e.actorId, reason: e.reason,

@@ -9,6 +9,8 @@ export interface Clock { now(): Date }
 export interface WorkspaceDirectory {
   /** The outside workspaces connected to a channel; null when Slack could not be asked (token, network). */
   connections(channelId: string): Promise<ChannelConnections | null>;
+  /** The workspace a person belongs to (null: no such person); ok false when Slack could not be asked. */
+  workspaceOf?(userId: string): Promise<{ ok: true; teamId: string | null } | { ok: false }>;
 }
 
 export interface ServiceDeps {

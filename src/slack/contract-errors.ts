@@ -19,8 +19,8 @@ export function termsErrors(errors: RegistrationErrors, t: Translate, context: {
       : errors.channelIds === "invalid" ? t("contracts.error.channels_invalid", { channels: list })
       : t("error.required");
   }
-  // The modal has no workspace picker: a channel shared with several outside workspaces is registered where the
-  // manager can name the customer's (the command line), rather than guessed here.
+  // A channel shared with several outside workspaces normally turns the form into its workspace step; this is
+  // said only when Slack named none of them (the command line's --customer-team then serves).
   if (errors.customerTeam) out[Inputs.customerChannels.block] = t("contracts.error.choose_team", { channels: list });
   if (errors.incidents) out[Inputs.incidents.block] = t("contracts.error.incidents_range", { max: MAX_INCIDENTS });
   const start = errors.startsOn;

@@ -213,3 +213,25 @@ export const CaseworkIds = {
   cardActions: "case_card_actions",
   notificationBlock: "notification_prefs",
 } as const;
+
+/** A channel's tenancy as managers set it in Slack: the registration's workspace step and the detail's controls. */
+export const TenancyIds = {
+  actions: {
+    /** On a channel's line in the customer detail; the value is the channel id. */
+    editTeams: "channel_edit_teams",
+    editApprovers: "channel_edit_approvers",
+  },
+  views: {
+    /** The registration's second step when a channel is shared with several outside workspaces. */
+    chooseTeam: "contract_register_team_modal",
+    teams: "channel_teams_modal",
+    approvers: "channel_approvers_modal",
+  },
+  inputs: {
+    customerTeam: { block: "in_customer_team", action: "customer_team" },
+    customerTeams: { block: "in_customer_teams", action: "customer_teams" },
+    approvers: { block: "in_approvers", action: "approvers" },
+  },
+  /** block_id of a channel's controls in the customer detail (suffixed with ":<channel id>"). */
+  channelBlock: "channel_tenancy",
+} as const;

@@ -35,3 +35,15 @@ export function readConversations(view: ViewState, input: Input): string[] {
   const value = element(view, input)?.selected_conversations;
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
+
+export function readUsers(view: ViewState, input: Input): string[] {
+  const value = element(view, input)?.selected_users;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/** The values of a multi_static_select's chosen options. */
+export function readOptions(view: ViewState, input: Input): string[] {
+  const value = element(view, input)?.selected_options;
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((o) => (typeof o === "object" && o !== null && typeof (o as Record<string, unknown>).value === "string" ? [(o as Record<string, unknown>).value as string] : []));
+}

@@ -1,5 +1,6 @@
 // The Slack side of tenancy: which outside workspaces a channel is connected to, read from conversations.info
-// (connected_team_ids on a Slack Connect channel) and named with team.info.
+// (connected_team_ids on a Slack Connect channel) and named with team.info, and which workspace a person is of
+// (users.info), for naming approvers only among the customer's people.
 import type { WebClient } from "@slack/web-api";
 import type { ChannelConnections, ConnectedTeam } from "../domain/tenancy.ts";
 import type { Logger } from "../logger.ts";
@@ -25,6 +26,18 @@ export function slackWorkspaces(client: WebClient, homeTeamId: string | null, lo
     return name;
   }
   return {
+    async workspaceOf(userId: string) {
+      try {
+        const info = await client.users.info({ user: userId });
+        return { ok: true as const, teamId: info.user?.team_id ?? null };
+      } catch (error) {
+        // Slack says so when there is no such person; anything else is Slack not answering.
+        const code = (error as { data?: { error?: string } }).data?.error;
+        if (code === "user_not_found") return { ok: true as const, teamId: null };
+        logger.warn("could not read a person's workspace from Slack", { userId, error: error instanceof Error ? error.message : String(error) });
+        return { ok: false as const };
+      }
+    },
     async connections(channelId: string): Promise<ChannelConnections | null> {
       const own = await homeTeam();
       if (own === null) return null;

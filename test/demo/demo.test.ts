@@ -87,8 +87,24 @@ describe("the demo's day in Japanese", () => {
     expect(closed.body.some((l) => l.startsWith("ステータス: クローズ"))).toBe(true);
   });
 
-  it("ends with 6 available, none reserved, 4 consumed", () => {
-    expect(lines.filter((l) => l.includes("残高:")).at(-1)?.trim()).toBe("残高: 利用可能 6 / 予約 0 / 消費 4");
+  it("asks about the renewal 60 days before the end; the customer answers and applies; a manager registers it (R-CON-4, R-CON-5)", () => {
+    const notice = step(all, "時計を進めます: 契約終了の 60 日前");
+    expect(notice.heading).toContain("2027-09-24（金）");
+    expect(notice.body).toContain("[継続を希望する] [検討中・相談したい] [継続しない]");
+    const answered = step(all, "が更新のご案内の「継続を希望する」をクリック");
+    expect(answered.body).toContain("↳ @お客様 様より継続のご意向を承りました。誠にありがとうございます。お申し込みフォームにご記入いただきましたら、担当よりお手続きのご連絡を差し上げます。");
+    const applied = step(all, "がお申し込みフォーム（登録用紙）を送信");
+    expect(applied.body).toContain("● お申し込みを承りました（受付番号 R-0001）");
+    expect(applied.body).toContain("[登録する] [お断り／保留]");
+    // A request is not a contract: nothing changes in the balance until a manager registers it.
+    expect(balance(applied)).toBe("残高: 利用可能 6 / 予約 0 / 消費 4");
+    const registered = step(all, "がトリアージのお申し込みの「登録する」から");
+    expect(registered.body).toContain("↳ お申し込みいただいた継続のお手続きが完了いたしました。新しいご契約は 5 インシデント、2027年11月24日（水）から2028年11月23日（木）までです。引き続きよろしくお願い申し上げます。");
+    expect(registered.body).toContain("状態: ご登録が完了いたしました（契約 #2）。");
+  });
+
+  it("ends with 6 available on the first contract and 5 on the renewal, none reserved, 4 consumed", () => {
+    expect(lines.filter((l) => l.includes("残高:")).at(-1)?.trim()).toBe("残高: 利用可能 11 / 予約 0 / 消費 4");
   });
 });
 
@@ -99,7 +115,8 @@ describe("the demo in a channel set to English", () => {
     expect(text).toContain("● Rakan™ support desk");
     expect(text).toContain("↳ We have received case #0001 and reserved 1 incident. An engineer will answer in this thread.");
     expect(text).toContain("Approved by @customer: case #0001 is now service level A.");
-    expect(lines.filter((l) => l.includes("Balance:")).at(-1)?.trim()).toBe("Balance: available 6 / reserved 0 / consumed 4");
+    expect(lines.filter((l) => l.includes("Balance:")).at(-1)?.trim()).toBe("Balance: available 11 / reserved 0 / consumed 4");
+    expect(text).toContain("Your renewal is registered: a new contract of 5 incidents");
     expect(lines.filter((l) => displayWidth(l) > 100)).toEqual([]);
   });
 });

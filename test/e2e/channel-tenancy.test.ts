@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.ts";
 import { openCase } from "../../src/services/open-case.ts";
 import { registerContract } from "../../src/services/register-contract.ts";
-import { Actions, Commands, Inputs, Views } from "../../src/slack/ids.ts";
+import { Actions, Commands, Inputs, TenancyIds, Views } from "../../src/slack/ids.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, MANAGER, TRIAGE_CHANNEL, startHarness, type Harness } from "../support/harness.ts";
 import { modalAfter, openCaseFromEntry } from "./customer-helpers.ts";
 import { AN_ENGINEER, caseRow, ephemeralAfter, everything, openActionModal, submit, type Person } from "./engineer-helpers.ts";
@@ -181,7 +181,7 @@ describe("a channel registered before it is shared", () => {
 });
 
 describe("the registration modal", () => {
-  it("refuses a channel shared with several workspaces inline, saying how to name the customer's, and writes nothing", async () => {
+  it("asks, as its second step, which of the connected workspaces is the customer's, and writes nothing yet (see manager-tenancy.test.ts)", async () => {
     h.slack.setChannel({ id: "C0MODALTWO", is_ext_shared: true, connected_team_ids: [HOME_TEAM, CUSTOMER_TEAM, PARTNER_TEAM] });
     const customers = await h.database.db.client.customer.count();
     await h.driver.slashCommand({ command: Commands.balance, text: "register", userId: MANAGER, channelId: "C0MGRS" });
@@ -196,9 +196,8 @@ describe("the registration modal", () => {
       },
     });
     expect(response.slackWouldReject).toBeUndefined();
-    expect(response.json).toEqual({ response_action: "errors", errors: {
-      [Inputs.customerChannels.block]: "<#C0MODALTWO> は複数の社外ワークスペースと共有されています。お客様のワークスペースを指定して登録してください（コマンドライン: contract add … --customer-team）。",
-    } });
+    expect(response.json).toMatchObject({ response_action: "update", view: { callback_id: TenancyIds.views.chooseTeam } });
+    expect(JSON.stringify(response.json)).toContain("パートナー社 (T0PARTNER)");
     expect(await h.database.db.client.customer.count()).toBe(customers);
   });
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { balanceOverview } from "../../src/services/balance-overview.ts";
 import { translator } from "../../src/slack/i18n/index.ts";
-import { RenewalIds, Views } from "../../src/slack/ids.ts";
+import { Commands, RenewalIds, Views } from "../../src/slack/ids.ts";
 import { balanceLine } from "../../src/slack/views/balance.ts";
 import {
   CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, MANAGER, HOME_TEAM, OTHER_CHANNEL, OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, TRIAGE_CHANNEL,
@@ -192,6 +192,22 @@ describe("the application (登録用紙) becomes a request, and a manager regist
     expect(replies(customerMessage.ts)).toEqual(["お申し込みいただいた継続のお手続きが完了いたしました。新しいご契約は 15 インシデント、2027年4月1日（木）から2028年3月31日（金）までです。引き続きよろしくお願い申し上げます。"]);
     expect(JSON.stringify(h.slack.message(CUSTOMER_CHANNEL, customerMessage.ts)?.blocks)).toContain(`ご登録が完了いたしました（契約 #${contracts[1]?.id}）`);
     expect(hasAction(h.slack.message(TRIAGE_CHANNEL, m.ts)!, A.registerRequest)).toBe(false);
+  });
+});
+
+describe("the contracts' history in /balance <customer> (R-CON-7)", { timeout: 60_000 }, () => {
+  it("tells who answered what and when, the changed answer, the application and who registered it as which contract", async () => {
+    const reply = await h.driver.slashCommand({ command: Commands.balance, text: "株式会社サンプル", userId: MANAGER, channelId: "C0MGRS" });
+    expect(reply.slackWouldReject).toBeUndefined();
+    const blocks = (reply.json as { blocks: { text?: { text: string } }[] }).blocks;
+    const history = blocks.map((b) => b.text?.text ?? "").find((text) => text.startsWith("*経緯*"));
+    const renewal = (await db().contract.findFirstOrThrow({ where: { customerId: ours.customerId, kind: "renewal" } })).id;
+    expect(history?.split("\n").slice(1)).toEqual([
+      `2027-02-01 10:30 · <@${MANAGER}> · R-0001 を契約 #${renewal} として登録`,
+      `2027-02-01 10:30 · <@${CUSTOMER}> · R-0001 お申し込み（継続（新しい契約期間）、15 インシデント）`,
+      `2027-02-01 10:30 · <@${CUSTOMER}> · 契約 #${ours.contractId} のご回答を変更: 検討中・相談したい → *継続を希望する*`,
+      `2027-02-01 10:30 · <@${CUSTOMER}> · 契約 #${ours.contractId} の継続のご意向: *検討中・相談したい*`,
+    ]);
   });
 });
 

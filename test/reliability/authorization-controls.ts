@@ -9,10 +9,10 @@ import { emptySections } from "../../src/domain/report.ts";
 import { claimReportDelivery, recordReportDelivered } from "../../src/services/deliver-report.ts";
 import { reviewReport } from "../../src/services/review-report.ts";
 import { saveReportVersion } from "../../src/services/save-report-version.ts";
-import { Actions, Commands, Inputs, ReportIds, Shortcuts, Views } from "../../src/slack/ids.ts";
+import { Actions, Commands, Inputs, ReportIds, Shortcuts, TenancyIds, Views } from "../../src/slack/ids.ts";
 import type { DriverResponse } from "../support/driver.ts";
 import type { SlackView } from "../support/slack-api.ts";
-import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, ENGINEER_2, HOME_TEAM, MANAGER, OTHER_CHANNEL, OTHER_CUSTOMER, startHarness, type Harness } from "../support/harness.ts";
+import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, ENGINEER_2, HOME_TEAM, MANAGER, OTHER_CHANNEL, OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, startHarness, type Harness } from "../support/harness.ts";
 import { kit, PEOPLE, person, REMOVED_ENGINEER, THIRD_PERSON, THIRD_TEAM, type Observation, type Person, type Who } from "./authorization-kit.ts";
 import { entryTs, until } from "./flows.ts";
 
@@ -50,7 +50,7 @@ const SECRETS: Partial<Record<Who, RegExp>> = {
   "customer of another channel": /株式会社サンプル|権限の確認/,
 };
 
-interface Target { caseId: number; rootTs: string; view?: SlackView; proposalId?: number; messageTs?: string; versionId?: number }
+interface Target { caseId: number; rootTs: string; view?: SlackView; proposalId?: number; messageTs?: string; versionId?: number; teamId?: string; userId?: string }
 
 async function caseIn(level: "normal" | "A" = "normal"): Promise<Target> {
   const opened = await openCase(h.running.deps, {
@@ -98,6 +98,29 @@ const engineerModal = (option: string, callbackId: string, level: "normal" | "A"
 const managerModal = (actionId: string, callbackId: string, value = () => "") => async () =>
   modal(() => onHome(actionId, value)(person("manager")), callbackId, await caseIn(), "manager");
 const submitted = (values: Record<string, string | string[]>) => (p: Person, t: Target) => k.submit(p, t.view!, values);
+
+/** The other customer's channel, with a workspace that has just joined it: a manager may make it the customer's. */
+async function channelWithNewTeam(): Promise<Target> {
+  const teamId = `T0JOINED${++counter}`;
+  h.slack.setTeam({ id: teamId, name: `合流した組織 ${counter}` });
+  h.slack.setChannel({ id: OTHER_CHANNEL, is_ext_shared: true, connected_team_ids: [HOME_TEAM, OTHER_CUSTOMER_TEAM, teamId] });
+  const t = await modal(() => onHome(TenancyIds.actions.editTeams, () => OTHER_CHANNEL)(person("manager")), TenancyIds.views.teams, await caseIn(), "manager");
+  return { ...t, teamId };
+}
+const teamRole = async (teamId: string) => (await h.database.db.client.channelTeam.findUnique({ where: { channelId_teamId: { channelId: OTHER_CHANNEL, teamId } } }))?.role;
+
+/** The registration's second step, reached the way a manager reaches it: a channel shared with two outside workspaces. */
+async function registrationStep(): Promise<Target> {
+  const channelId = `C0TWOORGS${++counter}`;
+  h.slack.setChannel({ id: channelId, is_ext_shared: true, connected_team_ids: [HOME_TEAM, CUSTOMER_TEAM, THIRD_TEAM] });
+  const t = await managerModal(Actions.registerContract, Views.registerContract)();
+  const response = await k.submit(person("manager"), t.view!, {
+    [Inputs.customerName.block]: `二社共有のお客様 ${counter}`, [Inputs.customerChannels.block]: [channelId], [Inputs.incidents.block]: "5", [Inputs.confirmedOn.block]: "2026-11-01",
+  });
+  const step = (response.json as { view?: SlackView } | null)?.view;
+  if (step?.callback_id !== TenancyIds.views.chooseTeam) throw new Error("the registration did not ask for the customer's workspace");
+  return { ...t, view: { ...t.view!, ...step, id: t.view!.id } };
+}
 
 export interface Control {
   name: string;
@@ -209,6 +232,25 @@ export const CONTROLS: Control[] = [
     act: submitted({ [Inputs.incidents.block]: "10", [Inputs.confirmedOn.block]: "2027-04-01" }), took: (o) => o.changed.contracts === 1 },
   { group: "others", name: "modal: export the ledger", ids: [Views.exportLedger], allowed: ["manager"], setup: managerModal(Actions.exportLedger, Views.exportLedger),
     act: submitted({}), took: (o) => o.uploads === 1 },
+  // A channel's tenancy set by managers: the registration's workspace step, and the detail's workspace and approver
+  // controls (R-ROLE, R-INC-5). What each modal offers is checked again at submission.
+  { group: "others", name: "modal: register — the customer's workspace", ids: [TenancyIds.views.chooseTeam], allowed: ["manager"], setup: registrationStep,
+    act: submitted({ [TenancyIds.inputs.customerTeam.block]: CUSTOMER_TEAM }), took: (o) => o.changed.contracts === 1 },
+  ...([[TenancyIds.actions.editTeams, TenancyIds.views.teams], [TenancyIds.actions.editApprovers, TenancyIds.views.approvers]] as const).map(([actionId, callbackId]): Control => ({
+    group: "others", name: `button: ${actionId}`, ids: [actionId], allowed: ["manager"], setup: () => caseIn(), act: onHome(actionId, () => OTHER_CHANNEL), took: (o) => shows(o, callbackId),
+  })),
+  { group: "others", name: "modal: a channel's customer workspaces", ids: [TenancyIds.views.teams], allowed: ["manager"], setup: channelWithNewTeam,
+    act: (p, t) => k.submit(p, t.view!, { [TenancyIds.inputs.customerTeams.block]: [OTHER_CUSTOMER_TEAM, t.teamId!] }), took: async (_o, t) => (await teamRole(t.teamId!)) === "customer" },
+  { group: "others", name: "modal: a channel's approvers", ids: [TenancyIds.views.approvers], allowed: ["manager"],
+    setup: async () => {
+      // A person of the other customer's workspace, named by nobody yet.
+      const userId = `U0APPROVER${++counter}`;
+      h.slack.setUser({ id: userId, team_id: OTHER_CUSTOMER_TEAM });
+      const t = await modal(() => onHome(TenancyIds.actions.editApprovers, () => OTHER_CHANNEL)(person("manager")), TenancyIds.views.approvers, await caseIn(), "manager");
+      return { ...t, userId };
+    },
+    act: (p, t) => k.submit(p, t.view!, { [TenancyIds.inputs.approvers.block]: [t.userId!] }),
+    took: async (_o, t) => (await h.database.db.client.channelApprover.count({ where: { channelId: OTHER_CHANNEL, userId: t.userId! } })) === 1 },
   // Commands (T4U's own people; Slack does not even offer them to customers in Slack Connect).
   { group: "others", name: "command: /support", ids: [Commands.support], allowed: ["engineer", "manager"], setup: () => caseIn(),
     act: (p) => k.command(p, Commands.support, "", CUSTOMER_CHANNEL), took: (o) => shows(o, Views.openCase) },

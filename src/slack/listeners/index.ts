@@ -30,6 +30,7 @@ import * as decideProposal from "./actions/decide-proposal.ts";
 import * as refreshHome from "./actions/refresh-home.ts";
 import * as queue from "./commands/queue.ts";
 import { caseworkModules } from "./casework.ts";
+import { tenancyModules } from "./tenancy.ts";
 import * as appHomeOpened from "./events/app-home-opened.ts";
 import * as memberJoinedChannel from "./events/member-joined-channel.ts";
 import * as assignView from "./views/assign.ts";
@@ -71,6 +72,6 @@ const insightModules = [rateCaseAction, rateCommentView, usageStatementAction, s
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   for (const module of [...modules, ...engineerModules, ...reportModules, ...insightModules, ...caseworkModules]) module.register(app, deps);
-  for (const module of managerModules) module.register(app, deps);
+  for (const module of [...managerModules, ...tenancyModules]) module.register(app, deps);
   for (const module of renewalModules) module.register(app, deps);
 }

@@ -153,6 +153,16 @@ export function exportLedgerModal(input: { requestKey: string; from: string; to:
   ], t);
 }
 
+/** A registration done: what was registered, and (when a manager named it) the customer's workspace. */
+export function registeredNotice(input: { customer: string; contractId: number; incidents: number; startsOn: string; endsOn: string; customerTeam?: string | null }, t: Translate): ModalView {
+  const lines = [
+    t("contracts.done.registered", { customer: input.customer, id: input.contractId, incidents: input.incidents, from: input.startsOn, to: input.endsOn }),
+    ...(input.customerTeam ? [t("tenancy.done.customer_team", { teams: input.customerTeam })] : []),
+    t("contracts.done.new_channels"),
+  ];
+  return managerNotice(t("contracts.done.title"), lines.join("\n"), t);
+}
+
 /** What a manager is told in place of a form: that it is done, or why it cannot be done. */
 export function managerNotice(title: string, text: string, t: Translate): ModalView {
   return {

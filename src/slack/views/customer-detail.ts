@@ -3,9 +3,9 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import { DateTime } from "luxon";
 import { caseNumber } from "../../domain/case.ts";
-import type { ContractLine, CustomerDetail, LedgerLine } from "../../services/customer-detail.ts";
+import type { ContractLine, CustomerDetail, HistoryLine, LedgerLine } from "../../services/customer-detail.ts";
 import type { Translate } from "../i18n/index.ts";
-import { Actions, InsightIds, Views } from "../ids.ts";
+import { Actions, InsightIds, TenancyIds, Views } from "../ids.ts";
 import { untilText } from "./balance.ts";
 import type { SlackMessage } from "./case-message.ts";
 import { forecastText } from "./forecast.ts";
@@ -40,7 +40,7 @@ export function ledgerText(e: LedgerLine, zone: string, t: Translate): string {
   const at = DateTime.fromJSDate(e.at, { zone }).toFormat("yyyy-MM-dd HH:mm");
   const credit = e.kind === "purchase" || e.kind === "addition" || (e.kind === "adjust" && e.amount > 0);
   const amount = credit ? `+${e.amount}` : String(e.amount);
-  const actor = USER.test(e.actorId) ? `<@${e.actorId}>` : escapeMrkdwn(e.actorId);
+  const actor = personText(e.actorId);
   return [
     at, `${t(`contracts.ledger.kind.${e.kind}`)} ${amount}`, t("contracts.ledger.contract", { id: e.contractId }),
     ...(e.caseId !== null ? [caseNumber(e.caseId)] : []), actor,
@@ -48,23 +48,57 @@ export function ledgerText(e: LedgerLine, zone: string, t: Translate): string {
   ].join(" · ");
 }
 
-/** Whose people are the customer in each channel: what decides who may open cases and approve there. */
+const personText = (id: string) => (USER.test(id) ? `<@${id}>` : escapeMrkdwn(id));
+
+/** One step of the contracts' audit trail: who answered or decided what, and when. */
+export function historyText(e: HistoryLine, zone: string, t: Translate): string {
+  const at = DateTime.fromJSDate(e.at, { zone }).toFormat("yyyy-MM-dd HH:mm");
+  const user = personText(e.actorId);
+  switch (e.kind) {
+    case "renewal_answered":
+      return e.previous
+        ? t("contracts.history.renewal_changed", { at, user, id: e.contractId ?? "?", answer: e.answer, previous: e.previous })
+        : t("contracts.history.renewal_answered", { at, user, id: e.contractId ?? "?", answer: e.answer });
+    case "request_created":
+      return t("contracts.history.request_created", { at, user, number: t("request.number", { id: e.requestId }), kind: e.requestKind, incidents: e.incidents });
+    case "request_registered":
+      return t("contracts.history.request_registered", { at, user, number: t("request.number", { id: e.requestId }), id: e.contractId ?? "?" });
+    case "request_declined":
+      return t("contracts.history.request_declined", { at, user, number: t("request.number", { id: e.requestId }), reason: clip(e.reason.replace(/\s+/g, " "), 200) });
+  }
+}
+
+/** Channels shown with their own controls; a customer with more is set up on the command line (channel …). */
+export const DETAIL_CHANNEL_CONTROLS = 5;
+
+/**
+ * Whose people are the customer in each channel: what decides who may open cases and approve there, with the
+ * buttons that change it. Channels past the first few are listed in one context block, so that many channels do
+ * not push the contracts past Slack's 50 blocks.
+ */
 function tenancyBlocks(d: CustomerDetail, t: Translate): KnownBlock[] {
   if (d.tenancy.length === 0) return [];
   const team = (x: { teamId: string; teamName: string | null }) => (x.teamName ? `${escapeMrkdwn(clip(x.teamName, 60))} (${x.teamId})` : x.teamId);
-  // One context block (at most ten elements): many channels must not push the contracts past Slack's 50 blocks.
-  const lines = d.tenancy.slice(0, 10).map((c) => {
+  const line = (c: CustomerDetail["tenancy"][number]) => {
     const customer = c.teams.filter((x) => x.role === "customer").map(team);
     const pending = c.teams.filter((x) => x.role === "pending").map(team);
-    const parts = [
+    return clip([
       `<#${c.channelId}>`,
       customer.length ? t("channel.tenancy.customer", { teams: customer.join(", ") }) : t("channel.tenancy.none"),
       ...(pending.length ? [t("channel.tenancy.pending", { teams: pending.join(", ") })] : []),
       ...(c.approvers.length ? [t("channel.tenancy.approvers", { users: c.approvers.map((u) => `<@${u}>`).join(" ") })] : []),
-    ];
-    return mrkdwn(clip(parts.join(" · "), 3000));
-  });
-  return [{ type: "context", elements: lines }];
+    ].join(" · "), 3000);
+  };
+  const blocks: KnownBlock[] = d.tenancy.slice(0, DETAIL_CHANNEL_CONTROLS).flatMap((c): KnownBlock[] => [
+    { type: "context", elements: [mrkdwn(line(c))] },
+    { type: "actions", block_id: `${TenancyIds.channelBlock}:${c.channelId}`, elements: [
+      { type: "button", action_id: TenancyIds.actions.editTeams, text: plain(t("tenancy.button.teams"), 75), value: c.channelId },
+      { type: "button", action_id: TenancyIds.actions.editApprovers, text: plain(t("tenancy.button.approvers"), 75), value: c.channelId },
+    ] },
+  ]);
+  const rest = d.tenancy.slice(DETAIL_CHANNEL_CONTROLS, DETAIL_CHANNEL_CONTROLS + 10);
+  if (rest.length) blocks.push({ type: "context", elements: rest.map((c) => mrkdwn(line(c))) });
+  return blocks;
 }
 
 export function customerDetailBlocks(d: CustomerDetail, zone: string, t: Translate): KnownBlock[] {
@@ -84,6 +118,9 @@ export function customerDetailBlocks(d: CustomerDetail, zone: string, t: Transla
   if (d.requests?.length) {
     const lines = d.requests.map((r) => t("contracts.detail.request", { number: t("request.number", { id: r.id }), kind: r.kind, incidents: r.incidents, state: r.state, at: r.on }));
     blocks.push({ type: "section", text: mrkdwn(clip(`*${t("contracts.detail.requests")}*\n${lines.join("\n")}`, 3000)) });
+  }
+  if (d.history?.length) {
+    blocks.push({ type: "section", text: mrkdwn(clip(`*${t("contracts.detail.events")}*\n${d.history.map((e) => historyText(e, zone, t)).join("\n")}`, 3000)) });
   }
   blocks.push(
     { type: "actions", block_id: "customer_actions", elements: [

@@ -137,4 +137,36 @@ export const contractsJa = {
   "channel.tenancy.none": "お客様のワークスペース: 未登録（チャンネルが共有されるまで、社外の方からのご依頼は受け付けません）",
   "channel.tenancy.pending": ({ teams }: { teams: string }) => `未確認のワークスペース: ${teams}`,
   "channel.tenancy.approvers": ({ users }: { users: string }) => `承認できる方: ${users}`,
+
+  "tenancy.choose.title": "お客様の組織",
+  "tenancy.choose.intro": ({ customer, channel }: { customer: string; channel: string }) =>
+    `*${md(customer)}* を登録します。<#${channel}> は複数の社外ワークスペースと共有されています。お客様のワークスペースをお選びください。`,
+  "tenancy.choose.summary": ({ incidents, channels }: { incidents: number; channels: string }) => `${incidents} インシデント · ${channels}`,
+  "tenancy.choose.hint": "選ばなかったワークスペースの方は、このチャンネルでは社外の方として扱われ、案件の作成や承認はできません。選択肢は Slack の接続状況から作られ、登録の際にもう一度確認します。",
+  "tenancy.field.customer_team": "お客様のワークスペース",
+  "tenancy.field.customer_team_hint": "ワークスペースを選択",
+  "tenancy.field.customer_teams": "お客様のワークスペース（複数可）",
+  "tenancy.field.approvers": "承認できる方",
+  "tenancy.field.approvers_hint": "メンバーを選択",
+  "tenancy.teams.title": "ワークスペースの変更",
+  "tenancy.teams.intro": ({ customer, channel }: { customer: string; channel: string }) =>
+    `${md(customer)} のチャンネル <#${channel}> で、お客様として扱うワークスペースを選んでください。選択肢は、いま Slack がこのチャンネルに接続していると返すワークスペースです。`,
+  "tenancy.teams.hint": "選ばなかったワークスペースの方は、このチャンネルで案件の作成や承認ができなくなります。",
+  "tenancy.approvers.title": "承認者の指定",
+  "tenancy.approvers.intro": ({ customer, channel, teams }: { customer: string; channel: string; teams: string }) =>
+    `${md(customer)} のチャンネル <#${channel}> で、インシデント数の引き上げを承認できる方を指定します（お客様のワークスペース: ${teams}）。`,
+  "tenancy.approvers.hint": "空欄にすると、お客様のワークスペースの方ならどなたでも承認できます。指定できるのは、お客様のワークスペースの方のみです。",
+  "tenancy.button.teams": "ワークスペースを変更",
+  "tenancy.button.approvers": "承認者を指定",
+  "tenancy.error.team_not_connected": ({ channel }: { channel: string }) =>
+    `選択されたワークスペースは、現在 <#${channel}> に接続されていません。Slack の接続状況をご確認のうえ、もう一度お選びください。`,
+  "tenancy.error.slack_unavailable": "Slack からチャンネルの接続先を確認できませんでした。しばらくしてからもう一度お試しください。",
+  "tenancy.error.not_shared": ({ channel }: { channel: string }) => `<#${channel}> はまだ社外のワークスペースと共有されていません。共有されてから設定してください。`,
+  "tenancy.error.no_customer_team": ({ channel }: { channel: string }) => `<#${channel}> にはお客様のワークスペースが登録されていません。先にワークスペースを設定してください。`,
+  "tenancy.error.not_customer": ({ users }: { users: string }) => `次の方はお客様のワークスペースのメンバーではないため、承認者に指定できません: ${users}`,
+  "tenancy.error.unknown_channel": "このチャンネルは登録されていません。/balance で最新の状態をご確認ください。",
+  "tenancy.done.teams": ({ channel, teams }: { channel: string; teams: string }) => `<#${channel}> のお客様のワークスペースを ${teams} にしました。`,
+  "tenancy.done.approvers": ({ channel, users }: { channel: string; users: string }) => `<#${channel}> で承認できる方を ${users} にしました。`,
+  "tenancy.done.approvers_anyone": ({ channel }: { channel: string }) => `<#${channel}> では、お客様のワークスペースの方ならどなたでも承認できます。`,
+  "tenancy.done.customer_team": ({ teams }: { teams: string }) => `お客様のワークスペース: ${teams}`,
 };

@@ -86,7 +86,11 @@ export const renewalEn: English<typeof renewalJa> = {
   "contracts.detail.requests": "Applications",
   "contracts.detail.request": ({ number, kind, incidents, state, at }) => `${number} · ${KIND[kind] ?? kind} ${incidents} · ${state} · ${at}`,
   "contracts.detail.events": "History",
-  "contracts.detail.event": ({ at, kind, user, detail }) => `${at} · ${kind.replace(/_/g, " ")} · ${user}${detail ? ` · ${md(detail)}` : ""}`,
+  "contracts.history.renewal_answered": ({ at, user, id, answer: a }) => `${at} · ${user} · renewal answer for contract #${id}: *${answer(a)}*`,
+  "contracts.history.renewal_changed": ({ at, user, id, answer: a, previous }) => `${at} · ${user} · changed the answer for contract #${id}: ${answer(previous)} → *${answer(a)}*`,
+  "contracts.history.request_created": ({ at, user, number, kind, incidents }) => `${at} · ${user} · ${number} applied for (${KIND[kind] ?? md(kind)}, ${incidents} incidents)`,
+  "contracts.history.request_registered": ({ at, user, number, id }) => `${at} · ${user} · registered ${number} as contract #${id}`,
+  "contracts.history.request_declined": ({ at, user, number, reason }) => `${at} · ${user} · declined or held ${number}: ${md(reason)}`,
   "balance.renewal.unanswered": ":grey_question: renewal answer awaited",
   "balance.renewal.answered": ({ answer: a }) => `Renewal answer: ${answer(a)}`,
 };

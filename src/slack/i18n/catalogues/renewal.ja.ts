@@ -103,8 +103,16 @@ export const renewalJa = {
   "contracts.detail.request": ({ number, kind, incidents, state, at }: { number: string; kind: string; incidents: number; state: string; at: string }) =>
     `${number} · ${KIND[kind] ?? kind} ${incidents} · ${state === "pending" ? "未処理" : state === "registered" ? "登録済み" : "お断り／保留"} · ${at}`,
   "contracts.detail.events": "経緯",
-  "contracts.detail.event": ({ at, kind, user, detail }: { at: string; kind: string; user: string; detail: string }) =>
-    `${at} · ${({ renewal_answered: "更新のご回答", request_created: "お申し込み", request_registered: "お申し込みを登録", request_declined: "お申し込みをお断り／保留" } as Record<string, string>)[kind] ?? kind} · ${user}${detail ? ` · ${md(detail)}` : ""}`,
+  "contracts.history.renewal_answered": ({ at, user, id, answer: a }: { at: string; user: string; id: number | string; answer: string }) =>
+    `${at} · ${user} · 契約 #${id} の継続のご意向: *${answer(a)}*`,
+  "contracts.history.renewal_changed": ({ at, user, id, answer: a, previous }: { at: string; user: string; id: number | string; answer: string; previous: string }) =>
+    `${at} · ${user} · 契約 #${id} のご回答を変更: ${answer(previous)} → *${answer(a)}*`,
+  "contracts.history.request_created": ({ at, user, number, kind, incidents }: { at: string; user: string; number: string; kind: string; incidents: number }) =>
+    `${at} · ${user} · ${number} お申し込み（${KIND[kind] ?? md(kind)}、${incidents} インシデント）`,
+  "contracts.history.request_registered": ({ at, user, number, id }: { at: string; user: string; number: string; id: number | string }) =>
+    `${at} · ${user} · ${number} を契約 #${id} として登録`,
+  "contracts.history.request_declined": ({ at, user, number, reason }: { at: string; user: string; number: string; reason: string }) =>
+    `${at} · ${user} · ${number} をお断り／保留: ${md(reason)}`,
   "balance.renewal.unanswered": ":grey_question: 更新のご回答待ち",
   "balance.renewal.answered": ({ answer: a }: { answer: string }) => `更新のご回答: ${answer(a)}`,
 };

@@ -1,12 +1,14 @@
 // The registration modal was submitted: a customer, its channels and a contract (R-CON-2, R-CON-5). Problems come
-// back as inline errors; on success the modal says what was registered.
+// back as inline errors; on success the modal says what was registered. A channel shared with several outside
+// workspaces turns the form into a second step (views/choose-customer-team.ts) naming the customer's.
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { registerContract } from "../../../services/register-contract.ts";
 import { termsErrors } from "../../contract-errors.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
 import { managerOf, numberOf, refusedSubmission } from "../../manager-action.ts";
-import { managerNotice, parseModalMetadata } from "../../views/contract-modals.ts";
+import { managerNotice, parseModalMetadata, registeredNotice } from "../../views/contract-modals.ts";
+import { chooseCustomerTeamModal, type RegistrationDraft } from "../../views/tenancy-modals.ts";
 import { cleanInput } from "../../views/text.ts";
 import { readConversations, readDate, readOption, readText } from "../../view-values.ts";
 
@@ -22,24 +24,29 @@ export function register(app: App, deps: SlackDeps): void {
     const confirmedOn = readDate(view, Inputs.confirmedOn);
     const startsOn = readDate(view, Inputs.startsOn);
     const today = deps.calendar.localDate(deps.clock.now());
-    const result = await registerContract(deps, {
+    const draft: RegistrationDraft = {
+      requestKey: metadata.requestKey,
       customerName: cleanInput(readText(view, Inputs.customerName) ?? ""),
       channelIds: readConversations(view, Inputs.customerChannels),
       incidents: numberOf(readText(view, Inputs.incidents)),
       confirmedOn, startsOn, endsOn: readDate(view, Inputs.endsOn),
       contactNote: cleanInput(readText(view, Inputs.contact) ?? "") || null,
       locale: readOption(view, Inputs.channelLocale) === "en" ? "en" : "ja",
-      actorId: actor.userId, requestKey: metadata.requestKey,
-    });
+    };
+    const result = await registerContract(deps, { ...draft, actorId: actor.userId });
     if (!result.ok) {
+      // Several outside workspaces share a channel: the form becomes its second step, which names the customer's.
+      const channel = result.errors?.customerTeam === "choose_team" && "channels" in result ? result.channels?.[0] : undefined;
+      if (channel && "teams" in result && result.teams?.length) {
+        await ack({ response_action: "update", view: chooseCustomerTeamModal({ draft, channelId: channel, teams: result.teams }, t) });
+        return;
+      }
       await ack(result.errors
         ? { response_action: "errors", errors: termsErrors(result.errors, t, { confirmed: confirmedOn !== null, start: confirmedOn ?? startsOn, today, channels: result.channels }) }
         : { response_action: "update", view: managerNotice(t("contracts.done.title"), t("contracts.done.duplicate"), t) });
       return;
     }
     deps.logger.info("contract registered", { contractId: result.contractId, customerId: result.customerId, userId: actor.userId });
-    const customer = cleanInput(readText(view, Inputs.customerName) ?? "");
-    const text = `${t("contracts.done.registered", { customer, id: result.contractId, incidents: numberOf(readText(view, Inputs.incidents)), from: result.startsOn, to: result.endsOn })}\n${t("contracts.done.new_channels")}`;
-    await ack({ response_action: "update", view: managerNotice(t("contracts.done.title"), text, t) });
+    await ack({ response_action: "update", view: registeredNotice({ customer: draft.customerName, contractId: result.contractId, incidents: draft.incidents, startsOn: result.startsOn, endsOn: result.endsOn }, t) });
   });
 }
