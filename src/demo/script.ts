@@ -1,6 +1,7 @@
 // The scripted day: a manager registers a customer, the customer opens a case, an engineer answers, proposes
-// level A and resolves it; a second case goes unanswered by the customer and closes by itself (R-LIFE-2); ten
-// months on, the renewal notice asks, the customer answers and applies, and a manager registers the renewal. Every
+// level A and resolves it; a second case goes unanswered by the customer and closes by itself (R-LIFE-2); then the
+// manager reads the contract's forecast in /balance <customer> and the customer the usage statement; ten months
+// on, the renewal notice asks, the customer answers and applies, and a manager registers the renewal. Every
 // step is a signed request to the real receiver, as Slack would send it; the transcript shows what Slack then
 // shows, with the customer's balance read from the database after each step.
 import { DateTime } from "luxon";
@@ -9,7 +10,7 @@ import { LATE_DELIVERY_GRACE_MS } from "../scheduler/pass.ts";
 import { AUTO_CLOSE_BUSINESS_DAYS, AUTO_CLOSE_REMINDER_BUSINESS_DAYS } from "../domain/timers.ts";
 import { RENEWAL_NOTICE_DAYS, renewalNoticeDue } from "../domain/contract-notices.ts";
 import { t } from "../slack/i18n/index.ts";
-import { Actions, Commands, Inputs, RenewalIds, Views } from "../slack/ids.ts";
+import { Actions, Commands, InsightIds, Inputs, RenewalIds, Views } from "../slack/ids.ts";
 import type { DriverResponse } from "../../tools/slack-sim/index.ts";
 import { narration } from "./narration.ts";
 import { Transcript } from "./transcript.ts";
@@ -34,7 +35,7 @@ export async function runDemo(options: DemoOptions): Promise<string[]> {
   const database = options.database ?? await temporarySqlite();
   let world: World | null = null;
   try {
-    world = await startWorld({ start: START, database });
+    world = await startWorld({ start: START, database, lang: options.lang });
     return await play(world, options.lang, options.width ?? 100);
   } finally {
     await world?.close();
@@ -201,6 +202,17 @@ async function play(w: World, lang: Locale, width: number): Promise<string[]> {
   await step(after(AUTO_CLOSE_BUSINESS_DAYS), n.autoClose(AUTO_CLOSE_BUSINESS_DAYS), async () => {
     await w.running.scheduler.runOnce();
     await w.until("the automatic close", async () => (await db.case.findUniqueOrThrow({ where: { id: second } })).state === "closed");
+  });
+  // Later that day: where the contract is going, for the manager and for the customer.
+  const later = (minutes: number) => new Date(w.clock.now().getTime() + minutes * 60_000);
+  await step(later(30), n.forecast(people[People.manager.id]!, `/balance ${s.customerName}`), async () => {
+    const answer = accepted(await w.driver.slashCommand({ command: Commands.balance, text: s.customerName, userId: People.manager.id, channelId: MANAGERS_CHANNEL }), "/balance <customer>");
+    transcript.answer(n.managersChannel, People.manager.id, (answer.json ?? {}) as { text?: string; blocks?: unknown[] });
+  });
+  await step(later(5), n.statement(people[People.customer.id]!, t(lang, "statement.button")), async () => {
+    const channel = await db.customerChannel.findUniqueOrThrow({ where: { channelId: CUSTOMER_CHANNEL } });
+    accepted(await w.driver.blockAction({ ...person("customer"), actionId: InsightIds.actions.statement, channelId: CUSTOMER_CHANNEL, messageTs: channel.entryTs ?? "" }), "the statement button");
+    await w.until("the statement", () => w.slack.calls.some((c) => c.method === "chat.postEphemeral" && c.args.user === People.customer.id && JSON.stringify(c.args).includes(s.customerName)));
   });
   // Ten months on: the renewal notice asks, the customer answers and applies, a manager registers it (R-CON-4, R-CON-5).
   const minutesLater = (minutes: number) => new Date(w.clock.now().getTime() + minutes * 60_000);

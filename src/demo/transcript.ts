@@ -50,6 +50,12 @@ export class Transcript {
     this.lines.push(...wrap(text, this.width));
   }
 
+  /** A slash command's answer (the body of its acknowledgement), which only the person who typed it sees. */
+  answer(channelLabel: string, userId: string, message: { text?: string; blocks?: readonly unknown[] }): void {
+    const lines = renderMessage(message, this.render);
+    this.lines.push(`${TOP}${channelLabel}`, ...this.block(lines, `${this.labels.onlyFor(this.who(userId))} `, `${TOP}● `, BODY));
+  }
+
   /** Prints everything that changed in Slack since the last call. */
   changes(): void {
     const now = this.look();

@@ -60,11 +60,13 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(options: { start: string; database: DemoDatabase }): Promise<World> {
+export async function startWorld(options: { start: string; database: DemoDatabase; lang?: "ja" | "en" }): Promise<World> {
   const clock = new TestClock(DateTime.fromISO(options.start, { zone: TIMEZONE }).toJSDate());
   // Slack's message times follow the demo's clock, so a reply written "three days later" carries that time.
   const slack = await startSlackStandIn({ token: BOT_TOKEN, teamId: HOME_TEAM, now: () => clock.now().getTime() });
-  for (const person of Object.values(People)) slack.setUser({ id: person.id, team_id: person.team });
+  // Everyone reads Slack in the demo's language, so what only they see (ephemerals, modals) is in it too.
+  const locale = options.lang === "en" ? "en-US" : "ja-JP";
+  for (const person of Object.values(People)) slack.setUser({ id: person.id, team_id: person.team, locale });
   // The sample customer's channel is a Slack Connect channel shared with the customer's workspace.
   slack.setChannel({ id: CUSTOMER_CHANNEL, name: "sample-support", is_ext_shared: true, connected_team_ids: [HOME_TEAM, People.customer.team] });
   slack.setTeam({ id: People.customer.team, name: "株式会社サンプル" });

@@ -103,6 +103,20 @@ describe("the demo's day in Japanese", () => {
     expect(registered.body).toContain("状態: ご登録が完了いたしました（契約 #2）。");
   });
 
+  it("shows the manager the contract's forecast in /balance <customer> and the customer only their own statement", () => {
+    const forecast = step(all, "管理者 (U0MGR1) が /balance 株式会社サンプル で契約の残高と利用見込み");
+    expect(forecast.body).toContain("#t4u-managers（T4U 社内）");
+    expect(forecast.body).toContain("利用見込み");
+    // A week of history: no rate is invented from it, but last year's use and a renewal size are given.
+    expect(forecast.body).toContain("利用実績が 14 日に満たないため、利用ペースからの見込みはまだ出せません。");
+    expect(forecast.body).toContain("過去 12 か月の消費: 4 インシデント（うちサービスレベルA 1 件） · 更新時の推奨数: 5 インシデント");
+    const statement = step(all, "お客様 (U0CUST1) が受付メッセージの「利用明細」ボタンで利用明細を確認");
+    expect(statement.body).toContain("● （お客様 (U0CUST1) にだけ表示） 株式会社サンプル 様 利用明細（2026-12-03 現在）");
+    expect(statement.body).toContain("ご購入 10 · 消費 4 · 予約中 0 · ご利用可能 6");
+    expect(statement.body).toContain("2026-11-24 #0001 ライセンス認証でエラーが表示される · サービスレベルA · 解決 · 3 消費");
+    expect(statement.body).toContain("2026-11-24 #0002 帳票の印刷レイアウトが崩れる · 通常サービス · ご返信なしのため自動クローズ · 1 消費");
+  });
+
   it("ends with 6 available on the first contract and 5 on the renewal, none reserved, 4 consumed", () => {
     expect(lines.filter((l) => l.includes("残高:")).at(-1)?.trim()).toBe("残高: 利用可能 11 / 予約 0 / 消費 4");
   });
@@ -117,6 +131,8 @@ describe("the demo in a channel set to English", () => {
     expect(text).toContain("Approved by @customer: case #0001 is now service level A.");
     expect(lines.filter((l) => l.includes("Balance:")).at(-1)?.trim()).toBe("Balance: available 11 / reserved 0 / consumed 4");
     expect(text).toContain("Your renewal is registered: a new contract of 5 incidents");
+    expect(text).toContain("Usage forecast");
+    expect(text).toContain("Usage statement of Sample Corporation");
     expect(lines.filter((l) => displayWidth(l) > 100)).toEqual([]);
   });
 });
