@@ -152,7 +152,12 @@ describe("a channel's workspaces and approvers from /balance <customer> (R-ROLE,
     return detail;
   }
 
-  it("shows each channel's workspaces with the buttons that change them", async () => {
+  it("shows each channel's workspaces with the buttons that change them, in /balance <customer> and in the detail", async () => {
+    const reply = await h.driver.slashCommand({ command: Commands.balance, text: "株式会社サンプル", userId: MANAGER, channelId: "C0MGRS" });
+    expect(reply.slackWouldReject).toBeUndefined();
+    const controls = (reply.json as { blocks: { block_id?: string; elements?: { action_id?: string; value?: string }[] }[] }).blocks
+      .find((b) => b.block_id === `${TenancyIds.channelBlock}:${CUSTOMER_CHANNEL}`);
+    expect(controls?.elements?.map((e) => [e.action_id, e.value])).toEqual([[TenancyIds.actions.editTeams, CUSTOMER_CHANNEL], [TenancyIds.actions.editApprovers, CUSTOMER_CHANNEL]]);
     const detail = await openDetail();
     const shown = JSON.stringify(detail.blocks);
     expect(shown).toContain(`<#${CUSTOMER_CHANNEL}> · お客様のワークスペース: サンプル (T0CUST)`);
