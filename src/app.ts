@@ -193,6 +193,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const port = portOf(server);
   const metricsPort = metricsServer ? portOf(metricsServer) : null;
   logger.info("incident-desk started", { mode: socketMode ? "socket" : "http", port, metricsPort, database: db.provider });
+  // Without it, new cases are announced nowhere and unassigned cases' alerts reach nobody: say so where operators look.
+  if (!config.triageChannel) {
+    logger.warn("TRIAGE_CHANNEL is not set: new cases are not announced and alerts about cases nobody has (first response due, customer replies) are not posted anywhere; set it to the internal triage channel's id (C…)");
+  }
   // Channels without a customer workspace are read from Slack in the background: a slow Slack delays no request.
   void refreshUnboundChannels(deps, (channelId, error) => logger.warn("could not read a channel's workspaces", { channelId, error: error instanceof Error ? error.message : String(error) }))
     .catch((error: unknown) => logger.warn("could not list channels without a customer workspace", { error: error instanceof Error ? error.message : String(error) }));

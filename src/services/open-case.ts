@@ -2,6 +2,7 @@
 // creates it (R-INC-6), from the valid contracts, the one that ends first first (R-CON-6); a level A case may take
 // part of its three from one contract and the rest from an overlapping one.
 import { isUniqueViolation } from "../db/client.ts";
+import { recordCaseFiles } from "../db/case-files.ts";
 import { contractsOf } from "../db/contracts.ts";
 import { holdAcross, recordReservation } from "../db/reservations.ts";
 import { enqueue } from "../db/outbox.ts";
@@ -25,7 +26,13 @@ export interface OpenCaseInput {
   /** The thread where that message sits (its own, for a top-level message): told which case it became. */
   sourceThreadTs?: string | null;
   previousCaseId?: number | null;
+  /** Files attached in the modal: recorded with the case, as files posted in its thread are. */
+  files?: readonly CaseAttachment[];
+  /** Who opened it, as the files record their author: the customer, or T4U on their behalf. */
+  openerRole?: "customer" | "engineer" | "internal";
 }
+
+export interface CaseAttachment { id: string; name: string; mimetype?: string; filetype?: string; size?: number }
 
 export type OpenCaseResult =
   | { ok: true; caseId: number; incidents: number; duplicate: boolean; openedBy: string }
@@ -65,6 +72,12 @@ export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise
           },
         });
         await recordReservation(tx, parts, { customerId: channel.customerId, actorId: input.openedBy, at: now, caseId: created.id });
+        if (input.files?.length) {
+          await recordCaseFiles(tx, input.files.map((f) => ({
+            caseId: created.id, fileId: f.id, name: f.name, mimetype: f.mimetype ?? null, filetype: f.filetype ?? null, size: f.size ?? null,
+            userId: input.openedBy, authorRole: input.openerRole ?? "customer", messageTs: null, postedAt: now,
+          })));
+        }
         await tx.caseEvent.create({ data: { caseId: created.id, kind: "opened", actorId: input.openedBy, createdAt: now, data: JSON.stringify({ level: input.level, incidents: needed, parts }) } });
         await enqueue(tx, input.channelId, { kind: "case.root", caseId: created.id }, { at: now, caseId: created.id });
         await enqueue(tx, input.channelId, { kind: "case.notice", caseId: created.id, notice: "notice.opened", params: { incidents: needed } }, { at: now, caseId: created.id });

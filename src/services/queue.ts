@@ -12,6 +12,8 @@ export interface QueueRow {
   title: string;
   customerName: string;
   channelId: string;
+  /** The case's root message in the customer's channel (its thread), once posted. */
+  rootTs: string | null;
   level: CaseLevel;
   state: CaseState;
   assigneeId: string | null;
@@ -35,7 +37,7 @@ export const QUEUE_ROWS = 40;
 
 const HOUR_MS = 3_600_000;
 const select = {
-  id: true, title: true, channelId: true, level: true, state: true, assigneeId: true, createdAt: true, updatedAt: true,
+  id: true, title: true, channelId: true, rootTs: true, level: true, state: true, assigneeId: true, createdAt: true, updatedAt: true,
   oldestUnansweredAt: true, lastEngineerMessageAt: true, firstResponseAt: true, firstResponseDueAt: true,
   firstResponseRemindAt: true, expectedAnswerOn: true, customer: { select: { name: true } },
 } as const;
@@ -68,7 +70,7 @@ export async function loadQueue(deps: Pick<ServiceDeps, "db" | "clock" | "calend
       : now >= dueAt ? "overdue"
       : c.firstResponseRemindAt && now >= c.firstResponseRemindAt ? "due_soon" : null;
     return {
-      id: c.id, number: caseNumber(c.id), title: c.title, customerName: c.customer.name, channelId: c.channelId,
+      id: c.id, number: caseNumber(c.id), title: c.title, customerName: c.customer.name, channelId: c.channelId, rootTs: c.rootTs,
       level: c.level as CaseLevel, state: c.state as CaseState, assigneeId: c.assigneeId, waitingOn, since,
       ageBusinessDays: deps.calendar.businessDaysBetween(since, now),
       ageHours: Math.max(0, Math.floor((now.getTime() - since.getTime()) / HOUR_MS)),

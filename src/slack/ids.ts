@@ -202,16 +202,22 @@ export const CaseworkIds = {
     customerSearch: "case_search_open",
     /** App Home checkboxes: which kinds of personal notification an engineer receives. */
     notificationKinds: "notification_kinds",
+    /** 「開く」: a link button to a case's thread (App Home, /queue); Slack still reports the click, which is only acknowledged. */
+    openThread: "case_open_thread",
   },
   views: {
     customerSearch: "case_search_modal",
   },
   inputs: {
     query: { block: "in_case_query", action: "case_query" },
+    /** The open-case modal's attachments (file_input). */
+    files: { block: "in_case_files", action: "case_files" },
   },
   /** block_id of the card's buttons (suffixed with ":<case id>"). */
   cardActions: "case_card_actions",
   notificationBlock: "notification_prefs",
+  /** block_id of a queue row's buttons (suffixed with ":<case id>"). */
+  queueRow: "queue_row",
 } as const;
 
 /** A channel's tenancy as managers set it in Slack: the registration's workspace step and the detail's controls. */

@@ -3,6 +3,7 @@
 // closing by itself tomorrow, the customer's rating — once, in their own Slack language, a burst in one message;
 // a case nobody has is told to the triage channel instead, and no customer ever gets such a message.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../src/logger.ts";
 import { resolveCase } from "../../src/services/resolve-case.ts";
 import { Actions, InsightIds, Inputs, Views } from "../../src/slack/ids.ts";
 import {
@@ -248,5 +249,19 @@ describe("only T4U's people", () => {
     expect(h.slack.messages(dmChannel(OTHER_CUSTOMER))).toHaveLength(0);
     const customerSide = h.slack.messages(CUSTOMER_CHANNEL).map((m) => `${m.text ?? ""} ${JSON.stringify(m.blocks ?? [])}`).join("\n");
     for (const words of ["の担当になりました", "新しいメッセージがあります", "お知らせが", "評価をいただきました"]) expect(customerSide).not.toContain(words);
+  });
+});
+
+describe("without a triage channel", () => {
+  it("warns at the start that alerts about cases nobody has reach no one", async () => {
+    const lines: string[] = [];
+    const bare = await startHarness({ env: { TRIAGE_CHANNEL: "" }, logger: createLogger("info", (line) => lines.push(line)) });
+    try {
+      const warning = lines.map((line) => JSON.parse(line) as { level: string; msg: string }).find((l) => l.level === "warn" && l.msg.includes("TRIAGE_CHANNEL"));
+      expect(warning?.msg).toContain("TRIAGE_CHANNEL is not set");
+      expect(warning?.msg).toContain("not posted anywhere");
+    } finally {
+      await bare.close();
+    }
   });
 });

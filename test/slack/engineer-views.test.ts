@@ -28,7 +28,7 @@ const caseView: CaseView = {
 
 const row = (i: number, over: Partial<QueueRow> = {}): QueueRow => ({
   id: i, number: `#${String(i).padStart(4, "0")}`, title: `質問 ${i}`, customerName: "株式会社サンプル", channelId: "C0CUSTOMER",
-  level: "normal", state: "open", assigneeId: null, waitingOn: "t4u", since: new Date("2026-11-24T01:00:00Z"),
+  rootTs: `1790000000.${String(i).padStart(6, "0")}`, level: "normal", state: "open", assigneeId: null, waitingOn: "t4u", since: new Date("2026-11-24T01:00:00Z"),
   ageBusinessDays: 0, ageHours: 3, firstResponseDueAt: new Date("2026-11-25T01:00:00Z"), due: null, expectedAnswerOn: null,
   awaitingApproval: false, ...over,
 });
@@ -41,7 +41,7 @@ describe("a proposal message (R-INC-5)", () => {
     expect(json).toContain("2 件の案件に分けて");
     expect(json).toContain("1. 認証エラー（この案件）");
     expect(json).toContain("&lt;!channel&gt;");
-    expect(json).toContain("1 → 2");
+    expect(json).toContain("1 インシデント → 2 インシデント");
     expect(json).toContain(Actions.approveProposal);
     const approved = JSON.stringify(proposalMessage(proposal({ state: "approved", decidedBy: "U0CUST1" }), translator("ja")).blocks);
     expect(approved).toContain("<@U0CUST1> がご承認くださいました");
@@ -94,14 +94,35 @@ describe("the Home tab", () => {
     daysLeft: 120, openCases: 1, exhaustsOn: null, attention: null,
   }));
 
-  it("fits the queue and the balances together within Slack's 100 blocks for someone who is both", () => {
-    const view = homeView({ queue: full, balances }, translator("ja"));
+  const mine = Array.from({ length: 10 }, (_, i) => ({
+    id: 100 + i, number: `#${100 + i}`, title: `自分の案件 ${i}`, customerName: "株式会社サンプル", channelId: "C0CUSTOMER", rootTs: null,
+    state: "in_progress" as const, next: { kind: "first_response" as const, at: new Date("2026-11-25T01:00:00Z") },
+  }));
+  const closed = Array.from({ length: 5 }, (_, i) => ({
+    id: 200 + i, number: `#${200 + i}`, title: `終了した案件 ${i}`, customerName: "株式会社サンプル", channelId: "C0CUSTOMER", rootTs: null,
+    state: "resolved" as const, closedOn: "2026-11-20",
+  }));
+  const links = new Map(full.rows.map((r) => [r.id, `https://t4u.slack.com/archives/C0CUSTOMER/p${r.id}`]));
+  const engineer = { mine: { rows: mine, more: 3 }, queue: full, closed, muted: new Set<string>(), links };
+
+  it("fits the engineer's part and the balances together within Slack's 100 blocks for someone who is both", () => {
+    const view = homeView({ engineer, balances }, translator("ja"));
     expect(validateView(view)).toBeNull();
-    expect(JSON.stringify(view.blocks)).toContain("インシデント残高");
+    const json = JSON.stringify(view.blocks);
+    for (const part of ["自分の案件", "対応待ちの案件", "最近クローズした案件", "通知の設定", "インシデント残高"]) expect(json).toContain(part);
+  });
+
+  it("gives an engineer who is not a manager more of the queue, each row with its link and buttons", () => {
+    const view = homeView({ engineer, balances: null }, translator("ja"));
+    expect(validateView(view)).toBeNull();
+    const json = JSON.stringify(view.blocks);
+    expect(json).toContain("<https://t4u.slack.com/archives/C0CUSTOMER/p20|#0020 質問 20>");
+    expect(json).toContain(`"action_id":"${Actions.take}"`);
+    expect(json).toContain("ほか 40 件");
   });
 
   it("shows anyone else only an explanation", () => {
-    const view = homeView({ queue: null, balances: null }, translator("ja"));
+    const view = homeView({ engineer: null, balances: null }, translator("ja"));
     expect(validateView(view)).toBeNull();
     expect(view.blocks).toHaveLength(1);
     expect(JSON.stringify(view.blocks)).toContain("サポート担当と管理者のための画面");

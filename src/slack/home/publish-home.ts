@@ -1,12 +1,15 @@
 // Publishing App Home for one person: what they see depends on their role, decided on the server each time.
 import type { WebClient } from "@slack/web-api";
+import { mutedTopics } from "../../db/notifications.ts";
 import { can, type Role } from "../../domain/roles.ts";
 import { balanceOverview, type CustomerBalance } from "../../services/balance-overview.ts";
+import { loadMyCases, loadRecentlyClosed } from "../../services/my-cases.ts";
 import { loadQueue, type Queue } from "../../services/queue.ts";
 import { rolesIn } from "../actor.ts";
 import type { SlackDeps } from "../deps.ts";
 import { translator } from "../i18n/index.ts";
-import { homeView } from "../views/home.ts";
+import { homeView, type EngineerHome } from "../views/home.ts";
+import { ThreadLinks } from "./links.ts";
 
 /** What the Home tab needs, loaded once and shared by everyone it is published for. */
 export interface HomeSources { queue: () => Promise<Queue>; balances: () => Promise<CustomerBalance[]> }
@@ -20,13 +23,29 @@ export function homeSources(deps: SlackDeps): HomeSources {
   };
 }
 
+// One set of known thread links per running app (its deps), kept across publishes and people.
+const linkSets = new WeakMap<SlackDeps, ThreadLinks>();
+function threadLinks(deps: SlackDeps): ThreadLinks {
+  let links = linkSets.get(deps);
+  if (!links) linkSets.set(deps, (links = new ThreadLinks(deps.logger)));
+  return links;
+}
+
+async function engineerHome(deps: SlackDeps, client: WebClient, userId: string, sources: HomeSources): Promise<EngineerHome> {
+  const [mine, queue, closed, muted] = await Promise.all([
+    loadMyCases(deps, userId), sources.queue(), loadRecentlyClosed(deps, userId), mutedTopics(deps.db.client, userId),
+  ]);
+  const links = await threadLinks(deps).of(client, [...mine.rows, ...queue.rows, ...closed]);
+  return { mine, queue, closed, muted, links };
+}
+
 /** False when Slack refused the view (e.g. an unknown user): a Home tab is a convenience, so that is logged, not thrown. */
 export async function publishHome(
   deps: SlackDeps, client: WebClient, user: { userId: string; teamId: string | undefined }, sources = homeSources(deps),
 ): Promise<boolean> {
   const roles: Set<Role> = rolesIn(deps, user, null);
   const view = homeView({
-    queue: can(roles, "case.work") ? await sources.queue() : null,
+    engineer: can(roles, "case.work") ? await engineerHome(deps, client, user.userId, sources) : null,
     balances: can(roles, "balance.all") ? await sources.balances() : null,
   }, translator(deps.config.defaultLocale));
   try {

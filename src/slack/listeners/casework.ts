@@ -2,7 +2,8 @@
 // together from listeners/index.ts.
 import * as customerSearchAction from "./actions/customer-search.ts";
 import * as exportTranscriptAction from "./actions/export-transcript.ts";
+import * as notificationTopicsAction from "./actions/notification-topics.ts";
 import * as caseCommand from "./commands/case.ts";
 import * as customerSearchView from "./views/customer-search.ts";
 
-export const caseworkModules = [caseCommand, customerSearchAction, customerSearchView, exportTranscriptAction];
+export const caseworkModules = [caseCommand, customerSearchAction, customerSearchView, exportTranscriptAction, notificationTopicsAction];

@@ -3,8 +3,11 @@ import type { ModalView, KnownBlock } from "@slack/types";
 import { DESCRIPTION_MAX, PRODUCT_MAX, TITLE_MAX } from "../../domain/case.ts";
 import type { RefusalReason } from "../../domain/contract.ts";
 import type { Translate } from "../i18n/index.ts";
-import { Inputs, Views } from "../ids.ts";
+import { CaseworkIds, Inputs, Views } from "../ids.ts";
 import { mrkdwn, plain } from "./text.ts";
+
+/** Files one case may bring when opened (Slack's file_input takes up to 10). */
+export const MAX_FILES = 10;
 
 export interface OpenCaseModalMetadata {
   requestKey: string;
@@ -62,6 +65,12 @@ export function openCaseModal(input: OpenCaseModalInput, t: Translate): ModalVie
     {
       type: "input", block_id: Inputs.product.block, optional: true, label: plain(t("modal.open.product"), 2000),
       element: { type: "plain_text_input", action_id: Inputs.product.action, max_length: PRODUCT_MAX },
+    },
+    {
+      // Slack uploads the files as the person; the submission names them, and they are recorded with the case.
+      type: "input", block_id: CaseworkIds.inputs.files.block, optional: true, label: plain(t("modal.open.files"), 2000),
+      hint: plain(t("modal.open.files_hint"), 2000),
+      element: { type: "file_input", action_id: CaseworkIds.inputs.files.action, max_files: MAX_FILES },
     },
     {
       type: "input", block_id: Inputs.level.block, label: plain(t("modal.open.level"), 2000),

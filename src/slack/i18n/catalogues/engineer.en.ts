@@ -100,7 +100,7 @@ export const engineerEn: English<typeof engineerJa> = {
   "notice.split_part": ({ number, parent, reason, incidents }) =>
     `Case ${number} was created by splitting case ${parent} (${incidents} incident(s) reserved).\nWhy: ${md(reason)}`,
   "notice.expected_late": ({ number, date }) =>
-    `We are sorry for the wait. The answer to case ${number} is expected around ${date}. Thank you for your patience.`,
+    `We are sorry for the wait. The answer to case ${number} is expected around ${enDate(date)}. Thank you for your patience.`,
   "notice.level_lowered": ({ number, user, before, after, available }) =>
     `<@${user}> changed case ${number} to normal service. Its incidents went from ${before} to ${after}, and the ${before - after} left over ${before - after === 1 ? "was" : "were"} returned to you (${available} available).`,
   "triage.proposal_approved": ({ number, user, before, after }) => `${number}: the customer (<@${user}>) approved the proposal (incidents ${before} → ${after}).`,
@@ -148,7 +148,6 @@ export const engineerEn: English<typeof engineerJa> = {
   "home.closed.line": ({ state, date }) => `${state} · ${enDate(date)}`,
   "home.open": "Open",
   "home.take": "Take",
-  "home.no_link": "no link to the thread",
   "home.prefs.title": "Notifications",
   "home.prefs.hint": "Direct messages about your cases. Untick a kind to stop it (cases nobody has are announced in the triage channel).",
   "home.prefs.topic.assigned": "Assigned to you",
@@ -157,7 +156,6 @@ export const engineerEn: English<typeof engineerJa> = {
   "home.prefs.topic.proposal": "Proposal approved / declined",
   "home.prefs.topic.auto_close": "Closes by itself tomorrow",
   "home.prefs.topic.rated": "Customer rating",
-  "home.prefs.saved": "Notification settings saved.",
 
   "triage.description": "Description",
   "triage.thread": "Open the thread",
@@ -166,7 +164,6 @@ export const engineerEn: English<typeof engineerJa> = {
   "triage.next.expected_answer": ({ date }) => `expected answer ${enDate(date)}`,
   "triage.next.auto_close": ({ date }) => `closes by itself ${enDate(date)}`,
   "triage.next.none": "none",
-  "triage.attachments": ({ n }) => `${n} attachment(s)`,
   "modal.open.files": "Attachments",
   "modal.open.files_hint": "Screenshots, log files or anything else that helps us understand the problem (up to 10 files).",
 };

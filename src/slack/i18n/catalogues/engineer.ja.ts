@@ -40,13 +40,13 @@ export const engineerJa = {
   "modal.level_a.reason": "お客様へのご説明",
   "modal.level_a.reason_hint": "例: ご利用環境を弊社で再現して検証する必要があるため",
   "modal.level_a.cost": ({ before, after, available }: { before: number; after: number; available: number }) =>
-    `お客様が承認されると、この案件のインシデントは ${before} から ${after} になります（現在のご利用可能数: ${available}）。承認されるまで追加の予約はしません。`,
+    `お客様が承認されると、この案件のインシデントは ${before} インシデントから ${after} インシデントになります（現在ご利用可能: ${available} インシデント）。承認されるまで追加の予約はしません。`,
   "modal.split.title": "分割の提案",
   "modal.split.parts": "分割後の件名（1行に1件）",
   "modal.split.parts_hint": "1行目がこの案件の件名になり、2行目以降はそれぞれ新しい案件（各1インシデント）になります。",
   "modal.split.reason": "お客様へのご説明（分割の理由）",
   "modal.split.cost": ({ before, available }: { before: number; available: number }) =>
-    `お客様が承認されると、2件目以降の案件ごとに1インシデントを予約します（この案件の ${before} はそのままです）。現在のご利用可能数: ${available}`,
+    `お客様が承認されると、2件目以降の案件ごとに1インシデントを予約します（この案件の ${before} インシデントはそのままです）。現在ご利用可能: ${available} インシデント`,
   "modal.expected.title": "回答予定日の設定",
   "modal.expected.label": "回答予定日",
   "modal.expected.hint": "ご質問の受付から2営業日以上先の日付の場合は、お客様にすぐお知らせします。",
@@ -85,7 +85,7 @@ export const engineerJa = {
   "proposal.parts": "*分割後の案件:*",
   "proposal.part_this": "（この案件）",
   "proposal.cost": ({ before, after, extra, available }: { before: number; after: number; extra: number; available: number }) =>
-    `*インシデント:* ${before} → ${after}（ご承認いただいた時点で ${extra} を追加で予約します。現在のご利用可能数: ${available}）`,
+    `*インシデント:* ${before} インシデント → ${after} インシデント（ご承認いただいた時点で ${extra} インシデントを追加で予約いたします。現在ご利用可能: ${available} インシデント）`,
   "proposal.ask": "よろしければ「承認する」を押してください。ご承認いただくまで、インシデントは追加で予約されません。",
   "proposal.ask_named": ({ users }: { users: string }) =>
     `ご承認は ${users}にお願いしております。よろしければ「承認する」を押してください。ご承認いただくまで、インシデントは追加で予約されません。`,
@@ -93,7 +93,7 @@ export const engineerJa = {
   "proposal.approve": "承認する",
   "proposal.decline": "承認しない",
   "proposal.confirm_title": "ご承認の確認",
-  "proposal.confirm_text": ({ extra }: { extra: number }) => `インシデントを追加で ${extra} 予約します。よろしいですか？`,
+  "proposal.confirm_text": ({ extra }: { extra: number }) => `追加で ${extra} インシデントを予約いたします。よろしいですか？`,
   "proposal.confirm_back": "戻る",
   "proposal.state.approved": ({ user }: { user: string }) => `:white_check_mark: <@${user}> がご承認くださいました。`,
   "proposal.state.declined": ({ user }: { user: string }) => `<@${user}> より承認しないとのご回答をいただきました。現在の内容のまま対応いたします。`,
@@ -116,7 +116,7 @@ export const engineerJa = {
   "notice.split_part": ({ number, parent, reason, incidents }: { number: string; parent: string; reason: string; incidents: number }) =>
     `案件 ${number} は、案件 ${parent} を分割して作成しました（${incidents} インシデントを予約しました）。\n分割の理由: ${md(reason)}`,
   "notice.expected_late": ({ number, date }: { number: string; date: string }) =>
-    `お待たせしており申し訳ございません。案件 ${number} の回答は ${date} ごろになる見込みです。今しばらくお待ちください。`,
+    `お待たせしており申し訳ございません。案件 ${number} の回答は ${jaDate(date)} ごろになる見込みです。今しばらくお待ちください。`,
   "notice.level_lowered": ({ number, user, before, after, available }: { number: string; user: string; before: number; after: number; available: number }) =>
     `<@${user}> にて案件 ${number} を通常サービスに変更いたしました。インシデントを ${before} から ${after} に変更し、差分の ${before - after} インシデントをご返却いたしました（ご利用可能: ${available} インシデント）。`,
   "triage.proposal_approved": ({ number, user, before, after }: { number: string; user: string; before: number; after: number }) =>
@@ -177,7 +177,6 @@ export const engineerJa = {
   "home.closed.line": ({ state, date }: { state: string; date: string }) => `${state} · ${jaDate(date)}`,
   "home.open": "開く",
   "home.take": "担当する",
-  "home.no_link": "スレッドのリンクを取得できませんでした",
   "home.prefs.title": "通知の設定",
   "home.prefs.hint": "担当の案件についてダイレクトメッセージでお知らせします。チェックを外した種類は届きません（担当者のいない案件はトリアージチャンネルでお知らせします）。",
   "home.prefs.topic.assigned": "担当への割り当て",
@@ -186,7 +185,6 @@ export const engineerJa = {
   "home.prefs.topic.proposal": "提案への回答（承認・非承認）",
   "home.prefs.topic.auto_close": "翌日の自動クローズ",
   "home.prefs.topic.rated": "お客様の評価",
-  "home.prefs.saved": "通知の設定を保存しました。",
 
   "triage.description": "内容",
   "triage.thread": "スレッドを開く",
@@ -195,7 +193,6 @@ export const engineerJa = {
   "triage.next.expected_answer": ({ date }: { date: string }) => `回答予定日 ${jaDate(date)}`,
   "triage.next.auto_close": ({ date }: { date: string }) => `自動クローズ ${jaDate(date)}`,
   "triage.next.none": "なし",
-  "triage.attachments": ({ n }: { n: number }) => `添付ファイル ${n} 件`,
   // The open-case modal's attachments (the rest of the modal is in core.ja.ts): read by customers.
   "modal.open.files": "添付ファイル",
   "modal.open.files_hint": "スクリーンショットやログファイルなど、状況の確認に役立つファイルがございましたら添付してください（10件まで）。",

@@ -3,14 +3,32 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { caseNumber, DESCRIPTION_MAX, PRODUCT_MAX, TITLE_MAX } from "../../../domain/case.ts";
 import { can } from "../../../domain/roles.ts";
-import { openCase } from "../../../services/open-case.ts";
+import { openCase, type CaseAttachment } from "../../../services/open-case.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, type Translate, translator } from "../../i18n/index.ts";
-import { Inputs, Views } from "../../ids.ts";
-import { parseOpenCaseMetadata, refusalText } from "../../views/open-case-modal.ts";
+import { CaseworkIds, Inputs, Views } from "../../ids.ts";
+import { MAX_FILES, parseOpenCaseMetadata, refusalText } from "../../views/open-case-modal.ts";
 import { charLength, cleanInput } from "../../views/text.ts";
 import { readOption, readText } from "../../view-values.ts";
+
+/** The files attached in the modal (file_input): each with Slack's id and name, the rest as far as given. */
+export function readFiles(view: { state: { values: Record<string, Record<string, unknown>> } }, max = MAX_FILES): CaseAttachment[] {
+  const element = view.state?.values?.[CaseworkIds.inputs.files.block]?.[CaseworkIds.inputs.files.action];
+  const files = typeof element === "object" && element !== null ? (element as { files?: unknown }).files : undefined;
+  if (!Array.isArray(files)) return [];
+  return files.flatMap((f: unknown) => {
+    if (typeof f !== "object" || f === null) return [];
+    const { id, name, title, mimetype, filetype, size } = f as Record<string, unknown>;
+    if (typeof id !== "string" || !/^F[A-Z0-9]+$/.test(id)) return [];
+    const label = typeof name === "string" && name ? name : typeof title === "string" && title ? title : id;
+    return [{
+      id, name: label.slice(0, 255),
+      ...(typeof mimetype === "string" ? { mimetype } : {}), ...(typeof filetype === "string" ? { filetype } : {}),
+      ...(typeof size === "number" && Number.isSafeInteger(size) ? { size } : {}),
+    }];
+  }).slice(0, max);
+}
 
 /** A required text: control characters dropped (cleanInput), then neither empty nor over its limit. */
 function checkText(value: string, max: number, optional: boolean, tr: Translate): string | null {
@@ -56,6 +74,7 @@ export function register(app: App, deps: SlackDeps): void {
       level: levelName === "A" ? "A" : "normal",
       levelReason: reason === "reproduction" || reason === "report" ? reason : null,
       sourceTs: metadata.sourceTs, sourceThreadTs: metadata.sourceThreadTs ?? null, previousCaseId: metadata.previousCaseId,
+      files: readFiles(view), openerRole: roles.has("customer") ? "customer" : roles.has("engineer") ? "engineer" : "internal",
     });
     if (result.ok) {
       // Someone else already made this message a case: say so rather than pretend this submission did.

@@ -1,0 +1,30 @@
+// App Home's notification checkboxes: an engineer turns kinds of personal notification on or off. Only engineers
+// have them; the Home tab is published again so it shows what is stored.
+import type { App, BlockAction, CheckboxesAction } from "@slack/bolt";
+import { can } from "../../../domain/roles.ts";
+import { parseTopic, type NotificationTopic } from "../../../domain/notification.ts";
+import { setNotificationTopics } from "../../../services/set-notification-topics.ts";
+import { actorOfInteraction, rolesIn } from "../../actor.ts";
+import type { SlackDeps } from "../../deps.ts";
+import { publishHome } from "../../home/publish-home.ts";
+import { CaseworkIds } from "../../ids.ts";
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<CheckboxesAction>>(CaseworkIds.actions.notificationKinds, async ({ ack, body, client }) => {
+    await ack();
+    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    if (!actor || !can(rolesIn(deps, actor, null), "case.work")) return;
+    const action = body.actions[0];
+    const ticked = (action?.selected_options ?? []).flatMap((o) => {
+      const topic = typeof o.value === "string" ? parseTopic(o.value) : null;
+      return topic ? [topic] : [];
+    });
+    await setNotificationTopics(deps, { userId: actor.userId, enabled: new Set<NotificationTopic>(ticked) });
+    deps.logger.info("notification topics set", { userId: actor.userId, enabled: ticked });
+    await publishHome(deps, client, actor);
+  });
+  // 「開く」 is a link: Slack opens it and still reports the click, which needs only its acknowledgement.
+  app.action(CaseworkIds.actions.openThread, async ({ ack }) => {
+    await ack();
+  });
+}

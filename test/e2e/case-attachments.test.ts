@@ -1,0 +1,63 @@
+// Files attached when a case is opened: the open-case modal offers Block Kit's file_input (which Slack accepts in
+// a modal's input block), and the files the customer attached are recorded with the case — name, type, who, when,
+// Slack's file id — and shown on the case card like the files posted in its thread.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CaseworkIds, Commands, Inputs, Views } from "../../src/slack/ids.ts";
+import { CUSTOMER, CUSTOMER_TEAM, ENGINEER, startHarness, type Harness } from "../support/harness.ts";
+import { modalAfter, openCaseFromEntry } from "./customer-helpers.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ now: "2026-11-24T01:00:00Z" });
+  await h.registerCustomer({ incidents: 10 });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const LOG = { id: "F0OPENLOG1", name: "server.log", title: "server.log", mimetype: "text/plain", filetype: "text", size: 20_480 };
+const SHOT = { id: "F0OPENPNG1", name: "画面.png", title: "画面.png", mimetype: "image/png", filetype: "png", size: 102_400 };
+
+describe("attachments in the open-case modal", () => {
+  let caseId: number;
+
+  it("offers an optional file input of up to ten files that Slack accepts", async () => {
+    const modal = await modalAfter(h, CUSTOMER, () => openCaseFromEntry(h));
+    const input = modal.blocks.find((b) => (b as { block_id?: string }).block_id === CaseworkIds.inputs.files.block) as { optional?: boolean; element?: { type?: string; max_files?: number } } | undefined;
+    expect(input).toMatchObject({ optional: true, element: { type: "file_input", max_files: 10 } });
+    expect(JSON.stringify(input)).toContain("スクリーンショットやログファイルなど");
+  });
+
+  it("records the attached files with the case: name, type, size, who, when, Slack's file id", async () => {
+    const modal = h.slack.views().filter((v) => v.callback_id === Views.openCase && v.user_id === CUSTOMER).at(-1)!;
+    const values = {
+      [Inputs.title.block]: { [Inputs.title.action]: "起動時にエラーになります" },
+      [Inputs.description.block]: { [Inputs.description.action]: "ログと画面を添付します。" },
+      [CaseworkIds.inputs.files.block]: { [CaseworkIds.inputs.files.action]: { type: "file_input", files: [LOG, SHOT] } },
+    };
+    const response = await h.driver.viewSubmission({ callbackId: Views.openCase, viewId: modal.id, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, values });
+    expect(response.slackWouldReject).toBeUndefined();
+    expect(response.json).toBeNull();
+    const opened = await h.database.db.client.case.findMany({ where: { title: "起動時にエラーになります" } });
+    expect(opened).toHaveLength(1);
+    caseId = opened[0]!.id;
+    const files = await h.database.db.client.caseFile.findMany({ where: { caseId }, orderBy: { id: "asc" } });
+    expect(files.map((f) => ({ fileId: f.fileId, name: f.name, type: f.mimetype, size: f.size, who: f.userId, role: f.authorRole, ts: f.messageTs })))
+      .toEqual([
+        { fileId: LOG.id, name: LOG.name, type: LOG.mimetype, size: LOG.size, who: CUSTOMER, role: "customer", ts: null },
+        { fileId: SHOT.id, name: SHOT.name, type: SHOT.mimetype, size: SHOT.size, who: CUSTOMER, role: "customer", ts: null },
+      ]);
+    expect(files[0]!.postedAt.toISOString()).toBe("2026-11-24T01:00:00.000Z");
+  });
+
+  it("shows them on the case card", async () => {
+    await h.drain();
+    const asked = `D${ENGINEER.slice(1)}`;
+    await h.driver.slashCommand({ command: Commands.case, text: String(caseId), userId: ENGINEER, channelId: asked });
+    await expect.poll(() => h.slack.ephemerals(asked).length).toBeGreaterThan(0);
+    const card = JSON.stringify(h.slack.ephemerals(asked).at(-1)!.blocks);
+    expect(card).toContain("添付ファイル（2）");
+    expect(card).toContain("server.log");
+    expect(card).toContain("画面.png");
+  });
+});
