@@ -4,7 +4,7 @@ import type { App, BlockAction, CheckboxesAction } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
 import { parseTopic, type NotificationTopic } from "../../../domain/notification.ts";
 import { setNotificationTopics } from "../../../services/set-notification-topics.ts";
-import { actorOfInteraction, rolesIn } from "../../actor.ts";
+import { rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { publishHome } from "../../home/publish-home.ts";
 import { CaseworkIds } from "../../ids.ts";
@@ -12,8 +12,9 @@ import { CaseworkIds } from "../../ids.ts";
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<CheckboxesAction>>(CaseworkIds.actions.notificationKinds, async ({ ack, body, client }) => {
     await ack();
-    const actor = actorOfInteraction(body, deps.config.defaultLocale);
-    if (!actor || !can(rolesIn(deps, actor, null), "case.work")) return;
+    // Only who clicked matters here (their role, their Home): no language is needed to store a switch.
+    const actor = { userId: body.user.id, teamId: body.user.team_id ?? body.team?.id };
+    if (!can(rolesIn(deps, actor, null), "case.work")) return;
     const action = body.actions[0];
     const ticked = (action?.selected_options ?? []).flatMap((o) => {
       const topic = typeof o.value === "string" ? parseTopic(o.value) : null;
