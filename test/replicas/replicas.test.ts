@@ -3,6 +3,7 @@
 // Whatever replica takes a request or a duty, customers and engineers see every case, notice, reminder, automatic
 // close, digest and renewal notice once, in order within each channel, and nothing acknowledged is lost.
 // Rules: R-LIFE-1, R-LIFE-2, R-LIFE-6, R-LIFE-7, R-INC-2, R-INC-5, R-CON-4.
+import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { Actions, Inputs, Views } from "../../src/slack/ids.ts";
 import { TEST_PROVIDER } from "../support/database.ts";
@@ -178,5 +179,124 @@ describe.skipIf(!onPostgres)("two replicas on one PostgreSQL database", { timeou
     expect(w.slack.messages(TRIAGE).filter((m) => !m.thread_ts && rows.some((c) => c.triageTs === m.ts)).length).toBe(6);
     await expectEachPostOnceInOrder(w);
     expect(w.replicas.every((r) => r.alive())).toBe(true);
+  });
+
+  it("one replica killed in the middle of a burst loses nothing it acknowledged, and nothing is posted twice", async () => {
+    world = await startReplicas({ skewsMs: [0, 0], schedulerEnabled: true, start: tokyo("2027-01-21 10:00").toISOString() });
+    const w = world;
+    const [a, b] = CUSTOMERS as [Customer, Customer];
+    for (const c of CUSTOMERS) await w.registerCustomer(c);
+    await w.settled();
+    const cases: number[] = [];
+    for (let i = 1; i <= 8; i++) {
+      const customer = i % 2 === 0 ? b : a;
+      cases.push(await w.openCase(customer.channelId, customer.userId, `至急のお問い合わせ ${i}`));
+    }
+    await w.settled();
+
+    // Forty messages in eight threads, customers and engineers alternating, spread over both replicas with four
+    // in flight at a time; the second replica is killed once it has acknowledged five of them.
+    const [survivor, victim] = w.replicas as [Replica, Replica];
+    const rows = await Promise.all(cases.map((id) => caseRow(w, id)));
+    const burst = Array.from({ length: 40 }, (_, i) => {
+      const c = rows[i % rows.length]!;
+      const customer = c.channelId === a.channelId ? a : b;
+      const engineer = Math.floor(i / rows.length) % 2 === 1;
+      return {
+        channelId: c.channelId, threadTs: c.rootTs!, ts: w.slack.nextTs(), eventId: `Ev${randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase()}`,
+        userId: engineer ? ENGINEER : customer.userId, userTeamId: engineer ? HOME_TEAM : customer.team, text: `メッセージ ${i + 1}`,
+      };
+    });
+    let victimAcks = 0;
+    let killed: Promise<void> | null = null;
+    const outcomes: string[] = [];
+    const send = async (i: number) => {
+      const replica = i % 2 === 0 ? survivor : victim;
+      try {
+        const response = await replica.driver.message(burst[i]!);
+        // Anything but a 200 in time Slack counts as not acknowledged, and delivers again later.
+        if (response.status !== 200 || response.slackWouldReject) return `refused ${response.status}`;
+        if (replica === victim && ++victimAcks === 5) killed = w.kill(victim);
+        return "acknowledged";
+      } catch (error) {
+        return `unanswered ${String(error)}`;
+      }
+    };
+    let next = 0;
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      while (next < burst.length) {
+        const i = next++;
+        outcomes[i] = await send(i);
+      }
+    }));
+    await killed;
+    expect(victim.alive(), JSON.stringify(outcomes)).toBe(false);
+    const acknowledged = burst.filter((_, i) => outcomes[i] === "acknowledged");
+    expect(acknowledged.length).toBeGreaterThanOrEqual(25);
+    // Nothing acknowledged is lost, whichever replica took it.
+    const recorded = async () => new Set((await w.database.db.client.caseMessage.findMany({ select: { ts: true } })).map((m) => m.ts));
+    const afterKill = await recorded();
+    expect(acknowledged.filter((m) => !afterKill.has(m.ts)).map((m) => m.text)).toEqual([]);
+    // Slack delivers again what went unanswered (with the same event id), now to the replica that is left.
+    for (const [i, message] of burst.entries()) {
+      if (outcomes[i] !== "acknowledged") accepted(await survivor.driver.message({ ...message, retryNum: 1 }));
+    }
+    const messages = await w.database.db.client.caseMessage.findMany({ select: { ts: true } });
+    expect(messages.length).toBe(burst.length);
+    expect(new Set(messages.map((m) => m.ts)).size).toBe(burst.length);
+
+    // What the killed replica had claimed to send is sent by the other once its claim runs out, without repeating
+    // what had already reached Slack.
+    await w.setTime(tokyo("2027-01-21 10:05"));
+    await w.settled();
+    await expectEachPostOnceInOrder(w);
+  });
+});
+
+describe.skipIf(!onPostgres)("three scheduler replicas whose clocks disagree by up to a minute", { timeout: 150_000 }, () => {
+  it("do every timed duty once, however early the fast clock sees it due", async () => {
+    world = await startReplicas({ skewsMs: [-30_000, 0, 30_000], schedulerEnabled: true, start: tokyo("2027-01-21 09:00").toISOString() });
+    const w = world;
+    const pick = balancer(w);
+    const [a, b] = CUSTOMERS as [Customer, Customer];
+    for (const c of CUSTOMERS) await w.registerCustomer(c);
+    await w.settled();
+    await w.setTime(tokyo("2027-01-21 10:00"));
+    const answered = [await openCaseAt(w, pick, a, "設定の確認"), await openCaseAt(w, pick, b, "設定の確認")];
+    const unanswered = [await openCaseAt(w, pick, a, "エラーの調査"), await openCaseAt(w, pick, b, "エラーの調査")];
+    await w.settled();
+    for (const id of answered) await engineerAnswers(w, pick(), id, "設定手順をご案内いたします。");
+    await w.settled();
+
+    // Each duty's moment (with the grace a late Slack delivery gets), first as the fast replica alone sees it
+    // due, then as all three do.
+    const moments: Array<[string, () => Promise<boolean>]> = [
+      ["2027-01-22 08:10", async () => (await noticeCases(w, "alert.first_response_soon")).length === 2],
+      ["2027-01-22 10:10", async () => (await noticeCases(w, "alert.first_response_overdue")).length === 2],
+      ["2027-01-25 10:10", async () => (await noticeCases(w, "notice.unanswered_delay")).length === 2],
+      ["2027-01-28 10:10", async () => (await noticeCases(w, "notice.auto_close_soon")).length === 2],
+      ["2027-02-01 09:00", async () => (await digestWeeks(w)).includes("2027-02-01")],
+      ["2027-02-01 10:10", async () => (await noticeCases(w, "notice.auto_closed")).length === 2 && (await kinds(w, "renewal.notice")) === 2],
+    ];
+    for (const [moment, done] of moments) {
+      const due = tokyo(moment);
+      await w.setTime(new Date(due.getTime() - 15_000));
+      await w.setTime(new Date(due.getTime() + 45_000));
+      await expect.poll(done, { timeout: 20_000, interval: 200 }).toBe(true);
+      await w.settled();
+    }
+
+    const sorted = (ids: number[]) => [...ids].sort((x, y) => x - y);
+    expect(await noticeCases(w, "alert.first_response_soon")).toEqual(sorted(unanswered));
+    expect(await noticeCases(w, "alert.first_response_overdue")).toEqual(sorted(unanswered));
+    expect(await noticeCases(w, "notice.unanswered_delay")).toEqual(sorted(unanswered));
+    expect(await noticeCases(w, "notice.auto_close_soon")).toEqual(sorted(answered));
+    expect(await noticeCases(w, "notice.auto_closed")).toEqual(sorted(answered));
+    expect(await digestWeeks(w)).toEqual(["2027-01-18", "2027-01-25", "2027-02-01"]);
+    expect(await kinds(w, "renewal.notice")).toBe(2);
+    const consumed = await w.database.db.client.ledgerEntry.groupBy({ by: ["caseId"], where: { kind: "consume" }, _count: { _all: true } });
+    expect(consumed.map((e) => [e.caseId, e._count._all]).sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0))).toEqual(sorted(answered).map((id) => [id, 1]));
+    expect(await w.database.db.client.caseEvent.count({ where: { kind: "auto_close" } })).toBe(2);
+    await expectEachPostOnceInOrder(w);
   });
 });
