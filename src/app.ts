@@ -22,6 +22,7 @@ import type { SlackDeps } from "./slack/deps.ts";
 import { HomeRefresher } from "./slack/home/refresher.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
 import { OutboxDispatcher } from "./slack/outbox/dispatcher.ts";
+import { slackPersonLocales } from "./slack/person-locales.ts";
 import { RoleGroups } from "./slack/role-directory.ts";
 import { slackWorkspaces } from "./slack/workspaces.ts";
 
@@ -132,6 +133,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     workspaces: slackWorkspaces(new CountingWebClient(config.slack.botToken, {
       ...clientOptions, retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1_000 }, timeout: 5_000, logger: boltLogger(logger), logLevel: LogLevel.ERROR,
     }, metrics), homeTeamId, logger),
+    // A person's language is asked before answering them: a slow Slack falls back to the channel's, never waits.
+    people: slackPersonLocales(new CountingWebClient(config.slack.botToken, {
+      ...clientOptions, retryConfig: { retries: 0 }, timeout: 1_500, logger: boltLogger(logger), logLevel: LogLevel.ERROR,
+    }, metrics), clock, logger),
     onOutbox: () => {
       dispatcher?.kick();
       homes?.schedule();

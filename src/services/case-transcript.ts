@@ -4,6 +4,7 @@
 import { caseFiles, type CaseFileRow } from "../db/case-files.ts";
 import { caseNumber, type CaseLevel, type CaseState } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
+import { storedLocale } from "../domain/locale.ts";
 
 export interface Transcript {
   case: {
@@ -41,7 +42,7 @@ export async function caseTranscript(deps: Pick<ServiceDeps, "db">, caseId: numb
       id: c.id, number: caseNumber(c.id), title: c.title, description: c.description, product: c.product, customer: c.customer.name,
       channelId: c.channelId, level: c.level as CaseLevel, incidents: c.incidents, state: c.state as CaseState, openedBy: c.openedBy,
       assigneeId: c.assigneeId, openedAt: c.createdAt.toISOString(), firstResponseAt: iso(c.firstResponseAt), closedAt: iso(c.closedAt),
-      closeReason: c.closeReason, locale: channel?.locale === "en" ? "en" : "ja",
+      closeReason: c.closeReason, locale: storedLocale(channel?.locale),
     },
     messages: messages.map((m) => ({
       ts: m.ts, userId: m.userId, role: m.authorRole, postedAt: m.postedAt.toISOString(), text: m.text, editedAt: iso(m.editedAt), deleted: m.deletedAt !== null,

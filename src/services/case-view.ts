@@ -3,6 +3,7 @@ import { contractsOf } from "../db/contracts.ts";
 import { caseNumber, type CaseLevel, type CaseState } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
+import { storedLocale } from "../domain/locale.ts";
 
 export interface CaseView {
   id: number;
@@ -43,6 +44,6 @@ export async function loadCaseView(deps: Pick<ServiceDeps, "db" | "calendar" | "
     rootTs: c.rootTs, triageTs: c.triageTs, createdAt: c.createdAt,
     autoCloseOn: c.autoCloseAt ? deps.calendar.localDate(c.autoCloseAt) : null,
     expectedAnswerOn: c.expectedAnswerOn, firstResponseDueAt: c.firstResponseDueAt,
-    available, locale: channel?.locale === "en" ? "en" : "ja",
+    available, locale: storedLocale(channel?.locale),
   };
 }

@@ -7,6 +7,7 @@ import { summarize } from "../domain/contract.ts";
 import { incidentsFor } from "../domain/ledger.ts";
 import { parseProposalKind, type ProposalKind, type ProposalState } from "../domain/proposal.ts";
 import type { ServiceDeps } from "./deps.ts";
+import { storedLocale } from "../domain/locale.ts";
 
 export interface ProposalView {
   id: number;
@@ -49,7 +50,7 @@ export async function loadProposalView(deps: Pick<ServiceDeps, "db" | "calendar"
   const today = deps.calendar.localDate(deps.clock.now());
   return {
     id: p.id, caseId: p.caseId, number: caseNumber(p.caseId), channelId: p.case.channelId, rootTs: p.case.rootTs,
-    locale: channel?.locale === "en" ? "en" : "ja", kind, reason: p.reason, parts,
+    locale: storedLocale(channel?.locale), kind, reason: p.reason, parts,
     before: p.incidents - extra, after: p.incidents, state: p.state as ProposalState,
     proposedBy: p.proposedBy, decidedBy: p.decidedBy,
     available: summarize(await contractsOf(deps.db.client, p.case.customerId), today).available,

@@ -3,6 +3,7 @@
 import { reportVersionsOf, type StoredReportVersion } from "../db/reports.ts";
 import { parseReportContent, type ReportContent } from "../domain/report.ts";
 import type { ServiceDeps } from "./deps.ts";
+import { storedLocale } from "../domain/locale.ts";
 
 export interface ReportRendering {
   caseId: number;
@@ -23,7 +24,7 @@ export function renderingOf(deps: Pick<ServiceDeps, "calendar">, caseId: number,
   const issuedAt = v.deliveredAt ?? v.savedAt;
   return {
     caseId, versionId: v.id, content, version: v.number, edition: v.edition, issuedOn: deps.calendar.localDate(issuedAt), issuedAt,
-    changeNote: v.changeNote, locale: v.locale === "en" ? "en" : "ja",
+    changeNote: v.changeNote, locale: storedLocale(v.locale),
   };
 }
 

@@ -2,10 +2,12 @@
 // configuration and the channel's registration; nothing in the payload is taken as proof of a role.
 import { rolesOf, type Role } from "../domain/roles.ts";
 import type { Locale } from "../config.ts";
-import { localeFrom } from "./i18n/index.ts";
+import { storedLocale } from "../domain/locale.ts";
 import type { SlackDeps } from "./deps.ts";
+import { slackLocale } from "./person-locales.ts";
 
-export interface Actor { userId: string; teamId: string | undefined; locale: Locale }
+/** `locale`: the language the person reads Slack in, when Slack says (users.info); null when it does not. */
+export interface Actor { userId: string; teamId: string | undefined; locale: Locale | null }
 
 export interface ChannelContext {
   channelId: string;
@@ -35,12 +37,31 @@ export function words(value: unknown): string {
   return typeof value === "string" ? value.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD") : "";
 }
 
-/** The acting user of an interaction (block_actions, view_submission, shortcut). */
-export function actorOfInteraction(body: unknown, fallback: Locale): Actor | null {
+/** The acting user of an interaction (block_actions, view_submission, shortcut), with their Slack language. */
+export async function actorOfInteraction(deps: SlackDeps, body: unknown): Promise<Actor | null> {
   const user = record(record(body)?.user);
   const userId = str(user?.id);
   if (!userId) return null;
-  return { userId, teamId: str(user?.team_id) ?? str(record(record(body)?.team)?.id), locale: localeFrom(str(user?.locale) ?? str(record(body)?.locale), fallback) };
+  // Slack's interaction payloads carry no locale today; one that does spares the look-up.
+  const given = slackLocale(str(user?.locale) ?? str(record(body)?.locale));
+  return { userId, teamId: str(user?.team_id) ?? str(record(record(body)?.team)?.id), locale: given ?? await deps.people.of(userId) };
+}
+
+/**
+ * The same without asking Slack: the person's language as last read. For a modal's submission, which follows the
+ * click that opened the modal (and read the language then).
+ */
+export function knownActorOfInteraction(deps: SlackDeps, body: unknown): Actor | null {
+  const user = record(record(body)?.user);
+  const userId = str(user?.id);
+  if (!userId) return null;
+  const given = slackLocale(str(user?.locale) ?? str(record(body)?.locale));
+  return { userId, teamId: str(user?.team_id) ?? str(record(record(body)?.team)?.id), locale: given ?? deps.people.known(userId) };
+}
+
+/** The person behind a slash command or an event, with their Slack language. */
+export async function actorOfUser(deps: SlackDeps, userId: string, teamId: string | undefined): Promise<Actor> {
+  return { userId, teamId, locale: await deps.people.of(userId) };
 }
 
 export async function channelContext(deps: SlackDeps, rawChannelId: string | undefined): Promise<ChannelContext | null> {
@@ -54,7 +75,7 @@ export async function channelContext(deps: SlackDeps, rawChannelId: string | und
   if (!channel) return null;
   return {
     channelId, customerId: channel.customerId, customerName: channel.customer.name,
-    customerTeamIds: channel.teams.map((t) => t.teamId), locale: channel.locale === "en" ? "en" : "ja",
+    customerTeamIds: channel.teams.map((t) => t.teamId), locale: storedLocale(channel.locale),
   };
 }
 
@@ -62,7 +83,11 @@ export function rolesIn(deps: SlackDeps, actor: { userId: string; teamId: string
   return rolesOf(actor, deps.directory, channel ? { customerId: channel.customerId, customerTeamIds: channel.customerTeamIds } : undefined);
 }
 
-/** The language to answer a person in: a customer channel's setting for customers, else their Slack locale. */
-export function localeFor(actor: Actor, channel: ChannelContext | null, roles: Set<Role>): Locale {
-  return roles.has("customer") && channel ? channel.locale : actor.locale;
+/**
+ * The language of what only this person sees (ephemerals, modals, App Home): their own Slack language; where Slack
+ * does not say, the channel's they acted in; DEFAULT_LOCALE when neither is known. What is posted in a channel
+ * for everyone follows the channel's language instead.
+ */
+export function localeFor(deps: Pick<SlackDeps, "config">, actor: Pick<Actor, "locale"> | null, channel: Pick<ChannelContext, "locale"> | null): Locale {
+  return actor?.locale ?? channel?.locale ?? deps.config.defaultLocale;
 }

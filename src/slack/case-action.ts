@@ -9,6 +9,7 @@ import { actorOfInteraction, channelContext, localeFor, rolesIn, type Actor, typ
 import type { SlackDeps } from "./deps.ts";
 import { t, translator } from "./i18n/index.ts";
 import { Views } from "./ids.ts";
+import { customerRefusal } from "./refusals.ts";
 import { ephemeral } from "./reply.ts";
 import { parseStaffMenuMetadata, staffMenuModal } from "./views/staff-menu.ts";
 
@@ -33,22 +34,26 @@ export function caseIdOf(value: unknown): number | null {
 export async function authorizeCaseAction(
   deps: SlackDeps, client: WebClient, body: unknown, value: string | undefined, permission: Permission,
 ): Promise<CaseActionContext | null> {
-  const actor = actorOfInteraction(body, deps.config.defaultLocale);
+  const actor = await actorOfInteraction(deps, body);
   if (!actor) return null;
   const replyChannel = channelOf(body);
   const caseId = caseIdOf(value);
   const found = caseId ? await deps.db.client.case.findUnique({ where: { id: caseId }, select: { channelId: true } }) : null;
   const channel = await channelContext(deps, found?.channelId);
   const roles = rolesIn(deps, actor, channel);
-  const locale = localeFor(actor, channel, roles);
+  const locale = localeFor(deps, actor, channel);
+  // The customer's own controls (case.reply) are refused in the customer's words, with where to turn next.
+  const forCustomers = permission === "case.reply";
   if (!caseId || !found) {
-    await ephemeral(client, deps.logger, replyChannel, actor.userId, t(locale, "refused.unknown_case"));
+    const text = forCustomers ? customerRefusal(locale, deps.config.contact, "refused.unknown_case_customer") : t(locale, "refused.unknown_case");
+    await ephemeral(client, deps.logger, replyChannel, actor.userId, text);
     return null;
   }
   if (!can(roles, permission)) {
     deps.logger.info("action refused", { caseId, permission, userId: actor.userId });
-    const key = permission === "case.reply" ? "refused.customer" : permission === "contracts.manage" ? "refused.manager" : "refused.role";
-    await ephemeral(client, deps.logger, replyChannel, actor.userId, t(locale, key));
+    const text = forCustomers ? customerRefusal(locale, deps.config.contact, "refused.customer")
+      : t(locale, permission === "contracts.manage" ? "refused.manager" : "refused.role");
+    await ephemeral(client, deps.logger, replyChannel, actor.userId, text);
     return null;
   }
   return { actor, caseId, channel, roles, locale, replyChannel };

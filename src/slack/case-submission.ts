@@ -15,16 +15,16 @@ export type SubmissionCheck = { ok: true; submission: CaseSubmission } | { ok: f
 export async function authorizeCaseSubmission(
   deps: SlackDeps, body: unknown, privateMetadata: string, errorBlock: string,
 ): Promise<SubmissionCheck> {
-  const actor = actorOfInteraction(body, deps.config.defaultLocale);
+  const actor = await actorOfInteraction(deps, body);
   const caseId = parseCaseModalMetadata(privateMetadata);
   const found = caseId ? await deps.db.client.case.findUnique({ where: { id: caseId }, select: { channelId: true } }) : null;
-  const locale = actor?.locale ?? deps.config.defaultLocale;
-  if (!actor || !caseId || !found) return { ok: false, errors: { [errorBlock]: t(locale, "refused.unknown_case") } };
+  if (!actor || !caseId || !found) return { ok: false, errors: { [errorBlock]: t(localeFor(deps, actor, null), "refused.unknown_case") } };
   const channel = await channelContext(deps, found.channelId);
+  const locale = localeFor(deps, actor, channel);
   const roles = rolesIn(deps, actor, channel);
   if (!can(roles, "case.work")) {
     deps.logger.info("submission refused", { caseId, userId: actor.userId });
-    return { ok: false, errors: { [errorBlock]: t(localeFor(actor, channel, roles), "refused.role") } };
+    return { ok: false, errors: { [errorBlock]: t(locale, "refused.role") } };
   }
   return { ok: true, submission: { actor, caseId, locale } };
 }

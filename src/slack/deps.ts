@@ -2,6 +2,7 @@ import type { Config } from "../config.ts";
 import type { RoleDirectory } from "../domain/roles.ts";
 import type { Logger } from "../logger.ts";
 import type { ServiceDeps } from "../services/deps.ts";
+import type { PersonLocales } from "./person-locales.ts";
 import type { RoleGroups } from "./role-directory.ts";
 
 /** Everything a listener may use. Listeners stay thin: parse, check the role, call one service, answer. */
@@ -11,4 +12,6 @@ export interface SlackDeps extends ServiceDeps {
   /** Keeps the directory's members of user groups current; absent when no group is configured or in tools. */
   roleGroups?: RoleGroups;
   logger: Logger;
+  /** Each person's Slack language, for what only they see. */
+  people: PersonLocales;
 }

@@ -200,6 +200,8 @@ export const CaseworkIds = {
     exportTranscript: "case_export_transcript",
     /** 「過去の案件を検索」 for customers (on their channel's entry message): opens the search modal. */
     customerSearch: "case_search_open",
+    /** 「ご依頼中の案件」 on a customer channel's entry message: the channel's open and recent cases, in a modal. */
+    channelCases: "channel_cases_open",
     /** App Home checkboxes: which kinds of personal notification an engineer receives. */
     notificationKinds: "notification_kinds",
     /** 「開く」: a link button to a case's thread (App Home, /queue); Slack still reports the click, which is only acknowledged. */
@@ -207,6 +209,7 @@ export const CaseworkIds = {
   },
   views: {
     customerSearch: "case_search_modal",
+    channelCases: "channel_cases_modal",
   },
   inputs: {
     query: { block: "in_case_query", action: "case_query" },

@@ -5,7 +5,7 @@ import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Locale } from "../config.ts";
 import { can } from "../domain/roles.ts";
-import { actorOfInteraction, rolesIn, str, type Actor } from "./actor.ts";
+import { actorOfInteraction, knownActorOfInteraction, localeFor, rolesIn, str, type Actor } from "./actor.ts";
 import type { SlackDeps } from "./deps.ts";
 import { translator, type Translate } from "./i18n/index.ts";
 import { customerDetail } from "../services/customer-detail.ts";
@@ -22,11 +22,13 @@ function field(body: unknown, key: string): unknown {
 
 /** The manager behind an interaction, or null when it is someone else (who has then been told why). */
 export async function authorizeManager(deps: SlackDeps, client: WebClient, body: unknown): Promise<ManagerContext | null> {
+  // A click: the person's language is read from Slack now, and managerOf then knows it.
+  await actorOfInteraction(deps, body);
   const manager = managerOf(deps, body);
   if (manager.ok) return manager.context;
   if (!manager.actor) return null;
   const { actor } = manager;
-  const t = translator(actor.locale);
+  const t = translator(localeFor(deps, actor, null));
   deps.logger.info("manager action refused", { userId: actor.userId });
   const channelId = str(field(field(body, "channel"), "id"));
   if (channelId) await ephemeral(client, deps.logger, channelId, actor.userId, t("refused.manager"));
@@ -36,10 +38,11 @@ export async function authorizeManager(deps: SlackDeps, client: WebClient, body:
 
 /** The same check for a modal submission; the caller answers a refusal inline on the modal. */
 export function managerOf(deps: SlackDeps, body: unknown): { ok: true; context: ManagerContext } | { ok: false; actor: Actor | null } {
-  const actor = actorOfInteraction(body, deps.config.defaultLocale);
+  const actor = knownActorOfInteraction(deps, body);
   if (!actor) return { ok: false, actor: null };
   if (!can(rolesIn(deps, actor, null), "contracts.manage")) return { ok: false, actor };
-  return { ok: true, context: { actor, locale: actor.locale, t: translator(actor.locale) } };
+  const locale = localeFor(deps, actor, null);
+  return { ok: true, context: { actor, locale, t: translator(locale) } };
 }
 
 /** Opens a modal from a click: stacked on the modal clicked in, if any, else a new one. Failures are logged. */
@@ -62,7 +65,7 @@ export function idOf(value: string | undefined): number | null {
 
 /** The inline answer to a submission by someone who is not a manager (or that cannot be read): nothing is done. */
 export function refusedSubmission(deps: SlackDeps, manager: { ok: false; actor: Actor | null }, blockId: string) {
-  const t = translator(manager.actor?.locale ?? deps.config.defaultLocale);
+  const t = translator(localeFor(deps, manager.actor, null));
   if (manager.actor) deps.logger.info("manager submission refused", { userId: manager.actor.userId });
   return { response_action: "errors" as const, errors: { [blockId]: t(manager.actor ? "refused.manager" : "error.generic") } };
 }

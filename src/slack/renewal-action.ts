@@ -8,31 +8,32 @@ import type { RequestKind } from "../domain/renewal.ts";
 import { prepareApplication } from "../services/prepare-application.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn, str, type Actor, type ChannelContext } from "./actor.ts";
 import type { SlackDeps } from "./deps.ts";
-import { t, translator } from "./i18n/index.ts";
+import { translator } from "./i18n/index.ts";
 import { idOf } from "./manager-action.ts";
 import { ephemeral } from "./reply.ts";
 import { applicationModal } from "./views/renewal-message.ts";
+import { customerRefusal } from "./refusals.ts";
 
 export interface CustomerControl { actor: Actor; channel: ChannelContext; locale: Locale; contractId: number }
 
 export async function authorizeCustomerControl(deps: SlackDeps, client: WebClient, body: { channel?: { id?: string }; actions: Array<{ value?: string }> }, raw: unknown): Promise<CustomerControl | null> {
-  const actor = actorOfInteraction(raw, deps.config.defaultLocale);
+  const actor = await actorOfInteraction(deps, raw);
   if (!actor) return null;
   const channel = await channelContext(deps, body.channel?.id);
   const roles = rolesIn(deps, actor, channel);
-  const locale = localeFor(actor, channel, roles);
+  const locale = localeFor(deps, actor, channel);
   if (!channel) {
-    await ephemeral(client, deps.logger, body.channel?.id, actor.userId, t(locale, "refused.not_registered"));
+    await ephemeral(client, deps.logger, body.channel?.id, actor.userId, customerRefusal(locale, deps.config.contact, "refused.not_registered"));
     return null;
   }
   if (!can(roles, "case.reply")) {
     deps.logger.info("renewal control refused", { channelId: channel.channelId, userId: actor.userId });
-    await ephemeral(client, deps.logger, channel.channelId, actor.userId, t(locale, "renewal.refused.customer"));
+    await ephemeral(client, deps.logger, channel.channelId, actor.userId, customerRefusal(locale, deps.config.contact, "renewal.refused.customer"));
     return null;
   }
   const contractId = idOf(body.actions[0]?.value);
   if (!contractId) {
-    await ephemeral(client, deps.logger, channel.channelId, actor.userId, t(locale, "renewal.refused.unknown"));
+    await ephemeral(client, deps.logger, channel.channelId, actor.userId, customerRefusal(locale, deps.config.contact, "renewal.refused.unknown"));
     return null;
   }
   return { actor, channel, locale, contractId };
@@ -42,7 +43,7 @@ export async function authorizeCustomerControl(deps: SlackDeps, client: WebClien
 export async function openApplication(deps: SlackDeps, client: WebClient, ctx: CustomerControl, triggerId: unknown, kind: RequestKind, requestKey: string): Promise<boolean> {
   const form = await prepareApplication(deps, { customerId: ctx.channel.customerId, contractId: ctx.contractId, kind });
   if (!form.ok) {
-    await ephemeral(client, deps.logger, ctx.channel.channelId, ctx.actor.userId, t(ctx.locale, form.reason === "ended" ? "renewal.refused.ended" : "renewal.refused.unknown"));
+    await ephemeral(client, deps.logger, ctx.channel.channelId, ctx.actor.userId, customerRefusal(ctx.locale, deps.config.contact, form.reason === "ended" ? "renewal.refused.ended" : "renewal.refused.unknown"));
     return false;
   }
   const trigger = str(triggerId);

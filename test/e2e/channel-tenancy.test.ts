@@ -86,7 +86,7 @@ describe("a person of a third workspace in the customer's channel", () => {
   it("is refused the entry button: no modal, told why", async () => {
     const modals = h.slack.views().length;
     const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, A_PARTNER.userId, () => openCaseFromEntry(h, { userId: A_PARTNER.userId, teamId: PARTNER_TEAM }));
-    expect(text).toBe("恐れ入りますが、このチャンネルで案件の作成や残高の確認ができるのは、ご契約のお客様と T4U の担当者のみです。");
+    expect(text).toBe(`恐れ入りますが、このチャンネルで案件の作成や残高の確認ができるのは、ご契約のお客様と T4U の担当者のみです。ご不明な点がございましたら、${h.config.contact} までお問い合わせください。`);
     expect(h.slack.views().length).toBe(modals);
   });
 
@@ -132,7 +132,7 @@ describe("named approvers", () => {
     expect(JSON.stringify(h.slack.message(CUSTOMER_CHANNEL, ts)?.blocks)).toContain(`ご承認は <@${CUSTOMER_2}> 様にお願いしております`);
     const before = await everything(h);
     const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, CUSTOMER, () => answer(A_CUSTOMER, ts, Actions.approveProposal));
-    expect(text).toBe(`この提案にお答えいただけるのは、ご契約上の承認者（<@${CUSTOMER_2}> 様）のみです。承認者の方へご確認をお願いいたします。`);
+    expect(text).toBe(`この提案にお答えいただけるのは、ご契約上の承認者（<@${CUSTOMER_2}> 様）のみです。承認者の方へご確認をお願いいたします。ご不明な点がございましたら、${h.config.contact} までお問い合わせください。`);
     expect(await everything(h)).toBe(before);
     await answer({ userId: CUSTOMER_2, teamId: CUSTOMER_TEAM, role: "the named approver" }, ts, Actions.approveProposal);
     await expect.poll(async () => (await caseRow(h, opened.caseId)).incidents).toBe(3);

@@ -21,6 +21,8 @@ beforeAll(async () => {
   h = await startHarness();
   await h.registerCustomer({ incidents: 10 });
   await h.registerCustomer({ name: "Example Ltd", channelId: ENGLISH_CHANNEL, incidents: 5, locale: "en", team: ENGLISH_TEAM });
+  // Their people read Slack in English too: what only they see follows their own language.
+  h.slack.setUser({ id: ENGLISH_CUSTOMER, team_id: ENGLISH_TEAM, locale: "en-US" });
 });
 afterAll(async () => {
   await h?.close();

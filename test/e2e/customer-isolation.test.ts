@@ -52,7 +52,7 @@ describe("a person of another customer's workspace in this channel", () => {
   it("is refused the entry button: no modal, no balance figures", async () => {
     const modals = caseModals();
     const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, OTHER_CUSTOMER, () => openCaseFromEntry(h, { userId: OTHER_CUSTOMER, teamId: OTHER_CUSTOMER_TEAM }));
-    expect(text).toBe("恐れ入りますが、このチャンネルで案件の作成や残高の確認ができるのは、ご契約のお客様と T4U の担当者のみです。");
+    expect(text).toBe(`恐れ入りますが、このチャンネルで案件の作成や残高の確認ができるのは、ご契約のお客様と T4U の担当者のみです。ご不明な点がございましたら、${h.config.contact} までお問い合わせください。`);
     expect(caseModals()).toBe(modals);
   });
 
@@ -126,9 +126,9 @@ describe("each customer's own data", () => {
     const theirText = await ephemeralAfter(h, OTHER_CHANNEL, OTHER_CUSTOMER, () => h.driver.blockAction({
       actionId: Actions.showBalance, userId: OTHER_CUSTOMER, userTeamId: OTHER_CUSTOMER_TEAM, channelId: OTHER_CHANNEL, messageTs: entryTs(h, OTHER_CHANNEL),
     }));
-    expect(ourText).toContain("ご利用可能: *9*");
+    expect(ourText).toContain("ご利用可能: *9 インシデント*");
     expect(ourText).toContain("対応中の案件: 0 件");
-    expect(theirText).toContain("ご利用可能: *6*");
+    expect(theirText).toContain("ご利用可能: *6 インシデント*");
     expect(theirText).toContain("対応中の案件: 1 件");
     expect(h.slack.ephemerals(CUSTOMER_CHANNEL).every((e) => !e.text.includes("他社"))).toBe(true);
   });

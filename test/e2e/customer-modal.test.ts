@@ -90,7 +90,7 @@ describe("inline errors on the fields", () => {
         [Inputs.description.block]: { [Inputs.description.action]: "本文" },
       },
     });
-    expect(modalErrors(response)).toEqual({ [Inputs.channel.block]: "このチャンネルはサポート契約に登録されていません。T4Uの管理者にご連絡ください。" });
+    expect(modalErrors(response)).toEqual({ [Inputs.channel.block]: `恐れ入りますが、このチャンネルはサポート契約に登録されていないため、案件を作成いたしかねます。ご不明な点がございましたら、${CONTACT} までお問い合わせください。` });
     expect(await written()).toEqual(before);
   });
 });
@@ -127,8 +127,9 @@ describe("a case that cannot be opened says what to do next", () => {
     expect(await written()).toEqual(before);
   });
 
-  it("not enough for level A, in English for an English channel, with the contact (R-INC-6)", async () => {
+  it("not enough for level A, in English for an English reader in an English channel, with the contact (R-INC-6)", async () => {
     await h.registerCustomer({ name: "Small Co", channelId: "C0SMALLEN", incidents: 2, locale: "en", team: "T0SMALL" });
+    h.slack.setUser({ id: "U0SMALL1", team_id: "T0SMALL", locale: "en-GB" });
     const modal = await modalAfter(h, "U0SMALL1", () => openCaseFromEntry(h, { userId: "U0SMALL1", teamId: "T0SMALL", channelId: "C0SMALLEN" }));
     expect(JSON.stringify(modal.blocks)).toContain("You have *2* available.");
     const before = await written();
@@ -141,7 +142,7 @@ describe("a case that cannot be opened says what to do next", () => {
     expect((await submitCase(h, { userId: "U0SMALL1", teamId: "T0SMALL", title: "A normal question", description: "Details" })).json).toBeNull();
   });
 
-  it("errors in English follow the channel's language too", async () => {
+  it("errors follow the person's language too", async () => {
     await modalAfter(h, "U0SMALL1", () => openCaseFromEntry(h, { userId: "U0SMALL1", teamId: "T0SMALL", channelId: "C0SMALLEN" }));
     const response = await submitCase(h, { userId: "U0SMALL1", teamId: "T0SMALL", title: "\u0007", description: "x" });
     expect(modalErrors(response)).toEqual({ [Inputs.title.block]: "Please fill this in." });

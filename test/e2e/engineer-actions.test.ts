@@ -70,7 +70,7 @@ describe("level A (R-INC-2, R-INC-5, R-INC-6)", () => {
   it("asks the customer in the thread with the reason and the cost; nothing is reserved before approval", async () => {
     const caseId = await customerCase(h, "環境依存の不具合");
     const view = await openActionModal(h, AN_ENGINEER, caseId, Actions.proposeLevelA, Views.levelA);
-    expect(JSON.stringify(view.blocks)).toContain("1 から 3 になります");
+    expect(JSON.stringify(view.blocks)).toContain("1 インシデントから 3 インシデントになります");
     const before = await contract();
     await propose(caseId, Views.levelA, Actions.proposeLevelA, {
       [Inputs.levelReason.block]: { [Inputs.levelReason.action]: "reproduction" },
@@ -79,7 +79,7 @@ describe("level A (R-INC-2, R-INC-5, R-INC-6)", () => {
     const message = JSON.stringify((await proposalMessage(caseId))?.blocks);
     expect(message).toContain("サービスレベルA（環境の再現による検証）");
     expect(message).toContain("お客様の環境を再現して検証する必要があります。");
-    expect(message).toContain("1 → 3");
+    expect(message).toContain("1 インシデント → 3 インシデント");
     expect(message).toContain(Actions.approveProposal);
     expect(await contract()).toEqual(before);
     expect((await caseRow(h, caseId)).level).toBe("normal");
@@ -196,7 +196,7 @@ describe("expected answer date (R-LIFE-6)", () => {
     expect((await submit(h, AN_ENGINEER, view, { [Inputs.date.block]: { [Inputs.date.action]: "2026-11-26" } })).json).toBeNull();
     expect(await caseRow(h, caseId)).toMatchObject({ expectedAnswerOn: "2026-11-26", delayNoticeAt: null });
     await h.drain();
-    expect((await threadTexts(h, caseId)).some((t) => t.includes("2026-11-26 ごろになる見込み"))).toBe(true);
+    expect((await threadTexts(h, caseId)).some((t) => t.includes("2026年11月26日（木） ごろになる見込み"))).toBe(true);
     expect(await rootBlocks(caseId)).toContain("回答予定日: 2026年11月26日（木）");
     expect(await triageBlocks(caseId)).toContain("2026-11-26");
   });

@@ -62,7 +62,7 @@ describe("the renewal notice asks", { timeout: 60_000 }, () => {
 
   it("refuses a person of another workspace in the channel, and writes nothing", async () => {
     const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, OTHER_CUSTOMER, () => answer(A.answerDecline, { userId: OTHER_CUSTOMER, teamId: OTHER_CUSTOMER_TEAM }));
-    expect(text).toBe("このご案内へのご回答は、ご契約のお客様のみ行えます。");
+    expect(text).toBe(`このご案内へのご回答は、ご契約のお客様のみ行えます。ご不明な点がございましたら、${h.config.contact} までお問い合わせください。`);
     expect((await db().contract.findUniqueOrThrow({ where: { id: ours.contractId } })).renewalAnswer).toBeNull();
     expect(await events(ours.contractId)).toEqual([]);
   });
@@ -81,7 +81,7 @@ describe("the renewal notice asks", { timeout: 60_000 }, () => {
     const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await h.driver.raw(body, { "content-type": "application/x-www-form-urlencoded", ...h.driver.sign(body) });
     await expect.poll(() => h.slack.ephemerals(OTHER_CHANNEL).length).toBe(before + 1);
-    expect(h.slack.ephemerals(OTHER_CHANNEL).at(-1)?.text).toBe("このご案内は、このチャンネルのご契約のものではないため、ご回答を承ることができませんでした。");
+    expect(h.slack.ephemerals(OTHER_CHANNEL).at(-1)?.text).toBe(`このご案内は、このチャンネルのご契約のものではないため、ご回答を承ることができませんでした。ご不明な点がございましたら、${h.config.contact} までお問い合わせください。`);
     await h.drain();
     expect((await db().contract.findMany({ select: { renewalAnswer: true } })).map((c) => c.renewalAnswer)).toEqual([null, null]);
     expect(await db().contractEvent.count()).toBe(0);

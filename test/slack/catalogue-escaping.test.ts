@@ -20,6 +20,8 @@ const FROM_THE_APP = new Set([
   // The renewal question: the answer is one of the three the app offers, parsed from the button it posted, and the
   // date the app sent the notice.
   "answer", "sent", "at",
+  // 「ご依頼中の案件」: how many more cases, and the dates a case was opened and ended.
+  "count", "opened", "ended",
 ]);
 
 /** Where a person's words go into plain_text (shown literally) or a parameter name means a count. */

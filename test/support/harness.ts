@@ -66,7 +66,8 @@ function customerChannelSetup(id: string): { is_ext_shared: boolean; connected_t
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new TestClock(options.now ?? "2026-11-24T01:00:00Z");
-  const slack = await startSlackStandIn({ token: BOT_TOKEN, teamId: HOME_TEAM, defaultChannel: customerChannelSetup });
+  // The people of this world read Slack in Japanese; a test of an English reader says so (setUser, driver `locale`).
+  const slack = await startSlackStandIn({ token: BOT_TOKEN, teamId: HOME_TEAM, defaultChannel: customerChannelSetup, defaultUserLocale: "ja-JP" });
   slack.setTeam({ id: CUSTOMER_TEAM, name: "サンプル" });
   slack.setTeam({ id: OTHER_CUSTOMER_TEAM, name: "他社" });
   for (const [id, team] of [[ENGINEER, HOME_TEAM], [ENGINEER_2, HOME_TEAM], [MANAGER, HOME_TEAM], [INTERNAL, HOME_TEAM], [CUSTOMER, CUSTOMER_TEAM], [OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM]] as const) {

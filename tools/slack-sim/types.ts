@@ -174,6 +174,8 @@ export interface SlackStandInOptions {
    * team for any U…/W… id, "not_found" answers user_not_found like Slack does for a wrong id.
    */
   unknownUsers?: "plausible" | "not_found";
+  /** The locale users.info (include_locale) reports for someone whose own was not set (default "en-US"). */
+  defaultUserLocale?: string;
   /**
    * How conversations.info describes a channel nobody configured with setChannel (default: an internal channel).
    * The harness makes every customer channel a Slack Connect channel shared with its customer's workspace.

@@ -44,6 +44,7 @@ export class Workspace {
   /** Clock for trigger expiry, response_url expiry and message ts. */
   readonly clock: () => number;
   readonly unknownUsers: "plausible" | "not_found";
+  readonly defaultUserLocale: string;
   readonly defaultChannel: SlackStandInOptions["defaultChannel"];
   /** http://127.0.0.1:<port>, known once the server listens; upload and response URLs point there. */
   origin = "";
@@ -75,6 +76,7 @@ export class Workspace {
     this.appId = options.appId ?? "A0APP00001";
     this.clock = options.now ?? (() => Date.now());
     this.unknownUsers = options.unknownUsers ?? "plausible";
+    this.defaultUserLocale = options.defaultUserLocale ?? "en-US";
     this.defaultChannel = options.defaultChannel;
   }
 

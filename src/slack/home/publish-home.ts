@@ -47,7 +47,7 @@ export async function publishHome(
   const view = homeView({
     engineer: can(roles, "case.work") ? await engineerHome(deps, client, user.userId, sources) : null,
     balances: can(roles, "balance.all") ? await sources.balances() : null,
-  }, translator(deps.config.defaultLocale));
+  }, translator(await deps.people.of(user.userId) ?? deps.config.defaultLocale));
   try {
     await client.views.publish({ user_id: user.userId, view });
     return true;

@@ -21,13 +21,17 @@ import { caseworkEn } from "./catalogues/casework.en.ts";
 import { caseworkJa } from "./catalogues/casework.ja.ts";
 import { schedulerEn } from "./catalogues/scheduler.en.ts";
 import { schedulerJa } from "./catalogues/scheduler.ja.ts";
+import { refusalsEn } from "./catalogues/refusals.en.ts";
+import { channelCasesEn } from "./catalogues/channel-cases.en.ts";
+import { channelCasesJa } from "./catalogues/channel-cases.ja.ts";
+import { refusalsJa } from "./catalogues/refusals.ja.ts";
 
-const ja = { ...coreJa, ...contractsJa, ...customerJa, ...engineerJa, ...caseworkJa, ...schedulerJa, ...outboxJa, ...reportJa, ...insightsJa, ...renewalJa };
-const en: typeof ja = { ...coreEn, ...contractsEn, ...customerEn, ...engineerEn, ...caseworkEn, ...schedulerEn, ...outboxEn, ...reportEn, ...insightsEn, ...renewalEn };
+const ja = { ...coreJa, ...contractsJa, ...customerJa, ...engineerJa, ...caseworkJa, ...schedulerJa, ...outboxJa, ...reportJa, ...insightsJa, ...renewalJa, ...refusalsJa, ...channelCasesJa };
+const en: typeof ja = { ...coreEn, ...contractsEn, ...customerEn, ...engineerEn, ...caseworkEn, ...schedulerEn, ...outboxEn, ...reportEn, ...insightsEn, ...renewalEn, ...refusalsEn, ...channelCasesEn };
 
 export type MessageKey = keyof typeof ja;
 type Catalogue = typeof ja;
-type Params<K extends MessageKey> = Catalogue[K] extends (p: infer P) => string ? [P] : [];
+export type Params<K extends MessageKey> = Catalogue[K] extends (p: infer P) => string ? [P] : [];
 
 const catalogues: Record<Locale, Catalogue> = { ja, en };
 

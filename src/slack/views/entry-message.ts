@@ -4,6 +4,7 @@ import type { Translate } from "../i18n/index.ts";
 import { Actions, InsightIds } from "../ids.ts";
 import type { SlackMessage } from "./case-message.ts";
 import { searchButton } from "./case-search-modal.ts";
+import { channelCasesButton } from "./channel-cases-modal.ts";
 import { mrkdwn, plain } from "./text.ts";
 
 export function entryMessage(t: Translate): SlackMessage {
@@ -16,6 +17,7 @@ export function entryMessage(t: Translate): SlackMessage {
         block_id: "entry_actions",
         elements: [
           { type: "button", action_id: Actions.openCase, text: plain(t("entry.open"), 75), style: "primary", value: "entry" },
+          channelCasesButton(t),
           { type: "button", action_id: Actions.showBalance, text: plain(t("entry.balance"), 75), value: "entry" },
           { type: "button", action_id: InsightIds.actions.statement, text: plain(t("statement.button"), 75), value: "entry" },
           searchButton(t),

@@ -36,7 +36,7 @@ export function directoryMethods(ws: Workspace): MethodFamily {
           is_restricted: false,
           is_ultra_restricted: false,
           // Slack only reports a locale when asked for it.
-          ...(flag(args.include_locale) ? { locale: user.locale ?? "en-US" } : {}),
+          ...(flag(args.include_locale) ? { locale: user.locale ?? ws.defaultUserLocale } : {}),
           ...(external ? { is_stranger: true } : {}),
           profile: external
             ? { real_name: name, display_name: name, team: user.team_id }

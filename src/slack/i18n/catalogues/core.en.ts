@@ -41,7 +41,7 @@ export const coreEn: English<typeof coreJa> = {
 
   "error.required": "Please fill this in.",
   "error.too_long": ({ max }) => `Please keep this within ${max} characters.`,
-  "error.channel_not_registered": "This channel is not registered for a support contract. Please contact T4U's managers.",
+  "error.channel_not_registered": "Sorry, this channel is not registered for a support contract, so a case cannot be opened from it.",
   "error.no_contract": ({ contact }) => `No valid support contract was found. For a contract or renewal, please contact ${contact}.`,
   "error.expired": ({ contact }) => `Your support contract has expired. To renew it, please contact ${contact}.`,
   "error.insufficient": ({ needed, available, contact }) =>
@@ -109,7 +109,7 @@ export const coreEn: English<typeof coreJa> = {
   "balance.attention.low": ":warning: running low",
   "balance.not_found": ({ name }) => `No customer matches “${md(name)}”.`,
   "balance.own": ({ available, reserved, open, until, contact }) =>
-    `*Incident balance*\nAvailable: *${available}* (reserved by open cases: ${reserved})\nOpen cases: ${open}\nValid until: ${until}\nTo buy more or renew, please contact ${contact}.`,
+    `*Incident balance*\nAvailable: *${available} ${available === 1 ? "incident" : "incidents"}* (reserved by open cases: ${reserved})\nOpen cases: ${open}\nValid until: ${enDate(until)}\nTo buy more or renew, please contact ${contact}.`,
   "home.register": "Register a contract",
   "home.export": "Export the ledger (CSV)",
   "refused.role": "Only T4U support engineers can do this.",
@@ -117,6 +117,6 @@ export const coreEn: English<typeof coreJa> = {
   "refused.customer": "Only this case's customer can do this.",
   "refused.closed": ({ number }) => `Case ${number} is already closed, so this can't be done.`,
   "refused.unknown_case": "The case was not found.",
-  "refused.not_registered": "This channel is not registered for a support contract. Please contact T4U's managers.",
+  "refused.not_registered": "Sorry, this channel is not registered for a support contract, so this can't be done here.",
   "error.generic": "Something went wrong. Please try again in a moment.",
 };

@@ -40,7 +40,7 @@ export const coreJa = {
 
   "error.required": "ご入力ください。",
   "error.too_long": ({ max }: { max: number }) => `${max} 文字以内でご入力ください。`,
-  "error.channel_not_registered": "このチャンネルはサポート契約に登録されていません。T4Uの管理者にご連絡ください。",
+  "error.channel_not_registered": "恐れ入りますが、このチャンネルはサポート契約に登録されていないため、案件を作成いたしかねます。",
   "error.no_contract": ({ contact }: { contact: string }) =>
     `恐れ入りますが、有効なサポート契約が見つかりませんでした。ご契約・更新については ${contact} までお問い合わせください。`,
   "error.expired": ({ contact }: { contact: string }) =>
@@ -73,7 +73,7 @@ export const coreJa = {
   "case.resolve": "解決",
   "case.take": "担当する",
   "case.more": "その他の操作",
-  "case.menu.level_a": "レベルAを提案",
+  "case.menu.level_a": "サービスレベルAを提案",
   "case.menu.split": "分割を提案",
   "case.menu.expected": "回答予定日を設定",
   "case.menu.assign": "担当者を割り当て",
@@ -110,7 +110,7 @@ export const coreJa = {
   "balance.attention.low": ":warning: 残りわずか",
   "balance.not_found": ({ name }: { name: string }) => `「${md(name)}」に一致するお客様が見つかりません。`,
   "balance.own": ({ available, reserved, open, until, contact }: { available: number; reserved: number; open: number; until: string; contact: string }) =>
-    `*インシデント残高*\nご利用可能: *${available}*（対応中の案件で予約中: ${reserved}）\n対応中の案件: ${open} 件\n有効期限: ${until}\n追加購入・更新のご相談は ${contact} までお問い合わせください。`,
+    `*インシデント残高*\nご利用可能: *${available} インシデント*（対応中の案件で予約中: ${reserved} インシデント）\n対応中の案件: ${open} 件\n有効期限: ${jaDate(until)}\n追加購入・更新のご相談は ${contact} までお問い合わせください。`,
   "home.register": "契約を登録",
   "home.export": "台帳を CSV で出力",
   "refused.role": "恐れ入りますが、この操作は T4U のサポート担当のみ行えます。",
@@ -118,6 +118,6 @@ export const coreJa = {
   "refused.customer": "恐れ入りますが、この操作はこの案件のお客様のみ行えます。",
   "refused.closed": ({ number }: { number: string }) => `恐れ入りますが、案件 ${number} は既にクローズしているため、この操作はいたしかねます。`,
   "refused.unknown_case": "恐れ入りますが、案件が見つかりませんでした。",
-  "refused.not_registered": "このチャンネルはサポート契約に登録されていません。T4Uの管理者にご連絡ください。",
+  "refused.not_registered": "恐れ入りますが、このチャンネルはサポート契約に登録されていないため、この操作はいたしかねます。",
   "error.generic": "処理中に問題が発生しました。お手数ですが、しばらくしてからもう一度お試しください。",
 };

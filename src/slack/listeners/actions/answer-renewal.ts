@@ -9,6 +9,7 @@ import { t } from "../../i18n/index.ts";
 import { RenewalIds } from "../../ids.ts";
 import { authorizeCustomerControl, openApplication } from "../../renewal-action.ts";
 import { ephemeral } from "../../reply.ts";
+import { customerRefusal } from "../../refusals.ts";
 
 const ANSWERS = [
   [RenewalIds.actions.answerContinue, "continue"],
@@ -29,7 +30,7 @@ export function register(app: App, deps: SlackDeps): void {
         actorId: ctx.actor.userId, messageTs: typeof messageTs === "string" ? messageTs : null, contact: deps.config.contact,
       });
       const say = (text: string) => ephemeral(client, deps.logger, ctx.channel.channelId, ctx.actor.userId, text);
-      if (!result.ok) return say(t(ctx.locale, result.reason === "ended" ? "renewal.refused.ended" : "renewal.refused.unknown"));
+      if (!result.ok) return say(customerRefusal(ctx.locale, deps.config.contact, result.reason === "ended" ? "renewal.refused.ended" : "renewal.refused.unknown"));
       deps.logger.info("renewal answered", { contractId: ctx.contractId, answer, changed: result.changed, unchanged: result.unchanged });
       if (result.unchanged && answer !== "continue") await say(t(ctx.locale, "renewal.same", { answer }));
     });

@@ -4,21 +4,22 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
-import { t, translator } from "../../i18n/index.ts";
+import { translator } from "../../i18n/index.ts";
 import { CaseworkIds } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
 import { customerSearchModal } from "../../views/case-search-modal.ts";
+import { customerRefusal } from "../../refusals.ts";
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(CaseworkIds.actions.customerSearch, async ({ ack, body, client }) => {
     await ack();
-    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    const actor = await actorOfInteraction(deps, body);
     if (!actor) return;
     const channel = await channelContext(deps, body.channel?.id);
     const roles = rolesIn(deps, actor, channel);
-    const locale = localeFor(actor, channel, roles);
-    if (!channel) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, t(locale, "refused.not_registered"));
-    if (!can(roles, "balance.own")) return ephemeral(client, deps.logger, channel.channelId, actor.userId, t(locale, "refused.other_customer"));
+    const locale = localeFor(deps, actor, channel);
+    if (!channel) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, customerRefusal(locale, deps.config.contact, "refused.not_registered"));
+    if (!can(roles, "balance.own")) return ephemeral(client, deps.logger, channel.channelId, actor.userId, customerRefusal(locale, deps.config.contact, "refused.other_customer"));
     try {
       await client.views.open({ trigger_id: body.trigger_id, view: customerSearchModal(channel.channelId, translator(locale)) });
     } catch (error) {

@@ -10,15 +10,16 @@ import { Actions } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
 import { namedPeople, proposalIdOf } from "../../views/proposal-message.ts";
 import type { Locale } from "../../../config.ts";
+import { customerRefusal } from "../../refusals.ts";
 
 function refusalText(result: Exclude<DecideProposalResult, { ok: true }>, locale: Locale, contact: string): string {
   switch (result.reason) {
     case "insufficient": return t(locale, "proposal.refused.insufficient", { needed: result.needed, available: result.available, contact });
-    case "decided": return t(locale, "proposal.refused.decided");
-    case "withdrawn": return t(locale, "proposal.refused.withdrawn");
-    case "closed": return t(locale, "proposal.refused.closed");
-    case "not_applicable": return t(locale, "proposal.refused.not_applicable");
-    case "unknown_proposal": return t(locale, "proposal.refused.unknown");
+    case "decided": return customerRefusal(locale, contact, "proposal.refused.decided");
+    case "withdrawn": return customerRefusal(locale, contact, "proposal.refused.withdrawn");
+    case "closed": return customerRefusal(locale, contact, "proposal.refused.closed");
+    case "not_applicable": return customerRefusal(locale, contact, "proposal.refused.not_applicable");
+    case "unknown_proposal": return customerRefusal(locale, contact, "proposal.refused.unknown");
   }
 }
 
@@ -41,7 +42,7 @@ export function register(app: App, deps: SlackDeps): void {
       // Where a manager named the customer's approvers, only they answer (approve or decline) a raised count.
       const approvers = ctx.channel ? await channelApprovers(deps, ctx.channel.channelId) : [];
       if (approvers.length && !approvers.includes(ctx.actor.userId)) {
-        await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, t(ctx.locale, "proposal.refused.not_approver", { users: namedPeople(approvers, ctx.locale) }));
+        await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, customerRefusal(ctx.locale, deps.config.contact, "proposal.refused.not_approver", { users: namedPeople(approvers, ctx.locale) }));
         return;
       }
       const result = proposalId

@@ -1,7 +1,7 @@
 // 「履歴を出力」 on the case card: the case's transcript by direct message, for T4U's engineers and managers only.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
-import { actorOfInteraction, rolesIn } from "../../actor.ts";
+import { actorOfInteraction, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { translator } from "../../i18n/index.ts";
 import { CaseworkIds } from "../../ids.ts";
@@ -12,9 +12,9 @@ import { caseNumber } from "../../../domain/case.ts";
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(CaseworkIds.actions.exportTranscript, async ({ ack, body, action, client }) => {
     await ack();
-    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    const actor = await actorOfInteraction(deps, body);
     if (!actor) return;
-    const t = translator(actor.locale);
+    const t = translator(localeFor(deps, actor, null));
     const roles = rolesIn(deps, actor, null);
     const channelId = body.channel?.id;
     if (!can(roles, "case.work") && !can(roles, "balance.all")) {

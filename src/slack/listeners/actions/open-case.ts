@@ -12,6 +12,7 @@ import { Actions } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
 import { draftFromMessage } from "../../views/message-draft.ts";
 import { openCaseModal } from "../../views/open-case-modal.ts";
+import { customerRefusal } from "../../refusals.ts";
 
 const TS = /^\d{9,11}\.\d{1,6}$/;
 
@@ -19,16 +20,16 @@ export function register(app: App, deps: SlackDeps): void {
   for (const actionId of [Actions.openCase, Actions.openFollowUpCase, Actions.openCaseFromMessage]) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, client }) => {
       await ack();
-      const actor = actorOfInteraction(body, deps.config.defaultLocale);
+      const actor = await actorOfInteraction(deps, body);
       const channelId = body.channel?.id;
       if (!actor) return;
       const channel = await channelContext(deps, channelId);
       const roles = rolesIn(deps, actor, channel);
-      const locale = localeFor(actor, channel, roles);
-      if (!channel) return ephemeral(client, deps.logger, channelId, actor.userId, t(locale, "refused.not_registered"));
+      const locale = localeFor(deps, actor, channel);
+      if (!channel) return ephemeral(client, deps.logger, channelId, actor.userId, customerRefusal(locale, deps.config.contact, "refused.not_registered"));
       if (!can(roles, "case.open")) {
         deps.logger.info("case modal refused", { userId: actor.userId, channelId: channel.channelId });
-        return ephemeral(client, deps.logger, channel.channelId, actor.userId, t(locale, "refused.other_customer"));
+        return ephemeral(client, deps.logger, channel.channelId, actor.userId, customerRefusal(locale, deps.config.contact, "refused.other_customer"));
       }
       const value = body.actions[0]?.value ?? "";
       const sourceTs = actionId === Actions.openCaseFromMessage && TS.test(value) ? value : null;

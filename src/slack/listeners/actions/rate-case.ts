@@ -4,16 +4,17 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { rateCase, type RateCaseResult } from "../../../services/rate-case.ts";
 import { authorizeCaseAction } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
-import { t, translator, type MessageKey } from "../../i18n/index.ts";
+import { translator } from "../../i18n/index.ts";
 import { InsightIds } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
 import { ratingCommentModal } from "../../views/rating-message.ts";
+import { customerRefusal, type CustomerRefusal } from "../../refusals.ts";
 
-const REFUSAL: Record<Exclude<RateCaseResult, { ok: true }>["reason"], MessageKey> = {
+const REFUSAL: Record<Exclude<RateCaseResult, { ok: true }>["reason"], CustomerRefusal> = {
   already_rated: "rating.refused.already",
   not_ended: "rating.refused.not_ended",
-  unknown_case: "refused.unknown_case",
-  invalid_score: "refused.unknown_case",
+  unknown_case: "refused.unknown_case_customer",
+  invalid_score: "refused.unknown_case_customer",
 };
 
 function messageTsOf(body: BlockAction): string | null {
@@ -33,7 +34,7 @@ export function register(app: App, deps: SlackDeps): void {
         deps.logger.info("case rated", { caseId: ctx.caseId, score: result.score });
         return;
       }
-      await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, t(ctx.locale, REFUSAL[result.reason]));
+      await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, customerRefusal(ctx.locale, deps.config.contact, REFUSAL[result.reason]));
     });
   });
 

@@ -8,7 +8,7 @@ import { Actions } from "../../ids.ts";
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(Actions.refreshHome, async ({ ack, body, client }) => {
     await ack();
-    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    const actor = await actorOfInteraction(deps, body);
     if (!actor) return;
     await publishHome(deps, client, actor);
   });

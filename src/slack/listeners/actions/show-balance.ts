@@ -7,17 +7,18 @@ import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
 import { Actions } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
+import { customerRefusal } from "../../refusals.ts";
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(Actions.showBalance, async ({ ack, body, client }) => {
     await ack();
-    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    const actor = await actorOfInteraction(deps, body);
     if (!actor) return;
     const channel = await channelContext(deps, body.channel?.id);
     const roles = rolesIn(deps, actor, channel);
-    const locale = localeFor(actor, channel, roles);
-    if (!channel) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, t(locale, "refused.not_registered"));
-    if (!can(roles, "balance.own")) return ephemeral(client, deps.logger, channel.channelId, actor.userId, t(locale, "refused.other_customer"));
+    const locale = localeFor(deps, actor, channel);
+    if (!channel) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, customerRefusal(locale, deps.config.contact, "refused.not_registered"));
+    if (!can(roles, "balance.own")) return ephemeral(client, deps.logger, channel.channelId, actor.userId, customerRefusal(locale, deps.config.contact, "refused.other_customer"));
     const b = await customerBalance(deps, channel.customerId);
     const text = t(locale, "balance.own", {
       available: b.available, reserved: b.reserved, open: b.openCases,

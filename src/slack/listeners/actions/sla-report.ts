@@ -6,7 +6,7 @@ import { can } from "../../../domain/roles.ts";
 import { slaReport } from "../../../services/sla-report.ts";
 import { monthlyUsage } from "../../../services/usage-chart.ts";
 import { uploadUsageChart } from "../../chart-delivery.ts";
-import { actorOfInteraction, rolesIn } from "../../actor.ts";
+import { actorOfInteraction, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
 import { InsightIds } from "../../ids.ts";
@@ -23,17 +23,17 @@ export function lastThreeMonths(today: string): { from: string; to: string } {
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(InsightIds.actions.slaReport, async ({ ack, body, client }) => {
     await ack();
-    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    const actor = await actorOfInteraction(deps, body);
     if (!actor) return;
     if (!can(rolesIn(deps, actor, null), "balance.all")) {
       // From App Home there is no channel to answer in: the refusal goes to the person's direct message.
-      if (body.channel?.id) return ephemeral(client, deps.logger, body.channel.id, actor.userId, t(actor.locale, "refused.manager"));
-      await client.chat.postMessage({ channel: actor.userId, text: t(actor.locale, "refused.manager") });
+      if (body.channel?.id) return ephemeral(client, deps.logger, body.channel.id, actor.userId, t(localeFor(deps, actor, null), "refused.manager"));
+      await client.chat.postMessage({ channel: actor.userId, text: t(localeFor(deps, actor, null), "refused.manager") });
       return;
     }
     const period = lastThreeMonths(deps.calendar.localDate(deps.clock.now()));
     const rows = await slaReport(deps, period);
-    const tr = translator(actor.locale);
+    const tr = translator(localeFor(deps, actor, null));
     const dm = await client.conversations.open({ users: actor.userId });
     const channelId = dm.channel?.id;
     if (!channelId) return;

@@ -12,19 +12,20 @@ import { InsightIds } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
 import { renderStatementPdf } from "../../../report/statement-pdf.ts";
 import { customerIdOfStatementValue, statementCsv, statementMessage, statementPdfFilename, statementPdfLabels } from "../../views/statement.ts";
+import { customerRefusal } from "../../refusals.ts";
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(InsightIds.actions.statement, async ({ ack, body, client }) => {
     await ack();
-    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    const actor = await actorOfInteraction(deps, body);
     if (!actor) return;
     const forCustomer = customerIdOfStatementValue(body.actions[0]?.value);
     if (forCustomer !== null) {
       const roles = rolesIn(deps, actor, null);
-      if (!can(roles, "balance.all")) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, t(actor.locale, "refused.manager"));
+      if (!can(roles, "balance.all")) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, t(localeFor(deps, actor, null), "refused.manager"));
       const statement = await usageStatement(deps, { customerId: forCustomer });
       if (!statement) return;
-      const locale = actor.locale;
+      const locale = localeFor(deps, actor, null);
       const tr = translator(locale);
       const dm = await client.conversations.open({ users: actor.userId });
       const channelId = dm.channel?.id;
@@ -43,9 +44,9 @@ export function register(app: App, deps: SlackDeps): void {
     }
     const channel = await channelContext(deps, body.channel?.id);
     const roles = rolesIn(deps, actor, channel);
-    const locale = localeFor(actor, channel, roles);
-    if (!channel) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, t(locale, "refused.not_registered"));
-    if (!can(roles, "balance.own")) return ephemeral(client, deps.logger, channel.channelId, actor.userId, t(locale, "refused.other_customer"));
+    const locale = localeFor(deps, actor, channel);
+    if (!channel) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, customerRefusal(locale, deps.config.contact, "refused.not_registered"));
+    if (!can(roles, "balance.own")) return ephemeral(client, deps.logger, channel.channelId, actor.userId, customerRefusal(locale, deps.config.contact, "refused.other_customer"));
     // The channel decides whose statement it is, never the button's value.
     const statement = await usageStatement(deps, { customerId: channel.customerId });
     if (!statement) return;

@@ -10,7 +10,7 @@ import { balanceOverview } from "../../../services/balance-overview.ts";
 import { customerDetail } from "../../../services/customer-detail.ts";
 import { validatePeriod } from "../../../services/export-ledger.ts";
 import { findCustomers } from "../../../services/find-customers.ts";
-import { rolesIn } from "../../actor.ts";
+import { actorOfUser, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { translator } from "../../i18n/index.ts";
 import { Commands } from "../../ids.ts";
@@ -26,8 +26,9 @@ const HELP = new Set(["help", "ヘルプ"]);
 
 export function register(app: App, deps: SlackDeps): void {
   app.command(Commands.balance, async ({ ack, command, client }) => {
-    const t = translator(deps.config.defaultLocale);
-    const roles = rolesIn(deps, { userId: command.user_id, teamId: command.team_id }, null);
+    const actor = await actorOfUser(deps, command.user_id, command.team_id);
+    const t = translator(localeFor(deps, actor, null));
+    const roles = rolesIn(deps, actor, null);
     if (!can(roles, "balance.all")) {
       deps.logger.info("/balance refused", { userId: command.user_id });
       await ack({ response_type: "ephemeral", text: t("refused.manager") });

@@ -5,7 +5,7 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { can } from "../../../domain/roles.ts";
 import { findCase } from "../../../services/find-case.ts";
-import { rolesIn } from "../../actor.ts";
+import { actorOfUser, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { translator, type Translate } from "../../i18n/index.ts";
 import { Commands } from "../../ids.ts";
@@ -14,8 +14,9 @@ import { caseCardMessage, findResultMessage } from "../../views/case-card.ts";
 
 export function register(app: App, deps: SlackDeps): void {
   app.command(Commands.case, async ({ ack, command, client, respond }) => {
-    const t = translator(deps.config.defaultLocale);
-    const roles = rolesIn(deps, { userId: command.user_id, teamId: command.team_id }, null);
+    const actor = await actorOfUser(deps, command.user_id, command.team_id);
+    const t = translator(localeFor(deps, actor, null));
+    const roles = rolesIn(deps, actor, null);
     if (!can(roles, "case.work") && !can(roles, "balance.all")) {
       deps.logger.info("/case refused", { userId: command.user_id });
       await ack({ response_type: "ephemeral", text: t("find.refused") });

@@ -3,7 +3,7 @@
 import type { App } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
 import { loadQueue } from "../../../services/queue.ts";
-import { rolesIn } from "../../actor.ts";
+import { actorOfUser, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
 import { Commands } from "../../ids.ts";
@@ -11,8 +11,9 @@ import { queueMessage } from "../../views/queue.ts";
 
 export function register(app: App, deps: SlackDeps): void {
   app.command(Commands.queue, async ({ ack, command }) => {
-    const locale = deps.config.defaultLocale;
-    const roles = rolesIn(deps, { userId: command.user_id, teamId: command.team_id }, null);
+    const actor = await actorOfUser(deps, command.user_id, command.team_id);
+    const locale = localeFor(deps, actor, null);
+    const roles = rolesIn(deps, actor, null);
     if (!can(roles, "case.work")) {
       await ack({ response_type: "ephemeral", text: t(locale, "refused.queue") });
       return;

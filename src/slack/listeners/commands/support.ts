@@ -6,17 +6,18 @@ import type { App } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
 import { prepareCaseModal } from "../../../services/prepare-case-modal.ts";
 import { repostEntry } from "../../../services/repost-entry.ts";
-import { channelContext, rolesIn } from "../../actor.ts";
+import { actorOfUser, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
-import { localeFrom, t, translator } from "../../i18n/index.ts";
+import { t, translator } from "../../i18n/index.ts";
 import { Commands, SupportCommands } from "../../ids.ts";
 import { openCaseModal } from "../../views/open-case-modal.ts";
 
 export function register(app: App, deps: SlackDeps): void {
   app.command(Commands.support, async ({ ack, command, client }) => {
     // Engineers and managers are known by their user id alone, so the channel is looked up after the ack.
-    const roles = rolesIn(deps, { userId: command.user_id, teamId: command.team_id }, null);
-    const locale = localeFrom(undefined, deps.config.defaultLocale);
+    const actor = await actorOfUser(deps, command.user_id, command.team_id);
+    const roles = rolesIn(deps, actor, null);
+    const locale = localeFor(deps, actor, null);
     if (!can(roles, "case.work") && !can(roles, "contracts.manage")) {
       await ack({ response_type: "ephemeral", text: t(locale, "refused.role") });
       return;

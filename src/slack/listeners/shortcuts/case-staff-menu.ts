@@ -3,7 +3,7 @@
 // the triage announcement are where engineers act. Anyone else is told, politely, that it is not for them.
 import type { App, MessageShortcut } from "@slack/bolt";
 import { loadCaseView } from "../../../services/case-view.ts";
-import { actorOfInteraction, channelContext, rolesIn, str } from "../../actor.ts";
+import { actorOfInteraction, channelContext, localeFor, rolesIn, str } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
 import { Shortcuts } from "../../ids.ts";
@@ -13,13 +13,15 @@ import { staffMenuModal } from "../../views/staff-menu.ts";
 export function register(app: App, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(Shortcuts.caseStaffMenu, async ({ ack, body, client }) => {
     await ack();
-    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    const actor = await actorOfInteraction(deps, body);
     if (!actor) return;
     const channelId = str(body.channel?.id);
-    const roles = rolesIn(deps, actor, await channelContext(deps, channelId));
+    const channel = await channelContext(deps, channelId);
+    const roles = rolesIn(deps, actor, channel);
+    const locale = localeFor(deps, actor, channel);
     if (!roles.has("engineer")) {
       deps.logger.info("staff menu refused", { userId: actor.userId });
-      return ephemeral(client, deps.logger, channelId, actor.userId, t(actor.locale, "staff.refused"));
+      return ephemeral(client, deps.logger, channelId, actor.userId, t(locale, "staff.refused"));
     }
     const ts = str(body.message?.ts);
     // The case's root message in its channel, or its announcement in the triage channel.
@@ -27,9 +29,9 @@ export function register(app: App, deps: SlackDeps): void {
       ? await deps.db.client.case.findFirst({ where: { OR: [{ channelId, rootTs: ts }, { triageTs: ts }] }, select: { id: true } })
       : null;
     const view = found ? await loadCaseView(deps, found.id) : null;
-    if (!view) return ephemeral(client, deps.logger, channelId, actor.userId, t(actor.locale, "staff.not_a_case"));
+    if (!view) return ephemeral(client, deps.logger, channelId, actor.userId, t(locale, "staff.not_a_case"));
     try {
-      await client.views.open({ trigger_id: body.trigger_id, view: staffMenuModal(view, translator(actor.locale)) });
+      await client.views.open({ trigger_id: body.trigger_id, view: staffMenuModal(view, translator(locale)) });
     } catch (error) {
       deps.logger.warn("staff menu not opened", { caseId: view.id, error: error instanceof Error ? error.message : String(error) });
     }

@@ -13,6 +13,7 @@ import { numberOf } from "../../manager-action.ts";
 import { parseApplicationMetadata } from "../../views/renewal-message.ts";
 import { cleanInput } from "../../views/text.ts";
 import { readDate, readText } from "../../view-values.ts";
+import { customerRefusal } from "../../refusals.ts";
 
 const I = RenewalIds.inputs;
 const BLOCKS: Record<ApplicationField, string> = {
@@ -34,7 +35,7 @@ function inline(errors: ApplicationErrors, t: Translate): Record<string, string>
 
 export function register(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(RenewalIds.views.application, async ({ ack, body, view }) => {
-    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    const actor = await actorOfInteraction(deps, body);
     const metadata = parseApplicationMetadata(view.private_metadata);
     if (!actor || !metadata) {
       await ack({ response_action: "errors", errors: { [I.company.block]: translate(deps.config.defaultLocale, "error.generic") } });
@@ -42,10 +43,11 @@ export function register(app: App, deps: SlackDeps): void {
     }
     const channel = await channelContext(deps, metadata.channelId);
     const roles = rolesIn(deps, actor, channel);
-    const t = translator(localeFor(actor, channel, roles));
+    const locale = localeFor(deps, actor, channel);
+    const t = translator(locale);
     if (!channel || !can(roles, "case.reply")) {
       deps.logger.info("application refused", { userId: actor.userId, channelId: metadata.channelId });
-      await ack({ response_action: "errors", errors: { [I.company.block]: t("apply.refused") } });
+      await ack({ response_action: "errors", errors: { [I.company.block]: customerRefusal(locale, deps.config.contact, "apply.refused") } });
       return;
     }
     const result = await createPurchaseRequest(deps, {

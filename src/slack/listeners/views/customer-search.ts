@@ -6,22 +6,23 @@ import { can } from "../../../domain/roles.ts";
 import { findCase } from "../../../services/find-case.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
-import { t, translator } from "../../i18n/index.ts";
+import { translator } from "../../i18n/index.ts";
 import { CaseworkIds } from "../../ids.ts";
 import { threadLinks } from "../../permalinks.ts";
 import { readText } from "../../view-values.ts";
 import { customerSearchModal, parseSearchMetadata } from "../../views/case-search-modal.ts";
+import { customerRefusal } from "../../refusals.ts";
 
 export function register(app: App, deps: SlackDeps): void {
   app.view(CaseworkIds.views.customerSearch, async ({ ack, body, view, client }) => {
     const block = CaseworkIds.inputs.query.block;
-    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    const actor = await actorOfInteraction(deps, body);
     const metadata = parseSearchMetadata(view.private_metadata);
     const channel = metadata ? await channelContext(deps, metadata.channelId) : null;
     const roles = actor ? rolesIn(deps, actor, channel) : new Set<never>();
-    const locale = actor ? localeFor(actor, channel, roles) : deps.config.defaultLocale;
+    const locale = actor ? localeFor(deps, actor, channel) : deps.config.defaultLocale;
     if (!actor || !channel || !can(roles, "balance.own")) {
-      return ack({ response_action: "errors", errors: { [block]: t(locale, "refused.other_customer") } });
+      return ack({ response_action: "errors", errors: { [block]: customerRefusal(locale, deps.config.contact, "refused.other_customer") } });
     }
     const query = readText(view, CaseworkIds.inputs.query) ?? "";
     const result = await findCase(deps, query, { channelId: channel.channelId });

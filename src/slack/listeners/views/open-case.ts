@@ -11,6 +11,7 @@ import { CaseworkIds, Inputs, Views } from "../../ids.ts";
 import { MAX_FILES, parseOpenCaseMetadata, refusalText } from "../../views/open-case-modal.ts";
 import { charLength, cleanInput } from "../../views/text.ts";
 import { readOption, readText } from "../../view-values.ts";
+import { customerRefusal } from "../../refusals.ts";
 
 /** The files attached in the modal (file_input): each with Slack's id and name, the rest as far as given. */
 export function readFiles(view: { state: { values: Record<string, Record<string, unknown>> } }, max = MAX_FILES): CaseAttachment[] {
@@ -38,7 +39,7 @@ function checkText(value: string, max: number, optional: boolean, tr: Translate)
 
 export function register(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(Views.openCase, async ({ ack, body, view }) => {
-    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    const actor = await actorOfInteraction(deps, body);
     const metadata = parseOpenCaseMetadata(view.private_metadata);
     if (!actor || !metadata) {
       await ack({ response_action: "errors", errors: { [Inputs.title.block]: t(deps.config.defaultLocale, "error.generic") } });
@@ -47,7 +48,9 @@ export function register(app: App, deps: SlackDeps): void {
     const channelId = metadata.channelId ?? readOption(view, Inputs.channel);
     const channel = await channelContext(deps, channelId ?? undefined);
     const roles = rolesIn(deps, actor, channel);
-    const tr = translator(localeFor(actor, channel, roles));
+    const locale = localeFor(deps, actor, channel);
+    const tr = translator(locale);
+    const refused = (key: "error.channel_not_registered" | "refused.other_customer") => customerRefusal(locale, deps.config.contact, key);
     const title = cleanInput(readText(view, Inputs.title) ?? "");
     const description = cleanInput(readText(view, Inputs.description) ?? "");
     const product = cleanInput(readText(view, Inputs.product) ?? "") || null;
@@ -61,8 +64,8 @@ export function register(app: App, deps: SlackDeps): void {
     for (const [block, problem] of problems) if (problem) errors[block] = problem;
     // Without a channel picker in the modal, a channel problem is shown on its first field.
     const channelBlock = metadata.channelId ? Inputs.title.block : Inputs.channel.block;
-    if (!channel) errors[channelBlock] = tr("error.channel_not_registered");
-    else if (!can(roles, "case.open")) errors[channelBlock] = tr("refused.other_customer");
+    if (!channel) errors[channelBlock] = refused("error.channel_not_registered");
+    else if (!can(roles, "case.open")) errors[channelBlock] = refused("refused.other_customer");
     if (Object.keys(errors).length > 0 || !channel) {
       await ack({ response_action: "errors", errors });
       return;
@@ -87,7 +90,7 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     if (result.reason === "not_registered") {
-      await ack({ response_action: "errors", errors: { [channelBlock]: tr("error.channel_not_registered") } });
+      await ack({ response_action: "errors", errors: { [channelBlock]: refused("error.channel_not_registered") } });
       return;
     }
     await ack({ response_action: "errors", errors: { [Inputs.level.block]: refusalText(result.reason, result.needed, result.available, deps.config.contact, tr) } });

@@ -2,7 +2,7 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
 import { reviewReport } from "../../../services/review-report.ts";
-import { actorOfInteraction, channelContext, rolesIn } from "../../actor.ts";
+import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
 import { ReportIds } from "../../ids.ts";
@@ -14,9 +14,9 @@ import { cleanInput } from "../../views/text.ts";
 export function register(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(ReportIds.views.changes, async ({ ack, body, view, client }) => {
     const block = ReportIds.inputs.comment.block;
-    const actor = actorOfInteraction(body, deps.config.defaultLocale);
+    const actor = await actorOfInteraction(deps, body);
     const versionId = parseVersionMetadata(view.private_metadata);
-    const locale = actor?.locale ?? deps.config.defaultLocale;
+    const locale = localeFor(deps, actor, null);
     const version = versionId ? await deps.db.client.reportVersion.findUnique({ where: { id: versionId }, include: { report: { include: { case: true } } } }) : null;
     if (!actor || !versionId || !version) return ack({ response_action: "errors", errors: { [block]: t(locale, "report.refused.unknown") } });
     // A modal being open proves nothing: the role is checked again, in the case's channel.

@@ -15,6 +15,7 @@ import { showReviewMessage } from "../../report-messages.ts";
 import { readDate, readText } from "../../view-values.ts";
 import { parseReportModalMetadata } from "../../views/report-modal.ts";
 import { cleanInput } from "../../views/text.ts";
+import { storedLocale } from "../../../domain/locale.ts";
 
 function readChecked(view: { state: { values: Record<string, Record<string, unknown>> } }): boolean {
   const element = view.state.values[ReportIds.inputs.review.block]?.[ReportIds.inputs.review.action] as { selected_options?: unknown } | undefined;
@@ -45,7 +46,7 @@ export function register(app: App, deps: SlackDeps): void {
     const changeNote = cleanInput(readText(view, ReportIds.inputs.changeNote) ?? "") || null;
     const result = await saveReportVersion(deps, {
       caseId, actorId: actor.userId, requestKey: metadata.requestKey, content, changeNote,
-      locale: channel?.locale === "en" ? "en" : "ja", requestReview: readChecked(view),
+      locale: storedLocale(channel?.locale), requestReview: readChecked(view),
     });
     if (!result.ok) {
       if (result.reason === "missing_sections") {
