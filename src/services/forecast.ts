@@ -2,6 +2,7 @@
 // /balance <customer> and the renewal notice, and every customer's rate at once for the overview's ordering.
 import { addDays, type ContractTerms } from "../domain/contract.ts";
 import { DEFAULT_WINDOW_DAYS, forecast, project, rateWindow, usageRate, type Forecast, type Projection, type UsageEntry } from "../domain/forecast.ts";
+import { sumsByCustomerAndKind } from "../db/usage.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 type Deps = Pick<ServiceDeps, "db" | "calendar" | "clock" | "forecastWindowDays">;
@@ -48,12 +49,15 @@ export async function projections(deps: Deps, contractsBy: ReadonlyMap<number, r
   const today = deps.calendar.localDate(deps.clock.now());
   const windowDays = deps.forecastWindowDays ?? DEFAULT_WINDOW_DAYS;
   const from = deps.calendar.startOfDay(addDays(today, -windowDays + 1));
-  const sums = await deps.db.client.ledgerEntry.groupBy({
-    by: ["customerId", "kind"], where: { createdAt: { gte: from }, kind: { in: ["reserve", "release"] }, ...(customerId ? { customerId } : {}) }, _sum: { amount: true },
-  });
+  // One customer's window is read through its own (customerId, createdAt) index; every customer's through the covering one.
+  const sums = customerId
+    ? (await deps.db.client.ledgerEntry.groupBy({
+      by: ["customerId", "kind"], where: { customerId, createdAt: { gte: from }, kind: { in: ["reserve", "release"] } }, _sum: { amount: true },
+    })).map((r) => ({ customerId: r.customerId, kind: r.kind, amount: r._sum.amount ?? 0 }))
+    : await sumsByCustomerAndKind(deps.db, ["reserve", "release"], { gte: from });
   const drawnBy = new Map<number, number>();
   for (const s of sums) {
-    const amount = (s._sum.amount ?? 0) * (s.kind === "release" ? -1 : 1);
+    const amount = s.amount * (s.kind === "release" ? -1 : 1);
     drawnBy.set(s.customerId, (drawnBy.get(s.customerId) ?? 0) + amount);
   }
   const out = new Map<number, Projection>();

@@ -8,7 +8,7 @@ export async function monthlyUsage(deps: Pick<ServiceDeps, "db" | "calendar">, i
   const months = monthsThrough(input.through, input.months);
   const cal = deps.calendar;
   const perMonth = await Promise.all(months.map(async (month) => {
-    const rows = await consumedByCustomer(deps.db.client, { gte: cal.startOfDay(`${month}-01`), lt: cal.startOfDay(nextMonthStart(month)) });
+    const rows = await consumedByCustomer(deps.db, { gte: cal.startOfDay(`${month}-01`), lt: cal.startOfDay(nextMonthStart(month)) });
     return rows.map((r) => ({ month, ...r }));
   }));
   const flat = perMonth.flat();
