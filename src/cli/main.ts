@@ -12,6 +12,7 @@ import * as reportCommand from "./commands/report.ts";
 import * as reportSlaCommand from "./commands/report-sla.ts";
 import * as reportStatementCommand from "./commands/report-statement.ts";
 import * as outboxCommand from "./commands/outbox.ts";
+import * as outboxPurgeCommand from "./commands/outbox-purge.ts";
 import * as requestListCommand from "./commands/request-list.ts";
 import * as schedulerRunCommand from "./commands/scheduler-run.ts";
 import { CliError, openContext } from "./context.ts";
@@ -31,6 +32,7 @@ ${contractHelp}
   npm run cli -- export --out DIR   export customers, contracts, ledger and cases as CSV or JSON Lines
   npm run cli -- scheduler run …    one scheduler pass as of a time, or a dry run of it (see: scheduler run --help)
   npm run cli -- outbox list …      messages not yet delivered to Slack; outbox retry sends held ones again (see: outbox --help)
+  npm run cli -- outbox purge …     delete delivered messages written before a date (see: outbox purge --help)
   npm run cli -- db migrate         apply database migrations (needed for PostgreSQL; SQLite migrates on start)
   npm run cli -- db status          show applied and pending migrations
   npm run cli -- db backup --out F  copy the SQLite database to F while the app runs (PostgreSQL: pg_dump)
@@ -54,6 +56,7 @@ const COMMANDS: Record<string, CliCommand> = {
   "report sla": { usage: reportSlaCommand.usage, run: (ctx, args) => reportSlaCommand.reportSla(ctx, args, (chunk) => process.stdout.write(chunk)) },
   "outbox list": { usage: outboxCommand.usage, run: outboxCommand.outboxList },
   "outbox retry": { usage: outboxCommand.usage, run: outboxCommand.outboxRetry },
+  "outbox purge": { usage: outboxPurgeCommand.usage, run: outboxPurgeCommand.outboxPurge },
   export: { usage: exportCommand.usage, run: exportCommand.exportData },
 };
 
