@@ -17,7 +17,7 @@ function job(deps: ServiceDeps): CaseTimerJob {
     },
     async act(tx, c, dueAt, now) {
       const due = localDateTime(deps, dueAt);
-      await alertEngineers(tx, deps, c, "alert.first_response_overdue", { customer: c.customer.name, date: due.date, time: due.time },
+      await alertEngineers(tx, deps, c, { notice: "alert.first_response_overdue", params: { customer: c.customer.name, date: due.date, time: due.time } },
         { at: now, dedupeKey: `first-response-overdue:${c.id}` });
       await notifyPerson(tx, deps, { userId: c.assigneeId, kind: "first_response_overdue", caseId: c.id, data: { date: due.date, time: due.time }, dedupeKey: `first-response-overdue:${c.id}`, at: now });
       await tx.caseEvent.create({ data: { caseId: c.id, kind: "first_response_overdue", actorId: SCHEDULER_ACTOR, createdAt: now } });

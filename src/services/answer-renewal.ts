@@ -56,7 +56,7 @@ export async function answerRenewal(deps: ServiceDeps, input: AnswerRenewalInput
         params: await renewalParams(tx, deps, { customerId: contract.customerId, endsOn: contract.endsOn, all }, today, input.contact),
       }, { at: now, dedupeKey: `${key}:refresh` });
     }
-    await alertManagers(tx, deps, changed ? "alert.renewal_changed" : "alert.renewal_answered", { customer: contract.customer.name, ...params }, { at: now, dedupeKey: `${key}:alert` });
+    await alertManagers(tx, deps, { notice: changed ? "alert.renewal_changed" : "alert.renewal_answered", params: { customer: contract.customer.name, ...params } }, { at: now, dedupeKey: `${key}:alert` });
     return { ok: true, changed, previous, unchanged: false };
   });
   if (result.ok && !result.unchanged) deps.onOutbox?.();

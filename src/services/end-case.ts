@@ -8,7 +8,7 @@ import { enqueue } from "../db/outbox.ts";
 import { RefusedTransition, transition, type CaseState } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
-import type { NoticeKey } from "./outbox-payload.ts";
+import type { EndNoticeKey } from "./notices.ts";
 
 export type EndAction = "resolve" | "auto_close" | "cancel_defect" | "decline_scope";
 
@@ -18,7 +18,7 @@ export type EndCaseResult =
   | { ok: true; state: CaseState; incidents: number; available: number }
   | { ok: false; reason: "unknown_case" | "closed" | "not_waiting"; state?: CaseState };
 
-const NOTICE: Record<EndAction, NoticeKey> = {
+const NOTICE: Record<EndAction, EndNoticeKey> = {
   resolve: "notice.resolved",
   auto_close: "notice.auto_closed",
   cancel_defect: "notice.cancelled",

@@ -5,9 +5,8 @@
 // still recorded (case event, scheduler log and CLI output) and the caller reports that nothing was posted.
 import type { Tx } from "../db/client.ts";
 import { enqueue } from "../db/outbox.ts";
-import { caseNumber } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
-import type { NoticeKey } from "./outbox-payload.ts";
+import type { CaseNotice, ChannelNotice } from "./notices.ts";
 
 export type AlertRoute = "triage thread" | "triage channel" | "nowhere (no triage channel)";
 
@@ -21,17 +20,16 @@ export async function alertEngineers(
   tx: Tx,
   deps: Pick<ServiceDeps, "triageChannel">,
   c: { id: number; triageTs: string | null },
-  notice: NoticeKey,
-  params: Record<string, string | number>,
+  notice: CaseNotice,
   options: { at: Date; dedupeKey: string },
 ): Promise<AlertRoute> {
   const route = alertRoute(deps, c);
   if (!deps.triageChannel) return route;
-  const withNumber = { number: caseNumber(c.id), ...params };
+  // Either way the text names the case: delivery adds its number.
   if (route === "triage thread") {
-    await enqueue(tx, deps.triageChannel, { kind: "triage.notice", caseId: c.id, notice, params: withNumber }, { at: options.at, caseId: c.id, dedupeKey: options.dedupeKey });
+    await enqueue(tx, deps.triageChannel, { kind: "triage.notice", caseId: c.id, ...notice }, { at: options.at, caseId: c.id, dedupeKey: options.dedupeKey });
   } else {
-    await enqueue(tx, deps.triageChannel, { kind: "channel.notice", notice, params: withNumber }, { at: options.at, caseId: c.id, dedupeKey: options.dedupeKey });
+    await enqueue(tx, deps.triageChannel, { kind: "channel.notice", caseId: c.id, ...notice }, { at: options.at, caseId: c.id, dedupeKey: options.dedupeKey });
   }
   return route;
 }
@@ -40,11 +38,10 @@ export async function alertEngineers(
 export async function alertManagers(
   tx: Tx,
   deps: Pick<ServiceDeps, "triageChannel">,
-  notice: NoticeKey,
-  params: Record<string, string | number>,
+  notice: ChannelNotice,
   options: { at: Date; dedupeKey: string },
 ): Promise<boolean> {
   if (!deps.triageChannel) return false;
-  await enqueue(tx, deps.triageChannel, { kind: "channel.notice", notice, params }, { at: options.at, dedupeKey: options.dedupeKey });
+  await enqueue(tx, deps.triageChannel, { kind: "channel.notice", ...notice }, { at: options.at, dedupeKey: options.dedupeKey });
   return true;
 }

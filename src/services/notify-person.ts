@@ -8,7 +8,7 @@ import { enqueue } from "../db/outbox.ts";
 import { topicOf, type NotificationKind } from "../domain/notification.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { alertEngineers } from "./engineer-alert.ts";
-import type { NoticeKey } from "./outbox-payload.ts";
+import type { CaseNotice } from "./notices.ts";
 
 export const NOTIFICATIONS_OUTBOX_KIND = "person.notifications";
 
@@ -28,8 +28,7 @@ export interface Notification {
 /** Where an unassigned case's news goes instead: the case's triage thread. Absent, only the assignee is told. */
 export interface TriageFallback {
   case: { id: number; triageTs: string | null };
-  notice: NoticeKey;
-  params: Record<string, string | number>;
+  notice: CaseNotice;
 }
 
 export type NotifyOutcome = "queued" | "muted" | "own action" | "duplicate" | "triage" | "nobody";
@@ -37,7 +36,7 @@ export type NotifyOutcome = "queued" | "muted" | "own action" | "duplicate" | "t
 export async function notifyPerson(tx: Tx, deps: Pick<ServiceDeps, "triageChannel">, n: Notification, fallback?: TriageFallback): Promise<NotifyOutcome> {
   if (!n.userId) {
     if (!fallback) return "nobody";
-    await alertEngineers(tx, deps, fallback.case, fallback.notice, fallback.params, { at: n.at, dedupeKey: `triage:${n.dedupeKey}` });
+    await alertEngineers(tx, deps, fallback.case, fallback.notice, { at: n.at, dedupeKey: `triage:${n.dedupeKey}` });
     return "triage";
   }
   if (n.actorId === n.userId) return "own action";

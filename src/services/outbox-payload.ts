@@ -4,21 +4,9 @@
 import type { DigestFigures } from "../domain/digest.ts";
 import type { UsageChart } from "../domain/usage-chart.ts";
 
-export type NoticeKey =
-  | "notice.opened" | "notice.resolved" | "notice.auto_closed" | "notice.cancelled" | "notice.declined"
-  | "notice.taken" | "notice.closed_reply"
-  | "notice.level_a_approved" | "notice.proposal_declined" | "notice.split_done" | "notice.split_part"
-  | "notice.expected_late" | "notice.level_lowered" | "triage.proposal_approved" | "triage.proposal_declined"
-  | "notice.unanswered_delay" | "notice.auto_close_soon" | "notice.renewal_due" | "notice.contract_ended" | "notice.contract_exhausted"
-  | "alert.first_response_soon" | "alert.first_response_overdue" | "alert.unanswered_delay"
-  | "alert.renewal_due" | "alert.contract_ended" | "alert.contract_exhausted" | "alert.channel_teams_pending" | "alert.contract_dates"
-  | "triage.outbox_held_channel" | "triage.outbox_held_auth" | "triage.case_not_posted" | "triage.case_refused"
-  | "renewal.answered" | "renewal.changed" | "alert.renewal_answered" | "alert.renewal_changed" | "alert.renewal_unanswered"
-  | "request.registered" | "request.declined"
-  | "alert.customer_wrote" | "alert.case_rated";
+import type { CaseNotice, ChannelNotice, RenewalParams } from "./notices.ts";
 
-/** What the renewal question says: the end, what is left, how to reach T4U, and last year's usage. */
-export interface RenewalParams { endsOn: string; available: number; contact: string; consumed: number; levelA: number }
+export type { NoticeKey, RenewalParams } from "./notices.ts";
 
 export type OutboxPayload =
   /** The case's root message in the customer channel; its ts is stored on the case. */
@@ -26,14 +14,14 @@ export type OutboxPayload =
   /** Re-render the root message in place. */
   | { kind: "case.refresh"; caseId: number }
   /** A short notice in the case's thread. */
-  | { kind: "case.notice"; caseId: number; notice: NoticeKey; params: Record<string, string | number> }
+  | ({ kind: "case.notice"; caseId: number } & CaseNotice)
   /** The case's announcement in the internal triage channel; its ts is stored on the case. */
   | { kind: "triage.root"; caseId: number }
   | { kind: "triage.refresh"; caseId: number }
   /** A reply to a customer's message after their case closed: it cannot reopen, with a button for a new case. */
   | { kind: "closed.reply"; caseId: number; threadTs: string }
   /** A notice in the internal triage thread of a case (alerts for engineers). */
-  | { kind: "triage.notice"; caseId: number; notice: NoticeKey; params: Record<string, string | number> }
+  | ({ kind: "triage.notice"; caseId: number } & CaseNotice)
   /**
    * The persistent "open a case" message of a customer channel (pinned when possible). "repost" posts it anew and
    * moves the pin to it; "refresh" re-renders the current one in place (e.g. after a change of language).
@@ -52,15 +40,15 @@ export type OutboxPayload =
   /** Re-render a renewal question (at ts) showing the answer now recorded; its buttons stay, to change it. */
   | { kind: "renewal.refresh"; contractId: number; ts: string; params: RenewalParams }
   /** A notice in the thread of a channel's message that is not a case's (the renewal question). */
-  | { kind: "thread.notice"; threadTs: string; notice: NoticeKey; params: Record<string, string | number> }
+  | ({ kind: "thread.notice"; threadTs: string } & ChannelNotice)
   /** A top-level notice with a button to apply for more incidents (the exhausted balance). */
-  | { kind: "purchase.notice"; contractId: number; notice: NoticeKey; params: Record<string, string | number> }
+  | ({ kind: "purchase.notice"; contractId: number } & ChannelNotice)
   /** A purchase request's message, in the customer's channel or the triage channel; its ts is stored on it. */
   | { kind: "request.post"; requestId: number; side: "customer" | "triage" }
   /** Re-render a request's message in place once its state changed. */
   | { kind: "request.refresh"; requestId: number; side: "customer" | "triage" }
   /** A notice in the thread of a request's message. */
-  | { kind: "request.notice"; requestId: number; side: "customer" | "triage"; notice: NoticeKey; params: Record<string, string | number> }
+  | ({ kind: "request.notice"; requestId: number; side: "customer" | "triage" } & ChannelNotice)
   /** In a resolved or closed case's thread: how satisfied the customer is, with 1–5 buttons (asked once). */
   | { kind: "rating.request"; caseId: number }
   /** Re-render the rating question once answered: the score given, and a button to add a comment. */
@@ -72,4 +60,6 @@ export type OutboxPayload =
   /** A direct message to one T4U person with every personal notification waiting for them (the outbox channel is their user id). */
   | { kind: "person.notifications"; userId: string }
   /** A top-level notice in a channel (renewal, exhausted balance). */
-  | { kind: "channel.notice"; notice: NoticeKey; params: Record<string, string | number> };
+  | ({ kind: "channel.notice" } & ChannelNotice)
+  /** A top-level notice in the triage channel naming a case that has no triage thread to put it in. */
+  | ({ kind: "channel.notice"; caseId: number } & CaseNotice);

@@ -34,7 +34,7 @@ export async function rateCase(
       await tx.caseEvent.create({ data: { caseId: found.id, kind: "rated", actorId: input.actorId, createdAt: now, data: JSON.stringify({ score: input.score }) } });
       await enqueue(tx, found.channelId, { kind: "rating.refresh", caseId: found.id }, { at: now, caseId: found.id });
       await notifyPerson(tx, deps, { userId: found.assigneeId, kind: "rated", caseId: found.id, data: { score: input.score }, dedupeKey: `rated:${found.id}`, at: now },
-        { case: found, notice: "alert.case_rated", params: { customer: found.customer.name, score: input.score } });
+        { case: found, notice: { notice: "alert.case_rated", params: { customer: found.customer.name, score: input.score } } });
       return { ok: true, score: input.score };
     });
     if (result.ok) deps.onOutbox?.();

@@ -104,7 +104,7 @@ async function notifyOfCustomerMessage(tx: Tx, deps: ServiceDeps, current: CaseR
   await notifyPerson(tx, deps, {
     userId: current.assigneeId, kind: "customer_message", caseId: current.id, data: { excerpt: message.text.slice(0, 300) },
     dedupeKey: `customer-message:${message.channelId}:${message.ts}`, at: deps.clock.now(),
-  }, { case: current, notice: "alert.customer_wrote", params: { customer: customer?.name ?? "" } });
+  }, { case: current, notice: { notice: "alert.customer_wrote", params: { customer: customer?.name ?? "" } } });
 }
 type CaseData = Parameters<Tx["case"]["update"]>[0]["data"];
 

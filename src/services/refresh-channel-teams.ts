@@ -26,7 +26,7 @@ export async function refreshChannelTeams(deps: ServiceDeps, input: { channelId:
     if (pending.length) {
       const customer = await tx.customerChannel.findUniqueOrThrow({ where: { channelId: input.channelId }, select: { customer: { select: { name: true } } } });
       const teams = pending.map((t) => (t.teamName ? `${t.teamName} (${t.teamId})` : t.teamId)).join(", ");
-      await alertManagers(tx, deps, "alert.channel_teams_pending", { customer: customer.customer.name, channel: input.channelId, teams }, {
+      await alertManagers(tx, deps, { notice: "alert.channel_teams_pending", params: { customer: customer.customer.name, channel: input.channelId, teams } }, {
         at: now, dedupeKey: `channel-teams:${input.channelId}:${pending.map((t) => t.teamId).sort().join(",")}`,
       });
     }

@@ -19,7 +19,7 @@ function job(deps: ServiceDeps): CaseTimerJob {
     },
     async act(tx, c, _dueAt, now) {
       const due = localDateTime(deps, c.firstResponseDueAt ?? now);
-      await alertEngineers(tx, deps, c, "alert.first_response_soon", { customer: c.customer.name, date: due.date, time: due.time },
+      await alertEngineers(tx, deps, c, { notice: "alert.first_response_soon", params: { customer: c.customer.name, date: due.date, time: due.time } },
         { at: now, dedupeKey: `first-response-soon:${c.id}` });
       await notifyPerson(tx, deps, { userId: c.assigneeId, kind: "first_response_soon", caseId: c.id, data: { date: due.date, time: due.time }, dedupeKey: `first-response-soon:${c.id}`, at: now });
       await tx.caseEvent.create({ data: { caseId: c.id, kind: "first_response_reminded", actorId: SCHEDULER_ACTOR, createdAt: now } });

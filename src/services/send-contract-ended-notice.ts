@@ -47,9 +47,9 @@ function job(deps: ServiceDeps, contact: string): ContractNoticeJob {
           }, { at: now, dedupeKey: `end-notice:${contract.id}:${channelId}` });
         }
       }
-      await alertManagers(tx, deps, "alert.contract_ended", {
+      await alertManagers(tx, deps, { notice: "alert.contract_ended", params: {
         customer: customer.name, startsOn: contract.startsOn, endsOn: contract.endsOn, lapsed: contract.available, successor: successor?.endsOn ?? "",
-      }, { at: now, dedupeKey: `end-alert:${contract.id}` });
+      } }, { at: now, dedupeKey: `end-alert:${contract.id}` });
     },
   };
 }

@@ -29,7 +29,7 @@ function job(deps: ServiceDeps): CaseTimerJob {
       const question = c.oldestUnansweredAt?.getTime() ?? now.getTime();
       await enqueue(tx, c.channelId, { kind: "case.notice", caseId: c.id, notice: "notice.unanswered_delay", params: { expected: expectedOn(c.expectedAnswerOn, now) } },
         { at: now, caseId: c.id, dedupeKey: `delay-notice:${c.id}:${question}` });
-      await alertEngineers(tx, deps, c, "alert.unanswered_delay", { customer: c.customer.name, date: since.date, time: since.time },
+      await alertEngineers(tx, deps, c, { notice: "alert.unanswered_delay", params: { customer: c.customer.name, date: since.date, time: since.time } },
         { at: now, dedupeKey: `delay-alert:${c.id}:${question}` });
       await tx.caseEvent.create({ data: { caseId: c.id, kind: "delay_notice", actorId: SCHEDULER_ACTOR, createdAt: now, data: JSON.stringify({ questionAt: c.oldestUnansweredAt }) } });
     },

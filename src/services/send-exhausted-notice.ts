@@ -32,7 +32,7 @@ function job(deps: ServiceDeps, contact: string): ContractNoticeJob {
             { at: now, dedupeKey: `exhausted-notice:${contract.id}:${channelId}` });
         }
       }
-      await alertManagers(tx, deps, "alert.contract_exhausted", { customer: customer.name, endsOn: contract.endsOn, purchased: contract.purchased, remaining },
+      await alertManagers(tx, deps, { notice: "alert.contract_exhausted", params: { customer: customer.name, endsOn: contract.endsOn, purchased: contract.purchased, remaining } },
         { at: now, dedupeKey: `exhausted-alert:${contract.id}` });
     },
   };

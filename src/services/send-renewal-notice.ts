@@ -39,7 +39,7 @@ function job(deps: ServiceDeps, contact: string): ContractNoticeJob {
         await enqueue(tx, channelId, { kind: "renewal.notice", contractId: contract.id, notice: "notice.renewal_due", params },
           { at: now, dedupeKey: `renewal-notice:${contract.id}:${channelId}` });
       }
-      await alertManagers(tx, deps, "alert.renewal_due", { customer: customer.name, endsOn: contract.endsOn, available: params.available },
+      await alertManagers(tx, deps, { notice: "alert.renewal_due", params: { customer: customer.name, endsOn: contract.endsOn, available: params.available } },
         { at: now, dedupeKey: `renewal-alert:${contract.id}` });
     },
   };

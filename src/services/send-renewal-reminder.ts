@@ -25,7 +25,7 @@ function job(deps: ServiceDeps): ContractNoticeJob {
       return { kind: "send", detail: `remind managers (${managersRoute(deps)}): no answer to the renewal notice, ends ${contract.endsOn}` };
     },
     async act(tx, { contract, customer }, _today, now) {
-      await alertManagers(tx, deps, "alert.renewal_unanswered", { customer: customer.name, endsOn: contract.endsOn, sent: localDateTime(deps, contract.renewalNoticeAt ?? now).date },
+      await alertManagers(tx, deps, { notice: "alert.renewal_unanswered", params: { customer: customer.name, endsOn: contract.endsOn, sent: localDateTime(deps, contract.renewalNoticeAt ?? now).date } },
         { at: now, dedupeKey: `renewal-reminder:${contract.id}` });
     },
   };

@@ -6,12 +6,13 @@ import { enqueue } from "../db/outbox.ts";
 import { recordContractEvent } from "../db/renewals.ts";
 import { DECLINE_REASON_MAX } from "../domain/renewal.ts";
 import type { ServiceDeps } from "./deps.ts";
+import type { ChannelNotice } from "./notices.ts";
 
-async function tellBothSides(tx: Tx, deps: Pick<ServiceDeps, "triageChannel">, r: { id: number; channelId: string }, notice: "request.registered" | "request.declined", params: Record<string, string | number>, at: Date) {
-  await enqueue(tx, r.channelId, { kind: "request.refresh", requestId: r.id, side: "customer" }, { at, dedupeKey: `request:${r.id}:${notice}:customer-refresh` });
-  await enqueue(tx, r.channelId, { kind: "request.notice", requestId: r.id, side: "customer", notice, params }, { at, dedupeKey: `request:${r.id}:${notice}:customer` });
+async function tellBothSides(tx: Tx, deps: Pick<ServiceDeps, "triageChannel">, r: { id: number; channelId: string }, notice: ChannelNotice<"request.registered" | "request.declined">, at: Date) {
+  await enqueue(tx, r.channelId, { kind: "request.refresh", requestId: r.id, side: "customer" }, { at, dedupeKey: `request:${r.id}:${notice.notice}:customer-refresh` });
+  await enqueue(tx, r.channelId, { kind: "request.notice", requestId: r.id, side: "customer", ...notice }, { at, dedupeKey: `request:${r.id}:${notice.notice}:customer` });
   if (deps.triageChannel) {
-    await enqueue(tx, deps.triageChannel, { kind: "request.refresh", requestId: r.id, side: "triage" }, { at, dedupeKey: `request:${r.id}:${notice}:triage-refresh` });
+    await enqueue(tx, deps.triageChannel, { kind: "request.refresh", requestId: r.id, side: "triage" }, { at, dedupeKey: `request:${r.id}:${notice.notice}:triage-refresh` });
   }
 }
 
@@ -33,7 +34,7 @@ export async function registerPurchaseRequest(
     customerId: request.customerId, contractId: input.contractId, requestId: request.id, kind: "request_registered", actorId: input.actorId, at: input.at,
     data: { kind: request.kind, incidents: input.incidents, contractId: input.contractId },
   });
-  await tellBothSides(tx, deps, request, "request.registered", { kind: request.kind, incidents: input.incidents, from: input.startsOn, to: input.endsOn }, input.at);
+  await tellBothSides(tx, deps, request, { notice: "request.registered", params: { kind: request.kind, incidents: input.incidents, from: input.startsOn, to: input.endsOn } }, input.at);
   return true;
 }
 
@@ -51,7 +52,7 @@ export async function declinePurchaseRequest(deps: ServiceDeps, input: { request
     const claim = await tx.purchaseRequest.updateMany({ where: { id: request.id, state: "pending" }, data: { state: "declined", decidedBy: input.actorId, decidedAt: now, declineReason: reason } });
     if (claim.count === 0) return { ok: false, reason: "settled" };
     await recordContractEvent(tx, { customerId: request.customerId, contractId: request.contractId, requestId: request.id, kind: "request_declined", actorId: input.actorId, at: now, data: { reason } });
-    await tellBothSides(tx, deps, request, "request.declined", { reason }, now);
+    await tellBothSides(tx, deps, request, { notice: "request.declined", params: { reason } }, now);
     return { ok: true };
   });
   if (result.ok) deps.onOutbox?.();

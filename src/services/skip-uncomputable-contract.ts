@@ -33,7 +33,7 @@ export async function skipUncomputableContract(deps: ServiceDeps, input: Uncompu
     });
     if (claim.count === 0) return false;
     // One alert per contract, whichever duty meets it first.
-    await alertManagers(tx, deps, "alert.contract_dates", { customer: contract.customer.name, id: contract.id, startsOn: contract.startsOn, endsOn: contract.endsOn },
+    await alertManagers(tx, deps, { notice: "alert.contract_dates", params: { customer: contract.customer.name, id: contract.id, startsOn: contract.startsOn, endsOn: contract.endsOn } },
       { at: now, dedupeKey: `contract-dates:${contract.id}` });
     return true;
   });

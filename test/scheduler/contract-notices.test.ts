@@ -103,7 +103,7 @@ describe("contract notices", { timeout: 120_000 }, () => {
     const report = await pass(w);
     expect(report.outcomes.map((o) => [o.job, o.result])).toEqual([["contract-exhausted", "done"]]);
     expect(await notices(w, "notice.contract_exhausted")).toEqual([]);
-    expect((await notices(w, "alert.contract_exhausted")).map((r) => r.payload.kind === "channel.notice" && r.payload.params.remaining)).toEqual([5]);
+    expect((await notices(w, "alert.contract_exhausted")).map((r) => r.payload.kind === "channel.notice" && r.payload.notice === "alert.contract_exhausted" && r.payload.params.remaining)).toEqual([5]);
   });
 
   it("marks, without announcing, a contract that ended long before the scheduler first saw it", async () => {

@@ -1,6 +1,7 @@
 // Message catalogues: Japanese first (the default), English second. Each feature keeps its messages in its own
 // pair of files under catalogues/ (<feature>.ja.ts, <feature>.en.ts), merged here.
 import type { Locale } from "../../config.ts";
+import type { CaseNotice, CaseNoticeKey, CaseNoticeParams, ChannelNotice, ChannelNoticeKey, ChannelNoticeParams } from "../../services/notices.ts";
 import { coreEn } from "./catalogues/core.en.ts";
 import { coreJa } from "./catalogues/core.ja.ts";
 import { contractsEn } from "./catalogues/contracts.en.ts";
@@ -39,6 +40,26 @@ export function t<K extends MessageKey>(locale: Locale, key: K, ...params: Param
   const entry: unknown = catalogues[locale][key];
   if (typeof entry === "function") return (entry as (p: unknown) => string)(params[0]);
   return entry as string;
+}
+
+/**
+ * The notices services write to the outbox (src/services/notices.ts), in both languages. These two assignments are
+ * the check that keeps services and catalogues in step: every notice has a text, and no text asks for a parameter
+ * its service does not give. A case's notices also get the case's number, which delivery knows.
+ */
+type CaseNoticeTexts = { [K in CaseNoticeKey]: (p: CaseNoticeParams[K] & { number: string }) => string };
+type ChannelNoticeTexts = { [K in ChannelNoticeKey]: (p: ChannelNoticeParams[K]) => string };
+const caseNoticeTexts: Record<Locale, CaseNoticeTexts> = catalogues;
+const channelNoticeTexts: Record<Locale, ChannelNoticeTexts> = catalogues;
+
+/** The text of a notice about a case, naming the case by its number. */
+export function caseNoticeText<K extends CaseNoticeKey>(locale: Locale, notice: CaseNotice<K>, number: string): string {
+  return caseNoticeTexts[locale][notice.notice]({ ...notice.params, number });
+}
+
+/** The text of a notice about a contract, a channel or the outbox. */
+export function channelNoticeText<K extends ChannelNoticeKey>(locale: Locale, notice: ChannelNotice<K>): string {
+  return channelNoticeTexts[locale][notice.notice](notice.params);
 }
 
 /** A translator bound to one locale, handed to view builders. */

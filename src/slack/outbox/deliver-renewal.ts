@@ -4,7 +4,7 @@
 import { findRequest } from "../../db/renewals.ts";
 import type { RenewalAnswer } from "../../domain/renewal.ts";
 import type { OutboxPayload } from "../../services/outbox-payload.ts";
-import { translator, t as translate } from "../i18n/index.ts";
+import { channelNoticeText, translator } from "../i18n/index.ts";
 import { purchaseNotice, renewalQuestion } from "../views/renewal-message.ts";
 import { requestCustomerMessage, requestTriageMessage } from "../views/request-message.ts";
 import { NotYet, type DeliverDeps } from "./deliver.ts";
@@ -35,11 +35,11 @@ export async function deliverRenewal(deps: DeliverDeps, channelId: string, paylo
       await client.chat.update({ channel: channelId, ts: payload.ts, ...(await renewal(deps, payload.contractId, payload.params, await localeOf(deps, channelId))) });
       return;
     case "thread.notice":
-      await client.chat.postMessage({ channel: channelId, thread_ts: payload.threadTs, text: translate(await localeOf(deps, channelId), payload.notice, payload.params as never) });
+      await client.chat.postMessage({ channel: channelId, thread_ts: payload.threadTs, text: channelNoticeText(await localeOf(deps, channelId), payload) });
       return;
     case "purchase.notice": {
       const locale = await localeOf(deps, channelId);
-      await client.chat.postMessage({ channel: channelId, ...purchaseNotice(payload.contractId, translate(locale, payload.notice, payload.params as never), translator(locale)) });
+      await client.chat.postMessage({ channel: channelId, ...purchaseNotice(payload.contractId, channelNoticeText(locale, payload), translator(locale)) });
       return;
     }
     case "request.post":
@@ -68,5 +68,5 @@ async function deliverRequest(deps: DeliverDeps, channelId: string, payload: Ext
     await deps.client.chat.update({ channel: channelId, ts, ...message });
     return;
   }
-  await deps.client.chat.postMessage({ channel: channelId, thread_ts: ts, text: translate(locale, payload.notice, payload.params as never) });
+  await deps.client.chat.postMessage({ channel: channelId, thread_ts: ts, text: channelNoticeText(locale, payload) });
 }

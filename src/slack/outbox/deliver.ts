@@ -4,7 +4,8 @@ import type { Database } from "../../db/client.ts";
 import type { OutboxPayload } from "../../services/outbox-payload.ts";
 import { loadCaseView, type CaseView } from "../../services/case-view.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
-import { translator, t as translate } from "../i18n/index.ts";
+import { caseNumber } from "../../domain/case.ts";
+import { caseNoticeText, channelNoticeText, translator } from "../i18n/index.ts";
 import { caseMessage } from "../views/case-message.ts";
 import { closedReply } from "../views/entry-message.ts";
 import { deliverCustomer } from "./deliver-customer.ts";
@@ -83,7 +84,7 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
     case "case.notice": {
       const v = await view(deps, payload.caseId);
       if (!v.rootTs) throw new NotYet("root message not posted yet");
-      const text = translate(v.locale, payload.notice, { number: v.number, ...payload.params } as never);
+      const text = caseNoticeText(v.locale, payload, v.number);
       await client.chat.postMessage({ channel: channelId, thread_ts: v.rootTs, text });
       return;
     }
@@ -106,7 +107,7 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
     case "triage.notice": {
       const v = await view(deps, payload.caseId);
       if (!v.triageTs) throw new NotYet("triage message not posted yet");
-      await client.chat.postMessage({ channel: channelId, thread_ts: v.triageTs, text: translate(deps.defaultLocale, payload.notice, { number: v.number, ...payload.params } as never) });
+      await client.chat.postMessage({ channel: channelId, thread_ts: v.triageTs, text: caseNoticeText(deps.defaultLocale, payload, v.number) });
       return;
     }
     case "closed.reply": {
@@ -116,7 +117,10 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
     }
     case "channel.notice": {
       const locale = await channelLocale(db, channelId, deps.defaultLocale);
-      await client.chat.postMessage({ channel: channelId, text: translate(locale, payload.notice, payload.params as never) });
+      // An alert about a case with no triage thread names the case; rows written before it carried a caseId had
+      // the number among their parameters.
+      const text = "caseId" in payload ? caseNoticeText(locale, payload, caseNumber(payload.caseId)) : channelNoticeText(locale, payload);
+      await client.chat.postMessage({ channel: channelId, text });
       return;
     }
   }

@@ -41,7 +41,7 @@ export async function refuse(deps: HoldDeps, row: RefusedRow, refusal: Refusal, 
     else await markFailed(tx, row.id, refusal.cause, at);
     if (refusal.kind === "held" && announceCause) {
       const notice = refusal.scope === "auth" ? "triage.outbox_held_auth" : "triage.outbox_held_channel";
-      await alertManagers(tx, deps, notice, { cause: refusal.cause, channel: row.channelId }, { at, dedupeKey: `held:${refusal.cause}:${row.channelId}:${row.id}` });
+      await alertManagers(tx, deps, { notice, params: { cause: refusal.cause, channel: row.channelId } }, { at, dedupeKey: `held:${refusal.cause}:${row.channelId}:${row.id}` });
     }
     if (row.kind === "case.root" && row.caseId !== null) await announceCase(tx, deps, row.caseId, row.channelId, refusal, at);
   });
@@ -49,7 +49,7 @@ export async function refuse(deps: HoldDeps, row: RefusedRow, refusal: Refusal, 
 
 /** Slack refused the token: every message is held until it works again. T4U hears of it once per hold. */
 export async function announceAuthHold(deps: HoldDeps, cause: string, at: Date): Promise<void> {
-  await deps.db.transaction((tx) => alertManagers(tx, deps, "triage.outbox_held_auth", { cause, channel: "" }, { at, dedupeKey: `held:${cause}:${at.toISOString()}` }));
+  await deps.db.transaction((tx) => alertManagers(tx, deps, { notice: "triage.outbox_held_auth", params: { cause, channel: "" } }, { at, dedupeKey: `held:${cause}:${at.toISOString()}` }));
 }
 
 /** A case whose root waits behind a held message of its channel: T4U hears of it once. */
@@ -61,5 +61,5 @@ async function announceCase(tx: Tx, deps: HoldDeps, caseId: number, channelId: s
   const c = await tx.case.findUnique({ where: { id: caseId }, select: { id: true, triageTs: true } });
   if (!c) return;
   const notice = refusal.kind === "held" ? "triage.case_not_posted" : "triage.case_refused";
-  await alertEngineers(tx, deps, c, notice, { channel: channelId, cause: refusal.cause }, { at, dedupeKey: `not-posted:${caseId}` });
+  await alertEngineers(tx, deps, c, { notice, params: { channel: channelId, cause: refusal.cause } }, { at, dedupeKey: `not-posted:${caseId}` });
 }
