@@ -22,8 +22,12 @@ beforeAll(async () => {
   open = await customerCase(h, "ログイン画面が表示されない");
   levelA = await customerCase(h, "本番データベースの障害 <!channel>", "A");
   resolved = await customerCase(h, "帳票の文字化け");
+  // Each case's message and triage announcement are out before anyone clicks on them.
+  await vi.waitFor(async () => {
+    for (const id of [open, levelA, resolved]) expect(await caseRow(h, id)).toMatchObject({ rootTs: expect.any(String), triageTs: expect.any(String) });
+  }, { timeout: 15_000 });
   await clickButton(h, AN_ENGINEER, resolved, Actions.resolve);
-  await vi.waitFor(async () => expect((await caseRow(h, resolved)).state).toBe("resolved"));
+  await vi.waitFor(async () => expect((await caseRow(h, resolved)).state).toBe("resolved"), { timeout: 15_000 });
   // Another customer's case, in their own channel: never listed in this one.
   const other = await openCase(h.running.deps, { requestKey: "other-1", channelId: OTHER_CHANNEL, openedBy: OTHER_CUSTOMER, title: "他社の案件", description: "本文", level: "normal" });
   expect(other.ok).toBe(true);
