@@ -1,5 +1,7 @@
-// The one place that reads the environment. Every setting is validated at start; a bad or missing one stops the
-// start with a message naming the variable and what to set.
+// The one place that reads the environment. Every setting is validated at start (with zod schemas, one per
+// variable); a bad or missing one stops the start with a message naming the variable and what to set, and every
+// problem is reported at once.
+import { z } from "zod";
 import { parseClosedDays, DEFAULT_CLOSED_DAYS } from "./domain/calendar.ts";
 
 export type Locale = "ja" | "en";
@@ -63,97 +65,101 @@ const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 export const DEFAULT_CONTACT = "T4U株式会社 サポートサービス窓口";
 
 type Env = Record<string, string | undefined>;
-const reader = (env: Env) => (name: string) => (env[name] ?? "").trim() || null;
+
+/** A variable set to spaces only counts as not set. */
+const blank = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
+const optional = () => z.preprocess(blank, z.string().optional());
+/** A text setting with a default, checked by `valid`; `problem` says what is wrong with the value given. */
+const checked = (fallback: string | undefined, valid: (value: string) => boolean, problem: (value: string) => string) => {
+  const value = z.string().refine(valid, { error: (issue) => problem(String(issue.input)) });
+  return z.preprocess(blank, fallback === undefined ? value.optional() : value.default(fallback));
+};
+const whole = (value: string, min: number, max: number) => /^-?\d+$/.test(value) && Number(value) >= min && Number(value) <= max;
+const atLeast = (min: number) => (value: string) => Number.isFinite(Number(value)) && Number(value) >= min;
+const port = (name: string) => checked(undefined, (v) => whole(v, 0, 65535), (v) => `${name} must be a port number, got "${v}"`);
+/** Comma-separated, trimmed, de-duplicated, empty entries dropped. */
+const list = (value: string | undefined) => [...new Set((value ?? "").split(",").map((s) => s.trim()).filter(Boolean))];
+
+const coreSchema = z.object({
+  BUSINESS_TIMEZONE: checked("Asia/Tokyo", isTimeZone, (v) => `BUSINESS_TIMEZONE must be an IANA time zone such as Asia/Tokyo, got "${v}"`),
+  COMPANY_CLOSED_DAYS: z.preprocess(blank, z.string().optional().transform((spec, ctx) => {
+    if (spec === undefined) return DEFAULT_CLOSED_DAYS;
+    const parsed = parseClosedDays(spec);
+    if (!(parsed instanceof Error)) return parsed;
+    ctx.addIssue({ code: "custom", message: `COMPANY_CLOSED_DAYS: ${parsed.message}` });
+    return z.NEVER;
+  })),
+  TRIAGE_CHANNEL: checked(undefined, (v) => CHANNEL_ID.test(v), (v) => `TRIAGE_CHANNEL must be a channel id like C0123ABCD, got "${v}"`),
+  DEFAULT_LOCALE: checked("ja", (v) => v === "ja" || v === "en", (v) => `DEFAULT_LOCALE must be ja or en, got "${v}"`),
+  LOG_LEVEL: checked("info", (v) => ["debug", "info", "warn", "error"].includes(v), (v) => `LOG_LEVEL must be debug, info, warn or error, got "${v}"`),
+  DATABASE_URL: checked("file:./data/incident-desk.db", (v) => /^(file:|postgres(ql)?:\/\/)/.test(v), () => "DATABASE_URL must be file:./path.db (SQLite) or postgresql://user@host:5432/db"),
+  FORECAST_WINDOW_DAYS: checked("90", (v) => whole(v, 14, 365), () => "FORECAST_WINDOW_DAYS must be a whole number of days from 14 to 365"),
+  SUPPORT_CONTACT: optional(),
+});
+
+/** Each entry is a person (U…, W…) or a user group (S…) whose members hold the role. */
+const people = (name: string, role: string) => z.preprocess(blank, z.string().optional().transform((value, ctx) => {
+  const ids = list(value);
+  const bad = ids.filter((id) => !USER_ID.test(id) && !USER_GROUP_ID.test(id));
+  if (bad.length) ctx.addIssue({ code: "custom", message: `${name} must list Slack user ids like U0123ABCD or user group ids like S0123ABCD, comma-separated; not: ${bad.join(", ")}` });
+  const users = new Set(ids.filter((id) => USER_ID.test(id)));
+  const groups = ids.filter((id) => USER_GROUP_ID.test(id));
+  if (users.size + groups.length === 0 && !bad.length) ctx.addIssue({ code: "custom", message: `${name} is not set: list the Slack user ids (or user group ids) of the ${role}` });
+  return { users, groups };
+}));
+
+const required = (name: string, hint: string, valid?: (value: string) => boolean, problem?: string) =>
+  z.preprocess(blank, z.string({ error: `${name} is not set: ${hint}` })
+    .refine((value) => !valid || valid(value), { error: problem ?? `${name} is malformed` }));
+
+const botSchema = z.object({
+  SLACK_APP_TOKEN: checked(undefined, (v) => v.startsWith("xapp-"), () => "SLACK_APP_TOKEN must be an app-level token starting with xapp-"),
+  SLACK_BOT_TOKEN: required("SLACK_BOT_TOKEN", "the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page", (v) => v.startsWith("xoxb-"), "SLACK_BOT_TOKEN must be a bot token starting with xoxb-"),
+  SLACK_SIGNING_SECRET: required("SLACK_SIGNING_SECRET", "the Signing Secret from the app's Basic Information page"),
+  SLACK_API_URL: optional(),
+  SLACK_TEAM_ID: optional(),
+  PORT: port("PORT").transform((v) => Number(v ?? "3000")),
+  METRICS_PORT: port("METRICS_PORT").transform((v) => (v === undefined ? null : Number(v))),
+  METRICS_HOST: optional(),
+  METRICS_TOKEN: checked(undefined, (v) => v.length >= 16, () => "METRICS_TOKEN must be at least 16 characters (a random string scrapers send as Authorization: Bearer …)"),
+  SUPPORT_ENGINEERS: people("SUPPORT_ENGINEERS", "engineers who answer cases"),
+  SUPPORT_MANAGERS: people("SUPPORT_MANAGERS", "managers who run /balance"),
+  ROLE_REFRESH_SECONDS: checked("60", atLeast(1), () => "ROLE_REFRESH_SECONDS must be a number of seconds ≥ 1").transform(Number),
+  SCHEDULER_INTERVAL_SECONDS: checked("60", atLeast(1), () => "SCHEDULER_INTERVAL_SECONDS must be a number of seconds ≥ 1").transform(Number),
+  SCHEDULER_ENABLED: optional(),
+  DIGEST_RECIPIENTS: optional(),
+  DIGEST_WEEKDAY: checked("1", (v) => whole(v, 1, 7), () => "DIGEST_WEEKDAY must be a weekday number from 1 (Monday) to 7 (Sunday)").transform(Number),
+  DIGEST_HOUR: checked("9", (v) => whole(v, 0, 23), () => "DIGEST_HOUR must be an hour from 0 to 23").transform(Number),
+});
+
+function messages(error: z.ZodError): string[] {
+  return error.issues.map((issue) => issue.message);
+}
 
 export function loadCoreConfig(env: Env, problems: string[] = []): CoreConfig {
-  const text = reader(env);
-  const timezone = text("BUSINESS_TIMEZONE") ?? "Asia/Tokyo";
-  if (!isTimeZone(timezone)) problems.push(`BUSINESS_TIMEZONE must be an IANA time zone such as Asia/Tokyo, got "${timezone}"`);
-
-  let closedDays: readonly string[] = DEFAULT_CLOSED_DAYS;
-  const closedSpec = text("COMPANY_CLOSED_DAYS");
-  if (closedSpec !== null) {
-    const parsed = parseClosedDays(closedSpec);
-    if (parsed instanceof Error) problems.push(`COMPANY_CLOSED_DAYS: ${parsed.message}`);
-    else closedDays = parsed;
-  }
-
-  const triageChannel = text("TRIAGE_CHANNEL");
-  if (triageChannel && !CHANNEL_ID.test(triageChannel)) problems.push(`TRIAGE_CHANNEL must be a channel id like C0123ABCD, got "${triageChannel}"`);
-
-  const locale = text("DEFAULT_LOCALE") ?? "ja";
-  if (locale !== "ja" && locale !== "en") problems.push(`DEFAULT_LOCALE must be ja or en, got "${locale}"`);
-
-  const logLevel = text("LOG_LEVEL") ?? "info";
-  if (!["debug", "info", "warn", "error"].includes(logLevel)) problems.push(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
-
-  const databaseUrl = text("DATABASE_URL") ?? "file:./data/incident-desk.db";
-  if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
-    problems.push("DATABASE_URL must be file:./path.db (SQLite) or postgresql://user@host:5432/db");
-  }
-  const forecastWindow = Number(text("FORECAST_WINDOW_DAYS") ?? "90");
-  if (!Number.isInteger(forecastWindow) || forecastWindow < 14 || forecastWindow > 365) problems.push("FORECAST_WINDOW_DAYS must be a whole number of days from 14 to 365");
-  if (problems.length) throw new ConfigError(problems);
+  const parsed = coreSchema.safeParse(env);
+  if (!parsed.success) problems.push(...messages(parsed.error));
+  if (problems.length || !parsed.success) throw new ConfigError(problems);
+  const v = parsed.data;
   return {
-    databaseUrl, timezone, closedDays, triageChannel, forecastWindowDays: forecastWindow,
-    contact: text("SUPPORT_CONTACT") ?? DEFAULT_CONTACT,
-    defaultLocale: locale as Locale,
-    logLevel: logLevel as Config["logLevel"],
+    databaseUrl: v.DATABASE_URL!, timezone: v.BUSINESS_TIMEZONE!, closedDays: v.COMPANY_CLOSED_DAYS, triageChannel: v.TRIAGE_CHANNEL ?? null,
+    forecastWindowDays: Number(v.FORECAST_WINDOW_DAYS), contact: v.SUPPORT_CONTACT ?? DEFAULT_CONTACT,
+    defaultLocale: v.DEFAULT_LOCALE as Locale, logLevel: v.LOG_LEVEL as Config["logLevel"],
   };
 }
 
 export function loadConfig(env: Env): Config {
   const problems: string[] = [];
-  const text = reader(env);
-  const required = (name: string, hint: string) => {
-    const value = text(name);
-    if (!value) problems.push(`${name} is not set: ${hint}`);
-    return value ?? "";
-  };
-
-  const appToken = text("SLACK_APP_TOKEN");
-  if (appToken && !appToken.startsWith("xapp-")) problems.push("SLACK_APP_TOKEN must be an app-level token starting with xapp-");
-  const botToken = required("SLACK_BOT_TOKEN", "the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page");
-  if (botToken && !botToken.startsWith("xoxb-")) problems.push("SLACK_BOT_TOKEN must be a bot token starting with xoxb-");
-  const signingSecret = required("SLACK_SIGNING_SECRET", "the Signing Secret from the app's Basic Information page");
-
-  const port = Number(text("PORT") ?? "3000");
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${text("PORT")}"`);
-
-  const metricsPortText = text("METRICS_PORT");
-  const metricsPort = metricsPortText === null ? null : Number(metricsPortText);
-  if (metricsPort !== null && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535)) problems.push(`METRICS_PORT must be a port number, got "${metricsPortText}"`);
-  const metricsToken = text("METRICS_TOKEN");
-  if (metricsToken !== null && metricsToken.length < 16) problems.push("METRICS_TOKEN must be at least 16 characters (a random string scrapers send as Authorization: Bearer …)");
-
-  // Each entry is a person (U…, W…) or a user group (S…) whose members hold the role.
-  const people = (name: string) => {
-    const ids = [...new Set((text(name) ?? "").split(",").map((s) => s.trim()).filter(Boolean))];
-    const bad = ids.filter((id) => !USER_ID.test(id) && !USER_GROUP_ID.test(id));
-    if (bad.length) problems.push(`${name} must list Slack user ids like U0123ABCD or user group ids like S0123ABCD, comma-separated; not: ${bad.join(", ")}`);
-    return { users: new Set(ids.filter((id) => USER_ID.test(id))), groups: ids.filter((id) => USER_GROUP_ID.test(id)) };
-  };
-  const engineers = people("SUPPORT_ENGINEERS");
-  const managers = people("SUPPORT_MANAGERS");
-  if (engineers.users.size + engineers.groups.length === 0) problems.push("SUPPORT_ENGINEERS is not set: list the Slack user ids (or user group ids) of the engineers who answer cases");
-  if (managers.users.size + managers.groups.length === 0) problems.push("SUPPORT_MANAGERS is not set: list the Slack user ids (or user group ids) of the managers who run /balance");
-
-  const roleRefresh = Number(text("ROLE_REFRESH_SECONDS") ?? "60");
-  if (!Number.isFinite(roleRefresh) || roleRefresh < 1) problems.push("ROLE_REFRESH_SECONDS must be a number of seconds ≥ 1");
-
-  const interval = Number(text("SCHEDULER_INTERVAL_SECONDS") ?? "60");
-  if (!Number.isFinite(interval) || interval < 1) problems.push("SCHEDULER_INTERVAL_SECONDS must be a number of seconds ≥ 1");
+  const parsed = botSchema.safeParse(env);
+  if (!parsed.success) problems.push(...messages(parsed.error));
 
   // The weekly digest: to the triage channel unless said otherwise; "managers" is each manager's direct message.
-  const digestTo = text("DIGEST_RECIPIENTS");
-  const digestRecipients = digestTo === "off" ? [] : digestTo === null ? [text("TRIAGE_CHANNEL")].filter((c): c is string => c !== null)
-    : [...new Set(digestTo.split(",").map((s) => s.trim()).filter(Boolean).flatMap((s) => (s === "managers" ? [...managers.users] : [s])))];
+  const managers = parsed.success ? parsed.data.SUPPORT_MANAGERS.users : new Set<string>();
+  const digestTo = blank(env.DIGEST_RECIPIENTS);
+  const digestRecipients = digestTo === "off" ? [] : digestTo === undefined ? [blank(env.TRIAGE_CHANNEL)].filter((c): c is string => c !== undefined)
+    : list(digestTo).flatMap((s) => (s === "managers" ? [...managers] : [s]));
   const badRecipients = digestRecipients.filter((r) => !CHANNEL_ID.test(r) && !USER_ID.test(r));
   if (badRecipients.length) problems.push(`DIGEST_RECIPIENTS must list channel ids (C…), user ids (U…) or "managers", or be "off"; not: ${badRecipients.join(", ")}`);
-  const digestWeekday = Number(text("DIGEST_WEEKDAY") ?? "1");
-  if (!Number.isInteger(digestWeekday) || digestWeekday < 1 || digestWeekday > 7) problems.push("DIGEST_WEEKDAY must be a weekday number from 1 (Monday) to 7 (Sunday)");
-  const digestHour = Number(text("DIGEST_HOUR") ?? "9");
-  if (!Number.isInteger(digestHour) || digestHour < 0 || digestHour > 23) problems.push("DIGEST_HOUR must be an hour from 0 to 23");
 
   let core: CoreConfig | null = null;
   try {
@@ -161,20 +167,21 @@ export function loadConfig(env: Env): Config {
   } catch {
     // loadCoreConfig added its problems to ours; they are reported together below.
   }
-  if (problems.length || !core) throw new ConfigError(problems);
+  if (problems.length || !core || !parsed.success) throw new ConfigError(problems);
+  const v = parsed.data;
   return {
     ...core,
-    slack: { botToken, signingSecret, appToken, apiUrl: text("SLACK_API_URL"), homeTeamId: text("SLACK_TEAM_ID") },
-    port,
-    metrics: { port: metricsPort, host: text("METRICS_HOST") ?? "127.0.0.1", token: metricsToken },
-    engineers: engineers.users,
-    managers: managers.users,
-    engineerGroups: engineers.groups,
-    managerGroups: managers.groups,
-    roleRefreshSeconds: roleRefresh,
-    schedulerIntervalSeconds: interval,
-    schedulerEnabled: text("SCHEDULER_ENABLED") !== "false",
-    digest: { recipients: digestRecipients, weekday: digestWeekday, hour: digestHour },
+    slack: { botToken: v.SLACK_BOT_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET, appToken: v.SLACK_APP_TOKEN ?? null, apiUrl: v.SLACK_API_URL ?? null, homeTeamId: v.SLACK_TEAM_ID ?? null },
+    port: v.PORT,
+    metrics: { port: v.METRICS_PORT, host: v.METRICS_HOST ?? "127.0.0.1", token: v.METRICS_TOKEN ?? null },
+    engineers: v.SUPPORT_ENGINEERS.users,
+    managers: v.SUPPORT_MANAGERS.users,
+    engineerGroups: v.SUPPORT_ENGINEERS.groups,
+    managerGroups: v.SUPPORT_MANAGERS.groups,
+    roleRefreshSeconds: v.ROLE_REFRESH_SECONDS,
+    schedulerIntervalSeconds: v.SCHEDULER_INTERVAL_SECONDS,
+    schedulerEnabled: v.SCHEDULER_ENABLED !== "false",
+    digest: { recipients: [...new Set(digestRecipients)], weekday: v.DIGEST_WEEKDAY, hour: v.DIGEST_HOUR },
   };
 }
 
