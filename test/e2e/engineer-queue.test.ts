@@ -2,7 +2,7 @@
 // marks (R-LIFE-7), what other people's Home shows, the triage announcement kept current, internal talk staying in
 // the triage thread, and engineers' thread answers marking cases answered (R-LIFE-2).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Actions, Commands, Views } from "../../src/slack/ids.ts";
+import { Actions, CaseworkIds, Commands, Views } from "../../src/slack/ids.ts";
 import type { SlackView } from "../support/slack-api.ts";
 import {
   CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, ENGINEER_2, HOME_TEAM, INTERNAL, MANAGER, startHarness, TRIAGE_CHANNEL, type Harness,
@@ -115,6 +115,9 @@ describe("App Home and /queue (R-LIFE-5, R-LIFE-7)", () => {
     expect(reply.slackWouldReject).toBeUndefined();
     const body = JSON.stringify(reply.json);
     expect(body).toContain('"response_type":"ephemeral"');
+    // Each row links to its thread and offers Open (and Take while nobody has it).
+    expect(body).toMatch(/<https:\/\/[^|>]+\|#\d{4} 後から来た質問>/);
+    expect(body).toContain(`"action_id":"${CaseworkIds.actions.openThread}"`);
     expect(body.indexOf("後から来た質問")).toBeLessThan(body.indexOf("社内で相談する案件"));
     expect(body.indexOf("社内で相談する案件")).toBeLessThan(body.indexOf("最初の質問"));
   });

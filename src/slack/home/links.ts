@@ -26,3 +26,25 @@ export class ThreadLinks {
     return new Map(found.filter((f): f is readonly [number, string] => f[1] !== undefined));
   }
 }
+
+// One set of known links per running app (its deps), kept across publishes, people and /queue.
+const known = new WeakMap<object, ThreadLinks>();
+
+export function threadLinksOf(deps: { logger: Logger }): ThreadLinks {
+  let links = known.get(deps);
+  if (!links) known.set(deps, (links = new ThreadLinks(deps.logger)));
+  return links;
+}
+
+/** The links Slack gives within `ms`; a slower answer leaves them out (a slash command must be answered in 3 s). */
+export async function linksWithin(links: Promise<Map<number, string>>, ms: number): Promise<Map<number, string>> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Map<number, string>>((resolve) => {
+    timer = setTimeout(() => resolve(new Map()), ms);
+  });
+  try {
+    return await Promise.race([links, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

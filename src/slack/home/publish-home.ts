@@ -9,7 +9,7 @@ import { rolesIn } from "../actor.ts";
 import type { SlackDeps } from "../deps.ts";
 import { translator } from "../i18n/index.ts";
 import { homeView, type EngineerHome } from "../views/home.ts";
-import { ThreadLinks } from "./links.ts";
+import { threadLinksOf } from "./links.ts";
 
 /** What the Home tab needs, loaded once and shared by everyone it is published for. */
 export interface HomeSources { queue: () => Promise<Queue>; balances: () => Promise<CustomerBalance[]> }
@@ -23,19 +23,11 @@ export function homeSources(deps: SlackDeps): HomeSources {
   };
 }
 
-// One set of known thread links per running app (its deps), kept across publishes and people.
-const linkSets = new WeakMap<SlackDeps, ThreadLinks>();
-function threadLinks(deps: SlackDeps): ThreadLinks {
-  let links = linkSets.get(deps);
-  if (!links) linkSets.set(deps, (links = new ThreadLinks(deps.logger)));
-  return links;
-}
-
 async function engineerHome(deps: SlackDeps, client: WebClient, userId: string, sources: HomeSources): Promise<EngineerHome> {
   const [mine, queue, closed, muted] = await Promise.all([
     loadMyCases(deps, userId), sources.queue(), loadRecentlyClosed(deps, userId), mutedTopics(deps.db.client, userId),
   ]);
-  const links = await threadLinks(deps).of(client, [...mine.rows, ...queue.rows, ...closed]);
+  const links = await threadLinksOf(deps).of(client, [...mine.rows, ...queue.rows, ...closed]);
   return { mine, queue, closed, muted, links };
 }
 

@@ -1,5 +1,5 @@
-// /queue: the engineers' queue, only to the engineer who asked (R-LIFE-5). Anyone else is politely refused and
-// sees no customer's data.
+// /queue: the engineers' queue with links and Take / Open, only to the engineer who asked (R-LIFE-5). Anyone else
+// is politely refused and sees no customer's data.
 import type { App } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
 import { loadQueue } from "../../../services/queue.ts";
@@ -7,10 +7,11 @@ import { actorOfUser, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
 import { Commands } from "../../ids.ts";
-import { queueMessage } from "../../views/queue.ts";
+import { linksWithin, threadLinksOf } from "../../home/links.ts";
+import { MESSAGE_QUEUE_ROWS, queueMessage } from "../../views/queue.ts";
 
 export function register(app: App, deps: SlackDeps): void {
-  app.command(Commands.queue, async ({ ack, command }) => {
+  app.command(Commands.queue, async ({ ack, command, client }) => {
     const actor = await actorOfUser(deps, command.user_id, command.team_id);
     const locale = localeFor(deps, actor, null);
     const roles = rolesIn(deps, actor, null);
@@ -18,6 +19,9 @@ export function register(app: App, deps: SlackDeps): void {
       await ack({ response_type: "ephemeral", text: t(locale, "refused.queue") });
       return;
     }
-    await ack({ response_type: "ephemeral", ...queueMessage(await loadQueue(deps), translator(locale)) });
+    const queue = await loadQueue(deps);
+    // Links known from App Home come at once; new ones are asked of Slack for at most a second.
+    const links = await linksWithin(threadLinksOf(deps).of(client, queue.rows.slice(0, MESSAGE_QUEUE_ROWS)), 1000);
+    await ack({ response_type: "ephemeral", ...queueMessage(queue, translator(locale), links) });
   });
 }
