@@ -25,10 +25,12 @@ const END = "<!-- start-bench:end -->";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, out: { type: "string", default: "docs/benchmarks.md" } } });
 
-interface Variant { name: string; args: string[] }
+interface Variant { name: string; command: string; args: string[] }
 const VARIANTS: Variant[] = [
-  { name: "before: `node --import tsx src/main.ts`", args: ["exec", "--no", "--", "sh", "-c", "exec node --import tsx src/main.ts"] },
-  { name: "after: `npm start` → `node dist/main.js`", args: ["start"] },
+  { name: "before: `node --import tsx src/main.ts`", command: "npm", args: ["exec", "--no", "--", "sh", "-c", "exec node --import tsx src/main.ts"] },
+  { name: "`npm start` → `node dist/main.js`", command: "npm", args: ["start"] },
+  // The README's start command for a service: the compiled app alone, no npm process resident as its parent.
+  { name: "README: `node --max-semi-space-size=1 dist/main.js`", command: process.execPath, args: ["--max-semi-space-size=1", "dist/main.js"] },
 ];
 
 interface Sample { readyMs: number; rss: Array<{ command: string; kb: number }> }
@@ -64,7 +66,7 @@ async function once(variant: Variant, slackUrl: string): Promise<Sample> {
   const dir = mkdtempSync(join(tmpdir(), "start-bench-"));
   const port = await freePort();
   const started = performance.now();
-  const child: ChildProcess = spawn("npm", variant.args, {
+  const child: ChildProcess = spawn(variant.command, variant.args, {
     cwd: ROOT, stdio: ["ignore", "ignore", "inherit"],
     env: {
       PATH: process.env.PATH, HOME: process.env.HOME, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: "bench-secret",
@@ -126,7 +128,8 @@ const rows = results.map(({ variant, samples }) => {
   const perProcess = samples[0]!.rss.map((p, i) => `${p.command.split(" ").slice(0, 2).join(" ")}: ${mb(median(samples.map((s) => s.rss[i]?.kb ?? 0)))}`).join("; ");
   return { variant, ready: median(samples.map((s) => s.readyMs)), total, perProcess, processes: samples[0]!.rss.length };
 });
-const after = rows[1]!;
+const npmStart = rows[1]!;
+const after = rows[2]!;
 const section = [
   BEGIN,
   "## Start and idle memory of the start command",
@@ -137,11 +140,12 @@ const section = [
     rows.map((r) => [r.variant.name, r.processes, `${(r.ready / 1000).toFixed(2)} s`, `${mb(r.total)} MB`, r.perProcess])),
   "",
   ...table(["Goal", "Target", "Measured", "Verdict"], [
-    ["Idle RSS of `npm start`, all processes (SQLite)", "< 120 MB", `${mb(after.total)} MB`, after.total / 1024 < 120 ? "**met**" : "**missed**"],
-    ["Start to ready (SQLite)", "< 1.5 s", `${(after.ready / 1000).toFixed(2)} s`, after.ready < 1_500 ? "**met**" : "**missed**"],
+    ["Idle RSS of the README's start command, all processes (SQLite)", "< 120 MB", `${mb(after.total)} MB`, after.total / 1024 < 120 ? "**met**" : "**missed**"],
+    ["Idle RSS of `npm start`, all processes (SQLite)", "< 120 MB", `${mb(npmStart.total)} MB`, npmStart.total / 1024 < 120 ? "**met**" : "**missed**"],
+    ["Start to ready, README's start command (SQLite)", "< 1.5 s", `${(after.ready / 1000).toFixed(2)} s`, after.ready < 1_500 ? "**met**" : "**missed**"],
   ]),
   "",
-  `**Findings.** "Before" is today's code run through the tsx loader, so the difference is the loader's alone. Of the ${mb(after.total)} MB after, npm's own process, which stays resident as the parent of the app, is ${after.perProcess.split("; ")[0]?.split(": ")[1] ?? "?"} MB: the image and the systemd unit run \`node dist/main.js\` without npm. The app process itself stays above the 120 MB goal: by the platform notes' measurements Node is about 42 MB, Bolt 32, Prisma's client with its WebAssembly query compiler 20–26 and its tier-up once warm 22–36. What would close the gap, not done here: \`--max-semi-space-size=1\` (10–20 MB), Prisma 7's client, loading pdfkit and its fonts only when a report is rendered.`,
+  `**Findings.** "Before" is the TypeScript sources run through the tsx loader, so its difference from \`npm start\` is the loader's alone. \`npm start\` keeps npm's own process resident as the parent of the app (${npmStart.perProcess.split("; ")[0]?.split(": ")[1] ?? "?"} MB of its ${mb(npmStart.total)} MB): it stays for development and for a fresh clone, while the README, the image and the systemd unit start \`node dist/main.js\` directly, which is also the process that receives SIGTERM. \`--max-semi-space-size=1\` keeps V8's young generation small, which an app that handles a request now and then does not miss. What is left is Node (about 42 MB by the platform notes), Bolt (32) and Prisma's client with its query compiler; loading pdfkit, its fonts and the chart renderer only when a document is made would take off a little more.`,
   END,
 ].join("\n");
 

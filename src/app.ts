@@ -38,7 +38,7 @@ export interface StartOptions {
   outboxPollMs?: number;
   /** How long the outbox waits for one Slack call before counting it as failed (default 10 s). */
   slackTimeoutMs?: number;
-  /** How long a message being sent stays claimed by this process (default 60 s; keep it above slackTimeoutMs). */
+  /** How long a message being sent stays claimed by this process (default 120 s; above slackTimeoutMs plus clock skew). */
   outboxLeaseMs?: number;
   /** While Slack refuses the token, how often the outbox asks auth.test whether it works again (default 30 s). */
   authProbeMs?: number;

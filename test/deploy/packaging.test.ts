@@ -67,7 +67,7 @@ describe("Dockerfile", () => {
     expect(runtime.find((l) => l.startsWith("HEALTHCHECK "))).toContain("/healthz");
     expect(runtime).toContain("VOLUME /data");
     expect(runtime.find((l) => l.startsWith("ENV "))).toContain("DATABASE_URL=file:/data/");
-    expect(runtime.at(-1)).toBe('CMD ["node", "dist/main.js"]');
+    expect(runtime.at(-1)).toBe('CMD ["node", "--max-semi-space-size=1", "dist/main.js"]');
     expect(runtime.some((l) => l.includes("--from=build /app/dist"))).toBe(true);
   });
 
@@ -81,7 +81,7 @@ describe("Dockerfile", () => {
 describe("systemd unit and .nvmrc", () => {
   it("runs node on dist/main.js itself, stops it with SIGTERM and waits longer than the app's 10 s", () => {
     const unit = read("deploy/incident-desk.service");
-    expect(unit).toMatch(/^ExecStart=\S*node dist\/main\.js$/m);
+    expect(unit).toMatch(/^ExecStart=\S*node (--max-semi-space-size=1 )?dist\/main\.js$/m);
     expect(unit).toMatch(/^KillSignal=SIGTERM$/m);
     expect(Number(/^TimeoutStopSec=(\d+)$/m.exec(unit)?.[1])).toBeGreaterThan(10);
     expect(unit).toMatch(/^Restart=on-failure$/m);
