@@ -40,7 +40,7 @@ describe("the demo's day in Japanese", () => {
     const s = step(all, "管理者 (U0MGR1) が /balance register で登録: 株式会社サンプル（10 インシデント）");
     expect(s.heading).toContain("2026-11-24（火）10:00");
     expect(s.body).toContain("● らかん™ サポート窓口");
-    expect(s.body).toContain("[案件を作成] [残りインシデントを確認] [利用明細] [過去の案件を検索]");
+    expect(s.body).toContain("[案件を作成] [ご依頼中の案件] [残りインシデントを確認] [利用明細] [過去の案件を検索]");
     expect(balance(s)).toBe("残高: 利用可能 10 / 予約 0 / 消費 0");
   });
 
@@ -60,7 +60,7 @@ describe("the demo's day in Japanese", () => {
   });
 
   it("reserves 3 incidents instead of 1 only once the customer approves level A (R-INC-2, R-INC-5)", () => {
-    const proposed = step(all, "「レベルAを提案」から、理由を添えて提案");
+    const proposed = step(all, "「サービスレベルAを提案」から、理由を添えて提案");
     expect(proposed.body).toContain("理由: お客様の検証環境と同じ構成を弊社で再現し、原因を特定する必要があります。");
     expect(proposed.body).toContain("[承認する] [承認しない]");
     expect(balance(proposed)).toBe("残高: 利用可能 9 / 予約 1 / 消費 0");

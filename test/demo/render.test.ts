@@ -64,7 +64,7 @@ describe("blocks as lines", () => {
     expect(renderMessage(entryMessage(t))).toEqual([
       "らかん™ サポート窓口",
       "ご質問やトラブルのご相談は「案件を作成」からお送りください。担当エンジニアがこのチャンネルのスレッドでご回答いたします。",
-      "[案件を作成] [残りインシデントを確認] [利用明細] [過去の案件を検索]",
+      "[案件を作成] [ご依頼中の案件] [残りインシデントを確認] [利用明細] [過去の案件を検索]",
     ]);
     const view: CaseView = {
       id: 1, number: "#0001", customerName: "株式会社サンプル", channelId: "C0SAMPLE", title: "帳票が崩れる", description: "2 ページ目以降がずれます。",
