@@ -3,7 +3,8 @@
 // browser); Japanese names are drawn with BIZ UDPGothic from its npm package, so no system font is needed. The
 // layout is a pure function apart from text widths, so a test can check that the bars in the picture match the data.
 import { createRequire } from "node:module";
-import { createCanvas, GlobalFonts, type SKRSContext2D } from "@napi-rs/canvas";
+// The canvas (about 18 MB resident) is loaded with the first chart, not with the app.
+import type { SKRSContext2D } from "@napi-rs/canvas";
 import type { UsageChart } from "../domain/usage-chart.ts";
 
 /** Every word the chart prints, in the reader's language. */
@@ -30,7 +31,7 @@ const GRID = "#E3E3E3";
 const FAMILY = "BIZ UDPGothic";
 
 let fontsLoaded = false;
-function loadFonts(): void {
+function loadFonts(GlobalFonts: typeof import("@napi-rs/canvas").GlobalFonts): void {
   if (fontsLoaded) return;
   const require = createRequire(import.meta.url);
   GlobalFonts.registerFromPath(require.resolve("@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf"), FAMILY);
@@ -88,7 +89,8 @@ function fit(g: SKRSContext2D, text: string, max: number): string {
 }
 
 export async function renderUsageChartPng(chart: UsageChart, labels: ChartLabels): Promise<Buffer> {
-  loadFonts();
+  const { createCanvas, GlobalFonts } = await import("@napi-rs/canvas");
+  loadFonts(GlobalFonts);
   const canvas = createCanvas(CHART_SIZE.width, CHART_SIZE.height);
   const g = canvas.getContext("2d");
   g.fillStyle = "#FFFFFF";

@@ -4,7 +4,8 @@
 // page exists, so the total is known.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
+// pdfkit (about 24 MB resident) is loaded with the first document, not with the app: most processes never make one.
+import type PDFKitDocument from "pdfkit";
 import { breakLines } from "../domain/line-breaking.ts";
 import { REPORT_SECTIONS, type ReportContent, type ReportSection } from "../domain/report.ts";
 
@@ -65,6 +66,7 @@ const MUTED = "#555555";
 const RULE = "#888888";
 
 export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
+  const PDFDocument: typeof PDFKitDocument = (await import("pdfkit")).default;
   const { regular, bold } = loadFonts();
   const { labels, content } = doc;
   const pdf = new PDFDocument({

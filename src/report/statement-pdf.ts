@@ -4,7 +4,8 @@
 // that runs over a page repeats its header; pages are numbered once all exist.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
+// pdfkit (about 24 MB resident) is loaded with the first document, not with the app: most processes never make one.
+import type PDFKitDocument from "pdfkit";
 import { breakLines } from "../domain/line-breaking.ts";
 import type { ContractStatement, StatementCase, StatementCredit, UsageStatement } from "../services/usage-statement.ts";
 
@@ -64,6 +65,7 @@ const CASE_COLUMNS: Column[] = [
 const CREDIT_COLUMNS: Column[] = [{ width: 90, align: "left" }, { width: 90, align: "left" }, { width: 70, align: "right" }, { width: WIDTH - 250, align: "left" }];
 
 export async function renderStatementPdf(s: UsageStatement, labels: StatementPdfLabels, locale: "ja" | "en"): Promise<Buffer> {
+  const PDFDocument: typeof PDFKitDocument = (await import("pdfkit")).default;
   const { regular, bold } = loadFonts();
   const issuedAt = new Date(`${s.asOf}T00:00:00Z`);
   const pdf = new PDFDocument({
