@@ -9,7 +9,7 @@ import { emptySections } from "../../src/domain/report.ts";
 import { claimReportDelivery, recordReportDelivered } from "../../src/services/deliver-report.ts";
 import { reviewReport } from "../../src/services/review-report.ts";
 import { saveReportVersion } from "../../src/services/save-report-version.ts";
-import { Actions, Commands, Inputs, ReportIds, Shortcuts, TenancyIds, Views } from "../../src/slack/ids.ts";
+import { Actions, CaseworkIds, Commands, Inputs, ReportIds, Shortcuts, TenancyIds, Views } from "../../src/slack/ids.ts";
 import type { DriverResponse } from "../support/driver.ts";
 import type { SlackView } from "../support/slack-api.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, ENGINEER_2, HOME_TEAM, MANAGER, OTHER_CHANNEL, OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, startHarness, type Harness } from "../support/harness.ts";
@@ -153,6 +153,8 @@ export const CONTROLS: Control[] = [
     act: (p, t) => k.click(p, Actions.openCaseFromMessage, { channelId: CUSTOMER_CHANNEL, messageTs: t.messageTs!, value: t.messageTs! }), took: (o) => shows(o, Views.openCase) },
   { group: "cases", name: "button: show my balance", ids: [Actions.showBalance], allowed: CUSTOMERS_AND_T4U, setup: () => caseIn(),
     act: (p) => k.click(p, Actions.showBalance, { channelId: CUSTOMER_CHANNEL, messageTs: entryTs(h), value: "entry" }), took: (o) => o.told.some((t) => t.includes("インシデント残高")) },
+  { group: "cases", name: "button: the channel's cases (「ご依頼中の案件」)", ids: [CaseworkIds.actions.channelCases], allowed: CUSTOMERS_AND_T4U, setup: () => caseIn(),
+    act: (p) => k.click(p, CaseworkIds.actions.channelCases, { channelId: CUSTOMER_CHANNEL, messageTs: entryTs(h), value: "entry" }), took: (o) => shows(o, CaseworkIds.views.channelCases) },
   { group: "cases", name: "modal: open a case (submit)", ids: [Views.openCase], allowed: CUSTOMERS_AND_T4U,
     setup: async () => modal(() => k.click(person("customer of this channel"), Actions.openCase, { channelId: CUSTOMER_CHANNEL, messageTs: entryTs(h) }), Views.openCase, await caseIn(), "customer of this channel"),
     act: submitted({ [Inputs.title.block]: "権限の確認 新規", [Inputs.description.block]: "詳細", [Inputs.level.block]: "normal" }), took: (o) => o.changed.cases === 1 },
