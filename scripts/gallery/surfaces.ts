@@ -165,10 +165,16 @@ const BUILDERS: Builder[] = [
     ] as const).map(([state, view]) => ({ id: "case-modals", heading: "Engineers' case modals", state, audience: "staff" as const, place: "modal" as const, ...modal(view) }));
   },
   (l) => [{ id: "queue", heading: "/queue (ephemeral)", state: "three cases", audience: "staff", place: "ephemeral", ...message(queueMessage(queue(l), translator(l))) }],
-  (l) => [{
-    id: "home", heading: "App Home", state: "someone without a role", audience: "staff", place: "home",
-    ...modal(homeView({ engineer: null, balances: null }, translator(l)) as unknown as View),
-  }],
+  (l) => {
+    const q = queue(l);
+    const mine = { rows: [{ ...q.rows[1]!, next: { kind: "expected_answer" as const, on: "2026-12-03" } }], more: 0 };
+    const closed = [{ id: 5, number: "#0005", title: TITLES[l][5]!, customerName: "株式会社サンプル", channelId: "C0CUSTOMER", rootTs: null, state: "resolved" as const, closedOn: "2026-11-27" }];
+    const links = new Map(q.rows.map((r) => [r.id, `https://example.slack.com/archives/C0CUSTOMER/p${r.rootTs?.replace(".", "")}`]));
+    return [
+      { id: "home", heading: "App Home", state: "an engineer", audience: "staff", place: "home", ...modal(homeView({ engineer: { mine, queue: q, closed, muted: new Set(), links }, balances: null }, translator(l)) as unknown as View) },
+      { id: "home", heading: "App Home", state: "someone without a role", audience: "staff", place: "home", ...modal(homeView({ engineer: null, balances: null }, translator(l)) as unknown as View) },
+    ];
+  },
 ];
 
 export function surfaces(locales: readonly Locale[] = ["ja", "en"]): Surface[] {
