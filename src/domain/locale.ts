@@ -2,6 +2,6 @@
 import type { Locale } from "../config.ts";
 
 /** A stored locale read back: English only when it says so, Japanese (the product's language) otherwise. */
-export function storedLocale(value: string | null | undefined): Locale {
+export function storedLocale(value: unknown): Locale {
   return value === "en" ? "en" : "ja";
 }

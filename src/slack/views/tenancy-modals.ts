@@ -6,6 +6,7 @@ import type { ConnectedTeam } from "../../domain/tenancy.ts";
 import type { Translate } from "../i18n/index.ts";
 import { TenancyIds } from "../ids.ts";
 import { escapeMrkdwn, mrkdwn, plain } from "./text.ts";
+import { storedLocale } from "../../domain/locale.ts";
 
 /** Slack shows at most 100 options in a select. */
 const MAX_OPTIONS = 100;
@@ -37,7 +38,7 @@ export function parseDraft(raw: string): RegistrationDraft | null {
     return {
       requestKey, customerName, channelIds, incidents: v.incidents,
       confirmedOn: text(v.confirmedOn), startsOn: text(v.startsOn), endsOn: text(v.endsOn), contactNote: text(v.contactNote),
-      locale: v.locale === "en" ? "en" : "ja",
+      locale: storedLocale(v.locale),
     };
   } catch {
     return null;

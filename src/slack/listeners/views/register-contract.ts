@@ -11,6 +11,7 @@ import { managerNotice, parseModalMetadata, registeredNotice } from "../../views
 import { chooseCustomerTeamModal, type RegistrationDraft } from "../../views/tenancy-modals.ts";
 import { cleanInput } from "../../views/text.ts";
 import { readConversations, readDate, readOption, readText } from "../../view-values.ts";
+import { storedLocale } from "../../../domain/locale.ts";
 
 export function register(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(Views.registerContract, async ({ ack, body, view }) => {
@@ -31,7 +32,7 @@ export function register(app: App, deps: SlackDeps): void {
       incidents: numberOf(readText(view, Inputs.incidents)),
       confirmedOn, startsOn, endsOn: readDate(view, Inputs.endsOn),
       contactNote: cleanInput(readText(view, Inputs.contact) ?? "") || null,
-      locale: readOption(view, Inputs.channelLocale) === "en" ? "en" : "ja",
+      locale: storedLocale(readOption(view, Inputs.channelLocale)),
     };
     const result = await registerContract(deps, { ...draft, actorId: actor.userId });
     if (!result.ok) {
