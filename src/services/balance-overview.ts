@@ -1,6 +1,7 @@
 // The managers' overview (/balance, App Home): every customer's balance, those needing attention first. It reads
 // the running counters kept on each contract, never the ledger, so it stays fast however long the ledger grows.
 import { contractStatus, coveredUntil, daysBetween, summarize } from "../domain/contract.ts";
+import { ACTIVE_STATES } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { projections } from "./forecast.ts";
 
@@ -33,7 +34,7 @@ export const EXPIRING_DAYS = 60;
 
 // Running out and expiring are both "act before this date": they share a rank and are ordered by that date.
 const ORDER: Record<Attention, number> = { expired: 0, exhausted: 1, not_started: 2, running_out: 3, expiring: 3, low: 4 };
-const OPEN_STATES = ["open", "in_progress", "answered"];
+const OPEN_STATES = [...ACTIVE_STATES];
 // One collator for every comparison: localeCompare with a locale builds a new one each time.
 const byName = new Intl.Collator("ja");
 

@@ -40,7 +40,7 @@ export async function caseTranscript(deps: Pick<ServiceDeps, "db">, caseId: numb
   return {
     case: {
       id: c.id, number: caseNumber(c.id), title: c.title, description: c.description, product: c.product, customer: c.customer.name,
-      channelId: c.channelId, level: c.level as CaseLevel, incidents: c.incidents, state: c.state as CaseState, openedBy: c.openedBy,
+      channelId: c.channelId, level: c.level, incidents: c.incidents, state: c.state, openedBy: c.openedBy,
       assigneeId: c.assigneeId, openedAt: c.createdAt.toISOString(), firstResponseAt: iso(c.firstResponseAt), closedAt: iso(c.closedAt),
       closeReason: c.closeReason, locale: storedLocale(channel?.locale),
     },

@@ -39,8 +39,8 @@ export async function loadCaseView(deps: Pick<ServiceDeps, "db" | "calendar" | "
   return {
     id: c.id, number: caseNumber(c.id), customerName: c.customer.name, channelId: c.channelId,
     title: c.title, description: c.description, product: c.product,
-    level: c.level as CaseLevel, levelReason: c.levelReason as CaseView["levelReason"],
-    incidents: c.incidents, state: c.state as CaseState, openedBy: c.openedBy, assigneeId: c.assigneeId,
+    level: c.level, levelReason: c.levelReason as CaseView["levelReason"],
+    incidents: c.incidents, state: c.state, openedBy: c.openedBy, assigneeId: c.assigneeId,
     rootTs: c.rootTs, triageTs: c.triageTs, createdAt: c.createdAt,
     autoCloseOn: c.autoCloseAt ? deps.calendar.localDate(c.autoCloseAt) : null,
     expectedAnswerOn: c.expectedAnswerOn, firstResponseDueAt: c.firstResponseDueAt,

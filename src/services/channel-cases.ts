@@ -31,7 +31,7 @@ export async function channelCases(deps: Pick<ServiceDeps, "db" | "calendar" | "
     endedCasesOfChannel(deps.db.client, channelId, since, ENDED_ROWS),
   ]);
   const row = (c: ChannelCaseRecord): ChannelCase => ({
-    id: c.id, number: caseNumber(c.id), title: c.title, state: c.state as CaseState, level: c.level as CaseLevel, incidents: c.incidents,
+    id: c.id, number: caseNumber(c.id), title: c.title, state: c.state, level: c.level, incidents: c.incidents,
     rootTs: c.rootTs, openedOn: deps.calendar.localDate(c.createdAt), closedOn: c.closedAt ? deps.calendar.localDate(c.closedAt) : null,
   });
   return { active: active.rows.map(row), moreActive: active.total - active.rows.length, ended: ended.map(row) };

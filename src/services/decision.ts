@@ -1,6 +1,7 @@
 // What applying an approved proposal works with, inside decide-proposal's transaction. A refusal found while
 // applying is thrown as DecisionRefused so the whole transaction, the approval included, rolls back.
 import type { Tx } from "../db/client.ts";
+import type { CaseLevel, CaseState } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 /** The columns of a case that applying a proposal reads. */
@@ -12,9 +13,9 @@ export interface DecidedCase {
   title: string;
   description: string;
   product: string | null;
-  level: string;
+  level: CaseLevel;
   incidents: number;
-  state: string;
+  state: CaseState;
   openedBy: string;
   assigneeId: string | null;
   triageTs: string | null;

@@ -32,7 +32,7 @@ export async function endCase(deps: ServiceDeps, action: EndAction, input: EndCa
     if (!(await lockCase(tx, deps.db.provider, input.caseId))) return { ok: false, reason: "unknown_case" };
     const current = await tx.case.findUnique({ where: { id: input.caseId } });
     if (!current) return { ok: false, reason: "unknown_case" };
-    const from = current.state as CaseState;
+    const from = current.state;
     const next = transition(from, action);
     if (next instanceof RefusedTransition) return { ok: false, reason: next.reason, state: from };
     // Only one of two racing clicks (or scheduler replicas) wins: the update is conditional on the state we read.

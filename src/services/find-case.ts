@@ -54,7 +54,7 @@ export async function findCase(deps: Pick<ServiceDeps, "db" | "calendar" | "cloc
     if (!r) continue;
     const excerpt = await matchingExcerpt(deps.db, id, query.terms);
     cases.push({
-      id, number: caseNumber(id), title: r.title, state: r.state as CaseState, customerName: r.customer.name,
+      id, number: caseNumber(id), title: r.title, state: r.state, customerName: r.customer.name,
       channelId: r.channelId, rootTs: r.rootTs, createdAt: r.createdAt, excerpt: excerpt?.text ?? null,
     });
   }

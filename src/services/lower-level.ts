@@ -4,7 +4,7 @@ import { lockCase } from "../db/cases.ts";
 import { contractsOf } from "../db/contracts.ts";
 import { releaseFromCase } from "../db/reservations.ts";
 import { enqueue } from "../db/outbox.ts";
-import { ACTIVE_STATES, isActive, type CaseLevel } from "../domain/case.ts";
+import { ACTIVE_STATES, isActive } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { lowerCost } from "../domain/proposal.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -21,7 +21,7 @@ export async function lowerLevel(deps: ServiceDeps, input: { caseId: number; act
     const current = await tx.case.findUnique({ where: { id: input.caseId } });
     if (!current) return { ok: false, reason: "unknown_case" };
     if (!isActive(current.state)) return { ok: false, reason: "closed" };
-    const cost = lowerCost({ level: current.level as CaseLevel, incidents: current.incidents });
+    const cost = lowerCost({ level: current.level, incidents: current.incidents });
     if (cost === "not_level_a") return { ok: false, reason: cost };
     const { count } = await tx.case.updateMany({
       where: { id: current.id, state: { in: [...ACTIVE_STATES] }, level: current.level, incidents: current.incidents },

@@ -3,7 +3,7 @@
 // A newer proposal withdraws an older unanswered one, so a forgotten question never blocks the case.
 import { contractsOf } from "../db/contracts.ts";
 import { enqueue } from "../db/outbox.ts";
-import { isActive, type CaseLevel } from "../domain/case.ts";
+import { isActive } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { proposalKindText, type Cost, type PlannedCase, type ProposalKind } from "../domain/proposal.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -37,7 +37,7 @@ export async function makeProposal(deps: ServiceDeps, input: MakeProposalInput, 
     const current = await tx.case.findUnique({ where: { id: input.caseId } });
     if (!current) return { ok: false, reason: "unknown_case" };
     if (!isActive(current.state)) return { ok: false, reason: "closed" };
-    const cost = costOf({ level: current.level as CaseLevel, incidents: current.incidents });
+    const cost = costOf({ level: current.level, incidents: current.incidents });
     if (cost === "already_level_a") return { ok: false, reason: cost };
     // Asking the customer to approve what their balance cannot cover would only disappoint them (R-INC-6).
     const available = summarize(await contractsOf(tx, current.customerId), deps.calendar.localDate(now)).available;

@@ -49,7 +49,7 @@ export async function loadMyCases(deps: Pick<ServiceDeps, "db" | "calendar">, us
   return {
     more: total - rows.length,
     rows: rows.map((c) => {
-      const state = c.state as CaseState;
+      const state = c.state;
       return {
         id: c.id, number: caseNumber(c.id), title: c.title, customerName: c.customer.name, channelId: c.channelId, rootTs: c.rootTs, state,
         next: nextDue({
@@ -69,6 +69,6 @@ export async function loadRecentlyClosed(deps: Pick<ServiceDeps, "db" | "calenda
   });
   return rows.map((c) => ({
     id: c.id, number: caseNumber(c.id), title: c.title, customerName: c.customer.name, channelId: c.channelId, rootTs: c.rootTs,
-    state: c.state as CaseState, closedOn: deps.calendar.localDate(c.closedAt ?? new Date(0)),
+    state: c.state, closedOn: deps.calendar.localDate(c.closedAt ?? new Date(0)),
   }));
 }

@@ -45,8 +45,8 @@ const select = {
 export async function loadQueue(deps: Pick<ServiceDeps, "db" | "clock" | "calendar">, limit = QUEUE_ROWS): Promise<Queue> {
   const now = deps.clock.now();
   const db = deps.db.client;
-  const onT4U = { state: { in: ["open", "in_progress"] } };
-  const onCustomer = { state: "answered" };
+  const onT4U = { state: { in: ["open", "in_progress"] satisfies CaseState[] } };
+  const onCustomer = { state: "answered" as const };
   const [waitingOnT4U, waitingOnCustomer, first] = await Promise.all([
     db.case.count({ where: onT4U }),
     db.case.count({ where: onCustomer }),
@@ -71,7 +71,7 @@ export async function loadQueue(deps: Pick<ServiceDeps, "db" | "clock" | "calend
       : c.firstResponseRemindAt && now >= c.firstResponseRemindAt ? "due_soon" : null;
     return {
       id: c.id, number: caseNumber(c.id), title: c.title, customerName: c.customer.name, channelId: c.channelId, rootTs: c.rootTs,
-      level: c.level as CaseLevel, state: c.state as CaseState, assigneeId: c.assigneeId, waitingOn, since,
+      level: c.level, state: c.state, assigneeId: c.assigneeId, waitingOn, since,
       ageBusinessDays: deps.calendar.businessDaysBetween(since, now),
       ageHours: Math.max(0, Math.floor((now.getTime() - since.getTime()) / HOUR_MS)),
       firstResponseDueAt: c.firstResponseAt ? null : c.firstResponseDueAt, due,

@@ -3,7 +3,7 @@
 // balance cannot cover them (R-INC-6).
 import { contractsOf } from "../db/contracts.ts";
 import { enqueue } from "../db/outbox.ts";
-import { ACTIVE_STATES, type CaseLevel } from "../domain/case.ts";
+import { ACTIVE_STATES } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { levelACost, type LevelReason } from "../domain/proposal.ts";
 import { DecisionRefused, type Applied, type DecisionContext } from "./decision.ts";
@@ -11,7 +11,7 @@ import { reserveMore } from "./reserve-more.ts";
 
 export async function raiseToLevelA(ctx: DecisionContext, levelReason: LevelReason): Promise<Applied> {
   const { tx, deps, now, current } = ctx;
-  const cost = levelACost({ level: current.level as CaseLevel, incidents: current.incidents });
+  const cost = levelACost({ level: current.level, incidents: current.incidents });
   if (cost === "already_level_a") throw new DecisionRefused({ ok: false, reason: "not_applicable" });
   const held = await reserveMore(tx, current, cost.extra, { actorId: ctx.actorId, now, today: ctx.today, reason: `proposal:${ctx.proposal.id}` });
   if (!held.ok) throw new DecisionRefused({ ok: false, reason: "insufficient", needed: cost.extra, available: held.available });

@@ -49,7 +49,7 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
       // An update computed from a read taken before a resolution committed would reopen the resolved case.
       await lockCase(tx, deps.db.provider, found.id);
       const current = await tx.case.findUniqueOrThrow({ where: { id: found.id } });
-      const state = current.state as CaseState;
+      const state = current.state;
       if (!isActive(state)) {
         // A closed case never reopens (R-LIFE-3): the customer is told once, with a way to open a new case.
         if (message.role === "customer") {
@@ -75,7 +75,7 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
       if (deps.triageChannel && current.triageTs && (after.state !== state || (message.role === "engineer" && !current.firstResponseAt))) {
         await enqueue(tx, deps.triageChannel, { kind: "triage.refresh", caseId: current.id }, { at: now, caseId: current.id });
       }
-      return { kind: "recorded", caseId: current.id, state: after.state as CaseState };
+      return { kind: "recorded", caseId: current.id, state: after.state };
     });
     deps.onOutbox?.();
     return result;
@@ -148,7 +148,7 @@ async function engineerUpdate(tx: Tx, deps: ServiceDeps, current: CaseRow, to: C
   }
   // Written before the customer's latest message: the case still waits on T4U (taken, if it was only received),
   // but for questions asked after this answer only, so the queue position moves to the oldest of those.
-  const taken = transition(current.state as CaseState, "take");
+  const taken = transition(current.state, "take");
   if (!(taken instanceof RefusedTransition)) base.state = taken.to;
   if (!current.oldestUnansweredAt || current.oldestUnansweredAt > postedAt) return base;
   const next = await tx.caseMessage.findFirst({

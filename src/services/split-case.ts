@@ -4,7 +4,7 @@
 import { contractsOf } from "../db/contracts.ts";
 import { recordReservation } from "../db/reservations.ts";
 import { enqueue } from "../db/outbox.ts";
-import { ACTIVE_STATES, caseNumber, type CaseLevel } from "../domain/case.ts";
+import { ACTIVE_STATES, caseNumber } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { incidentsFor } from "../domain/ledger.ts";
 import { splitCost, splitProblem } from "../domain/proposal.ts";
@@ -26,7 +26,7 @@ export async function splitCase(ctx: DecisionContext): Promise<Applied> {
   const { tx, deps, now, current, proposal } = ctx;
   const titles = titlesOf(proposal.parts);
   if (!titles) throw new DecisionRefused({ ok: false, reason: "not_applicable" });
-  const cost = splitCost({ level: current.level as CaseLevel, incidents: current.incidents }, titles.length);
+  const cost = splitCost({ level: current.level, incidents: current.incidents }, titles.length);
   const { count } = await tx.case.updateMany({ where: { id: current.id, state: { in: [...ACTIVE_STATES] } }, data: { title: titles[0] } });
   if (count === 0) throw new DecisionRefused({ ok: false, reason: "closed" });
   const availableBefore = summarize(await contractsOf(tx, current.customerId), ctx.today).available;

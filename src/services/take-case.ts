@@ -1,6 +1,6 @@
 // An engineer takes a case, or assigns it to another engineer.
 import { enqueue } from "../db/outbox.ts";
-import { RefusedTransition, transition, type CaseState } from "../domain/case.ts";
+import { RefusedTransition, transition } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { notifyPerson } from "./notify-person.ts";
 
@@ -11,7 +11,7 @@ export async function takeCase(deps: ServiceDeps, input: { caseId: number; actor
   const result = await deps.db.transaction(async (tx): Promise<TakeCaseResult> => {
     const current = await tx.case.findUnique({ where: { id: input.caseId } });
     if (!current) return { ok: false, reason: "unknown_case" };
-    const from = current.state as CaseState;
+    const from = current.state;
     const next = transition(from, "take");
     if (next instanceof RefusedTransition) return { ok: false, reason: "closed" };
     // A double click (or two engineers at once) assigns once: the first writer wins, the second sees no change.

@@ -40,10 +40,13 @@ it("gives every existing case one part on its contract, and such a case then set
   });
   const first = await contract(10, 4, 0);
   const second = await contract(5, 0, 1);
-  const kase = (contractId: number, level: string, incidents: number, state: string) => db.client.case.create({
-    data: { customerId: customer.id, contractId, channelId: "C0OLD", requestKey: randomBytes(8).toString("hex"), title: "移行前の案件", description: "詳細", level, incidents, state, openedBy: "U0CUST1", createdAt: at, updatedAt: at },
-    select: { id: true },
-  });
+  // Cases in raw SQL: this version's client writes a level and a state as the enums a later migration creates.
+  const kase = async (contractId: number, level: string, incidents: number, state: string) => {
+    const requestKey = randomBytes(8).toString("hex");
+    await db.client.$executeRaw`INSERT INTO "Case" ("customerId", "contractId", "channelId", "requestKey", "title", "description", "level", "incidents", "state", "openedBy", "createdAt", "updatedAt")
+      VALUES (${customer.id}, ${contractId}, 'C0OLD', ${requestKey}, '移行前の案件', '詳細', ${level}, ${incidents}, ${state}, 'U0CUST1', ${at}, ${at})`;
+    return db.client.case.findUniqueOrThrow({ where: { requestKey }, select: { id: true } });
+  };
   const levelA = await kase(first.id, "A", 3, "in_progress");
   const normal = await kase(first.id, "normal", 1, "answered");
   const resolved = await kase(second.id, "normal", 1, "resolved");

@@ -15,7 +15,7 @@ export async function deliverCustomer(deps: DeliverDeps, channelId: string, payl
       return deliverEntry(deps, channelId, payload.mode);
     case "case.offer": {
       const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true } });
-      const t = translator(channel?.locale === "en" ? "en" : channel ? "ja" : deps.defaultLocale);
+      const t = translator(channel?.locale ?? deps.defaultLocale);
       // Only the author sees it: the channel both organisations read stays quiet.
       await deps.client.chat.postEphemeral({ channel: channelId, user: payload.userId, ...caseOffer(payload.sourceTs, t) });
       return;
@@ -34,7 +34,7 @@ export async function deliverCustomer(deps: DeliverDeps, channelId: string, payl
 async function deliverEntry(deps: DeliverDeps, channelId: string, mode: "repost" | "refresh" | undefined): Promise<void> {
   const { client, db } = deps;
   const channel = await db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true, entryTs: true } });
-  const message = entryMessage(translator(channel?.locale === "en" ? "en" : channel ? "ja" : deps.defaultLocale));
+  const message = entryMessage(translator(channel?.locale ?? deps.defaultLocale));
   const previous = channel?.entryTs ?? null;
   if (mode === "refresh" && previous) {
     try {

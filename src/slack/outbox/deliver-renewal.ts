@@ -13,7 +13,7 @@ export type RenewalPayload = Extract<OutboxPayload, { kind: "renewal.notice" | "
 
 async function localeOf(deps: DeliverDeps, channelId: string): Promise<"ja" | "en"> {
   const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true } });
-  return channel?.locale === "en" ? "en" : channel ? "ja" : deps.defaultLocale;
+  return channel?.locale ?? deps.defaultLocale;
 }
 
 async function renewal(deps: DeliverDeps, contractId: number, params: Extract<RenewalPayload, { kind: "renewal.notice" }>["params"], locale: "ja" | "en") {

@@ -135,5 +135,5 @@ async function refreshTriageLater(deps: DeliverDeps, caseId: number): Promise<vo
 
 async function channelLocale(db: Database, channelId: string, fallback: "ja" | "en"): Promise<"ja" | "en"> {
   const channel = await db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true } });
-  return channel?.locale === "en" ? "en" : channel ? "ja" : fallback;
+  return channel?.locale ?? fallback;
 }
