@@ -45,7 +45,8 @@ export async function notifyPerson(tx: Tx, deps: Pick<ServiceDeps, "triageChanne
   if (!written) return "duplicate";
   // The outbox's channel is the person: their messages go out one after another, paced like any channel's.
   if (!(await batchQueued(tx, n.userId, NOTIFICATIONS_OUTBOX_KIND))) {
-    await enqueue(tx, n.userId, { kind: NOTIFICATIONS_OUTBOX_KIND, userId: n.userId }, { at: n.at, caseId: n.caseId });
+    // No case of its own: the message speaks of every case with news for the person.
+    await enqueue(tx, n.userId, { kind: NOTIFICATIONS_OUTBOX_KIND, userId: n.userId }, { at: n.at });
   }
   return "queued";
 }

@@ -70,9 +70,9 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
       if (v.rootTs) return; // posted before a crash kept it from being marked delivered
       const posted = await client.chat.postMessage({ channel: channelId, ...caseMessage(v, translator(v.locale)) });
       if (posted.ts) await db.client.case.update({ where: { id: v.id }, data: { rootTs: posted.ts } });
-      // Announced in triage before its thread existed: the announcement gets the thread's link now. Each side looks
-      // after writing its own ts, so of a root and an announcement posted at the same moment one of them sees both.
-      if (posted.ts && (await db.client.case.findUnique({ where: { id: v.id }, select: { triageTs: true } }))?.triageTs) await refreshTriageLater(deps, v.id);
+      // The triage announcement may have gone out before the thread existed (the two channels are sent side by side):
+      // it is redrawn once now, with the thread's link. Always once, so every case leaves the same trace.
+      if (posted.ts) await refreshTriageLater(deps, v.id);
       return;
     }
     case "case.refresh": {
@@ -94,7 +94,6 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
       const link = await threadLink(client, v.channelId, v.rootTs);
       const posted = await client.chat.postMessage({ channel: channelId, ...triageMessage(v, translator(deps.defaultLocale), link ?? undefined) });
       if (posted.ts) await db.client.case.update({ where: { id: v.id }, data: { triageTs: posted.ts } });
-      if (posted.ts && !link && (await db.client.case.findUnique({ where: { id: v.id }, select: { rootTs: true } }))?.rootTs) await refreshTriageLater(deps, v.id);
       return;
     }
     case "triage.refresh": {
@@ -126,7 +125,7 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
   }
 }
 
-/** The triage channel is where the case's announcement was sent from the outbox. */
+/** The triage channel is where the case's announcement was sent from (none: the case was never announced). */
 async function refreshTriageLater(deps: DeliverDeps, caseId: number): Promise<void> {
   const announced = await deps.db.client.outboxMessage.findFirst({ where: { caseId, kind: "triage.root" }, select: { channelId: true } });
   if (!announced) return;
