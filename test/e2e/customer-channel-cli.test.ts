@@ -76,14 +76,17 @@ describe("channel locale", () => {
     expect(JSON.stringify(h.slack.message(CUSTOMER_CHANNEL, root.ts)?.blocks)).toContain("Answered — awaiting your reply");
   });
 
-  it("then speaks English to the customer everywhere: offers and the modal", async () => {
+  it("then speaks English to an English-reading customer everywhere: offers and the modal", async () => {
+    // The modal follows its reader's own Slack language; the offer, like every post, the channel's.
+    const reader = "U0CUSTEN1";
+    h.slack.setUser({ id: reader, team_id: CUSTOMER_TEAM, locale: "en-US" });
     const ts = h.driver.nextTs();
-    await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, text: "Another question", ts });
+    await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: reader, userTeamId: CUSTOMER_TEAM, text: "Another question", ts });
     await expect.poll(() => h.database.db.client.outboxMessage.count({ where: { dedupeKey: `offer:${CUSTOMER_CHANNEL}:${ts}` } })).toBe(1);
     await h.drain();
     // The offer is shown to its author alone.
-    expect(h.slack.ephemerals(CUSTOMER_CHANNEL).filter((e) => e.user === CUSTOMER).at(-1)?.text).toContain("To send it as a support case");
-    const modal = await modalAfter(h, CUSTOMER, () => openCaseFromEntry(h));
+    expect(h.slack.ephemerals(CUSTOMER_CHANNEL).filter((e) => e.user === reader).at(-1)?.text).toContain("To send it as a support case");
+    const modal = await modalAfter(h, reader, () => openCaseFromEntry(h, { userId: reader }));
     expect(JSON.stringify(modal.blocks)).toContain("You have *9* available.");
   });
 

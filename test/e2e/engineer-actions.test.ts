@@ -198,7 +198,7 @@ describe("expected answer date (R-LIFE-6)", () => {
     await h.drain();
     expect((await threadTexts(h, caseId)).some((t) => t.includes("2026年11月26日（木） ごろになる見込み"))).toBe(true);
     expect(await rootBlocks(caseId)).toContain("回答予定日: 2026年11月26日（木）");
-    expect(await triageBlocks(caseId)).toContain("2026-11-26");
+    expect(await triageBlocks(caseId)).toContain("2026年11月26日（木）");
   });
 
   it("says nothing to the customer for the next business day, and refuses a past date inline", async () => {

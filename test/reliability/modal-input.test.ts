@@ -68,8 +68,9 @@ describe("case modal input is handled and shown correctly", () => {
     const hostile = "<!channel> <!here|here> <@U0ENG1> <#C0OTHERCUST> <https://evil.example|ここをクリック>";
     const { root, triage } = await openWith({ title: `緊急 ${hostile}`.slice(0, TITLE_MAX), description: `${hostile}\n詳細です。`, product: "<!everyone>" });
     for (const message of [root, triage]) {
-      // The app's own mentions (who opened the case) are fine; nothing the customer typed may become one.
-      for (const text of mrkdwnTexts(message)) expect(text, text).not.toMatch(/<!(channel|here|everyone)|<https?:|<@U0ENG1>|<#C0OTHERCUST>/);
+      // The app's own mentions and links (who opened the case, the permalink to its thread) are fine; nothing the
+      // customer typed may become one.
+      for (const text of mrkdwnTexts(message)) expect(text, text).not.toMatch(/<!(channel|here|everyone)|<https?:\/\/(?!t4u\.slack\.com\/archives\/)|<@U0ENG1>|<#C0OTHERCUST>/);
     }
     expect(mrkdwnTexts(root).join("\n")).toContain("&lt;!channel&gt;");
     expect(plainTexts(root).join("\n")).toContain("<!channel>");

@@ -68,7 +68,7 @@ describe("the queue", () => {
     const message = queueMessage(queue, translator("ja"));
     expect(validateBlocks(message.blocks, "message")).toBeNull();
     const json = JSON.stringify(message.blocks);
-    for (const expected of ["初回回答期限超過", "2営業日経過", "初回回答期限間近", "担当 <@U0ENG1>", "3時間経過", "お客様の返信待ち", "提案への回答待ち", "回答予定日 2026-11-30", "ほか 2 件"]) {
+    for (const expected of ["初回回答期限超過", "2営業日経過", "初回回答期限間近", "担当 <@U0ENG1>", "3時間経過", "お客様の返信待ち", "提案への回答待ち", "回答予定日 2026年11月30日（月）", "ほか 2 件"]) {
       expect(json).toContain(expected);
     }
   });

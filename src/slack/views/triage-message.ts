@@ -38,6 +38,9 @@ export function triageMessage(view: CaseView, t: Translate, threadLink?: string)
         mrkdwn(`*${t("case.incidents")}*\n${incidentsLine(view, t)}`),
         mrkdwn(`*${t("case.assignee")}*\n${view.assigneeId ? `<@${view.assigneeId}>` : t("case.unassigned")}`),
         mrkdwn(`*${t("triage.next")}*\n${nextLine(next, t)}`),
+        // The date promised to the customer stays in sight while the first response is still what comes next.
+        ...(view.expectedAnswerOn && isActive(view.state) && next?.kind !== "expected_answer"
+          ? [mrkdwn(`*${t("triage.expected")}*\n${t("triage.expected_on", { date: view.expectedAnswerOn })}`)] : []),
       ],
     },
   ];

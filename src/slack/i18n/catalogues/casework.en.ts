@@ -1,5 +1,6 @@
 // English, the second language. Same keys as casework.ja.ts, same parameters.
 import { md } from "../../views/mrkdwn.ts";
+import { enDate } from "../dates.ts";
 import type { English } from "../english.ts";
 import type { caseworkJa } from "./casework.ja.ts";
 
@@ -25,8 +26,8 @@ export const caseworkEn: English<typeof caseworkJa> = {
   "card.closed": ({ date }) => `Ended: ${date}`,
   "card.messages": ({ n }) => `Thread messages: ${n}`,
   "card.next.first_response": ({ date }) => `Next due: first response ${date}`,
-  "card.next.expected_answer": ({ date }) => `Next due: expected answer ${date}`,
-  "card.next.auto_close": ({ date }) => `Next due: closes by itself ${date}`,
+  "card.next.expected_answer": ({ date }) => `Next due: expected answer ${enDate(date)}`,
+  "card.next.auto_close": ({ date }) => `Next due: closes by itself ${enDate(date)}`,
   "card.next.none": "Next due: nothing",
   "card.files": ({ n }) => `*Files (${n})*`,
   "card.file": ({ name, user, date }) => `• ${md(name)} — <@${user}> (${date})`,

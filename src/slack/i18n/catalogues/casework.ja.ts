@@ -1,6 +1,7 @@
 // What the app says when someone looks a case up (/case, the customers' search), on the case card, about a case's
 // files and transcript, and in engineers' personal notifications. Every key here must exist in casework.en.ts too.
 import { md } from "../../views/mrkdwn.ts";
+import { jaDate } from "../dates.ts";
 
 export const caseworkJa = {
   "find.refused": "恐れ入りますが、/case は T4U のサポート担当と管理者のみご利用いただけます。",
@@ -25,8 +26,8 @@ export const caseworkJa = {
   "card.closed": ({ date }: { date: string }) => `終了: ${date}`,
   "card.messages": ({ n }: { n: number }) => `スレッドのメッセージ: ${n} 件`,
   "card.next.first_response": ({ date }: { date: string }) => `次の期限: 初回回答 ${date}`,
-  "card.next.expected_answer": ({ date }: { date: string }) => `次の期限: 回答予定日 ${date}`,
-  "card.next.auto_close": ({ date }: { date: string }) => `次の期限: 自動クローズ ${date}`,
+  "card.next.expected_answer": ({ date }: { date: string }) => `次の期限: 回答予定日 ${jaDate(date)}`,
+  "card.next.auto_close": ({ date }: { date: string }) => `次の期限: 自動クローズ ${jaDate(date)}`,
   "card.next.none": "次の期限: なし",
   "card.files": ({ n }: { n: number }) => `*添付ファイル（${n}）*`,
   "card.file": ({ name, user, date }: { name: string; user: string; date: string }) => `• ${md(name)} — <@${user}>（${date}）`,

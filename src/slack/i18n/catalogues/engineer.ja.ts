@@ -124,6 +124,7 @@ export const engineerJa = {
   "triage.proposal_declined": ({ number, user }: { number: string; user: string }) =>
     `${number}: お客様（<@${user}>）が提案を承認しませんでした。現在の内容のまま対応してください。`,
   "triage.expected": "回答予定日",
+  "triage.expected_on": ({ date }: { date: string }) => jaDate(date),
 
   "queue.title": "対応待ちの案件",
   "queue.summary": ({ t4u, customer }: { t4u: number; customer: number }) =>
@@ -137,7 +138,7 @@ export const engineerJa = {
   "queue.overdue": ":red_circle: 初回回答期限超過",
   "queue.due_soon": ":warning: 初回回答期限間近",
   "queue.due": ({ date }: { date: string }) => `初回回答期限 ${date}`,
-  "queue.expected": ({ date }: { date: string }) => `回答予定日 ${date}`,
+  "queue.expected": ({ date }: { date: string }) => `回答予定日 ${jaDate(date)}`,
   "queue.awaiting_approval": "提案への回答待ち",
   "queue.assignee": ({ user }: { user: string }) => `担当 <@${user}>`,
   "queue.unassigned": "担当なし",
