@@ -143,7 +143,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     },
   };
   dispatcher = new OutboxDispatcher(
-    { db, calendar, clock, client: outboxClient, defaultLocale: config.defaultLocale },
+    { db, calendar, clock, client: outboxClient, defaultLocale: config.defaultLocale, people: deps.people },
     {
       logger, channelIntervalMs: options.channelIntervalMs, pollMs: options.outboxPollMs, leaseMs: options.outboxLeaseMs,
       authProbeMs: options.authProbeMs, triageChannel: config.triageChannel,

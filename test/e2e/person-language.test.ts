@@ -39,6 +39,15 @@ describe("a customer who reads Slack in English, in a Japanese channel", () => {
     expect(JSON.stringify(root.blocks)).toContain("ログインできません");
     expect(JSON.stringify(root.blocks)).toMatch(/インシデント/);
   });
+
+  it("is offered to make their message a case in English, shown to them alone", async () => {
+    const ts = h.driver.nextTs();
+    await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: READS_ENGLISH, userTeamId: CUSTOMER_TEAM, text: "The export fails with error E-2001", ts });
+    await expect.poll(() => h.database.db.client.outboxMessage.count({ where: { dedupeKey: `offer:${CUSTOMER_CHANNEL}:${ts}`, deliveredAt: { not: null } } })).toBe(1);
+    const offer = h.slack.ephemerals(CUSTOMER_CHANNEL).filter((e) => e.user === READS_ENGLISH).at(-1);
+    expect(offer?.text).toContain("To send it as a support case");
+    expect(h.slack.messages(CUSTOMER_CHANNEL).filter((m) => m.thread_ts === ts)).toEqual([]);
+  });
 });
 
 describe("where Slack does not name a language the app speaks", () => {

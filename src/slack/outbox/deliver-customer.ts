@@ -15,8 +15,10 @@ export async function deliverCustomer(deps: DeliverDeps, channelId: string, payl
       return deliverEntry(deps, channelId, payload.mode);
     case "case.offer": {
       const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true } });
-      const t = translator(channel?.locale ?? deps.defaultLocale);
-      // Only the author sees it: the channel both organisations read stays quiet.
+      // Only the author sees it, so it is in their own Slack language; the channel's where Slack does not say.
+      const own = await deps.people?.of(payload.userId).catch(() => null);
+      const t = translator(own ?? channel?.locale ?? deps.defaultLocale);
+      // The channel both organisations read stays quiet.
       await deps.client.chat.postEphemeral({ channel: channelId, user: payload.userId, ...caseOffer(payload.sourceTs, t) });
       return;
     }

@@ -18,6 +18,7 @@ import { deliverNotifications } from "./deliver-notifications.ts";
 import { threadLink } from "./thread-link.ts";
 import { enqueue } from "../../db/outbox.ts";
 import { triageMessage } from "../views/triage-message.ts";
+import type { PersonLocales } from "../person-locales.ts";
 
 /** The message cannot be delivered yet (e.g. its case's root message is not posted): try again shortly. */
 export class NotYet extends Error {}
@@ -29,7 +30,12 @@ export class Later extends Error {
   }
 }
 
-export type DeliverDeps = Pick<ServiceDeps, "db" | "calendar" | "clock"> & { client: WebClient; defaultLocale: "ja" | "en" };
+export type DeliverDeps = Pick<ServiceDeps, "db" | "calendar" | "clock"> & {
+  client: WebClient;
+  defaultLocale: "ja" | "en";
+  /** Each person's Slack language, for what only they see (the offer under their message). */
+  people?: PersonLocales;
+};
 
 async function view(deps: DeliverDeps, caseId: number): Promise<CaseView> {
   const v = await loadCaseView(deps, caseId);
