@@ -18,7 +18,8 @@ export async function openModal(h: Harness, userId: string, teamId: string, chan
   const before = new Set(h.slack.views().map((v) => v.id));
   const click = await h.driver.blockAction({ actionId: Actions.openCase, userId, userTeamId: teamId, channelId, messageTs: entryTs(h, channelId) });
   expect(click.status).toBe(200);
-  const id = await until(() => h.slack.views().find((v) => !before.has(v.id) && v.open && v.callback_id === Views.openCase && v.user_id === userId)?.id);
+  // Generous: a hundred people clicking at once on a loaded machine each wait their turn for the modal.
+  const id = await until(() => h.slack.views().find((v) => !before.has(v.id) && v.open && v.callback_id === Views.openCase && v.user_id === userId)?.id, 15_000);
   if (!id) throw new Error(`no case modal opened for ${userId}`);
   return id;
 }

@@ -22,7 +22,17 @@ export async function createTestDatabase(provider: "sqlite" | "postgresql" = TES
     return {
       db, url: `${POSTGRES_URL}?schema=${schema}`, schema,
       async drop() {
-        await db.client.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        // Dropping a schema locks every table in it, and a test file's schema can meet another file's catalogue
+        // locks in a deadlock the server breaks by aborting one side: the drop is tried again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await db.client.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+            break;
+          } catch (error) {
+            if (attempt >= 5 || !/40P01|deadlock/i.test(String((error as Error).message))) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+          }
+        }
         await db.close();
       },
     };
