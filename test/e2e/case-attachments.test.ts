@@ -1,7 +1,7 @@
 // Files attached when a case is opened: the open-case modal offers Block Kit's file_input (which Slack accepts in
 // a modal's input block), and the files the customer attached are recorded with the case — name, type, who, when,
 // Slack's file id — and shown on the case card like the files posted in its thread.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CaseworkIds, Commands, Inputs, Views } from "../../src/slack/ids.ts";
 import { CUSTOMER, CUSTOMER_TEAM, ENGINEER, startHarness, type Harness } from "../support/harness.ts";
 import { modalAfter, openCaseFromEntry } from "./customer-helpers.ts";
@@ -59,5 +59,60 @@ describe("attachments in the open-case modal", () => {
     expect(card).toContain("添付ファイル（2）");
     expect(card).toContain("server.log");
     expect(card).toContain("画面.png");
+  });
+});
+
+describe("a submission Slack delivers more than once records its files once", () => {
+  const TRACE = { id: "F0TWICE01", name: "trace.txt", title: "trace.txt", mimetype: "text/plain", filetype: "text", size: 4_096 };
+  const DUMP = { id: "F0TWICE02", name: "dump.zip", title: "dump.zip", mimetype: "application/zip", filetype: "zip", size: 1_048_576 };
+  const TITLE = "二重送信でも一件だけ";
+
+  it("two identical deliveries at once, then Slack's retry: one case, each file once, one incident reserved", async () => {
+    const contractBefore = await h.database.db.client.contract.findFirstOrThrow({ select: { reserved: true } });
+    const modal = await modalAfter(h, CUSTOMER, () => openCaseFromEntry(h));
+    // The same signed request reaches the app twice at the same moment, as when Slack's delivery is repeated.
+    const original = globalThis.fetch;
+    let delivered: { body: string; answers: number[] } | undefined;
+    const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (url, init) => {
+      if (delivered || !String(url).endsWith("/slack/events")) return original(url, init);
+      delivered = { body: String(init?.body), answers: [] };
+      const [first, second] = await Promise.all([original(url, init), original(url, init)]);
+      delivered.answers = [first.status, second.status];
+      return first;
+    });
+    try {
+      await h.driver.viewSubmission({
+        callbackId: Views.openCase, viewId: modal.id, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM,
+        values: {
+          [Inputs.title.block]: { [Inputs.title.action]: TITLE },
+          [Inputs.description.block]: { [Inputs.description.action]: "送信を二度押してしまいました。" },
+          [CaseworkIds.inputs.files.block]: { [CaseworkIds.inputs.files.action]: { type: "file_input", files: [TRACE, DUMP] } },
+        },
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(delivered?.answers).toEqual([200, 200]);
+    // Slack retries a request it thinks went unanswered: the same body, marked as a retry.
+    const body = delivered!.body;
+    const retry = await h.driver.raw(body, {
+      "content-type": "application/x-www-form-urlencoded", ...h.driver.sign(body), "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout",
+    });
+    expect(retry.status).toBe(200);
+
+    const opened = await h.database.db.client.case.findMany({ where: { title: TITLE } });
+    expect(opened).toHaveLength(1);
+    const files = await h.database.db.client.caseFile.findMany({ where: { caseId: opened[0]!.id }, orderBy: { id: "asc" } });
+    expect(files.map((f) => f.fileId)).toEqual([TRACE.id, DUMP.id]);
+    const contractAfter = await h.database.db.client.contract.findFirstOrThrow({ select: { reserved: true } });
+    expect(contractAfter.reserved - contractBefore.reserved).toBe(opened[0]!.incidents);
+
+    await h.drain();
+    const asked = `D${ENGINEER.slice(1)}`;
+    const before = h.slack.ephemerals(asked).length;
+    await h.driver.slashCommand({ command: Commands.case, text: String(opened[0]!.id), userId: ENGINEER, channelId: asked });
+    await expect.poll(() => h.slack.ephemerals(asked).length).toBeGreaterThan(before);
+    const card = JSON.stringify(h.slack.ephemerals(asked).at(-1)!.blocks);
+    expect(card).toContain("添付ファイル（2）");
   });
 });
