@@ -6,6 +6,8 @@ import { BusinessCalendar, DEFAULT_CLOSED_DAYS } from "../src/domain/calendar.ts
 import { weekOf } from "../src/domain/digest.ts";
 import { monthsThrough } from "../src/domain/usage-chart.ts";
 import { digestFigures } from "../src/services/send-digest.ts";
+import { rebuildLedgerTotals } from "../src/db/ledger-totals.ts";
+import { fixSlaFigures } from "../src/services/sla-figures.ts";
 import { slaReport } from "../src/services/sla-report.ts";
 import { monthlyUsage } from "../src/services/usage-chart.ts";
 import { createTestDatabase } from "../test/support/database.ts";
@@ -79,13 +81,15 @@ const pgInstant = (seconds: string) => `(TIMESTAMP '${AS_OF.toISOString().replac
  * others answered within two hours and ended within five days, a third of them rated); ledger entries over the
  * same year, each on one of the cases: reservations, consumptions and releases, with a purchase per contract.
  */
-async function seed(db: Database, cases: number, entries: number): Promise<void> {
+export async function seed(db: Database, cases: number, entries: number): Promise<void> {
   const pg = db.provider === "postgresql";
   const series = (from: number, to: number) => (pg ? { prefix: "", source: `generate_series(${from}, ${to}) AS s(n)` }
     : { prefix: `WITH RECURSIVE s(n) AS (SELECT ${from} UNION ALL SELECT n + 1 FROM s WHERE n < ${to})`, source: "s" });
   const at = pg ? pgInstant : sqliteInstant;
   const pad = (e: string) => (pg ? `lpad((${e})::text, 4, '0')` : `printf('%04d', ${e})`);
   const run = (sql: string) => db.client.$executeRawUnsafe(sql);
+  // PostgreSQL keeps a case's level and state as enums: a computed text needs a cast to them.
+  const typed = (e: string, type: string) => (pg ? `(${e})::"${type}"` : e);
   let s = series(1, CUSTOMERS);
   await run(`${s.prefix} INSERT INTO "Customer" ("id", "name", "createdAt") SELECT n, '集計株式会社 ' || ${pad("n")}, ${at(`-${YEAR + 86_400}`)} FROM ${s.source}`);
   await run(`${s.prefix} INSERT INTO "CustomerChannel" ("id", "channelId", "customerId", "locale", "createdAt") SELECT n, 'C0INSIGHT' || ${pad("n")}, n, 'ja', ${at(`-${YEAR}`)} FROM ${s.source}`);
@@ -100,7 +104,7 @@ async function seed(db: Database, cases: number, entries: number): Promise<void>
   await run(`${s.prefix} INSERT INTO "Case" ("id", "customerId", "contractId", "channelId", "requestKey", "title", "description", "level", "incidents", "state", "openedBy", "rootTs",
       "createdAt", "updatedAt", "firstResponseAt", "closedAt", "closedBy")
     SELECT n, ${customer}, ${customer}, 'C0INSIGHT' || ${pad(customer)}, 'insight-' || n, 'ライセンス認証エラー ' || n, 'ライセンス認証の画面でエラーが表示されます。',
-      CASE WHEN n % 10 = 0 THEN 'A' ELSE 'normal' END, 1, CASE WHEN ${resolved} THEN 'resolved' ELSE 'open' END, 'U0CUST1', '1764000000.' || n,
+      ${typed("CASE WHEN n % 10 = 0 THEN 'A' ELSE 'normal' END", "CaseLevel")}, 1, ${typed(`CASE WHEN ${resolved} THEN 'resolved' ELSE 'open' END`, "CaseState")}, 'U0CUST1', '1764000000.' || n,
       ${at(opened)}, ${at(opened)}, CASE WHEN ${resolved} THEN ${at(`${opened} + n % 7200`)} ELSE NULL END,
       CASE WHEN ${resolved} THEN ${at(`${opened} + (n % 5) * 86400 + 3600`)} ELSE NULL END, CASE WHEN ${resolved} THEN 'U0ENG1' ELSE NULL END
     FROM ${s.source}`);
@@ -124,8 +128,13 @@ async function seed(db: Database, cases: number, entries: number): Promise<void>
     FROM (SELECT "contractId" AS "id", SUM(CASE WHEN "kind" = 'consume' THEN 1 ELSE 0 END) AS "c",
       SUM(CASE WHEN "kind" = 'reserve' THEN 1 WHEN "kind" IN ('consume', 'release') THEN -1 ELSE 0 END) AS "r"
       FROM "LedgerEntry" GROUP BY "contractId") AS a WHERE "Contract"."id" = a."id"`);
+  // What an upgraded database holds: the ledger's running totals, as the migration writes them from the entries, and
+  // the service-level figures of every ended case, as the scheduler fixes them after the upgrade.
+  await rebuildLedgerTotals(db);
+  const deps = { db, calendar, clock: { now: () => AS_OF } };
+  while ((await fixSlaFigures(deps, { limit: 2000 })) > 0);
   if (pg) {
-    for (const t of ["Customer", "Contract", "Case", "CaseRating", "LedgerEntry"]) {
+    for (const t of ["Customer", "Contract", "Case", "CaseRating", "LedgerEntry", "LedgerTotal"]) {
       await run(`SELECT setval(pg_get_serial_sequence('"${t}"', 'id'), (SELECT COALESCE(MAX("id"), 1) FROM "${t}"))`);
       await run(`ANALYZE "${t}"`);
     }

@@ -2,6 +2,7 @@
 // the counters with a conditional update, so two concurrent reservations can never both take the last incident.
 import type { Tx } from "./client.ts";
 import type { LedgerKind } from "../domain/ledger.ts";
+import { addToTotals } from "./ledger-totals.ts";
 
 export interface Movement {
   contractId: number;
@@ -20,6 +21,7 @@ export async function recordEntry(tx: Tx, kind: LedgerKind, m: Movement): Promis
       amount: m.amount, reason: m.reason ?? null, actorId: m.actorId, createdAt: m.at,
     },
   });
+  await addToTotals(tx, kind, m);
 }
 
 /**

@@ -7,8 +7,10 @@ import { settleCase } from "../db/reservations.ts";
 import { enqueue } from "../db/outbox.ts";
 import { RefusedTransition, transition, type CaseState } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
+import { slaFigures } from "../domain/sla-figures.ts";
 import type { ServiceDeps } from "./deps.ts";
 import type { EndNoticeKey } from "./notices.ts";
+import { slaColumns } from "./sla-figures.ts";
 
 export type EndAction = "resolve" | "auto_close" | "cancel_defect" | "decline_scope";
 
@@ -35,6 +37,8 @@ export async function endCase(deps: ServiceDeps, action: EndAction, input: EndCa
     const from = current.state;
     const next = transition(from, action);
     if (next instanceof RefusedTransition) return { ok: false, reason: next.reason, state: from };
+    // Fixed now, so the SLA report reads them instead of measuring every case again in business time.
+    const sla = slaFigures(deps.calendar, { level: current.level, state: next.to, openedAt: current.createdAt, firstResponseAt: current.firstResponseAt, closedAt: now }, now);
     // Only one of two racing clicks (or scheduler replicas) wins: the update is conditional on the state we read.
     const { count } = await tx.case.updateMany({
       // An automatic close also needs its timer still due: a reply and a new answer since the scheduler looked
@@ -44,7 +48,7 @@ export async function endCase(deps: ServiceDeps, action: EndAction, input: EndCa
       data: {
         state: next.to, closedAt: now, closedBy: input.actorId, closeReason: input.reason ?? null,
         firstResponseRemindAt: null, firstResponseDueAt: null, delayNoticeAt: null, autoCloseRemindAt: null, autoCloseAt: null,
-        oldestUnansweredAt: null,
+        oldestUnansweredAt: null, ...slaColumns(sla, now),
       },
     });
     if (count === 0) return { ok: false, reason: "closed" };

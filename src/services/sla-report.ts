@@ -1,7 +1,11 @@
 // The SLA report: for cases opened in a period, per month and per customer and overall, how long the first response
 // and the resolution took in business time (p50, p90), how many normal cases missed the first-response target
-// (R-LIFE-7), and the customers' satisfaction ratings. Read in one pass over the period's cases.
-import { businessMs, firstResponseBreached, percentile } from "../domain/sla.ts";
+// (R-LIFE-7), and the customers' satisfaction ratings. Ended cases carry their figures (fixed when they ended, see
+// src/domain/sla-figures.ts), so the report mostly sorts stored numbers.
+import { fixedSlaRows, unfixedSlaCases } from "../db/sla.ts";
+import { percentile } from "../domain/sla.ts";
+import { slaFigures } from "../domain/sla-figures.ts";
+import { nextMonthStart } from "../domain/usage-chart.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 export interface SlaRow {
@@ -25,47 +29,52 @@ export interface SlaRow {
 
 interface Acc { name: string | null; cases: number; first: number[]; breaches: number; resolution: number[]; scores: number[] }
 
-const HOUR = 3_600_000;
+interface Measured { customerId: number; month: number; firstResponseHours: number | null; resolutionDays: number | null; breached: boolean; score: number | null }
+
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
 export async function slaReport(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, period: { from: string; to: string }): Promise<SlaRow[]> {
   const cal = deps.calendar;
   const now = deps.clock.now();
   const end = cal.startOfDay(new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
-  const opened = { gte: cal.startOfDay(period.from), lt: end };
-  // Three flat reads joined here: Prisma's nested relation read of tens of thousands of cases costs three times as much.
-  const [cases, customers, ratings] = await Promise.all([
-    deps.db.client.case.findMany({
-      where: { createdAt: opened },
-      select: { id: true, customerId: true, level: true, state: true, createdAt: true, firstResponseAt: true, closedAt: true },
-    }),
+  // The months the period touches, each from its first local midnight (the first from the period's own start).
+  const months = monthsBetween(period.from, period.to);
+  if (months.length === 0) return [];
+  const starts = months.map((m, i) => cal.startOfDay(i === 0 ? period.from : `${m}-01`));
+  const opened = { gte: starts[0]!, lt: end };
+  // Ended cases carry their figures, fixed when they ended; the few still active (or ended before figures were
+  // kept) are measured here as of now.
+  const [fixed, unfixed, customers] = await Promise.all([
+    fixedSlaRows(deps.db, starts, end),
+    unfixedSlaCases(deps.db, opened),
     deps.db.client.customer.findMany({ select: { id: true, name: true } }),
-    deps.db.client.caseRating.findMany({ where: { case: { createdAt: opened } }, select: { caseId: true, score: true } }),
   ]);
-  const names = new Map(customers.map((c) => [c.id, c.name]));
-  const scores = new Map(ratings.map((r) => [r.caseId, r.score]));
-  const groups = new Map<string, Acc>();
-  const add = (month: string, customerId: number | null, name: string | null, f: (a: Acc) => void) => {
-    const key = `${month}\u0000${customerId ?? ""}`;
-    let acc = groups.get(key);
-    if (!acc) groups.set(key, (acc = { name, cases: 0, first: [], breaches: 0, resolution: [], scores: [] }));
-    f(acc);
+  const monthOf = (at: Date) => {
+    let i = starts.length - 1;
+    while (i > 0 && at < starts[i]!) i -= 1;
+    return i;
   };
-  for (const c of cases) {
-    const month = cal.localDate(c.createdAt).slice(0, 7);
-    const first = c.firstResponseAt ? businessMs(cal, c.createdAt, c.firstResponseAt) / HOUR : null;
-    const breached = firstResponseBreached(cal, { level: c.level, openedAt: c.createdAt, firstResponseAt: c.firstResponseAt }, now);
-    const resolution = c.closedAt && (c.state === "resolved" || c.state === "closed") ? businessMs(cal, c.createdAt, c.closedAt) / (24 * HOUR) : null;
-    const score = scores.get(c.id);
-    for (const [id, name] of [[c.customerId, names.get(c.customerId) ?? String(c.customerId)], [null, null]] as const) {
-      add(month, id, name, (a) => {
-        a.cases += 1;
-        if (first !== null) a.first.push(first);
-        if (breached) a.breaches += 1;
-        if (resolution !== null) a.resolution.push(resolution);
-        if (score !== undefined) a.scores.push(score);
-      });
-    }
+  const measured: Measured[] = fixed;
+  for (const c of unfixed) {
+    const f = slaFigures(cal, { level: c.level, state: c.state, openedAt: c.createdAt, firstResponseAt: c.firstResponseAt, closedAt: c.closedAt }, now);
+    measured.push({ customerId: c.customerId, month: monthOf(c.createdAt), firstResponseHours: f.firstResponseHours, resolutionDays: f.resolutionDays, breached: f.breached, score: c.rating?.score ?? null });
+  }
+  const names = new Map(customers.map((c) => [c.id, c.name]));
+  const groups = new Map<string, Acc>();
+  const add = (month: string, customerId: number | null, name: string | null, m: Measured) => {
+    const key = `${month}\u0000${customerId ?? ""}`;
+    let a = groups.get(key);
+    if (!a) groups.set(key, (a = { name, cases: 0, first: [], breaches: 0, resolution: [], scores: [] }));
+    a.cases += 1;
+    if (m.firstResponseHours !== null) a.first.push(m.firstResponseHours);
+    if (m.breached) a.breaches += 1;
+    if (m.resolutionDays !== null) a.resolution.push(m.resolutionDays);
+    if (m.score !== null) a.scores.push(m.score);
+  };
+  for (const m of measured) {
+    const month = months[m.month]!;
+    add(month, m.customerId, names.get(m.customerId) ?? String(m.customerId), m);
+    add(month, null, null, m);
   }
   const rows = [...groups.entries()].map(([key, a]): SlaRow => {
     const [month, id] = key.split("\u0000") as [string, string];
@@ -80,4 +89,11 @@ export async function slaReport(deps: Pick<ServiceDeps, "db" | "calendar" | "clo
   const byName = new Intl.Collator("ja");
   return rows.sort((x, y) => (x.month !== y.month ? (x.month < y.month ? -1 : 1)
     : x.customerId === null ? -1 : y.customerId === null ? 1 : byName.compare(x.customerName ?? "", y.customerName ?? "")));
+}
+
+/** "YYYY-MM" of every month from the one of `from` to the one of `to` (local dates). */
+function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = nextMonthStart(m).slice(0, 7)) out.push(m);
+  return out;
 }
