@@ -28,6 +28,19 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: appPatterns }] },
   },
   {
+    // Listeners, views and App Home decide through services; only the outbox's delivery reads the database
+    // itself, through src/db. A query written here would skip the repository that owns its table.
+    files: ["src/slack/**/*.ts"],
+    ignores: ["src/slack/outbox/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "(^|/)db/(?!health\\.ts$)", message: "The Slack edge reads through services (src/services/lookups.ts for plain look-ups)." }, ...appPatterns] }],
+      "no-restricted-syntax": ["error",
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Take the time from an injected clock." },
+        { selector: "MemberExpression[property.name='db'][object.name='deps']", message: "The Slack edge reads through services, not deps.db." },
+      ],
+    },
+  },
+  {
     files: ["src/demo/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [testImports] }] },
   },

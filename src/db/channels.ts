@@ -67,3 +67,17 @@ export async function channelsWithoutCustomerTeam(db: Db): Promise<string[]> {
   });
   return rows.map((r) => r.channelId);
 }
+
+/** A registered channel with its customer's name and the workspaces that are the customer's. */
+export function channelWithCustomer(db: Db | Tx, channelId: string) {
+  return db.customerChannel.findUnique({
+    where: { channelId },
+    include: { customer: { select: { name: true } }, teams: { where: { role: "customer" }, select: { teamId: true } } },
+  });
+}
+
+/** Registered channels with their customer's name, oldest first: the choice a modal opened elsewhere offers. */
+export async function registeredChannels(db: Db | Tx, limit: number): Promise<Array<{ channelId: string; customerName: string }>> {
+  const rows = await db.customerChannel.findMany({ include: { customer: { select: { name: true } } }, orderBy: { id: "asc" }, take: limit });
+  return rows.map((c) => ({ channelId: c.channelId, customerName: c.customer.name }));
+}

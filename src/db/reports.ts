@@ -11,3 +11,19 @@ export type StoredReportVersion = Awaited<ReturnType<typeof reportVersionsOf>>[n
 export function deliveredEditions(versions: readonly StoredReportVersion[]): number[] {
   return versions.filter((v) => v.edition !== null && v.fileId !== null).map((v) => v.edition!);
 }
+
+/** The case a report version belongs to, or null for no such version. */
+export async function caseIdOfReportVersion(db: Db | Tx, versionId: number): Promise<number | null> {
+  const found = await db.reportVersion.findUnique({ where: { id: versionId }, select: { report: { select: { caseId: true } } } });
+  return found?.report.caseId ?? null;
+}
+
+/** A version with its report and case, as a reviewer's decision needs it. */
+export function reportVersionWithCase(db: Db | Tx, versionId: number) {
+  return db.reportVersion.findUnique({ where: { id: versionId }, include: { report: { include: { case: true } } } });
+}
+
+/** The version of a case's report with this number, if any. */
+export function reportVersionNumbered(db: Db | Tx, caseId: number, number: number) {
+  return db.reportVersion.findFirst({ where: { report: { caseId }, number } });
+}

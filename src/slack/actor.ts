@@ -2,21 +2,14 @@
 // configuration and the channel's registration; nothing in the payload is taken as proof of a role.
 import { rolesOf, type Role } from "../domain/roles.ts";
 import type { Locale } from "../config.ts";
-import { storedLocale } from "../domain/locale.ts";
+import { channelContextOf, type ChannelContext } from "../services/lookups.ts";
 import type { SlackDeps } from "./deps.ts";
 import { slackLocale } from "./person-locales.ts";
 
 /** `locale`: the language the person reads Slack in, when Slack says (users.info); null when it does not. */
 export interface Actor { userId: string; teamId: string | undefined; locale: Locale | null }
 
-export interface ChannelContext {
-  channelId: string;
-  customerId: number;
-  customerName: string;
-  /** Workspaces whose people are this channel's customer (registered, or confirmed by a manager). */
-  customerTeamIds: readonly string[];
-  locale: Locale;
-}
+export type { ChannelContext };
 
 function record(value: unknown): Record<string, unknown> | null {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
@@ -68,15 +61,7 @@ export async function channelContext(deps: SlackDeps, rawChannelId: string | und
   // Callers pass ids straight from payloads, where a malformed one may be of any type.
   const channelId = str(rawChannelId);
   if (!channelId) return null;
-  const channel = await deps.db.client.customerChannel.findUnique({
-    where: { channelId },
-    include: { customer: { select: { name: true } }, teams: { where: { role: "customer" }, select: { teamId: true } } },
-  });
-  if (!channel) return null;
-  return {
-    channelId, customerId: channel.customerId, customerName: channel.customer.name,
-    customerTeamIds: channel.teams.map((t) => t.teamId), locale: storedLocale(channel.locale),
-  };
+  return channelContextOf(deps, channelId);
 }
 
 export function rolesIn(deps: SlackDeps, actor: { userId: string; teamId: string | undefined }, channel: ChannelContext | null): Set<Role> {

@@ -6,6 +6,7 @@ import type { Locale } from "../config.ts";
 import { loadCaseView } from "../services/case-view.ts";
 import { can, type Permission, type Role } from "../domain/roles.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn, type Actor, type ChannelContext } from "./actor.ts";
+import { caseChannelOf } from "../services/lookups.ts";
 import type { SlackDeps } from "./deps.ts";
 import { t, translator } from "./i18n/index.ts";
 import { Views } from "./ids.ts";
@@ -38,8 +39,8 @@ export async function authorizeCaseAction(
   if (!actor) return null;
   const replyChannel = channelOf(body);
   const caseId = caseIdOf(value);
-  const found = caseId ? await deps.db.client.case.findUnique({ where: { id: caseId }, select: { channelId: true } }) : null;
-  const channel = await channelContext(deps, found?.channelId);
+  const found = caseId ? await caseChannelOf(deps, caseId) : null;
+  const channel = await channelContext(deps, found ?? undefined);
   const roles = rolesIn(deps, actor, channel);
   const locale = localeFor(deps, actor, channel);
   // The customer's own controls (case.reply) are refused in the customer's words, with where to turn next.

@@ -4,6 +4,7 @@
 import type { Locale } from "../config.ts";
 import { can } from "../domain/roles.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn, type Actor } from "./actor.ts";
+import { caseChannelOf } from "../services/lookups.ts";
 import type { SlackDeps } from "./deps.ts";
 import { t } from "./i18n/index.ts";
 import { parseCaseModalMetadata } from "./views/case-modals.ts";
@@ -17,9 +18,9 @@ export async function authorizeCaseSubmission(
 ): Promise<SubmissionCheck> {
   const actor = await actorOfInteraction(deps, body);
   const caseId = parseCaseModalMetadata(privateMetadata);
-  const found = caseId ? await deps.db.client.case.findUnique({ where: { id: caseId }, select: { channelId: true } }) : null;
+  const found = caseId ? await caseChannelOf(deps, caseId) : null;
   if (!actor || !caseId || !found) return { ok: false, errors: { [errorBlock]: t(localeFor(deps, actor, null), "refused.unknown_case") } };
-  const channel = await channelContext(deps, found.channelId);
+  const channel = await channelContext(deps, found);
   const locale = localeFor(deps, actor, channel);
   const roles = rolesIn(deps, actor, channel);
   if (!can(roles, "case.work")) {

@@ -2,6 +2,7 @@
 // there exactly as every case control does.
 import type { WebClient } from "@slack/web-api";
 import type { Permission } from "../domain/roles.ts";
+import { reportVersionCase } from "../services/lookups.ts";
 import { authorizeCaseAction, type CaseActionContext } from "./case-action.ts";
 import type { SlackDeps } from "./deps.ts";
 
@@ -9,10 +10,8 @@ export async function authorizeReportAction(
   deps: SlackDeps, client: WebClient, body: unknown, value: string | undefined, permission: Permission,
 ): Promise<(CaseActionContext & { versionId: number }) | null> {
   const versionId = Number(value);
-  const version = Number.isSafeInteger(versionId) && versionId > 0
-    ? await deps.db.client.reportVersion.findUnique({ where: { id: versionId }, select: { report: { select: { caseId: true } } } })
-    : null;
+  const caseId = Number.isSafeInteger(versionId) && versionId > 0 ? await reportVersionCase(deps, versionId) : null;
   // An unknown version is answered like an unknown case, by the case check itself.
-  const ctx = await authorizeCaseAction(deps, client, body, version ? String(version.report.caseId) : "0", permission);
+  const ctx = await authorizeCaseAction(deps, client, body, String(caseId ?? 0), permission);
   return ctx ? { ...ctx, versionId } : null;
 }

@@ -1,6 +1,6 @@
 // Publishing App Home for one person: what they see depends on their role, decided on the server each time.
 import type { WebClient } from "@slack/web-api";
-import { mutedTopics } from "../../db/notifications.ts";
+import { mutedTopicsOf } from "../../services/lookups.ts";
 import { can, type Role } from "../../domain/roles.ts";
 import { balanceOverview, type CustomerBalance } from "../../services/balance-overview.ts";
 import { loadMyCases, loadRecentlyClosed } from "../../services/my-cases.ts";
@@ -25,7 +25,7 @@ export function homeSources(deps: SlackDeps): HomeSources {
 
 async function engineerHome(deps: SlackDeps, client: WebClient, userId: string, sources: HomeSources): Promise<EngineerHome> {
   const [mine, queue, closed, muted] = await Promise.all([
-    loadMyCases(deps, userId), sources.queue(), loadRecentlyClosed(deps, userId), mutedTopics(deps.db.client, userId),
+    loadMyCases(deps, userId), sources.queue(), loadRecentlyClosed(deps, userId), mutedTopicsOf(deps, userId),
   ]);
   const links = await threadLinksOf(deps).of(client, [...mine.rows, ...queue.rows, ...closed]);
   return { mine, queue, closed, muted, links };

@@ -2,7 +2,7 @@
 // in the triage channel with 「登録する」 and 「お断り／保留」 while it is pending. Pure: data in, Block Kit out.
 import type { KnownBlock, ModalView } from "@slack/types";
 import { DECLINE_REASON_MAX } from "../../domain/renewal.ts";
-import type { RequestRow } from "../../db/renewals.ts";
+import type { RequestRow } from "../../services/lookups.ts";
 import type { Translate } from "../i18n/index.ts";
 import { RenewalIds } from "../ids.ts";
 import type { SlackMessage } from "./case-message.ts";

@@ -2,7 +2,7 @@
 // in from the request (an addition to a contract no longer in force becomes a renewal), and 「お断り／保留」 asks for
 // the reason the customer is told. The modal's request key is the request's own, so a request registers once.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { findRequest } from "../../../db/renewals.ts";
+import { purchaseRequestOf } from "../../../services/lookups.ts";
 import { acceptsAddition } from "../../../domain/contract.ts";
 import { listContracts } from "../../../services/list-contracts.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -18,7 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (!manager) return;
     const { t } = manager;
     const id = idOf(body.actions[0]?.value);
-    const r = id ? await findRequest(deps.db.client, id) : null;
+    const r = id ? await purchaseRequestOf(deps, id) : null;
     if (!r || r.state === "registered") {
       return showModal(deps, client, body, managerNotice(t("request.button.register"), t(r ? "request.settled" : "request.unknown"), t));
     }
@@ -39,7 +39,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (!manager) return;
     const { t } = manager;
     const id = idOf(body.actions[0]?.value);
-    const r = id ? await findRequest(deps.db.client, id) : null;
+    const r = id ? await purchaseRequestOf(deps, id) : null;
     if (!r || r.state !== "pending") return showModal(deps, client, body, managerNotice(t("request.decline.title"), t(r ? "request.settled" : "request.unknown"), t));
     await showModal(deps, client, body, declineRequestModal(r, t));
   });

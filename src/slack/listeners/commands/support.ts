@@ -7,6 +7,7 @@ import { can } from "../../../domain/roles.ts";
 import { prepareCaseModal } from "../../../services/prepare-case-modal.ts";
 import { repostEntry } from "../../../services/repost-entry.ts";
 import { actorOfUser, channelContext, localeFor, rolesIn } from "../../actor.ts";
+import { channelChoices } from "../../../services/lookups.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
 import { Commands, SupportCommands } from "../../ids.ts";
@@ -30,15 +31,13 @@ export function register(app: App, deps: SlackDeps): void {
     }
     await ack();
     const channel = await channelContext(deps, command.channel_id);
-    const channels = channel ? [] : await deps.db.client.customerChannel.findMany({
-      include: { customer: { select: { name: true } } }, orderBy: { id: "asc" }, take: 100,
-    });
+    const channels = channel ? [] : await channelChoices(deps);
     const prep = channel ? await prepareCaseModal(deps, { customerId: channel.customerId, channelId: channel.channelId }) : null;
     await client.views.open({
       trigger_id: command.trigger_id,
       view: openCaseModal({
         metadata: { requestKey: randomUUID(), channelId: channel?.channelId ?? null, sourceTs: null, previousCaseId: null },
-        channels: channels.map((c) => ({ channelId: c.channelId, customerName: c.customer.name })),
+        channels,
         available: prep?.available ?? null,
         blocked: prep?.blocked ? { reason: prep.blocked, contact: deps.config.contact } : null,
       }, translator(locale)),

@@ -2,6 +2,7 @@
 import type { App } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
 import { commentOnRating } from "../../../services/rate-case.ts";
+import { caseChannelOf } from "../../../services/lookups.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -15,8 +16,8 @@ export function register(app: App, deps: SlackDeps): void {
     const block = InsightIds.inputs.commentBlock;
     const actor = await actorOfInteraction(deps, body);
     const metadata = parseRatingMetadata(view.private_metadata);
-    const found = metadata ? await deps.db.client.case.findUnique({ where: { id: metadata.caseId }, select: { channelId: true } }) : null;
-    const channel = found ? await channelContext(deps, found.channelId) : null;
+    const found = metadata ? await caseChannelOf(deps, metadata.caseId) : null;
+    const channel = found ? await channelContext(deps, found) : null;
     const locale = localeFor(deps, actor, channel);
     // Checked again at submission: the modal being open proves nothing about who submits it.
     if (!actor || !metadata || !found || !can(rolesIn(deps, actor, channel), "case.reply")) {

@@ -2,6 +2,7 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
 import { reviewReport } from "../../../services/review-report.ts";
+import { reportVersionForReview } from "../../../services/lookups.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -17,7 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
     const actor = await actorOfInteraction(deps, body);
     const versionId = parseVersionMetadata(view.private_metadata);
     const locale = localeFor(deps, actor, null);
-    const version = versionId ? await deps.db.client.reportVersion.findUnique({ where: { id: versionId }, include: { report: { include: { case: true } } } }) : null;
+    const version = versionId ? await reportVersionForReview(deps, versionId) : null;
     if (!actor || !versionId || !version) return ack({ response_action: "errors", errors: { [block]: t(locale, "report.refused.unknown") } });
     // A modal being open proves nothing: the role is checked again, in the case's channel.
     const roles = rolesIn(deps, actor, await channelContext(deps, version.report.case.channelId));

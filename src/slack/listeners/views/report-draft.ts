@@ -5,7 +5,9 @@ import { caseNumber } from "../../../domain/case.ts";
 import { REPORT_SECTIONS, emptySections, type ReportContent } from "../../../domain/report.ts";
 import { isIsoDate } from "../../../domain/contract.ts";
 import { prepareReportDraft } from "../../../services/prepare-report-draft.ts";
+import { caseChannelOf, reportVersionOf } from "../../../services/lookups.ts";
 import { saveReportVersion } from "../../../services/save-report-version.ts";
+import { channelContext } from "../../actor.ts";
 import { authorizeCaseSubmission } from "../../case-submission.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -42,7 +44,8 @@ export function register(app: App, deps: SlackDeps): void {
       },
       sections,
     };
-    const channel = await deps.db.client.customerChannel.findFirst({ where: { channelId: (await deps.db.client.case.findUniqueOrThrow({ where: { id: caseId } })).channelId } });
+    const caseChannel = await caseChannelOf(deps, caseId);
+    const channel = caseChannel ? await channelContext(deps, caseChannel) : null;
     const changeNote = cleanInput(readText(view, ReportIds.inputs.changeNote) ?? "") || null;
     const result = await saveReportVersion(deps, {
       caseId, actorId: actor.userId, requestKey: metadata.requestKey, content, changeNote,
@@ -59,7 +62,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (!result.created) return;
     deps.logger.info("report saved", { caseId, version: result.number, review: result.inReview });
     // The version it replaced loses its buttons; the new one asks for review where review was asked for.
-    const previous = await deps.db.client.reportVersion.findFirst({ where: { report: { caseId }, number: result.number - 1 } });
+    const previous = await reportVersionOf(deps, caseId, result.number - 1);
     if (previous?.reviewTs) await showReviewMessage(deps, client, previous.id);
     if (result.inReview) await showReviewMessage(deps, client, result.versionId);
     const dm = result.inReview ? t(locale, "report.saved_review", { number: draft.draft.number, version: result.number }) : t(locale, "report.saved", { number: draft.draft.number, version: result.number });
