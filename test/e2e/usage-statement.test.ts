@@ -1,6 +1,6 @@
 // The usage statement (利用明細): a customer asks for it from the entry message of their channel and sees, only to
 // themselves, their contract's purchases, each case with what it consumed or released and why, and the balance —
-// never another customer's. A manager gets any customer's from its detail, with the CSV, by direct message; the
+// never another customer's — and gets it as a PDF by direct message. A manager gets any customer's from its detail, with the CSV, by direct message; the
 // command line writes the CSV.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,6 +42,10 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** The direct message channel the app reaches a person in. */
+const dmOf = (userId: string) => `D${userId.slice(1)}`;
+const pdfsTo = (channelId: string) => h.slack.uploads.filter((u) => u.channel_id === channelId && u.filename.endsWith(".pdf"));
+
 function statementClick(userId: string, userTeamId: string, channelId = CUSTOMER_CHANNEL) {
   return () => h.driver.blockAction({ actionId: InsightIds.actions.statement, userId, userTeamId, channelId, messageTs: entryTs(h, channelId) });
 }
@@ -63,10 +67,35 @@ describe("the usage statement", () => {
     expect(h.slack.messages(CUSTOMER_CHANNEL).some((m) => JSON.stringify(m).includes("利用明細*"))).toBe(false);
   });
 
+  it("sends the customer who asked the statement as a PDF by direct message, never into the channel", async () => {
+    await expect.poll(() => pdfsTo(dmOf(CUSTOMER)).length).toBe(1);
+    const pdf = pdfsTo(dmOf(CUSTOMER))[0]!;
+    expect(pdf.initial_comment).toContain("利用明細書（PDF、");
+    expect(pdf.content.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(h.slack.uploads.filter((u) => u.channel_id === CUSTOMER_CHANNEL)).toHaveLength(0);
+    if (!HAS_PDFTOTEXT) return;
+    const text = joined(pdfText(pdf.content));
+    expect(text).toContain("株式会社サンプル様");
+    expect(text).toContain("ライセンス認証エラー");
+    expect(text).not.toContain("他社");
+  });
+
+  it("tells the customer, with whom to ask, when Slack does not let the PDF be sent to them directly", async () => {
+    h.slack.fail("conversations.open", { error: "invalid_user_combination" });
+    const before = pdfsTo(dmOf(CUSTOMER)).length;
+    const mine = () => h.slack.ephemerals(CUSTOMER_CHANNEL).filter((e) => e.user === CUSTOMER);
+    const seen = mine().length;
+    await statementClick(CUSTOMER, CUSTOMER_TEAM)();
+    await expect.poll(() => mine().length).toBe(seen + 2);
+    expect(mine().at(-1)!.text).toContain("恐れ入りますが、利用明細書（PDF）をダイレクトメッセージでお送りできませんでした。");
+    expect(pdfsTo(dmOf(CUSTOMER))).toHaveLength(before);
+  });
+
   it("refuses a person of another customer's workspace in this channel, and shows them no figures", async () => {
     const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, OTHER_CUSTOMER, statementClick(OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM));
     expect(text).toContain("ご契約のお客様と T4U の担当者のみ");
     expect(text).not.toContain("ライセンス認証エラー");
+    expect(pdfsTo(dmOf(OTHER_CUSTOMER))).toHaveLength(0);
   });
 
   it("shows the other customer only their own statement in their own channel", async () => {
@@ -76,6 +105,11 @@ describe("the usage statement", () => {
     expect(shown).toContain("他社の社外秘の質問");
     expect(shown).not.toContain("サンプル");
     expect(shown).not.toContain("ライセンス認証エラー");
+    await expect.poll(() => pdfsTo(dmOf(OTHER_CUSTOMER)).length).toBe(1);
+    if (!HAS_PDFTOTEXT) return;
+    const text = joined(pdfText(pdfsTo(dmOf(OTHER_CUSTOMER))[0]!.content));
+    expect(text).toContain("他社株式会社様");
+    expect(text).not.toContain("サンプル");
   });
 
   it("sends a manager the statement with its CSV and PDF by direct message from the customer's detail", async () => {
@@ -87,13 +121,14 @@ describe("the usage statement", () => {
     const detail = h.slack.views().find((v) => v.open && v.callback_id === Views.customerDetail)!;
     const click = await h.driver.blockAction({ actionId: InsightIds.actions.statement, userId: MANAGER, userTeamId: HOME_TEAM, view: { id: detail.id, callbackId: Views.customerDetail }, blockId: "customer_actions" });
     expect(click.slackWouldReject).toBeUndefined();
-    await expect.poll(() => h.slack.uploads.filter((u) => u.filename.startsWith("statement_")).length).toBe(2);
-    const csv = h.slack.uploads.find((u) => u.filename.startsWith("statement_") && u.filename.endsWith(".csv"))!.content.toString("utf8");
+    const toManager = () => h.slack.uploads.filter((u) => u.channel_id === dmOf(MANAGER) && u.filename.startsWith("statement_"));
+    await expect.poll(() => toManager().length).toBe(2);
+    const csv = toManager().find((u) => u.filename.endsWith(".csv"))!.content.toString("utf8");
     expect(csv.startsWith("\uFEFF契約,期間,区分,日付,終了日,案件,件名")).toBe(true);
     expect(csv).toContain(",環境の再現による検証,サービスレベルA,解決,3,0,0,,");
     expect(csv).toContain("追加購入,,,,5,注文書 #42");
     expect(csv).not.toContain("他社");
-    const pdf = h.slack.uploads.find((u) => u.filename.startsWith("statement_") && u.filename.endsWith(".pdf"))!;
+    const pdf = toManager().find((u) => u.filename.endsWith(".pdf"))!;
     expect(pdf.content.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     if (!HAS_PDFTOTEXT) return;
     const text = joined(pdfText(pdf.content));

@@ -111,4 +111,6 @@ export const insightsEn: English<typeof insightsJa> = {
   "statement.pdf.col.note": "Note",
   "statement.pdf.page": ({ page, total }: { page: number; total: number }) => `${md(page)} / ${md(total)}`,
   "statement.pdf_comment": ({ asOf }: { asOf: string }) => `The usage statement as PDF (as of ${md(enDate(asOf))}).`,
+  "statement.pdf_not_sent": ({ contact }: { contact: string }) =>
+    `We are sorry, but we could not send you the usage statement as PDF by direct message. Should you need it, please contact ${contact}.`,
 };

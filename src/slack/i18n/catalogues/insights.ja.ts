@@ -111,4 +111,6 @@ export const insightsJa = {
   "statement.pdf.col.note": "備考",
   "statement.pdf.page": ({ page, total }: { page: number; total: number }) => `${md(page)} / ${md(total)}`,
   "statement.pdf_comment": ({ asOf }: { asOf: string }) => `利用明細書（PDF、${md(jaDate(asOf))} 現在）です。`,
+  "statement.pdf_not_sent": ({ contact }: { contact: string }) =>
+    `恐れ入りますが、利用明細書（PDF）をダイレクトメッセージでお送りできませんでした。PDF がご入用の際は ${contact} までお申し付けください。`,
 };

@@ -1,6 +1,6 @@
 // The usage statement (利用明細) from a button. On a customer channel's entry message it shows the statement of that
-// channel's customer, only to the person who clicked (ephemeral), and only to people allowed to see that balance:
-// a customer never sees another customer's. In /balance <customer> it sends a manager the statement with its CSV and
+// channel's customer, only to the person who clicked (ephemeral), with its PDF by direct message, and only to people
+// allowed to see that balance: a customer never sees another customer's. In /balance <customer> it sends a manager the statement with its CSV and
 // PDF by direct message.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
@@ -50,6 +50,22 @@ export function register(app: App, deps: SlackDeps): void {
     // The channel decides whose statement it is, never the button's value.
     const statement = await usageStatement(deps, { customerId: channel.customerId });
     if (!statement) return;
-    await client.chat.postEphemeral({ channel: channel.channelId, user: actor.userId, ...statementMessage(statement, translator(locale)) });
+    const tr = translator(locale);
+    await client.chat.postEphemeral({ channel: channel.channelId, user: actor.userId, ...statementMessage(statement, tr) });
+    // The PDF goes to the person who asked, by direct message: a file in the channel would be seen by everyone in
+    // it, other workspaces connected to it included. Where Slack does not let the app write to them, they are told.
+    try {
+      const dm = await client.conversations.open({ users: actor.userId });
+      const channelId = dm.channel?.id;
+      if (!channelId) throw new Error("no direct message channel");
+      await client.filesUploadV2({
+        channel_id: channelId, file: await renderStatementPdf(statement, statementPdfLabels(tr, locale, deps.config.contact), locale),
+        filename: statementPdfFilename(statement), title: tr("statement.pdf.title"), initial_comment: tr("statement.pdf_comment", { asOf: statement.asOf }),
+      });
+      deps.logger.info("usage statement sent to a customer", { customerId: channel.customerId, userId: actor.userId });
+    } catch (error) {
+      deps.logger.warn("usage statement PDF not sent to a customer", { customerId: channel.customerId, userId: actor.userId, error: error instanceof Error ? error.message : String(error) });
+      await ephemeral(client, deps.logger, channel.channelId, actor.userId, tr("statement.pdf_not_sent", { contact: deps.config.contact }));
+    }
   });
 }
