@@ -41,14 +41,19 @@ export function faultSummary(error: unknown): string {
   return `${typeof code === "string" ? `${code}: ` : ""}${last}`.slice(0, 200);
 }
 
+/** A code or message as drivers give them (a string or a number); anything else says nothing. */
+function plain(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const parts = [error.message, String((error as { code?: unknown }).code ?? "")];
+  const parts = [error.message, plain((error as { code?: unknown }).code)];
   let cause: unknown = (error as { cause?: unknown }).cause ?? (error as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
   for (let depth = 0; cause && depth < 3; depth += 1) {
     if (cause instanceof Error) parts.push(cause.message);
     const c = cause as { code?: unknown; originalCode?: unknown; originalMessage?: unknown; cause?: unknown };
-    parts.push(String(c.code ?? ""), String(c.originalCode ?? ""), String(c.originalMessage ?? ""));
+    parts.push(plain(c.code), plain(c.originalCode), plain(c.originalMessage));
     cause = c.cause;
   }
   return parts.join(" ");

@@ -90,12 +90,12 @@ export async function assignApprovers(deps: ServiceDeps, input: { channelId: str
   if (input.customerMembersOnly && userIds.length) {
     const customerTeams = new Set((await teamsOf(deps.db.client, input.channelId)).filter((t) => t.role === "customer").map((t) => t.teamId));
     if (customerTeams.size === 0) return { ok: false, reason: "no_customer_team" };
-    const lookUp = deps.workspaces?.workspaceOf;
-    if (!lookUp) return { ok: false, reason: "slack_unavailable" };
+    const workspaces = deps.workspaces;
+    if (!workspaces?.workspaceOf) return { ok: false, reason: "slack_unavailable" };
     const outsiders: string[] = [];
     // Asked before the transaction: no network call ever holds a database lock.
     for (const userId of userIds) {
-      const found = await lookUp(userId);
+      const found = await workspaces.workspaceOf(userId);
       if (!found.ok) return { ok: false, reason: "slack_unavailable" };
       if (found.teamId === null || !customerTeams.has(found.teamId)) outsiders.push(userId);
     }

@@ -31,7 +31,7 @@ export function ackEventsAfterHandling(app: App): void {
     }
     const store = { failed: false };
     let acknowledged = false;
-    await failures.run(store, () => processEvent({ ...event, ack: async () => { acknowledged = true; } }));
+    await failures.run(store, () => processEvent({ ...event, ack: () => { acknowledged = true; return Promise.resolve(); } }));
     // Thrown before any answer was sent: the receiver answers 500, which Slack retries.
     if (store.failed) throw new EventNotHandled(`the ${inner.type} event was not handled; Slack will deliver it again`);
     if (!acknowledged) return;

@@ -1,6 +1,5 @@
 // Starts a bare Bolt App in HTTP mode against the stand-in, on an ephemeral port, for tests of the support code
 // itself. The app proper will have its own factory; this only fixes the Bolt details that are easy to get wrong.
-import type { AddressInfo } from "node:net";
 import { App, LogLevel, type AppOptions, type Logger } from "@slack/bolt";
 import type { SlackStandIn } from "./slack-api.ts";
 
@@ -63,7 +62,7 @@ export async function startBolt(options: StartBoltOptions): Promise<StartedBolt>
   const server = await app.start({ port: 0, host: "127.0.0.1" });
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("Bolt's server has no TCP address");
-  const port = (address as AddressInfo).port;
+  const port = address.port;
   return {
     app,
     baseUrl: `http://127.0.0.1:${port}`,

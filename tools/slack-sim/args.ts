@@ -78,7 +78,8 @@ export async function parseArgs(req: IncomingMessage, raw: Buffer): Promise<Args
     }
     if (!isRecord(parsed)) refuse("invalid_json");
     // Slack ignores a token inside a JSON body: it must come in the Authorization header.
-    const { token: _ignored, ...rest } = parsed;
+    const rest = { ...parsed };
+    delete rest.token;
     return { ...args, ...rest };
   }
   if (contentType.startsWith("multipart/form-data")) {

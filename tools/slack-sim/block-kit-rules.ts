@@ -116,7 +116,7 @@ function checkInitialOptions(element: Record<string, unknown>, pointer: string, 
   // Slack refuses an initial option that is not exactly one of the options, a common slip when labels change.
   const initial: unknown[] = [];
   if (element.initial_option !== undefined) initial.push(element.initial_option);
-  if (Array.isArray(element.initial_options)) initial.push(...element.initial_options);
+  if (Array.isArray(element.initial_options)) initial.push(...(element.initial_options as unknown[]));
   for (const option of initial) {
     const value = isRecord(option) ? option.value : undefined;
     if (typeof value !== "string" || !values.includes(value)) {
@@ -163,7 +163,7 @@ function checkElement(value: unknown, pointer: string, allowed: Set<string>, act
   } else if (type === "number_input") {
     if (typeof element.is_decimal_allowed !== "boolean") fail(`${pointer}/is_decimal_allowed`, "is required");
   } else if (type === "datepicker") {
-    if (element.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(element.initial_date))) {
+    if (element.initial_date !== undefined && (typeof element.initial_date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(element.initial_date))) {
       fail(`${pointer}/initial_date`, "must be in YYYY-MM-DD format");
     }
   }

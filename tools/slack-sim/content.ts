@@ -14,7 +14,7 @@ export function withGeneratedIds(blocks: unknown[]): unknown[] {
     if (!isRecord(block)) continue;
     if (block.block_id === undefined) block.block_id = randomId("", 5);
     const elements: unknown[] = [];
-    if (Array.isArray(block.elements) && block.type === "actions") elements.push(...block.elements);
+    if (Array.isArray(block.elements) && block.type === "actions") elements.push(...(block.elements as unknown[]));
     if (block.accessory !== undefined) elements.push(block.accessory);
     if (block.element !== undefined) elements.push(block.element);
     for (const element of elements) {

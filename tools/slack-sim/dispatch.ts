@@ -36,7 +36,8 @@ export function createApiHandler(ws: Workspace): ApiHandler {
       return;
     }
     const presented = bearer(req, args);
-    const { token: _token, ...shownArgs } = args;
+    const shownArgs = { ...args };
+    delete shownArgs.token;
     const handler = methods[method];
     if (handler === undefined) {
       record({ method, args: shownArgs, at, ok: false, error: "unknown_method" });

@@ -23,7 +23,7 @@ export function elementsOf(blocks: unknown[]): FoundElement[] {
   for (const block of blocks) {
     if (!isRecord(block)) continue;
     const candidates: unknown[] = [];
-    if (block.type === "actions" && Array.isArray(block.elements)) candidates.push(...block.elements);
+    if (block.type === "actions" && Array.isArray(block.elements)) candidates.push(...(block.elements as unknown[]));
     if (block.accessory !== undefined) candidates.push(block.accessory);
     if (block.type === "input" && block.element !== undefined) candidates.push(block.element);
     for (const element of candidates) {

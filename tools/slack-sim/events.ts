@@ -7,8 +7,8 @@ import { ACK_DEADLINE_MS, VERIFICATION_TOKEN, withVerdict, type Transport } from
 import type { SlackStandIn } from "./types.ts";
 
 export interface EventSender {
-  event(event: Record<string, unknown>, opts?: EventOptions): Promise<DriverResponse>;
-  message(input: MessageInput): Promise<DriverResponse>;
+  event: (event: Record<string, unknown>, opts?: EventOptions) => Promise<DriverResponse>;
+  message: (input: MessageInput) => Promise<DriverResponse>;
 }
 
 export function createEventSender(transport: Transport, slack: SlackStandIn, homeTeamId: string, apiAppId: string): EventSender {

@@ -9,12 +9,13 @@ export const ACK_DEADLINE_MS = 3_000;
 /** The deprecated verification token Slack still puts in payloads; Bolt ignores it in favour of the signature. */
 export const VERIFICATION_TOKEN = "legacy-verification-token";
 
+// Plain functions (closures), not methods: callers may take them apart.
 export interface Transport {
-  sign(body: string, timestamp?: number): { "x-slack-signature": string; "x-slack-request-timestamp": string };
-  send(body: string, headers: Record<string, string>): Promise<DriverResponse>;
-  signedPost(body: string, contentType: string, extra?: Record<string, string>): Promise<DriverResponse>;
+  sign: (body: string, timestamp?: number) => { "x-slack-signature": string; "x-slack-request-timestamp": string };
+  send: (body: string, headers: Record<string, string>) => Promise<DriverResponse>;
+  signedPost: (body: string, contentType: string, extra?: Record<string, string>) => Promise<DriverResponse>;
   /** An interaction payload, form-encoded as Slack posts it. */
-  postInteraction(payload: Json): Promise<DriverResponse>;
+  postInteraction: (payload: Json) => Promise<DriverResponse>;
 }
 
 export function createTransport(baseUrl: string, signingSecret: string): Transport {

@@ -24,7 +24,8 @@ export function register(app: App, deps: SlackDeps): void {
       const ctx = await authorizeCustomerControl(deps, client, body, body);
       if (!ctx) return;
       if (answer === "continue" && !(await openApplication(deps, client, ctx, body.trigger_id, "renewal", randomUUID()))) return;
-      const messageTs = typeof body.message?.ts === "string" ? body.message.ts : body.container.message_ts ?? null;
+      const containerTs: unknown = body.container?.message_ts;
+      const messageTs = typeof body.message?.ts === "string" ? body.message.ts : containerTs;
       const result = await answerRenewal(deps, {
         contractId: ctx.contractId, customerId: ctx.channel.customerId, channelId: ctx.channel.channelId, answer,
         actorId: ctx.actor.userId, messageTs: typeof messageTs === "string" ? messageTs : null, contact: deps.config.contact,
