@@ -3,9 +3,10 @@
 // Either finds a word inside longer text without spaces, which Japanese needs. Every word must appear somewhere in
 // the case (any of its texts); newest cases first. Words shorter than three characters cannot be looked up in a
 // trigram index: they only narrow what the longer words found, or, alone, are looked for in titles and
-// descriptions (a scan of cases, never of every message).
+// descriptions (a scan of cases, never of every message). The queries themselves are in case-search-sql.ts.
 import { isIndexed } from "../domain/case-query.ts";
 import type { Database } from "./client.ts";
+import { allRare, firstMessageFrom, lookForCases, windowComplete, windowStart, type SearchQuery } from "./case-search-sql.ts";
 
 export interface SearchScope {
   /** Only this customer channel's cases (a customer searching from their channel). */
@@ -23,89 +24,43 @@ export interface SearchResult {
   titlesOnly: boolean;
 }
 
-/** `%`, `_` and `\` typed by a person are characters, not wildcards. */
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+/**
+ * How far each look goes: the newest `first` cases in scope, then `growth` times as many each time, until every
+ * case is covered. A common word is answered from the first look, so the work follows the cases shown rather than
+ * every text with the word. A word in fewer than `rare` texts (messages, and cases' titles or descriptions) is
+ * rare: when the first look is not enough and every word is rare, the plain search over every case is cheap.
+ */
+export interface SearchWindows { first: number; growth: number; rare: number }
 
-/** An FTS5 phrase: the term as one string, its double quotes doubled (nothing in it is query syntax). */
-function ftsPhrase(term: string): string {
-  return `"${term.replaceAll('"', '""')}"`;
-}
+export const DEFAULT_WINDOWS: SearchWindows = { first: 1_000, growth: 8, rare: 1_000 };
 
-export async function searchCases(db: Database, terms: readonly string[], scope: SearchScope): Promise<SearchResult> {
+/** `windows: null` searches every case at once (what each window's answer must equal). */
+export async function searchCases(db: Database, terms: readonly string[], scope: SearchScope, windows: SearchWindows | null = DEFAULT_WINDOWS): Promise<SearchResult> {
   const indexed = terms.filter(isIndexed);
   const short = terms.filter((t) => !isIndexed(t));
   if (terms.length === 0) return { hits: [], more: false, titlesOnly: false };
-  const rows = db.provider === "sqlite"
-    ? await sqliteSearch(db, indexed, short, scope)
-    : await postgresSearch(db, indexed, short, scope);
-  return { hits: rows.slice(0, scope.limit).map((r) => ({ caseId: Number(r.id) })), more: rows.length > scope.limit, titlesOnly: indexed.length === 0 };
+  const query: SearchQuery = { indexed, short, channelId: scope.channelId, need: scope.limit + 1 };
+  const ids = indexed.length > 0 && windows ? await windowed(db, query, windows) : await lookForCases(db, query, null);
+  return { hits: ids.slice(0, scope.limit).map((id) => ({ caseId: id })), more: ids.length > scope.limit, titlesOnly: indexed.length === 0 };
 }
 
-type Row = { id: number | bigint };
-
-async function sqliteSearch(db: Database, indexed: string[], short: string[], scope: SearchScope): Promise<Row[]> {
-  const params: unknown[] = [];
-  const perTerm = indexed.map((term) => {
-    params.push(ftsPhrase(term), ftsPhrase(term));
-    return `SELECT rowid AS id FROM "CaseSearch" WHERE "CaseSearch" MATCH ?
-      UNION SELECT m."caseId" AS id FROM "CaseMessageSearch" s JOIN "CaseMessage" m ON m.id = s.rowid
-      WHERE s."CaseMessageSearch" MATCH ? AND m."deletedAt" IS NULL`;
-  });
-  const where: string[] = [];
-  if (perTerm.length > 0) where.push(`c.id IN (${perTerm.join(" INTERSECT ")})`);
-  for (const term of short) {
-    // instr over lower(): case-insensitive for ASCII like the trigram index, exact for Japanese.
-    if (indexed.length > 0) {
-      where.push(`(instr(lower(c.title), lower(?)) > 0 OR instr(lower(c.description), lower(?)) > 0
-        OR EXISTS (SELECT 1 FROM "CaseMessage" m WHERE m."caseId" = c.id AND m."deletedAt" IS NULL AND instr(lower(m.text), lower(?)) > 0))`);
-      params.push(term, term, term);
-    } else {
-      where.push(`(instr(lower(c.title), lower(?)) > 0 OR instr(lower(c.description), lower(?)) > 0)`);
-      params.push(term, term);
-    }
+/**
+ * Newest cases first, in widening windows. A window's answer is the plain search's answer when it found enough
+ * cases and no case newer than the last one kept has a message older than the window's that could hold a word;
+ * otherwise the next, wider window is searched, and past the oldest case the plain search answers.
+ */
+async function windowed(db: Database, query: SearchQuery, windows: SearchWindows): Promise<number[]> {
+  for (let size = windows.first, tries = 0; ; size *= windows.growth, tries += 1) {
+    const fromCase = await windowStart(db, query.channelId, size);
+    if (fromCase === null) return lookForCases(db, query, null);
+    if (tries === 1 && await allRare(db, query.indexed, windows.rare)) return lookForCases(db, query, null);
+    // The oldest twentieth of the window, at most 50 cases.
+    const fromMessage = await firstMessageFrom(db, fromCase, Math.max(1, Math.min(50, Math.floor(size / 20))));
+    if (fromMessage === null) continue;
+    const window = { fromCase, fromMessage, small: tries === 0 };
+    const found = await lookForCases(db, query, window);
+    if (found.length >= query.need && await windowComplete(db, query, window, found[query.need - 1]!)) return found;
   }
-  if (scope.channelId !== undefined) {
-    where.push(`c."channelId" = ?`);
-    params.push(scope.channelId);
-  }
-  params.push(scope.limit + 1);
-  return db.client.$queryRawUnsafe<Row[]>(
-    `SELECT c.id AS id FROM "Case" c WHERE ${where.join(" AND ")} ORDER BY c.id DESC LIMIT ?`, ...params);
-}
-
-async function postgresSearch(db: Database, indexed: string[], short: string[], scope: SearchScope): Promise<Row[]> {
-  const params: unknown[] = [];
-  const next = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const perTerm = indexed.map((term) => {
-    const p = next(likePattern(term));
-    return `SELECT id FROM "Case" WHERE title ILIKE ${p} OR description ILIKE ${p}
-      UNION SELECT "caseId" AS id FROM "CaseMessage" WHERE text ILIKE ${p} AND "deletedAt" IS NULL`;
-  });
-  const where: string[] = [];
-  if (perTerm.length > 0) where.push(`c.id IN (${perTerm.join(" INTERSECT ")})`);
-  for (const term of short) {
-    const p = next(likePattern(term));
-    where.push(indexed.length > 0
-      ? `(c.title ILIKE ${p} OR c.description ILIKE ${p}
-        OR EXISTS (SELECT 1 FROM "CaseMessage" m WHERE m."caseId" = c.id AND m."deletedAt" IS NULL AND m.text ILIKE ${p}))`
-      : `(c.title ILIKE ${p} OR c.description ILIKE ${p})`);
-  }
-  if (scope.channelId !== undefined) where.push(`c."channelId" = ${next(scope.channelId)}`);
-  const limit = next(scope.limit + 1);
-  const sql = `SELECT c.id AS id FROM "Case" c WHERE ${where.join(" AND ")} ORDER BY c.id DESC LIMIT ${limit}`;
-  if (indexed.length === 0) return db.client.$queryRawUnsafe<Row[]>(sql, ...params);
-  // The planner prices ILIKE as cheap and, for a common word, reads every message instead of the trigram index
-  // (measured: 2 µs a row, so 2 s at a million messages). Told not to scan, it takes the index and rechecks only
-  // the rows the trigrams point to.
-  return db.client.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-    return tx.$queryRawUnsafe<Row[]>(sql, ...params);
-  });
 }
 
 /** Where in a case a word appears, for the line shown under a hit: its description, or the first message with it. */

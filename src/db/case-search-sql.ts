@@ -1,0 +1,224 @@
+// The queries of the case search, one per engine: a look over all cases or over a window of the newest ones, and
+// the checks that tell whether a window's answer is the whole answer (see case-search.ts).
+import type { Database, Tx } from "./client.ts";
+
+export interface SearchQuery {
+  /** Words of three characters or more, looked up in the trigram indexes. */
+  indexed: string[];
+  /** Shorter words, tested on the cases the longer words found (or, alone, on titles and descriptions). */
+  short: string[];
+  channelId: string | undefined;
+  /** How many cases to find: the page shown and one more, to tell whether there are more. */
+  need: number;
+}
+
+/**
+ * The part of the cases one look covers: cases from `fromCase` on, and of the messages only those from
+ * `fromMessage` on. A message is written after its case, so the messages of newer cases are nearly all newer than
+ * the first message of the window's oldest cases; what a newer case has below `fromMessage` is checked by
+ * `windowComplete` before a window's answer is trusted.
+ */
+export interface SearchWindow {
+  fromCase: number;
+  fromMessage: number;
+  /** Few enough texts that testing each (PostgreSQL) costs less than reading a common word's whole trigram lists. */
+  small: boolean;
+}
+
+type Row = { id: number | bigint };
+
+/** `%`, `_` and `\` typed by a person are characters, not wildcards. */
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** An FTS5 phrase: the term as one string, its double quotes doubled (nothing in it is query syntax). */
+function ftsPhrase(term: string): string {
+  return `"${term.replaceAll('"', '""')}"`;
+}
+
+/**
+ * Kana, kanji, digits and Japanese punctuation have no case: no character lowers to one of them but itself, so
+ * ILIKE and LIKE find the same rows, and LIKE does not lower every text it tests (five times faster here).
+ */
+const CASELESS = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}0-9\u3000-\u303f\u30fc\uff61-\uff9f]+$/u;
+
+function likeOperator(term: string): "LIKE" | "ILIKE" {
+  return CASELESS.test(term) ? "LIKE" : "ILIKE";
+}
+
+/**
+ * PostgreSQL's planner prices ILIKE as cheap and, for a common word, reads every message instead of the trigram
+ * index (measured: 2 µs a row, so 2 s at a million messages); within a window it walks the id index and tests
+ * every row of the window. Told to use neither plan, it combines the trigram and id indexes as bitmaps and
+ * rechecks only the rows both point to. A small window is the exception: its texts are fewer than a common word's
+ * trigram lists, so there it walks the id indexes and tests each text.
+ */
+function withPlans<T>(db: Database, plans: "bitmap" | "walk", work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.client.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+    await tx.$executeRawUnsafe(plans === "bitmap" ? "SET LOCAL enable_indexscan = off" : "SET LOCAL enable_bitmapscan = off");
+    return work(tx);
+  });
+}
+
+/** The oldest of the newest `size` cases in scope, or null when the scope has no more than that. */
+export async function windowStart(db: Database, channelId: string | undefined, size: number): Promise<number | null> {
+  const rows = db.provider === "sqlite"
+    ? await db.client.$queryRawUnsafe<Row[]>(
+      `SELECT id FROM "Case" ${channelId !== undefined ? `WHERE "channelId" = ?` : ""} ORDER BY id DESC LIMIT 1 OFFSET ?`,
+      ...(channelId !== undefined ? [channelId] : []), size)
+    : await db.client.$queryRawUnsafe<Row[]>(
+      `SELECT id FROM "Case" ${channelId !== undefined ? `WHERE "channelId" = $2` : ""} ORDER BY id DESC LIMIT 1 OFFSET $1`,
+      size, ...(channelId !== undefined ? [channelId] : []));
+  // The case after the `size`-th: one exists, so the window does not reach the oldest case.
+  return rows[0] ? Number(rows[0].id) + 1 : null;
+}
+
+/**
+ * Where a window's messages start: the first message of its oldest cases (`band` of them, read through the case
+ * index), so that a case whose messages came late does not move the start far back.
+ */
+export async function firstMessageFrom(db: Database, fromCase: number, band: number): Promise<number | null> {
+  const rows = db.provider === "sqlite"
+    // CROSS JOIN keeps SQLite from walking the whole message table in id order to find the minimum.
+    ? await db.client.$queryRawUnsafe<Array<{ first: number | bigint | null }>>(
+      `SELECT min(m.id) AS first FROM "Case" c CROSS JOIN "CaseMessage" m ON m."caseId" = c.id WHERE c.id >= ? AND c.id < ?`, fromCase, fromCase + band)
+    : await db.client.$queryRawUnsafe<Array<{ first: number | bigint | null }>>(
+      `SELECT min(id) AS first FROM (SELECT id FROM "CaseMessage" WHERE "caseId" >= $1 AND "caseId" < $2 OFFSET 0) s`, fromCase, fromCase + band);
+  const first = rows[0]?.first;
+  return first === null || first === undefined ? null : Number(first);
+}
+
+/** Whether every word is in fewer than `rare` texts: messages, and cases by their title or description. */
+export async function allRare(db: Database, terms: readonly string[], rare: number): Promise<boolean> {
+  for (const term of terms) {
+    const counts = db.provider === "sqlite"
+      ? await db.client.$queryRawUnsafe<Array<{ n: number | bigint }>>(
+        `SELECT (SELECT count(*) FROM (SELECT 1 FROM "CaseMessageSearch" WHERE "CaseMessageSearch" MATCH ? LIMIT ?))
+          + (SELECT count(*) FROM (SELECT 1 FROM "CaseSearch" WHERE "CaseSearch" MATCH ? LIMIT ?)) AS n`, ftsPhrase(term), rare, ftsPhrase(term), rare)
+      : await withPlans(db, "bitmap", (tx) => {
+        const op = likeOperator(term);
+        return tx.$queryRawUnsafe<Array<{ n: number | bigint }>>(
+          `SELECT (SELECT count(*) FROM (SELECT 1 FROM "CaseMessage" WHERE text ${op} $1 LIMIT $2) m)
+            + (SELECT count(*) FROM (SELECT 1 FROM "Case" WHERE title ${op} $1 OR description ${op} $1 LIMIT $2) c) AS n`, likePattern(term), rare);
+      });
+    if (Number(counts[0]?.n ?? 0) >= rare) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a window's answer is the whole answer: no case in scope newer than `last` has a message older than the
+ * window's that could hold a word. SQLite reads the message ids of those cases from the case index (the id is in
+ * every index entry); PostgreSQL, whose index entries do not hold it, asks the trigram index for such messages.
+ * Either is cheap when the answer is recent, as for a common word; after a small window PostgreSQL tests the
+ * texts of the cases above `last` instead.
+ */
+export async function windowComplete(db: Database, query: SearchQuery, window: SearchWindow, last: number): Promise<boolean> {
+  const { channelId } = query;
+  if (db.provider === "sqlite") {
+    const rows = await db.client.$queryRawUnsafe<unknown[]>(
+      `SELECT 1 FROM "Case" c CROSS JOIN "CaseMessage" m ON m."caseId" = c.id
+        WHERE c.id > ? ${channelId !== undefined ? `AND c."channelId" = ?` : ""} AND m.id < ? LIMIT 1`,
+      last, ...(channelId !== undefined ? [channelId] : []), window.fromMessage);
+    return rows.length === 0;
+  }
+  const params: unknown[] = [last, window.fromMessage];
+  const next = (value: unknown) => `$${params.push(value)}`;
+  const words = query.indexed.map((term) => `text ${likeOperator(term)} ${next(likePattern(term))}`).join(" OR ");
+  const scope = channelId !== undefined ? `AND "caseId" IN (SELECT id FROM "Case" WHERE "channelId" = ${next(channelId)} AND id > $1)` : "";
+  const rows = await withPlans(db, window.small ? "walk" : "bitmap", (tx) => tx.$queryRawUnsafe<unknown[]>(
+    `SELECT 1 FROM "CaseMessage" WHERE "caseId" > $1 AND id < $2 AND "deletedAt" IS NULL AND (${words}) ${scope} LIMIT 1`, ...params));
+  return rows.length === 0;
+}
+
+/** The newest `need` cases in scope (and in the window, if any) that have every word. */
+export async function lookForCases(db: Database, query: SearchQuery, window: SearchWindow | null): Promise<number[]> {
+  const rows = db.provider === "sqlite" ? await sqliteLook(db, query, window) : await postgresLook(db, query, window);
+  return rows.map((r) => Number(r.id));
+}
+
+async function sqliteLook(db: Database, { indexed, short, channelId, need }: SearchQuery, window: SearchWindow | null): Promise<Row[]> {
+  const params: unknown[] = [];
+  const perTerm = indexed.map((term) => {
+    params.push(ftsPhrase(term), ...(window ? [window.fromCase] : []));
+    let messages: string;
+    if (channelId !== undefined) {
+      // A customer's cases are few beside all cases: their messages are read through the case index and looked
+      // up among the ids of the messages with the word, instead of joining every message with the word.
+      messages = `SELECT m."caseId" AS id FROM "Case" mc CROSS JOIN "CaseMessage" m ON m."caseId" = mc.id
+        WHERE mc."channelId" = ? ${window ? "AND mc.id >= ?" : ""} AND m."deletedAt" IS NULL
+        AND m.id IN (SELECT rowid FROM "CaseMessageSearch" WHERE "CaseMessageSearch" MATCH ? ${window ? "AND rowid >= ?" : ""})`;
+      params.push(channelId, ...(window ? [window.fromCase] : []), ftsPhrase(term), ...(window ? [window.fromMessage] : []));
+    } else {
+      messages = `SELECT m."caseId" AS id FROM "CaseMessageSearch" s JOIN "CaseMessage" m ON m.id = s.rowid
+        WHERE s."CaseMessageSearch" MATCH ? ${window ? `AND s.rowid >= ? AND m."caseId" >= ?` : ""} AND m."deletedAt" IS NULL`;
+      params.push(ftsPhrase(term), ...(window ? [window.fromMessage, window.fromCase] : []));
+    }
+    return `SELECT rowid AS id FROM "CaseSearch" WHERE "CaseSearch" MATCH ? ${window ? "AND rowid >= ?" : ""} UNION ${messages}`;
+  });
+  const where: string[] = [];
+  // One IN per word: joined by INTERSECT, each word's UNION would not stay together (SQLite reads compound
+  // operators left to right, PostgreSQL binds INTERSECT first), and a case with one word would match.
+  where.push(...perTerm.map((term) => `c.id IN (${term})`));
+  for (const term of short) {
+    // instr over lower(): case-insensitive for ASCII like the trigram index, exact for Japanese.
+    if (indexed.length > 0) {
+      where.push(`(instr(lower(c.title), lower(?)) > 0 OR instr(lower(c.description), lower(?)) > 0
+        OR EXISTS (SELECT 1 FROM "CaseMessage" m WHERE m."caseId" = c.id AND m."deletedAt" IS NULL AND instr(lower(m.text), lower(?)) > 0))`);
+      params.push(term, term, term);
+    } else {
+      where.push(`(instr(lower(c.title), lower(?)) > 0 OR instr(lower(c.description), lower(?)) > 0)`);
+      params.push(term, term);
+    }
+  }
+  if (channelId !== undefined) {
+    where.push(`c."channelId" = ?`);
+    params.push(channelId);
+  }
+  if (window) {
+    where.push("c.id >= ?");
+    params.push(window.fromCase);
+  }
+  params.push(need);
+  return db.client.$queryRawUnsafe<Row[]>(`SELECT c.id AS id FROM "Case" c WHERE ${where.join(" AND ")} ORDER BY c.id DESC LIMIT ?`, ...params);
+}
+
+async function postgresLook(db: Database, { indexed, short, channelId, need }: SearchQuery, window: SearchWindow | null): Promise<Row[]> {
+  const params: unknown[] = [];
+  const next = (value: unknown) => `$${params.push(value)}`;
+  const fromCase = window ? next(window.fromCase) : null;
+  const fromMessage = window ? next(window.fromMessage) : null;
+  const channel = channelId !== undefined ? next(channelId) : null;
+  const perTerm = indexed.map((term) => {
+    const p = next(likePattern(term));
+    const op = likeOperator(term);
+    const messages = channel
+      // A customer's cases are few: their messages are joined to them rather than every message with the word.
+      ? `SELECT m."caseId" AS id FROM "Case" mc JOIN "CaseMessage" m ON m."caseId" = mc.id
+          WHERE mc."channelId" = ${channel} ${window ? `AND mc.id >= ${fromCase} AND m.id >= ${fromMessage}` : ""}
+          AND m.text ${op} ${p} AND m."deletedAt" IS NULL`
+      : `SELECT "caseId" AS id FROM "CaseMessage" WHERE text ${op} ${p} AND "deletedAt" IS NULL
+          ${window ? `AND id >= ${fromMessage} AND "caseId" >= ${fromCase}` : ""}`;
+    return `SELECT id FROM "Case" WHERE (title ${op} ${p} OR description ${op} ${p}) ${window ? `AND id >= ${fromCase}` : ""}
+      UNION ${messages}`;
+  });
+  const where: string[] = [];
+  // One IN per word: joined by INTERSECT, each word's UNION would not stay together (SQLite reads compound
+  // operators left to right, PostgreSQL binds INTERSECT first), and a case with one word would match.
+  where.push(...perTerm.map((term) => `c.id IN (${term})`));
+  for (const term of short) {
+    const p = next(likePattern(term));
+    const op = likeOperator(term);
+    where.push(indexed.length > 0
+      ? `(c.title ${op} ${p} OR c.description ${op} ${p}
+        OR EXISTS (SELECT 1 FROM "CaseMessage" m WHERE m."caseId" = c.id AND m."deletedAt" IS NULL AND m.text ${op} ${p}))`
+      : `(c.title ${op} ${p} OR c.description ${op} ${p})`);
+  }
+  if (channel) where.push(`c."channelId" = ${channel}`);
+  if (fromCase) where.push(`c.id >= ${fromCase}`);
+  const sql = `SELECT c.id AS id FROM "Case" c WHERE ${where.join(" AND ")} ORDER BY c.id DESC LIMIT ${next(need)}`;
+  if (indexed.length === 0) return db.client.$queryRawUnsafe<Row[]>(sql, ...params);
+  return withPlans(db, window?.small ? "walk" : "bitmap", (tx) => tx.$queryRawUnsafe<Row[]>(sql, ...params));
+}
