@@ -2,6 +2,7 @@
 import { ConfigError } from "../config.ts";
 import { systemClock } from "../clock.ts";
 import * as channelCommand from "./commands/channel.ts";
+import * as channelStatementCommand from "./commands/channel-statement.ts";
 import * as contractAddCommand from "./commands/contract-add.ts";
 import * as dbCommand from "./commands/db.ts";
 import * as dbBackupCommand from "./commands/db-backup.ts";
@@ -24,6 +25,7 @@ ${contractHelp}
   npm run cli -- channel entry …    post a channel's "open a case" message again and pin it (see: channel --help)
   npm run cli -- channel locale …   set the language of a customer channel: ja or en
   npm run cli -- channel show …     a channel's customer workspaces and approvers (also: customer-team, approvers, refresh)
+  npm run cli -- channel statement-monthly on|off …   post the customer's usage statement there every month
   npm run cli -- request list …     customers' renewal and purchase applications made in Slack (open ones; --all)
   npm run cli -- case export N …    a case's transcript as Markdown or JSON (see: case export --help)
   npm run cli -- report render …    a case's formal report as a PDF file (see: report render --help)
@@ -48,6 +50,7 @@ const COMMANDS: Record<string, CliCommand> = {
   "channel customer-team": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "customer-team", args) },
   "channel approvers": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "approvers", args) },
   "channel refresh": { usage: channelCommand.usage, run: (ctx, args) => channelCommand.channelCommand(ctx, "refresh", args) },
+  "channel statement-monthly": { usage: channelStatementCommand.usage, run: channelStatementCommand.channelStatementMonthly },
   "request list": { usage: requestListCommand.usage, run: requestListCommand.requestList },
   "scheduler run": { usage: schedulerRunCommand.usage, run: schedulerRunCommand.schedulerRun },
   "case export": { usage: caseExportCommand.usage, run: caseExportCommand.caseExport },

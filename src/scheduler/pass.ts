@@ -24,6 +24,7 @@ import { skipUncomputableContract } from "../services/skip-uncomputable-contract
 import { sendWeeklyDigests } from "../services/send-digest.ts";
 import { notifyClosingTomorrow } from "../services/notify-closing-tomorrow.ts";
 import { fixSlaFigures } from "../services/sla-figures.ts";
+import { postMonthlyStatements } from "../services/monthly-statement.ts";
 
 /**
  * A case timer is acted on only once it has been due this long. Slack retries an event delivery for a few
@@ -167,20 +168,25 @@ export async function runPass(deps: ServiceDeps, options: PassOptions): Promise<
     }
   }
 
-  // The weekly digest comes last, so that it reports the closes and notices of this very pass.
-  let digests: JobOutcome[];
-  try {
-    digests = await sendWeeklyDigests(deps, deps.digest, { dryRun });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    options.logger?.error("scheduled duty failed", { job: "weekly-digest", error: message });
-    digests = [{ job: "weekly-digest", subject: "weekly digest", result: "failed", detail: message }];
-  }
-  for (const outcome of digests) {
-    if (outcome.result !== "failed") options.logger?.info("scheduled duty", { job: outcome.job, subject: outcome.subject, result: outcome.result, dryRun, detail: outcome.detail });
-    outcomes.push(outcome);
-    options.onOutcome?.(outcome);
-  }
+  // The weekly digest and the channels' monthly statements come last, so that they report the closes and notices of
+  // this very pass.
+  const periodic = async (job: JobName, subject: string, run: () => Promise<JobOutcome[]>) => {
+    let done: JobOutcome[];
+    try {
+      done = await run();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      options.logger?.error("scheduled duty failed", { job, error: message });
+      done = [{ job, subject, result: "failed", detail: message }];
+    }
+    for (const outcome of done) {
+      if (outcome.result !== "failed") options.logger?.info("scheduled duty", { job: outcome.job, subject: outcome.subject, result: outcome.result, dryRun, detail: outcome.detail });
+      outcomes.push(outcome);
+      options.onOutcome?.(outcome);
+    }
+  };
+  await periodic("weekly-digest", "weekly digest", () => sendWeeklyDigests(deps, deps.digest, { dryRun }));
+  await periodic("monthly-statement", "monthly usage statements", () => postMonthlyStatements(deps, { dryRun }));
   // Housekeeping after an upgrade: cases that ended before their service-level figures were kept get them, a batch
   // a pass (the SLA report measures them itself meanwhile). Logged, not reported: nobody is told anything.
   if (!dryRun) {

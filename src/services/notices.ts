@@ -65,6 +65,11 @@ export interface ChannelNoticeParams {
   "alert.contract_dates": { customer: string; id: number; startsOn: string; endsOn: string };
   "triage.outbox_held_channel": HeldParams;
   "triage.outbox_held_auth": HeldParams;
+  // The month's usage statement in a customer channel that asked for it (month "YYYY-MM"; validUntil "" when none).
+  "notice.monthly_statement": {
+    name: string; month: string; opened: number; ended: number; consumed: number; released: number;
+    purchased: number; reserved: number; available: number; validUntil: string;
+  };
 }
 
 export type CaseNoticeKey = keyof CaseNoticeParams;

@@ -10,7 +10,8 @@ import type { ServiceDeps } from "./deps.ts";
 
 export type JobName =
   | "first-response-reminder" | "first-response-overdue" | "delay-notice" | "auto-close-reminder" | "auto-close"
-  | "contract-exhausted" | "contract-ended" | "renewal-notice" | "renewal-reminder" | "weekly-digest" | "auto-close-tomorrow";
+  | "contract-exhausted" | "contract-ended" | "renewal-notice" | "renewal-reminder" | "weekly-digest" | "auto-close-tomorrow"
+  | "monthly-statement";
 
 /**
  * done: the duty was carried out (or, in a dry run, would be). skipped: it was due but no longer applies, and

@@ -1,0 +1,87 @@
+// The usage statement posted in a customer channel on the first business morning of each month, for channels a
+// manager turned it on in (off by default): the month before in figures (cases opened and ended, incidents consumed
+// and released) and the balance and validity of the contracts in force, with where to find each case's line. The
+// claim is the conditional update of the channel's last posted month, in the transaction that writes the message:
+// with several replicas only one update matches.
+import { contractsOf } from "../db/contracts.ts";
+import { enqueue } from "../db/outbox.ts";
+import { summarize } from "../domain/contract.ts";
+import { monthlyStatementDue, previousMonth, statementMonthDue } from "../domain/monthly-statement.ts";
+import { nextMonthStart } from "../domain/usage-chart.ts";
+import type { ServiceDeps } from "./deps.ts";
+import type { ChannelNoticeParams } from "./notices.ts";
+import type { JobInput, JobOutcome } from "./scheduled-job.ts";
+
+export type MonthlyStatementParams = ChannelNoticeParams["notice.monthly_statement"];
+
+const unposted = (month: string) => ({ OR: [{ statementPostedIn: null }, { statementPostedIn: { lt: month } }] });
+
+/** Every channel with the monthly statement on that has not had this month's yet, once it is due. */
+export async function postMonthlyStatements(deps: ServiceDeps, input: JobInput = {}): Promise<JobOutcome[]> {
+  const now = deps.clock.now();
+  const month = statementMonthDue(now, deps.calendar);
+  const channels = await deps.db.client.customerChannel.findMany({
+    where: { statementMonthly: true, ...unposted(month) },
+    select: { channelId: true, customerId: true, customer: { select: { name: true } } },
+    orderBy: { id: "asc" },
+  });
+  const outcomes: JobOutcome[] = [];
+  for (const channel of channels) {
+    const outcome = (result: JobOutcome["result"], detail: string): JobOutcome => ({ job: "monthly-statement", subject: `${channel.channelId} ${month}`, result, detail });
+    const params = await statementParams(deps, channel.customerId, channel.customer.name, previousMonth(month));
+    if (input.dryRun) {
+      outcomes.push(outcome("done", `would post the usage statement of ${params.month}`));
+      continue;
+    }
+    const posted = await deps.db.transaction(async (tx) => {
+      const { count } = await tx.customerChannel.updateMany({ where: { channelId: channel.channelId, statementMonthly: true, ...unposted(month) }, data: { statementPostedIn: month } });
+      if (count === 0) return false;
+      await enqueue(tx, channel.channelId, { kind: "channel.notice", notice: "notice.monthly_statement", params }, { at: now, dedupeKey: `statement.monthly:${channel.channelId}:${month}` });
+      return true;
+    });
+    outcomes.push(posted ? outcome("done", `posted the usage statement of ${params.month}`) : outcome("taken", "already posted by another process"));
+  }
+  if (outcomes.some((o) => o.result === "done") && !input.dryRun) deps.onOutbox?.();
+  return outcomes;
+}
+
+/** What the statement of one month says: the month in figures and the balance now. */
+async function statementParams(deps: ServiceDeps, customerId: number, name: string, month: string): Promise<MonthlyStatementParams> {
+  const cal = deps.calendar;
+  const range = { gte: cal.startOfDay(`${month}-01`), lt: cal.startOfDay(nextMonthStart(month)) };
+  const client = deps.db.client;
+  const [opened, ended, moved, contracts] = await Promise.all([
+    client.case.count({ where: { customerId, createdAt: range } }),
+    client.case.count({ where: { customerId, closedAt: range } }),
+    client.ledgerEntry.groupBy({ by: ["kind"], where: { customerId, createdAt: range, kind: { in: ["consume", "release"] } }, _sum: { amount: true } }),
+    contractsOf(client, customerId),
+  ]);
+  const sum = (kind: string) => moved.find((m) => m.kind === kind)?._sum.amount ?? 0;
+  const balance = summarize(contracts, cal.localDate(deps.clock.now()));
+  return {
+    name, month, opened, ended, consumed: sum("consume"), released: sum("release"),
+    purchased: balance.purchased, reserved: balance.reserved, available: balance.available, validUntil: balance.validUntil ?? "",
+  };
+}
+
+export type SetStatementMonthlyResult =
+  | { ok: true; on: boolean; changed: boolean; firstPostOn: Date | null }
+  | { ok: false; reason: "unknown_channel" };
+
+/**
+ * A manager turns the monthly statement of a channel on or off. Turned on, the first one goes out on the next first
+ * business morning to come: a month already due is not posted late because of the switch.
+ */
+export async function setStatementMonthly(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, input: { channelId: string; on: boolean }): Promise<SetStatementMonthlyResult> {
+  const now = deps.clock.now();
+  const due = statementMonthDue(now, deps.calendar);
+  const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId: input.channelId }, select: { statementMonthly: true } });
+  if (!channel) return { ok: false, reason: "unknown_channel" };
+  const firstPostOn = input.on ? monthlyStatementDue(nextMonthStart(due).slice(0, 7), deps.calendar) : null;
+  if (channel.statementMonthly === input.on) return { ok: true, on: input.on, changed: false, firstPostOn };
+  await deps.db.client.customerChannel.updateMany({
+    where: { channelId: input.channelId, statementMonthly: !input.on },
+    data: input.on ? { statementMonthly: true, statementPostedIn: due } : { statementMonthly: false },
+  });
+  return { ok: true, on: input.on, changed: true, firstPostOn };
+}
