@@ -58,6 +58,8 @@ function withPlans<T>(db: Database, plans: "bitmap" | "walk", work: (tx: Tx) => 
   return db.client.$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
     await tx.$executeRawUnsafe(plans === "bitmap" ? "SET LOCAL enable_indexscan = off" : "SET LOCAL enable_bitmapscan = off");
+    // A plan priced with a refused scan looks costly enough to compile, which takes longer than running it.
+    await tx.$executeRawUnsafe("SET LOCAL jit = off");
     return work(tx);
   });
 }
@@ -90,8 +92,9 @@ export async function firstMessageFrom(db: Database, fromCase: number, band: num
   return first === null || first === undefined ? null : Number(first);
 }
 
-/** Whether every word is in fewer than `rare` texts: messages, and cases by their title or description. */
-export async function allRare(db: Database, terms: readonly string[], rare: number): Promise<boolean> {
+/** The words in fewer than `rare` texts: messages, and cases by their title or description. */
+export async function rareTerms(db: Database, terms: readonly string[], rare: number): Promise<string[]> {
+  const found: string[] = [];
   for (const term of terms) {
     const counts = db.provider === "sqlite"
       ? await db.client.$queryRawUnsafe<Array<{ n: number | bigint }>>(
@@ -103,9 +106,9 @@ export async function allRare(db: Database, terms: readonly string[], rare: numb
           `SELECT (SELECT count(*) FROM (SELECT 1 FROM "CaseMessage" WHERE text ${op} $1 LIMIT $2) m)
             + (SELECT count(*) FROM (SELECT 1 FROM "Case" WHERE title ${op} $1 OR description ${op} $1 LIMIT $2) c) AS n`, likePattern(term), rare);
       });
-    if (Number(counts[0]?.n ?? 0) >= rare) return false;
+    if (Number(counts[0]?.n ?? 0) < rare) found.push(term);
   }
-  return true;
+  return found;
 }
 
 /**
@@ -133,15 +136,30 @@ export async function windowComplete(db: Database, query: SearchQuery, window: S
   return rows.length === 0;
 }
 
+export interface LookOptions {
+  window?: SearchWindow | null;
+  /** The scope has few cases (no more than a first window): PostgreSQL tests their texts one by one. */
+  small?: boolean;
+  /**
+   * Common words, tested on each case the other (rare) words found rather than looked up among every text:
+   * a rare word's few cases are quicker to test than a common word's every message.
+   */
+  follow?: readonly string[];
+}
+
 /** The newest `need` cases in scope (and in the window, if any) that have every word. */
-export async function lookForCases(db: Database, query: SearchQuery, window: SearchWindow | null): Promise<number[]> {
-  const rows = db.provider === "sqlite" ? await sqliteLook(db, query, window) : await postgresLook(db, query, window);
+export async function lookForCases(db: Database, query: SearchQuery, options: LookOptions = {}): Promise<number[]> {
+  const window = options.window ?? null;
+  const follow = new Set(options.follow ?? []);
+  const rows = db.provider === "sqlite"
+    ? await sqliteLook(db, query, window, follow)
+    : await postgresLook(db, query, window, follow, (options.small ?? false) || (window?.small ?? false));
   return rows.map((r) => Number(r.id));
 }
 
-async function sqliteLook(db: Database, { indexed, short, channelId, need }: SearchQuery, window: SearchWindow | null): Promise<Row[]> {
+async function sqliteLook(db: Database, { indexed, short, channelId, need }: SearchQuery, window: SearchWindow | null, follow: ReadonlySet<string>): Promise<Row[]> {
   const params: unknown[] = [];
-  const perTerm = indexed.map((term) => {
+  const perTerm = indexed.filter((term) => !follow.has(term)).map((term) => {
     params.push(ftsPhrase(term), ...(window ? [window.fromCase] : []));
     let messages: string;
     if (channelId !== undefined) {
@@ -162,6 +180,12 @@ async function sqliteLook(db: Database, { indexed, short, channelId, need }: Sea
   // One IN per word: joined by INTERSECT, each word's UNION would not stay together (SQLite reads compound
   // operators left to right, PostgreSQL binds INTERSECT first), and a case with one word would match.
   where.push(...perTerm.map((term) => `c.id IN (${term})`));
+  for (const term of indexed.filter((t) => follow.has(t))) {
+    where.push(`(c.id IN (SELECT rowid FROM "CaseSearch" WHERE "CaseSearch" MATCH ?)
+      OR EXISTS (SELECT 1 FROM "CaseMessage" m WHERE m."caseId" = c.id AND m."deletedAt" IS NULL
+        AND m.id IN (SELECT rowid FROM "CaseMessageSearch" WHERE "CaseMessageSearch" MATCH ?)))`);
+    params.push(ftsPhrase(term), ftsPhrase(term));
+  }
   for (const term of short) {
     // instr over lower(): case-insensitive for ASCII like the trigram index, exact for Japanese.
     if (indexed.length > 0) {
@@ -185,13 +209,13 @@ async function sqliteLook(db: Database, { indexed, short, channelId, need }: Sea
   return db.client.$queryRawUnsafe<Row[]>(`SELECT c.id AS id FROM "Case" c WHERE ${where.join(" AND ")} ORDER BY c.id DESC LIMIT ?`, ...params);
 }
 
-async function postgresLook(db: Database, { indexed, short, channelId, need }: SearchQuery, window: SearchWindow | null): Promise<Row[]> {
+async function postgresLook(db: Database, { indexed, short, channelId, need }: SearchQuery, window: SearchWindow | null, follow: ReadonlySet<string>, small: boolean): Promise<Row[]> {
   const params: unknown[] = [];
   const next = (value: unknown) => `$${params.push(value)}`;
   const fromCase = window ? next(window.fromCase) : null;
   const fromMessage = window ? next(window.fromMessage) : null;
   const channel = channelId !== undefined ? next(channelId) : null;
-  const perTerm = indexed.map((term) => {
+  const perTerm = indexed.filter((term) => !follow.has(term)).map((term) => {
     const p = next(likePattern(term));
     const op = likeOperator(term);
     const messages = channel
@@ -202,12 +226,20 @@ async function postgresLook(db: Database, { indexed, short, channelId, need }: S
       : `SELECT "caseId" AS id FROM "CaseMessage" WHERE text ${op} ${p} AND "deletedAt" IS NULL
           ${window ? `AND id >= ${fromMessage} AND "caseId" >= ${fromCase}` : ""}`;
     return `SELECT id FROM "Case" WHERE (title ${op} ${p} OR description ${op} ${p}) ${window ? `AND id >= ${fromCase}` : ""}
+        ${channel ? `AND "channelId" = ${channel}` : ""}
       UNION ${messages}`;
   });
   const where: string[] = [];
   // One IN per word: joined by INTERSECT, each word's UNION would not stay together (SQLite reads compound
   // operators left to right, PostgreSQL binds INTERSECT first), and a case with one word would match.
   where.push(...perTerm.map((term) => `c.id IN (${term})`));
+  for (const term of indexed.filter((t) => follow.has(t))) {
+    const p = next(likePattern(term));
+    const op = likeOperator(term);
+    // OFFSET 0 keeps the test per case: without it the planner may turn it into a join over every message.
+    where.push(`(c.title ${op} ${p} OR c.description ${op} ${p}
+      OR EXISTS (SELECT 1 FROM "CaseMessage" m WHERE m."caseId" = c.id AND m."deletedAt" IS NULL AND m.text ${op} ${p} OFFSET 0))`);
+  }
   for (const term of short) {
     const p = next(likePattern(term));
     const op = likeOperator(term);
@@ -220,5 +252,5 @@ async function postgresLook(db: Database, { indexed, short, channelId, need }: S
   if (fromCase) where.push(`c.id >= ${fromCase}`);
   const sql = `SELECT c.id AS id FROM "Case" c WHERE ${where.join(" AND ")} ORDER BY c.id DESC LIMIT ${next(need)}`;
   if (indexed.length === 0) return db.client.$queryRawUnsafe<Row[]>(sql, ...params);
-  return withPlans(db, window?.small ? "walk" : "bitmap", (tx) => tx.$queryRawUnsafe<Row[]>(sql, ...params));
+  return withPlans(db, small ? "walk" : "bitmap", (tx) => tx.$queryRawUnsafe<Row[]>(sql, ...params));
 }

@@ -6,7 +6,7 @@
 // descriptions (a scan of cases, never of every message). The queries themselves are in case-search-sql.ts.
 import { isIndexed } from "../domain/case-query.ts";
 import type { Database } from "./client.ts";
-import { allRare, firstMessageFrom, lookForCases, windowComplete, windowStart, type SearchQuery } from "./case-search-sql.ts";
+import { firstMessageFrom, lookForCases, rareTerms, windowComplete, windowStart, type SearchQuery } from "./case-search-sql.ts";
 
 export interface SearchScope {
   /** Only this customer channel's cases (a customer searching from their channel). */
@@ -28,11 +28,12 @@ export interface SearchResult {
  * How far each look goes: the newest `first` cases in scope, then `growth` times as many each time, until every
  * case is covered. A common word is answered from the first look, so the work follows the cases shown rather than
  * every text with the word. A word in fewer than `rare` texts (messages, and cases' titles or descriptions) is
- * rare: when the first look is not enough and every word is rare, the plain search over every case is cheap.
+ * rare: when the first look is not enough and a word is rare, the search over every case led by the rare words
+ * is cheap.
  */
 export interface SearchWindows { first: number; growth: number; rare: number }
 
-export const DEFAULT_WINDOWS: SearchWindows = { first: 1_000, growth: 8, rare: 1_000 };
+export const DEFAULT_WINDOWS: SearchWindows = { first: 500, growth: 8, rare: 1_000 };
 
 /** `windows: null` searches every case at once (what each window's answer must equal). */
 export async function searchCases(db: Database, terms: readonly string[], scope: SearchScope, windows: SearchWindows | null = DEFAULT_WINDOWS): Promise<SearchResult> {
@@ -40,7 +41,7 @@ export async function searchCases(db: Database, terms: readonly string[], scope:
   const short = terms.filter((t) => !isIndexed(t));
   if (terms.length === 0) return { hits: [], more: false, titlesOnly: false };
   const query: SearchQuery = { indexed, short, channelId: scope.channelId, need: scope.limit + 1 };
-  const ids = indexed.length > 0 && windows ? await windowed(db, query, windows) : await lookForCases(db, query, null);
+  const ids = indexed.length > 0 && windows ? await windowed(db, query, windows) : await lookForCases(db, query);
   return { hits: ids.slice(0, scope.limit).map((id) => ({ caseId: id })), more: ids.length > scope.limit, titlesOnly: indexed.length === 0 };
 }
 
@@ -52,13 +53,17 @@ export async function searchCases(db: Database, terms: readonly string[], scope:
 async function windowed(db: Database, query: SearchQuery, windows: SearchWindows): Promise<number[]> {
   for (let size = windows.first, tries = 0; ; size *= windows.growth, tries += 1) {
     const fromCase = await windowStart(db, query.channelId, size);
-    if (fromCase === null) return lookForCases(db, query, null);
-    if (tries === 1 && await allRare(db, query.indexed, windows.rare)) return lookForCases(db, query, null);
+    if (fromCase === null) return lookForCases(db, query, { small: tries === 0 });
+    if (tries === 1) {
+      // The newest cases were not enough: a search led by its rare words reads few texts.
+      const rare = await rareTerms(db, query.indexed, windows.rare);
+      if (rare.length > 0) return lookForCases(db, query, { follow: query.indexed.filter((t) => !rare.includes(t)) });
+    }
     // The oldest twentieth of the window, at most 50 cases.
     const fromMessage = await firstMessageFrom(db, fromCase, Math.max(1, Math.min(50, Math.floor(size / 20))));
     if (fromMessage === null) continue;
     const window = { fromCase, fromMessage, small: tries === 0 };
-    const found = await lookForCases(db, query, window);
+    const found = await lookForCases(db, query, { window });
     if (found.length >= query.need && await windowComplete(db, query, window, found[query.need - 1]!)) return found;
   }
 }
