@@ -3,7 +3,7 @@
 //
 //   npm run bench                          every section, written to docs/benchmarks.md (about 20 minutes)
 //   npm run bench -- --quick               a shorter smoke run of every section, written to tmp/benchmarks.md
-//   npm run bench -- --only ack,calendar   some sections (calendar, anatomy, ack, throughput, balances, scheduler, memory, report-pdf, case-search, insights)
+//   npm run bench -- --only ack,calendar   some sections (calendar, anatomy, profile, ack, throughput, balances, scheduler, memory, report-pdf, case-search, insights)
 //   npm run bench -- --soak-minutes 3      a shorter memory soak; --out <file> to write elsewhere
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -13,6 +13,7 @@ import { balances } from "./balances.ts";
 import { calendar } from "./calendar.ts";
 import { describeMachine } from "./machine.ts";
 import { memory } from "./memory.ts";
+import { profile } from "./profile.ts";
 import { renderReport, writeReport, type SectionResult } from "./report.ts";
 import { caseSearch } from "./case-search.ts";
 import { insights } from "./insights.ts";
@@ -24,7 +25,7 @@ interface Options { quick: boolean; soakMinutes: number; log: (line: string) => 
 
 // The calendar runs first, while this process is fresh: it times microseconds in this process.
 const SECTIONS: Record<string, (options: Options) => Promise<SectionResult>> = {
-  calendar, anatomy, ack: ackLatency, throughput, balances, scheduler: schedulerScale, memory, "report-pdf": reportPdf,
+  calendar, anatomy, profile, ack: ackLatency, throughput, balances, scheduler: schedulerScale, memory, "report-pdf": reportPdf,
   "case-search": caseSearch, insights,
 };
 

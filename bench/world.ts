@@ -63,6 +63,15 @@ export class Target {
     return this.command<void>("drain");
   }
 
+  /** Starts sampling the process's CPU; profileStop() returns the profile (Chrome DevTools' .cpuprofile format). */
+  profileStart(): Promise<void> {
+    return this.command<void>("profile-start");
+  }
+
+  profileStop<T>(): Promise<T> {
+    return this.command<T>("profile-stop");
+  }
+
   async stop(): Promise<void> {
     const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
     await Promise.race([this.command("stop").catch(() => undefined), exited]);
