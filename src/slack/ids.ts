@@ -57,6 +57,8 @@ export const Actions = {
 
 export const Views = {
   openCase: "case_open_modal",
+  /** The case modal while it has nothing to submit: loading, received, opened, or why not. */
+  openCaseNotice: "case_open_notice_modal",
   levelA: "case_level_a_modal",
   split: "case_split_modal",
   expectedDate: "case_expected_date_modal",

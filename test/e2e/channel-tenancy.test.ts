@@ -9,7 +9,7 @@ import { openCase } from "../../src/services/open-case.ts";
 import { registerContract } from "../../src/services/register-contract.ts";
 import { Actions, Commands, Inputs, TenancyIds, Views } from "../../src/slack/ids.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, MANAGER, TRIAGE_CHANNEL, startHarness, type Harness } from "../support/harness.ts";
-import { modalAfter, openCaseFromEntry } from "./customer-helpers.ts";
+import { caseNoticeAfter, modalAfter, openCaseFromEntry } from "./customer-helpers.ts";
 import { AN_ENGINEER, caseRow, ephemeralAfter, everything, openActionModal, submit, type Person } from "./engineer-helpers.ts";
 
 const PARTNER_TEAM = "T0PARTNER";
@@ -83,11 +83,12 @@ describe("registering a channel shared with more than one outside workspace", ()
 });
 
 describe("a person of a third workspace in the customer's channel", () => {
-  it("is refused the entry button: no modal, told why", async () => {
-    const modals = h.slack.views().length;
-    const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, A_PARTNER.userId, () => openCaseFromEntry(h, { userId: A_PARTNER.userId, teamId: PARTNER_TEAM }));
+  it("is refused the entry button: no form, told why in the modal", async () => {
+    const forms = () => h.slack.views().filter((v) => v.callback_id === Views.openCase).length;
+    const modals = forms();
+    const text = await caseNoticeAfter(h, A_PARTNER.userId, () => openCaseFromEntry(h, { userId: A_PARTNER.userId, teamId: PARTNER_TEAM }));
     expect(text).toBe(`恐れ入りますが、このチャンネルで案件の作成や残高の確認ができるのは、ご契約のお客様と T4U の担当者のみです。ご不明な点がございましたら、${h.config.contact} までお問い合わせください。`);
-    expect(h.slack.views().length).toBe(modals);
+    expect(forms()).toBe(modals);
   });
 
   it("cannot approve a level A proposal on a case T4U opened for the customer; nothing is reserved", async () => {
@@ -150,7 +151,7 @@ describe("a channel registered before it is shared", () => {
     expect(added.out).toContain(`${LATE_CHANNEL}: not shared with the customer's workspace yet`);
     h.clock.set(new Date());
     await h.drain();
-    const text = await ephemeralAfter(h, LATE_CHANNEL, "U0LATE1", () => openCaseFromEntry(h, { userId: "U0LATE1", teamId: LATE_TEAM, channelId: LATE_CHANNEL }));
+    const text = await caseNoticeAfter(h, "U0LATE1", () => openCaseFromEntry(h, { userId: "U0LATE1", teamId: LATE_TEAM, channelId: LATE_CHANNEL }));
     expect(text).toContain("ご契約のお客様と T4U の担当者のみです");
 
     h.slack.setChannel({ id: LATE_CHANNEL, is_ext_shared: true, connected_team_ids: [HOME_TEAM, LATE_TEAM] });
@@ -171,7 +172,7 @@ describe("a channel registered before it is shared", () => {
     expect(alert).toContain("未確認のワークスペースが接続されました: パートナー社 (T0PARTNER)");
     expect(alert).toContain(`channel customer-team --channel ${LATE_CHANNEL}`);
     // Until a manager decides, the new workspace's people are outsiders.
-    const text = await ephemeralAfter(h, LATE_CHANNEL, A_PARTNER.userId, () => openCaseFromEntry(h, { userId: A_PARTNER.userId, teamId: PARTNER_TEAM, channelId: LATE_CHANNEL }));
+    const text = await caseNoticeAfter(h, A_PARTNER.userId, () => openCaseFromEntry(h, { userId: A_PARTNER.userId, teamId: PARTNER_TEAM, channelId: LATE_CHANNEL }));
     expect(text).toContain("ご契約のお客様と T4U の担当者のみです");
     const confirmed = await cli("channel", "customer-team", "--channel", LATE_CHANNEL, "--team", `${LATE_TEAM},${PARTNER_TEAM}`, "--by", MANAGER);
     expect(confirmed.code).toBe(0);

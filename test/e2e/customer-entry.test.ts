@@ -9,7 +9,7 @@ import { Actions, Commands, Inputs, Shortcuts } from "../../src/slack/ids.ts";
 import {
   CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, INTERNAL, MANAGER, startHarness, type Harness,
 } from "../support/harness.ts";
-import { botReplies, entryTs, ephemeralAfter, inputValue, modalAfter, modalErrors, rootOf, submitCase } from "./customer-helpers.ts";
+import { botReplies, caseNoticeAfter, entryTs, ephemeralAfter, inputValue, modalAfter, modalErrors, rootOf, submitCase } from "./customer-helpers.ts";
 
 const COLLEAGUE = "U0CUST2";
 const ENGLISH_CHANNEL = "C0ENGLISH";
@@ -152,7 +152,7 @@ describe("the offer under a customer's own message", () => {
     const late = await submitCase(h, { userId: ENGINEER, teamId: HOME_TEAM });
     expect(modalErrors(late)[Inputs.title.block]).toContain("既に案件 #0001 として受け付けています");
     expect(await h.database.db.client.case.count({ where: { sourceTs } })).toBe(1);
-    const told = await ephemeralAfter(h, CUSTOMER_CHANNEL, CUSTOMER, () => clickOffer(sourceTs));
+    const told = await caseNoticeAfter(h, CUSTOMER, () => clickOffer(sourceTs));
     expect(told).toContain("このメッセージは既に案件 #0001 として受け付けています");
     expect(await spent()).toMatchObject({ available: 9, reserved: 1 });
   });

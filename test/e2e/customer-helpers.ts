@@ -1,5 +1,6 @@
 // What a customer does and sees in their channel, in the driver's terms: shared by the customer-* suites.
 import { expect } from "vitest";
+import { t } from "../../src/slack/i18n/index.ts";
 import { Actions, Inputs, Views } from "../../src/slack/ids.ts";
 import type { SlackMessage, SlackView } from "../support/slack-api.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, type Harness } from "../support/harness.ts";
@@ -20,6 +21,24 @@ export async function modalAfter(h: Harness, userId: string, click: () => Promis
   await click();
   await expect.poll(() => caseModals(h, userId).length).toBe(before + 1);
   return caseModals(h, userId).at(-1)!;
+}
+
+/** The words of a case modal that has nothing to submit (loading, received, opened, refused). */
+export function noticeText(view: SlackView): string {
+  return view.blocks.map((b) => (b as { text?: { text?: string } }).text?.text ?? "").join("\n");
+}
+
+/**
+ * Runs `click` on an open-case button, then waits for what the modal it opened at once came to say instead of the
+ * form (why no case can be opened here); returns that text.
+ */
+export async function caseNoticeAfter(h: Harness, userId: string, click: () => Promise<unknown>): Promise<string> {
+  const before = new Set(h.slack.views().filter((v) => v.user_id === userId).map((v) => v.id));
+  await click();
+  const loading = new Set((["ja", "en"] as const).map((l) => t(l, "modal.open.loading")));
+  const notice = () => h.slack.views().find((v) => !before.has(v.id) && v.user_id === userId && v.callback_id === Views.openCaseNotice && !loading.has(noticeText(v)));
+  await expect.poll(() => notice() !== undefined).toBe(true);
+  return noticeText(notice()!);
 }
 
 /** Runs `click`, then waits for the ephemeral answer it gets. */

@@ -10,7 +10,7 @@ import {
   CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, OTHER_CHANNEL, OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM,
   startHarness, TRIAGE_CHANNEL, type Harness,
 } from "../support/harness.ts";
-import { botReplies, entryTs, ephemeralAfter, modalAfter, openCaseFromEntry, rootOf, submitCase } from "./customer-helpers.ts";
+import { botReplies, caseNoticeAfter, entryTs, ephemeralAfter, modalAfter, openCaseFromEntry, rootOf, submitCase } from "./customer-helpers.ts";
 
 let h: Harness;
 let ours: { id: number; rootTs: string };
@@ -49,9 +49,9 @@ describe("a person of another customer's workspace in this channel", () => {
     theirs = await opens(OTHER_CUSTOMER, OTHER_CUSTOMER_TEAM, OTHER_CHANNEL, "他社の質問");
   });
 
-  it("is refused the entry button: no modal, no balance figures", async () => {
+  it("is refused the entry button: no form, told why in the modal, no balance figures", async () => {
     const modals = caseModals();
-    const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, OTHER_CUSTOMER, () => openCaseFromEntry(h, { userId: OTHER_CUSTOMER, teamId: OTHER_CUSTOMER_TEAM }));
+    const text = await caseNoticeAfter(h, OTHER_CUSTOMER, () => openCaseFromEntry(h, { userId: OTHER_CUSTOMER, teamId: OTHER_CUSTOMER_TEAM }));
     expect(text).toBe(`恐れ入りますが、このチャンネルで案件の作成や残高の確認ができるのは、ご契約のお客様と T4U の担当者のみです。ご不明な点がございましたら、${h.config.contact} までお問い合わせください。`);
     expect(caseModals()).toBe(modals);
   });
@@ -105,7 +105,7 @@ describe("a person of another customer's workspace in this channel", () => {
     await h.drain();
     const reply = botReplies(h, ours.rootTs).find((m) => JSON.stringify(m.blocks ?? []).includes(Actions.openFollowUpCase))!;
     const modals = caseModals();
-    const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, OTHER_CUSTOMER, () => h.driver.blockAction({
+    const text = await caseNoticeAfter(h, OTHER_CUSTOMER, () => h.driver.blockAction({
       actionId: Actions.openFollowUpCase, userId: OTHER_CUSTOMER, userTeamId: OTHER_CUSTOMER_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: reply.ts,
     }));
     expect(text).toContain("ご契約のお客様と T4U の担当者のみ");
@@ -113,7 +113,7 @@ describe("a person of another customer's workspace in this channel", () => {
   });
 
   it("and this customer's people are refused in the other customer's channel in turn", async () => {
-    const text = await ephemeralAfter(h, OTHER_CHANNEL, CUSTOMER, () => openCaseFromEntry(h, { channelId: OTHER_CHANNEL }));
+    const text = await caseNoticeAfter(h, CUSTOMER, () => openCaseFromEntry(h, { channelId: OTHER_CHANNEL }));
     expect(text).toContain("ご契約のお客様と T4U の担当者のみ");
   });
 });

@@ -88,6 +88,9 @@ describe("the case modal", () => {
   it("carries the source message and its thread through private_metadata", () => {
     const view = openCaseModal({ metadata, channels: [], available: 1 }, translator("ja"));
     expect(parseOpenCaseMetadata(view.private_metadata ?? "")).toEqual(metadata);
+    // The language it was shown in, so that a submission is answered in it before anything is looked up.
+    const english = openCaseModal({ metadata: { ...metadata, locale: "en" }, channels: [], available: 1 }, translator("en"));
+    expect(parseOpenCaseMetadata(english.private_metadata ?? "")?.locale).toBe("en");
     expect(parseOpenCaseMetadata("not json")).toBeNull();
   });
 });

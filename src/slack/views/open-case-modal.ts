@@ -2,6 +2,7 @@
 import type { ModalView, KnownBlock } from "@slack/types";
 import { DESCRIPTION_MAX, PRODUCT_MAX, TITLE_MAX } from "../../domain/case.ts";
 import type { RefusalReason } from "../../domain/contract.ts";
+import type { Locale } from "../../config.ts";
 import type { Translate } from "../i18n/index.ts";
 import { CaseworkIds, Inputs, Views } from "../ids.ts";
 import { mrkdwn, plain } from "./text.ts";
@@ -16,6 +17,8 @@ export interface OpenCaseModalMetadata {
   /** The thread the source message sits in, told which case it became (its own ts for a top-level message). */
   sourceThreadTs?: string | null;
   previousCaseId: number | null;
+  /** The language the form was shown in: a submission's answers, given before any look-up, use it too. */
+  locale?: Locale | null;
 }
 
 export interface OpenCaseModalInput {
@@ -111,6 +114,7 @@ export function parseOpenCaseMetadata(raw: string): OpenCaseModalMetadata | null
       sourceTs: typeof v.sourceTs === "string" ? v.sourceTs : null,
       sourceThreadTs: typeof v.sourceThreadTs === "string" ? v.sourceThreadTs : null,
       previousCaseId: typeof v.previousCaseId === "number" ? v.previousCaseId : null,
+      ...(v.locale === "ja" || v.locale === "en" ? { locale: v.locale } : {}),
     };
   } catch {
     return null;

@@ -23,4 +23,13 @@ export const customerEn: English<typeof customerJa> = {
   "support.entry_where": "Run `/support entry` in a registered customer channel to post its “open a case” message again.",
   "shortcut.refused": "Only T4U's engineers and managers can turn a message into a case.",
   "shortcut.not_registered": "This channel is not registered to a support contract, so its messages cannot become cases. A manager registers it with `npm run cli -- contract add`.",
+  "modal.open.loading": ":hourglass_flowing_sand: Preparing the form. One moment, please.",
+  "modal.open.retry": "The form could not be opened just now because things are busy. Please press the button again.",
+  "modal.open.submitting": ":hourglass_flowing_sand: *Received…*\nWe are checking what you sent and opening the case. One moment, please.",
+  "modal.open.opened": ({ number, incidents, channel }: { number: string; incidents: number; channel: string }) =>
+    `:white_check_mark: *Case ${number} is open.*\n${incidents === 1 ? "1 incident is" : `${incidents} incidents are`} reserved (spent when the case ends, given back if it is cancelled). ` +
+    `Please continue in the thread of case ${number}, posted in <#${channel}>.`,
+  "modal.open.refused": "The case could not be opened.",
+  "modal.open.unavailable": "Sorry, this could not be completed just now. Please try again in a moment.",
+  "modal.close": "Close",
 };

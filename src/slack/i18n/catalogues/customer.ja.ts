@@ -23,4 +23,14 @@ export const customerJa = {
   "support.entry_where": "案件作成メッセージは、登録済みのお客様チャンネルで `/support entry` を実行すると投稿し直せます。",
   "shortcut.refused": "メッセージから案件を作成できるのは、T4U のサポート担当と管理者のみです。",
   "shortcut.not_registered": "このチャンネルはサポート契約に登録されていないため、ここのメッセージから案件は作成できません。登録は管理者が `npm run cli -- contract add` で行います。",
+  // The case modal while it works: opened at once on the click, answered at once on submission.
+  "modal.open.loading": ":hourglass_flowing_sand: 入力フォームを準備しております。少々お待ちください。",
+  "modal.open.retry": "ただいま混み合っており、入力フォームを開けませんでした。恐れ入りますが、もう一度ボタンを押してください。",
+  "modal.open.submitting": ":hourglass_flowing_sand: *受付中…*\n送信いただいた内容を確認し、案件を作成しております。このまま少々お待ちください。",
+  "modal.open.opened": ({ number, incidents, channel }: { number: string; incidents: number; channel: string }) =>
+    `:white_check_mark: *案件 ${number} を受け付けました。*\n${incidents} インシデントを予約いたしました（案件の終了時に消費され、キャンセルとなった場合は返却いたします）。` +
+    `以降のやり取りは、<#${channel}> に投稿される案件 ${number} のスレッドでお願いいたします。`,
+  "modal.open.refused": "案件を作成できませんでした。",
+  "modal.open.unavailable": "恐れ入りますが、ただいま処理を完了できませんでした。しばらくしてから、もう一度お試しください。",
+  "modal.close": "閉じる",
 };

@@ -1,61 +1,107 @@
 // Buttons that open the case modal: the channel's entry message, the offer under a customer's own message, and
 // the "open a new case" offer after a closed case. Customers have no slash commands in Slack Connect; these
 // buttons are their way in. Opening the modal spends nothing: only its submission opens a case (R-INC-6).
+//
+// Slack's trigger_id lasts 3 seconds from the click, and the person's language, the channel and the contracts
+// take look-ups that a busy moment can stretch past that. So the modal opens first, with nothing read (a loading
+// view), and is then updated to the form, or to why no case can be opened here.
 import { randomUUID } from "node:crypto";
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
+import type { WebClient } from "@slack/web-api";
 import { can } from "../../../domain/roles.ts";
 import { prepareCaseModal, sourceRequestKey } from "../../../services/prepare-case-modal.ts";
-import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
+import { actorOfInteraction, channelContext, localeFor, rolesIn, str } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
-import { t, translator } from "../../i18n/index.ts";
+import { translator } from "../../i18n/index.ts";
 import { Actions } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
+import { caseModalLoading, caseModalNotice } from "../../views/case-modal-states.ts";
 import { draftFromMessage } from "../../views/message-draft.ts";
 import { openCaseModal } from "../../views/open-case-modal.ts";
 import { customerRefusal } from "../../refusals.ts";
 
 const TS = /^\d{9,11}\.\d{1,6}$/;
 
+/**
+ * Opens the loading view on the click's trigger: the view's id and hash. When Slack refuses (a trigger that
+ * expired on a very busy moment), the person is asked, where they clicked, to click again rather than left with nothing.
+ */
+async function openLoading(client: WebClient, deps: SlackDeps, body: BlockAction<ButtonAction>, userId: string): Promise<{ id: string; hash: string } | null> {
+  // Only what is known without asking anyone: the person's language as last read, else the default.
+  const tr = translator(deps.people.known(userId) ?? deps.config.defaultLocale);
+  try {
+    const opened = await client.views.open({ trigger_id: body.trigger_id, view: caseModalLoading(tr) });
+    const id = opened.view?.id;
+    if (id) return { id, hash: opened.view?.hash ?? "" };
+  } catch (error) {
+    deps.logger.warn("case modal could not be opened", { userId, error: String(error) });
+  }
+  await ephemeral(client, deps.logger, body.channel?.id, userId, tr("modal.open.retry"));
+  return null;
+}
+
 export function register(app: App, deps: SlackDeps): void {
   for (const actionId of [Actions.openCase, Actions.openFollowUpCase, Actions.openCaseFromMessage]) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, client }) => {
       await ack();
-      const actor = await actorOfInteraction(deps, body);
-      const channelId = body.channel?.id;
-      if (!actor) return;
-      const channel = await channelContext(deps, channelId);
-      const roles = rolesIn(deps, actor, channel);
-      const locale = localeFor(deps, actor, channel);
-      if (!channel) return ephemeral(client, deps.logger, channelId, actor.userId, customerRefusal(locale, deps.config.contact, "refused.not_registered"));
-      if (!can(roles, "case.open")) {
-        deps.logger.info("case modal refused", { userId: actor.userId, channelId: channel.channelId });
-        return ephemeral(client, deps.logger, channel.channelId, actor.userId, customerRefusal(locale, deps.config.contact, "refused.other_customer"));
+      const userId = str(body.user?.id);
+      if (!userId) return;
+      const loading = await openLoading(client, deps, body, userId);
+      if (!loading) return;
+      // The loading view has no inputs, so nothing but this click changes it: the hash guards against a stale one.
+      const show = async (view: ModalView): Promise<void> => {
+        try {
+          await client.views.update({ view_id: loading.id, ...(loading.hash ? { hash: loading.hash } : {}), view });
+        } catch (error) {
+          deps.logger.warn("case modal could not be updated", { userId, viewId: loading.id, error: String(error) });
+        }
+      };
+      try {
+        const view = await formOrRefusal(deps, actionId, body);
+        if (view) await show(view);
+      } catch (error) {
+        deps.logger.error("case modal could not be prepared", { userId, error: String(error) });
+        const tr = translator(deps.people.known(userId) ?? deps.config.defaultLocale);
+        await show(caseModalNotice(tr("modal.open.unavailable"), tr));
       }
-      const value = body.actions[0]?.value ?? "";
-      const sourceTs = actionId === Actions.openCaseFromMessage && TS.test(value) ? value : null;
-      const followed = actionId === Actions.openFollowUpCase ? Number(value) : Number.NaN;
-      const prep = await prepareCaseModal(deps, {
-        customerId: channel.customerId, channelId: channel.channelId, sourceTs,
-        previousCaseId: Number.isSafeInteger(followed) && followed > 0 ? followed : null,
-      });
-      if (prep.existingCase) {
-        return ephemeral(client, deps.logger, channel.channelId, actor.userId, t(locale, "offer.already", { number: prep.existingCase.number }));
-      }
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: openCaseModal({
-          metadata: {
-            // Every submission made from one message shares a key, so that message becomes at most one case.
-            requestKey: sourceTs ? sourceRequestKey(channel.channelId, sourceTs) : randomUUID(),
-            channelId: channel.channelId, sourceTs, sourceThreadTs: sourceTs, previousCaseId: prep.previous?.id ?? null,
-          },
-          channels: [],
-          available: prep.available,
-          prefill: prep.text !== null ? draftFromMessage(prep.text) : undefined,
-          previousNumber: prep.previous?.number ?? null,
-          blocked: prep.blocked ? { reason: prep.blocked, contact: deps.config.contact } : null,
-        }, translator(locale)),
-      });
     });
   }
+}
+
+/** The real form, or the notice that says why there is none; null when the click names nobody. */
+async function formOrRefusal(deps: SlackDeps, actionId: string, body: BlockAction<ButtonAction>): Promise<ModalView | null> {
+  const actor = await actorOfInteraction(deps, body);
+  if (!actor) return null;
+  const channelId = body.channel?.id;
+  const channel = await channelContext(deps, channelId);
+  const roles = rolesIn(deps, actor, channel);
+  const locale = localeFor(deps, actor, channel);
+  const tr = translator(locale);
+  if (!channel) return caseModalNotice(customerRefusal(locale, deps.config.contact, "refused.not_registered"), tr);
+  if (!can(roles, "case.open")) {
+    deps.logger.info("case modal refused", { userId: actor.userId, channelId: channel.channelId });
+    return caseModalNotice(customerRefusal(locale, deps.config.contact, "refused.other_customer"), tr);
+  }
+  const value = body.actions[0]?.value ?? "";
+  const sourceTs = actionId === Actions.openCaseFromMessage && TS.test(value) ? value : null;
+  const followed = actionId === Actions.openFollowUpCase ? Number(value) : Number.NaN;
+  const prep = await prepareCaseModal(deps, {
+    customerId: channel.customerId, channelId: channel.channelId, sourceTs,
+    previousCaseId: Number.isSafeInteger(followed) && followed > 0 ? followed : null,
+  });
+  if (prep.existingCase) return caseModalNotice(tr("offer.already", { number: prep.existingCase.number }), tr);
+  return openCaseModal({
+    metadata: {
+      // Every submission made from one message shares a key, so that message becomes at most one case.
+      requestKey: sourceTs ? sourceRequestKey(channel.channelId, sourceTs) : randomUUID(),
+      channelId: channel.channelId, sourceTs, sourceThreadTs: sourceTs, previousCaseId: prep.previous?.id ?? null,
+      locale,
+    },
+    channels: [],
+    available: prep.available,
+    prefill: prep.text !== null ? draftFromMessage(prep.text) : undefined,
+    previousNumber: prep.previous?.number ?? null,
+    blocked: prep.blocked ? { reason: prep.blocked, contact: deps.config.contact } : null,
+  }, tr);
 }
