@@ -92,23 +92,33 @@ export async function firstMessageFrom(db: Database, fromCase: number, band: num
   return first === null || first === undefined ? null : Number(first);
 }
 
-/** The words in fewer than `rare` texts: messages, and cases by their title or description. */
-export async function rareTerms(db: Database, terms: readonly string[], rare: number): Promise<string[]> {
-  const found: string[] = [];
+/**
+ * The cases of each word found in fewer than `rare` texts (messages, and cases by their title or description),
+ * read in full from the index; a word found more often is left out. A rare word's cases are then known, and the
+ * search over every case need not look them up again.
+ */
+export async function rareTermCases(db: Database, terms: readonly string[], rare: number): Promise<Map<string, number[]>> {
+  const known = new Map<string, number[]>();
   for (const term of terms) {
-    const counts = db.provider === "sqlite"
-      ? await db.client.$queryRawUnsafe<Array<{ n: number | bigint }>>(
-        `SELECT (SELECT count(*) FROM (SELECT 1 FROM "CaseMessageSearch" WHERE "CaseMessageSearch" MATCH ? LIMIT ?))
-          + (SELECT count(*) FROM (SELECT 1 FROM "CaseSearch" WHERE "CaseSearch" MATCH ? LIMIT ?)) AS n`, ftsPhrase(term), rare, ftsPhrase(term), rare)
+    type Hit = { id: number | bigint; live: number | bigint | boolean; kind: string };
+    const hits = db.provider === "sqlite"
+      ? await db.client.$queryRawUnsafe<Hit[]>(
+        `SELECT m."caseId" AS id, m."deletedAt" IS NULL AS live, 'message' AS kind
+          FROM (SELECT rowid AS r FROM "CaseMessageSearch" WHERE "CaseMessageSearch" MATCH ? LIMIT ?) s JOIN "CaseMessage" m ON m.id = s.r
+        UNION ALL SELECT id, 1 AS live, 'case' AS kind FROM (SELECT rowid AS id FROM "CaseSearch" WHERE "CaseSearch" MATCH ? LIMIT ?)`,
+        ftsPhrase(term), rare, ftsPhrase(term), rare)
       : await withPlans(db, "bitmap", (tx) => {
         const op = likeOperator(term);
-        return tx.$queryRawUnsafe<Array<{ n: number | bigint }>>(
-          `SELECT (SELECT count(*) FROM (SELECT 1 FROM "CaseMessage" WHERE text ${op} $1 LIMIT $2) m)
-            + (SELECT count(*) FROM (SELECT 1 FROM "Case" WHERE title ${op} $1 OR description ${op} $1 LIMIT $2) c) AS n`, likePattern(term), rare);
+        return tx.$queryRawUnsafe<Hit[]>(
+          `(SELECT "caseId" AS id, "deletedAt" IS NULL AS live, 'message' AS kind FROM "CaseMessage" WHERE text ${op} $1 LIMIT $2)
+          UNION ALL (SELECT id, true AS live, 'case' AS kind FROM "Case" WHERE title ${op} $1 OR description ${op} $1 LIMIT $2)`, likePattern(term), rare);
       });
-    if (Number(counts[0]?.n ?? 0) < rare) found.push(term);
+    const messages = hits.filter((h) => h.kind === "message").length;
+    const cases = hits.length - messages;
+    if (messages >= rare || cases >= rare) continue;
+    known.set(term, [...new Set(hits.filter((h) => h.live === true || Number(h.live) === 1).map((h) => Number(h.id)))]);
   }
-  return found;
+  return known;
 }
 
 /**
@@ -145,20 +155,27 @@ export interface LookOptions {
    * a rare word's few cases are quicker to test than a common word's every message.
    */
   follow?: readonly string[];
+  /** Words whose cases are already known (`rareTermCases`): they are not looked up again. */
+  known?: ReadonlyMap<string, readonly number[]>;
 }
 
 /** The newest `need` cases in scope (and in the window, if any) that have every word. */
 export async function lookForCases(db: Database, query: SearchQuery, options: LookOptions = {}): Promise<number[]> {
   const window = options.window ?? null;
   const follow = new Set(options.follow ?? []);
+  const known = options.known ?? new Map<string, readonly number[]>();
+  if ([...known.values()].some((ids) => ids.length === 0)) return [];
+  const lookup: SearchQuery = { ...query, indexed: query.indexed.filter((t) => !known.has(t)) };
+  const among = [...known.values()];
   const rows = db.provider === "sqlite"
-    ? await sqliteLook(db, query, window, follow)
-    : await postgresLook(db, query, window, follow, (options.small ?? false) || (window?.small ?? false));
+    ? await sqliteLook(db, lookup, window, follow, among)
+    : await postgresLook(db, lookup, window, follow, among, (options.small ?? false) || (window?.small ?? false));
   return rows.map((r) => Number(r.id));
 }
 
-async function sqliteLook(db: Database, { indexed, short, channelId, need }: SearchQuery, window: SearchWindow | null, follow: ReadonlySet<string>): Promise<Row[]> {
+async function sqliteLook(db: Database, { indexed, short, channelId, need }: SearchQuery, window: SearchWindow | null, follow: ReadonlySet<string>, among: ReadonlyArray<readonly number[]>): Promise<Row[]> {
   const params: unknown[] = [];
+  const anyIndexed = indexed.length + among.length > 0;
   const perTerm = indexed.filter((term) => !follow.has(term)).map((term) => {
     params.push(ftsPhrase(term), ...(window ? [window.fromCase] : []));
     let messages: string;
@@ -180,6 +197,10 @@ async function sqliteLook(db: Database, { indexed, short, channelId, need }: Sea
   // One IN per word: joined by INTERSECT, each word's UNION would not stay together (SQLite reads compound
   // operators left to right, PostgreSQL binds INTERSECT first), and a case with one word would match.
   where.push(...perTerm.map((term) => `c.id IN (${term})`));
+  for (const ids of among) {
+    where.push(`c.id IN (${ids.map(() => "?").join(", ")})`);
+    params.push(...ids);
+  }
   for (const term of indexed.filter((t) => follow.has(t))) {
     where.push(`(c.id IN (SELECT rowid FROM "CaseSearch" WHERE "CaseSearch" MATCH ?)
       OR EXISTS (SELECT 1 FROM "CaseMessage" m WHERE m."caseId" = c.id AND m."deletedAt" IS NULL
@@ -188,7 +209,7 @@ async function sqliteLook(db: Database, { indexed, short, channelId, need }: Sea
   }
   for (const term of short) {
     // instr over lower(): case-insensitive for ASCII like the trigram index, exact for Japanese.
-    if (indexed.length > 0) {
+    if (anyIndexed) {
       where.push(`(instr(lower(c.title), lower(?)) > 0 OR instr(lower(c.description), lower(?)) > 0
         OR EXISTS (SELECT 1 FROM "CaseMessage" m WHERE m."caseId" = c.id AND m."deletedAt" IS NULL AND instr(lower(m.text), lower(?)) > 0))`);
       params.push(term, term, term);
@@ -209,8 +230,9 @@ async function sqliteLook(db: Database, { indexed, short, channelId, need }: Sea
   return db.client.$queryRawUnsafe<Row[]>(`SELECT c.id AS id FROM "Case" c WHERE ${where.join(" AND ")} ORDER BY c.id DESC LIMIT ?`, ...params);
 }
 
-async function postgresLook(db: Database, { indexed, short, channelId, need }: SearchQuery, window: SearchWindow | null, follow: ReadonlySet<string>, small: boolean): Promise<Row[]> {
+async function postgresLook(db: Database, { indexed, short, channelId, need }: SearchQuery, window: SearchWindow | null, follow: ReadonlySet<string>, among: ReadonlyArray<readonly number[]>, small: boolean): Promise<Row[]> {
   const params: unknown[] = [];
+  const anyIndexed = indexed.length + among.length > 0;
   const next = (value: unknown) => `$${params.push(value)}`;
   const fromCase = window ? next(window.fromCase) : null;
   const fromMessage = window ? next(window.fromMessage) : null;
@@ -233,6 +255,7 @@ async function postgresLook(db: Database, { indexed, short, channelId, need }: S
   // One IN per word: joined by INTERSECT, each word's UNION would not stay together (SQLite reads compound
   // operators left to right, PostgreSQL binds INTERSECT first), and a case with one word would match.
   where.push(...perTerm.map((term) => `c.id IN (${term})`));
+  for (const ids of among) where.push(`c.id = ANY(${next([...ids])}::int[])`);
   for (const term of indexed.filter((t) => follow.has(t))) {
     const p = next(likePattern(term));
     const op = likeOperator(term);
@@ -243,7 +266,7 @@ async function postgresLook(db: Database, { indexed, short, channelId, need }: S
   for (const term of short) {
     const p = next(likePattern(term));
     const op = likeOperator(term);
-    where.push(indexed.length > 0
+    where.push(anyIndexed
       ? `(c.title ${op} ${p} OR c.description ${op} ${p}
         OR EXISTS (SELECT 1 FROM "CaseMessage" m WHERE m."caseId" = c.id AND m."deletedAt" IS NULL AND m.text ${op} ${p}))`
       : `(c.title ${op} ${p} OR c.description ${op} ${p})`);
@@ -251,6 +274,6 @@ async function postgresLook(db: Database, { indexed, short, channelId, need }: S
   if (channel) where.push(`c."channelId" = ${channel}`);
   if (fromCase) where.push(`c.id >= ${fromCase}`);
   const sql = `SELECT c.id AS id FROM "Case" c WHERE ${where.join(" AND ")} ORDER BY c.id DESC LIMIT ${next(need)}`;
-  if (indexed.length === 0) return db.client.$queryRawUnsafe<Row[]>(sql, ...params);
+  if (!anyIndexed) return db.client.$queryRawUnsafe<Row[]>(sql, ...params);
   return withPlans(db, small ? "walk" : "bitmap", (tx) => tx.$queryRawUnsafe<Row[]>(sql, ...params));
 }

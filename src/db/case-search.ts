@@ -6,7 +6,7 @@
 // descriptions (a scan of cases, never of every message). The queries themselves are in case-search-sql.ts.
 import { isIndexed } from "../domain/case-query.ts";
 import type { Database } from "./client.ts";
-import { firstMessageFrom, lookForCases, rareTerms, windowComplete, windowStart, type SearchQuery } from "./case-search-sql.ts";
+import { firstMessageFrom, lookForCases, rareTermCases, windowComplete, windowStart, type SearchQuery } from "./case-search-sql.ts";
 
 export interface SearchScope {
   /** Only this customer channel's cases (a customer searching from their channel). */
@@ -56,8 +56,8 @@ async function windowed(db: Database, query: SearchQuery, windows: SearchWindows
     if (fromCase === null) return lookForCases(db, query, { small: tries === 0 });
     if (tries === 1) {
       // The newest cases were not enough: a search led by its rare words reads few texts.
-      const rare = await rareTerms(db, query.indexed, windows.rare);
-      if (rare.length > 0) return lookForCases(db, query, { follow: query.indexed.filter((t) => !rare.includes(t)) });
+      const known = await rareTermCases(db, query.indexed, windows.rare);
+      if (known.size > 0) return lookForCases(db, query, { known, follow: query.indexed.filter((t) => !known.has(t)) });
     }
     // The oldest twentieth of the window, at most 50 cases.
     const fromMessage = await firstMessageFrom(db, fromCase, Math.max(1, Math.min(50, Math.floor(size / 20))));
@@ -68,26 +68,51 @@ async function windowed(db: Database, query: SearchQuery, windows: SearchWindows
   }
 }
 
-/** Where in a case a word appears, for the line shown under a hit: its description, or the first message with it. */
-export async function matchingExcerpt(db: Database, caseId: number, terms: readonly string[]): Promise<{ text: string; in: "title" | "description" | "message" } | null> {
-  const c = await db.client.case.findUnique({ where: { id: caseId }, select: { title: true, description: true } });
-  if (!c) return null;
+export interface Excerpt { text: string; in: "title" | "description" | "message" }
+
+/** How many of a case's first messages an excerpt is looked for in. */
+const EXCERPT_MESSAGES = 500;
+
+/**
+ * Where in each case a word appears, for the line shown under a hit: its description, or the first message with
+ * it. The messages of every hit that needs them are read in one query, each case's through its (caseId, postedAt)
+ * index.
+ */
+export async function matchingExcerpts(db: Database, cases: ReadonlyArray<{ id: number; title: string; description: string }>, terms: readonly string[]): Promise<Map<number, Excerpt>> {
   const contains = (text: string, term: string) => text.toLowerCase().includes(term.toLowerCase());
-  for (const term of terms) {
-    if (contains(c.description, term)) return { text: excerptAround(c.description, term), in: "description" };
+  const excerpts = new Map<number, Excerpt>();
+  const needMessages: number[] = [];
+  for (const c of cases) {
+    const inDescription = terms.find((term) => contains(c.description, term));
+    if (inDescription !== undefined) excerpts.set(c.id, { text: excerptAround(c.description, inDescription), in: "description" });
+    else if (terms.some((term) => contains(c.title, term))) excerpts.set(c.id, { text: excerptAround(c.description, terms[0] ?? ""), in: "title" });
+    else needMessages.push(c.id);
   }
-  for (const term of terms) {
-    if (contains(c.title, term)) return { text: excerptAround(c.description, terms[0] ?? ""), in: "title" };
+  if (needMessages.length === 0) return excerpts;
+  const marks = needMessages.map((_, i) => (db.provider === "sqlite" ? "?" : `$${i + 1}`)).join(", ");
+  const rows = await db.client.$queryRawUnsafe<Array<{ caseId: number | bigint; text: string }>>(
+    `SELECT "caseId", text FROM (
+      SELECT "caseId", text, "postedAt", id, row_number() OVER (PARTITION BY "caseId" ORDER BY "postedAt", id) AS n
+      FROM "CaseMessage" WHERE "caseId" IN (${marks}) AND "deletedAt" IS NULL) s
+    WHERE n <= ${EXCERPT_MESSAGES} ORDER BY "caseId", "postedAt", id`, ...needMessages);
+  const byCase = new Map<number, string[]>();
+  for (const row of rows) {
+    const id = Number(row.caseId);
+    const list = byCase.get(id) ?? [];
+    list.push(row.text);
+    byCase.set(id, list);
   }
-  // A case's messages are few beside all messages: read through its (caseId, postedAt) index.
-  const messages = await db.client.caseMessage.findMany({
-    where: { caseId, deletedAt: null }, orderBy: { postedAt: "asc" }, select: { text: true }, take: 500,
-  });
-  for (const term of terms) {
-    const found = messages.find((m) => contains(m.text, term));
-    if (found) return { text: excerptAround(found.text, term), in: "message" };
+  for (const id of needMessages) {
+    const messages = byCase.get(id) ?? [];
+    for (const term of terms) {
+      const found = messages.find((text) => contains(text, term));
+      if (found !== undefined) {
+        excerpts.set(id, { text: excerptAround(found, term), in: "message" });
+        break;
+      }
+    }
   }
-  return null;
+  return excerpts;
 }
 
 /** About 80 characters of text around the first place the term appears. */

@@ -1,7 +1,7 @@
 // /case 12, /case #0012 and /case <words>: one case's card, or the cases whose title, description or thread
 // messages contain every word, newest first. A customer's search covers their own channel's cases only, and a
 // number of another customer's case is answered exactly like a number that does not exist.
-import { matchingExcerpt, searchCases } from "../db/case-search.ts";
+import { matchingExcerpts, searchCases } from "../db/case-search.ts";
 import { caseNumber, type CaseState } from "../domain/case.ts";
 import { parseCaseQuery } from "../domain/case-query.ts";
 import { loadCaseCard, type CaseCard } from "./case-card.ts";
@@ -45,14 +45,15 @@ export async function findCase(deps: Pick<ServiceDeps, "db" | "calendar" | "cloc
   const ids = found.hits.map((h) => h.caseId);
   const rows = await deps.db.client.case.findMany({
     where: { id: { in: ids } },
-    select: { id: true, title: true, state: true, channelId: true, rootTs: true, createdAt: true, customer: { select: { name: true } } },
+    select: { id: true, title: true, description: true, state: true, channelId: true, rootTs: true, createdAt: true, customer: { select: { name: true } } },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const excerpts = await matchingExcerpts(deps.db, rows, query.terms);
   const cases: FoundCase[] = [];
   for (const id of ids) {
     const r = byId.get(id);
     if (!r) continue;
-    const excerpt = await matchingExcerpt(deps.db, id, query.terms);
+    const excerpt = excerpts.get(id);
     cases.push({
       id, number: caseNumber(id), title: r.title, state: r.state, customerName: r.customer.name,
       channelId: r.channelId, rootTs: r.rootTs, createdAt: r.createdAt, excerpt: excerpt?.text ?? null,

@@ -127,6 +127,7 @@ const WINDOWS: Array<[string, SearchWindows]> = [
   ["small windows, words under 40 texts rare", { first: 10, growth: 3, rare: 40 }],
   ["one case at a time at first", { first: 1, growth: 2, rare: 0 }],
   ["one window wider than every case", { first: 1000, growth: 8, rare: 1000 }],
+  ["small windows, every word rare", { first: 10, growth: 2, rare: 100_000 }],
 ];
 
 describe("the windowed search finds exactly what the plain search finds", () => {
