@@ -1,20 +1,33 @@
 // A view of a Database that counts what the ORM was asked and what it returned, so a section can report how
-// much a piece of work read. The counting wraps every model operation, inside transactions too.
+// much a piece of work read. The counting wraps every model operation, inside transactions too, and every raw
+// statement (counted apart, so a query moved from the ORM into SQL still shows up).
 import type { Database, Db } from "../src/db/client.ts";
 
-export interface Counts { calls: number; rows: number }
+export interface Counts {
+  /** Model operations (findUnique, updateMany, …). */
+  calls: number;
+  rows: number;
+  /** Raw statements ($queryRaw, $executeRaw and their Unsafe forms). */
+  raw: number;
+  /** How many of each: "case.findUnique", "$executeRaw". */
+  byOperation: Map<string, number>;
+}
 
 export function countingDatabase(db: Database): { db: Database; counts: Counts; reset(): void } {
-  const counts: Counts = { calls: 0, rows: 0 };
+  const counts: Counts = { calls: 0, rows: 0, raw: 0, byOperation: new Map() };
   const client = db.client.$extends({
     query: {
-      $allModels: {
-        async $allOperations({ args, query }) {
-          const result: unknown = await query(args);
-          counts.calls += 1;
-          counts.rows += Array.isArray(result) ? result.length : result === null || typeof result !== "object" ? 0 : "count" in result && Object.keys(result).length === 1 ? 0 : 1;
+      async $allOperations({ model, operation, args, query }) {
+        const result: unknown = await query(args);
+        const key = model ? `${model[0]!.toLowerCase()}${model.slice(1)}.${operation}` : operation;
+        counts.byOperation.set(key, (counts.byOperation.get(key) ?? 0) + 1);
+        if (!model) {
+          counts.raw += 1;
           return result;
-        },
+        }
+        counts.calls += 1;
+        counts.rows += Array.isArray(result) ? result.length : result === null || typeof result !== "object" ? 0 : "count" in result && Object.keys(result).length === 1 ? 0 : 1;
+        return result;
       },
     },
   }) as unknown as Db;
@@ -24,6 +37,8 @@ export function countingDatabase(db: Database): { db: Database; counts: Counts; 
     reset() {
       counts.calls = 0;
       counts.rows = 0;
+      counts.raw = 0;
+      counts.byOperation.clear();
     },
   };
 }
