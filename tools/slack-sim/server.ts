@@ -35,8 +35,10 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       res.end(`stand-in failure: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     });
   });
-  // Keep-alive sockets from fetch would otherwise hold close() open until they time out.
-  server.keepAliveTimeout = 1_000;
+  // Connections stay open between calls, as Slack's do. undici (fetch) reuses a socket only when the server's
+  // keep-alive hint is longer than its own 2 s margin: a shorter hint made every call a new connection, whose
+  // connect, close and error stack cost the app more CPU than its own code did. close() ends them all.
+  server.keepAliveTimeout = 10_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
