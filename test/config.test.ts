@@ -1,6 +1,6 @@
 // A bad or missing setting stops the start with a message naming the variable and what to set.
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, loadCoreConfig } from "../../src/config.ts";
+import { ConfigError, loadConfig, loadCoreConfig } from "../src/config.ts";
 
 const valid = {
   SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SUPPORT_ENGINEERS: "U0ENG1", SUPPORT_MANAGERS: "U0MGR1",
