@@ -21,7 +21,7 @@ export interface SearchQuery {
 export interface SearchWindow {
   fromCase: number;
   fromMessage: number;
-  /** Few enough texts that testing each (PostgreSQL) costs less than reading a common word's whole trigram lists. */
+  /** Few enough texts that testing each costs less than reading a common word's whole trigram lists. */
   small: boolean;
 }
 
@@ -38,8 +38,9 @@ function ftsPhrase(term: string): string {
 }
 
 /**
- * Kana, kanji, digits and Japanese punctuation have no case: no character lowers to one of them but itself, so
- * ILIKE and LIKE find the same rows, and LIKE does not lower every text it tests (five times faster here).
+ * Kana, kanji, digits and Japanese punctuation have no case: no character lowers or folds to one of them but
+ * itself. So ILIKE and LIKE find the same rows (and LIKE does not lower every text it tests: five times faster
+ * here), and the trigram index's case-insensitive match is the text containing the word.
  */
 const CASELESS = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}0-9\u3000-\u303f\u30fc\uff61-\uff9f]+$/u;
 
@@ -56,10 +57,10 @@ function likeOperator(term: string): "LIKE" | "ILIKE" {
  */
 function withPlans<T>(db: Database, plans: "bitmap" | "walk", work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.client.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-    await tx.$executeRawUnsafe(plans === "bitmap" ? "SET LOCAL enable_indexscan = off" : "SET LOCAL enable_bitmapscan = off");
-    // A plan priced with a refused scan looks costly enough to compile, which takes longer than running it.
-    await tx.$executeRawUnsafe("SET LOCAL jit = off");
+    // One statement, as SET LOCAL for each: a plan priced with a refused scan looks costly enough to compile
+    // (jit), which takes longer than running it.
+    await tx.$queryRawUnsafe(`SELECT set_config('enable_seqscan', 'off', true), set_config($1, 'off', true), set_config('jit', 'off', true)`,
+      plans === "bitmap" ? "enable_indexscan" : "enable_bitmapscan");
     return work(tx);
   });
 }
@@ -148,7 +149,7 @@ export async function windowComplete(db: Database, query: SearchQuery, window: S
 
 export interface LookOptions {
   window?: SearchWindow | null;
-  /** The scope has few cases (no more than a first window): PostgreSQL tests their texts one by one. */
+  /** The scope has few cases (no more than a first window): their texts are tested one by one. */
   small?: boolean;
   /**
    * Common words, tested on each case the other (rare) words found rather than looked up among every text:
@@ -167,16 +168,37 @@ export async function lookForCases(db: Database, query: SearchQuery, options: Lo
   if ([...known.values()].some((ids) => ids.length === 0)) return [];
   const lookup: SearchQuery = { ...query, indexed: query.indexed.filter((t) => !known.has(t)) };
   const among = [...known.values()];
+  const small = (options.small ?? false) || (window?.small ?? false);
   const rows = db.provider === "sqlite"
-    ? await sqliteLook(db, lookup, window, follow, among)
-    : await postgresLook(db, lookup, window, follow, among, (options.small ?? false) || (window?.small ?? false));
+    ? await sqliteLook(db, lookup, window, follow, among, small)
+    : await postgresLook(db, lookup, window, follow, among, small);
   return rows.map((r) => Number(r.id));
 }
 
-async function sqliteLook(db: Database, { indexed, short, channelId, need }: SearchQuery, window: SearchWindow | null, follow: ReadonlySet<string>, among: ReadonlyArray<readonly number[]>): Promise<Row[]> {
+/**
+ * The cases in scope with a word, found by testing each text of few cases rather than through the index: for a
+ * word without case (kana, kanji, digits) the trigram index's match is the text containing it, which instr tests
+ * without reading the word's whole lists of texts.
+ */
+function sqliteWalk(term: string, channelId: string | undefined, window: SearchWindow | null, params: unknown[]): string {
+  const cases = [...(window ? ["id >= ?"] : []), ...(channelId !== undefined ? [`"channelId" = ?`] : [])];
+  params.push(...(window ? [window.fromCase] : []), ...(channelId !== undefined ? [channelId] : []), term, term);
+  const own = `SELECT id FROM "Case" WHERE ${[...cases, "(instr(title, ?) > 0 OR instr(description, ?) > 0)"].join(" AND ")}`;
+  if (channelId !== undefined) {
+    params.push(channelId, ...(window ? [window.fromCase] : []), term);
+    return `${own} UNION SELECT m."caseId" AS id FROM "Case" mc CROSS JOIN "CaseMessage" m ON m."caseId" = mc.id
+      WHERE mc."channelId" = ? ${window ? "AND mc.id >= ?" : ""} AND m."deletedAt" IS NULL AND instr(m.text, ?) > 0`;
+  }
+  params.push(...(window ? [window.fromCase] : []), term);
+  return `${own} UNION SELECT m."caseId" AS id FROM "CaseMessage" m
+    WHERE ${window ? `m."caseId" >= ? AND` : ""} m."deletedAt" IS NULL AND instr(m.text, ?) > 0`;
+}
+
+async function sqliteLook(db: Database, { indexed, short, channelId, need }: SearchQuery, window: SearchWindow | null, follow: ReadonlySet<string>, among: ReadonlyArray<readonly number[]>, small: boolean): Promise<Row[]> {
   const params: unknown[] = [];
   const anyIndexed = indexed.length + among.length > 0;
   const perTerm = indexed.filter((term) => !follow.has(term)).map((term) => {
+    if (small && CASELESS.test(term)) return sqliteWalk(term, channelId, window, params);
     params.push(ftsPhrase(term), ...(window ? [window.fromCase] : []));
     let messages: string;
     if (channelId !== undefined) {
@@ -202,10 +224,17 @@ async function sqliteLook(db: Database, { indexed, short, channelId, need }: Sea
     params.push(...ids);
   }
   for (const term of indexed.filter((t) => follow.has(t))) {
-    where.push(`(c.id IN (SELECT rowid FROM "CaseSearch" WHERE "CaseSearch" MATCH ?)
-      OR EXISTS (SELECT 1 FROM "CaseMessage" m WHERE m."caseId" = c.id AND m."deletedAt" IS NULL
-        AND m.id IN (SELECT rowid FROM "CaseMessageSearch" WHERE "CaseMessageSearch" MATCH ?)))`);
-    params.push(ftsPhrase(term), ftsPhrase(term));
+    if (CASELESS.test(term)) {
+      // Tested on each case found (see sqliteWalk): a common word's lists of texts are not read at all.
+      where.push(`(instr(c.title, ?) > 0 OR instr(c.description, ?) > 0
+        OR EXISTS (SELECT 1 FROM "CaseMessage" m WHERE m."caseId" = c.id AND m."deletedAt" IS NULL AND instr(m.text, ?) > 0))`);
+      params.push(term, term, term);
+    } else {
+      where.push(`(c.id IN (SELECT rowid FROM "CaseSearch" WHERE "CaseSearch" MATCH ?)
+        OR EXISTS (SELECT 1 FROM "CaseMessage" m WHERE m."caseId" = c.id AND m."deletedAt" IS NULL
+          AND m.id IN (SELECT rowid FROM "CaseMessageSearch" WHERE "CaseMessageSearch" MATCH ?)))`);
+      params.push(ftsPhrase(term), ftsPhrase(term));
+    }
   }
   for (const term of short) {
     // instr over lower(): case-insensitive for ASCII like the trigram index, exact for Japanese.
