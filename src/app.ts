@@ -1,5 +1,7 @@
 // The composition root: config → database → services → Bolt app → outbox dispatcher (→ scheduler).
 import type { Server } from "node:http";
+// Before Bolt: an app served over HTTP then never loads Bolt's Socket Mode client.
+import "./slack/socket-mode-on-demand.ts";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db/client.ts";
