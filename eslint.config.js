@@ -7,6 +7,13 @@ const testImports = { regex: "(^|/)test/", message: "The app does not import the
 const toolImports = { regex: "(^|/)tools/", message: "Only the demo uses tools/ (the Slack stand-in); the app runs without it." };
 const appPatterns = [testImports, toolImports];
 
+// A Prisma model call (`tx.proposal.updateMany(…)`, `deps.db.client.reportVersion.findUnique(…)`), for the blocks
+// whose files reach their tables through repositories only; the tables not yet behind one are let through.
+const modelCall = "[callee.type='MemberExpression'][callee.object.type='MemberExpression']"
+  + "[callee.property.name=/^(findMany|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|count|create|createMany|update|updateMany|upsert|delete|deleteMany|aggregate|groupBy)$/]";
+const repositoryTables = "[callee.object.property.name!=/^(case|caseEvent|contract|customerChannel)$/]";
+const repositoryMessage = "Read and write this table through its repository in src/db, named after what the use case does.";
+
 export default tseslint.config(
   { ignores: ["node_modules/", "src/generated/", "data/", "coverage/", "tmp/", "dist/", "dist.*"] },
   js.configs.recommended,
@@ -48,6 +55,29 @@ export default tseslint.config(
     files: ["src/domain/**/*.ts", "src/services/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["@slack/*", "**/generated/**"] }, ...appPatterns] }],
+    },
+  },
+  {
+    // These use cases read and write proposals, formal reports, ratings and purchase requests only through their
+    // repositories (src/db/proposals.ts, reports.ts, ratings.ts, renewals.ts), and query no other table directly,
+    // except the case row, its events, contracts and channels, which keep their queries here until the
+    // repositories of those tables take them.
+    files: [
+      "src/services/make-proposal.ts", "src/services/decide-proposal.ts", "src/services/proposal-view.ts",
+      "src/services/split-case.ts", "src/services/raise-level-a.ts", "src/services/lower-level.ts",
+      "src/services/propose-level-a.ts", "src/services/propose-split.ts",
+      "src/services/save-report-version.ts", "src/services/review-report.ts", "src/services/deliver-report.ts",
+      "src/services/report-review-view.ts", "src/services/prepare-report-draft.ts", "src/services/report-document.ts",
+      "src/services/rate-case.ts",
+      "src/services/create-purchase-request.ts", "src/services/settle-purchase-request.ts",
+      "src/services/list-purchase-requests.ts", "src/services/answer-renewal.ts",
+    ],
+    rules: {
+      "no-restricted-syntax": ["error",
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Take the time from an injected clock." },
+        { selector: `CallExpression${modelCall}[callee.object.object.name=/^(tx|db|client)$/]${repositoryTables}`, message: repositoryMessage },
+        { selector: `CallExpression${modelCall}[callee.object.object.property.name=/^(db|client)$/]${repositoryTables}`, message: repositoryMessage },
+      ],
     },
   },
   {

@@ -1,9 +1,10 @@
 // Reads and writes of renewals and purchase requests: the audit trail of contract events, last year's usage as the
-// renewal notice states it, the contracts whose unanswered notice is due a reminder, and the requests themselves.
+// renewal notice states it, the customer's answer to it, the contracts whose unanswered notice is due a reminder, and
+// the requests themselves with their settlement.
 import { addDays } from "../domain/contract.ts";
 import { lastYearUsage, type LastYearUsage } from "../domain/forecast.ts";
 import type { BusinessCalendar } from "../domain/calendar.ts";
-import type { Database, Prisma, Tx } from "./client.ts";
+import type { Database, Db, Prisma, Tx } from "./client.ts";
 import type { DueContract } from "./due.ts";
 
 export type ContractEventKind = "renewal_answered" | "request_created" | "request_registered" | "request_declined";
@@ -89,4 +90,84 @@ export function listRequests(db: Tx, filter: { state?: string; customerId?: numb
     where: { ...(filter.state ? { state: filter.state } : {}), ...(filter.customerId ? { customerId: filter.customerId } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: filter.limit ?? 100, select: requestSelect,
   });
+}
+
+/** A contract as the customer's answer to its renewal notice needs it. */
+export interface RenewalToAnswer { id: number; customerId: number; endsOn: string; renewalAnswer: string | null; customer: { name: string } }
+
+export function renewalToAnswer(tx: Tx, contractId: number): Promise<RenewalToAnswer | null> {
+  return tx.contract.findUnique({
+    where: { id: contractId },
+    select: { id: true, customerId: true, endsOn: true, renewalAnswer: true, customer: { select: { name: true } } },
+  });
+}
+
+/**
+ * Records the customer's answer on the condition that the answer read is still the one stored: of two clicks
+ * racing, one writes and the other changes nothing. Returns whether this one wrote.
+ */
+export async function recordRenewalAnswer(
+  tx: Tx, contractId: number, answer: { previous: string | null; answer: string; actorId: string; at: Date },
+): Promise<boolean> {
+  const { count } = await tx.contract.updateMany({
+    where: { id: contractId, renewalAnswer: answer.previous },
+    data: { renewalAnswer: answer.answer, renewalAnsweredBy: answer.actorId, renewalAnsweredAt: answer.at },
+  });
+  return count > 0;
+}
+
+/** The request a modal submission made, found again by its idempotency key. */
+export async function requestIdOfSubmission(db: Db | Tx, requestKey: string): Promise<number | null> {
+  const found = await db.purchaseRequest.findUnique({ where: { requestKey }, select: { id: true } });
+  return found?.id ?? null;
+}
+
+export interface NewPurchaseRequest {
+  requestKey: string;
+  customerId: number;
+  channelId: string;
+  kind: string;
+  contractId: number | null;
+  companyName: string;
+  contactName: string;
+  contactEmail: string;
+  incidents: number;
+  startsOn: string | null;
+  note: string | null;
+  requestedBy: string;
+  at: Date;
+}
+
+/** Records a pending request; a second one with the same key fails with a unique violation. Returns its id. */
+export async function recordPurchaseRequest(tx: Tx, r: NewPurchaseRequest): Promise<number> {
+  const { at, ...data } = r;
+  const created = await tx.purchaseRequest.create({ data: { ...data, createdAt: at }, select: { id: true } });
+  return created.id;
+}
+
+/** A request as settling it needs it. */
+export interface RequestToSettle { id: number; customerId: number; channelId: string; kind: string; contractId: number | null }
+
+export function requestToSettle(tx: Tx, requestId: number): Promise<RequestToSettle | null> {
+  return tx.purchaseRequest.findUnique({
+    where: { id: requestId }, select: { id: true, customerId: true, channelId: true, kind: true, contractId: true },
+  });
+}
+
+/** The request becomes registered as this contract, unless it already is. Returns whether this call registered it. */
+export async function markRequestRegistered(tx: Tx, requestId: number, r: { contractId: number; actorId: string; at: Date }): Promise<boolean> {
+  const { count } = await tx.purchaseRequest.updateMany({
+    where: { id: requestId, state: { not: "registered" } },
+    data: { state: "registered", decidedBy: r.actorId, decidedAt: r.at, resultContractId: r.contractId, declineReason: null },
+  });
+  return count > 0;
+}
+
+/** A pending request is declined with the reason the customer is told. Returns whether this call declined it. */
+export async function markRequestDeclined(tx: Tx, requestId: number, d: { reason: string; actorId: string; at: Date }): Promise<boolean> {
+  const { count } = await tx.purchaseRequest.updateMany({
+    where: { id: requestId, state: "pending" },
+    data: { state: "declined", decidedBy: d.actorId, decidedAt: d.at, declineReason: d.reason },
+  });
+  return count > 0;
 }

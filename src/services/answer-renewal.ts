@@ -4,7 +4,7 @@
 // Every answer is kept in the contract's audit trail.
 import { contractsOf } from "../db/contracts.ts";
 import { enqueue } from "../db/outbox.ts";
-import { recordContractEvent } from "../db/renewals.ts";
+import { recordContractEvent, recordRenewalAnswer, renewalToAnswer } from "../db/renewals.ts";
 import type { RenewalAnswer } from "../domain/renewal.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { alertManagers } from "./engineer-alert.ts";
@@ -30,17 +30,13 @@ export async function answerRenewal(deps: ServiceDeps, input: AnswerRenewalInput
   const now = deps.clock.now();
   const today = deps.calendar.localDate(now);
   const result = await deps.db.transaction(async (tx): Promise<AnswerRenewalResult> => {
-    const contract = await tx.contract.findUnique({ where: { id: input.contractId }, include: { customer: { select: { name: true } } } });
+    const contract = await renewalToAnswer(tx, input.contractId);
     if (!contract || contract.customerId !== input.customerId) return { ok: false, reason: "unknown_contract" };
     if (contract.endsOn < today) return { ok: false, reason: "ended" };
     const previous = (contract.renewalAnswer as RenewalAnswer | null) ?? null;
     if (previous === input.answer) return { ok: true, changed: false, previous, unchanged: true };
     // Conditional on the answer read: of two clicks racing, one writes and the other finds it already changed.
-    const claim = await tx.contract.updateMany({
-      where: { id: contract.id, renewalAnswer: previous },
-      data: { renewalAnswer: input.answer, renewalAnsweredBy: input.actorId, renewalAnsweredAt: now },
-    });
-    if (claim.count === 0) return { ok: true, changed: false, previous, unchanged: true };
+    if (!(await recordRenewalAnswer(tx, contract.id, { previous, answer: input.answer, actorId: input.actorId, at: now }))) return { ok: true, changed: false, previous, unchanged: true };
     await recordContractEvent(tx, {
       customerId: contract.customerId, contractId: contract.id, kind: "renewal_answered", actorId: input.actorId, at: now,
       data: { answer: input.answer, previous, channelId: input.channelId },

@@ -3,7 +3,7 @@
 // the customer sees its state in their channel. A modal submitted twice makes one request.
 import { isUniqueViolation } from "../db/client.ts";
 import { enqueue } from "../db/outbox.ts";
-import { recordContractEvent } from "../db/renewals.ts";
+import { recordContractEvent, recordPurchaseRequest, requestIdOfSubmission } from "../db/renewals.ts";
 import { validateApplication, type ApplicationErrors, type RequestKind } from "../domain/renewal.ts";
 import type { ServiceDeps } from "./deps.ts";
 
@@ -30,38 +30,36 @@ export async function createPurchaseRequest(deps: ServiceDeps, input: CreatePurc
   const now = deps.clock.now();
   const errors = validateApplication(input, deps.calendar.localDate(now));
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const existing = () => deps.db.client.purchaseRequest.findUnique({ where: { requestKey: input.requestKey }, select: { id: true } });
+  const existing = () => requestIdOfSubmission(deps.db.client, input.requestKey);
   const found = await existing();
-  if (found) return { ok: true, requestId: found.id, duplicate: true };
+  if (found !== null) return { ok: true, requestId: found, duplicate: true };
   try {
     const id = await deps.db.transaction(async (tx) => {
       const contractId = input.contractId
         ? (await tx.contract.findFirst({ where: { id: input.contractId, customerId: input.customerId }, select: { id: true } }))?.id ?? null
         : null;
-      const request = await tx.purchaseRequest.create({
-        data: {
-          customerId: input.customerId, channelId: input.channelId, kind: input.kind, contractId,
-          companyName: input.companyName, contactName: input.contactName, contactEmail: input.contactEmail,
-          incidents: input.incidents, startsOn: input.startsOn, note: input.note, requestedBy: input.actorId,
-          requestKey: input.requestKey, createdAt: now,
-        },
+      const requestId = await recordPurchaseRequest(tx, {
+        customerId: input.customerId, channelId: input.channelId, kind: input.kind, contractId,
+        companyName: input.companyName, contactName: input.contactName, contactEmail: input.contactEmail,
+        incidents: input.incidents, startsOn: input.startsOn, note: input.note, requestedBy: input.actorId,
+        requestKey: input.requestKey, at: now,
       });
       await recordContractEvent(tx, {
-        customerId: input.customerId, contractId, requestId: request.id, kind: "request_created", actorId: input.actorId, at: now,
+        customerId: input.customerId, contractId, requestId, kind: "request_created", actorId: input.actorId, at: now,
         data: { kind: input.kind, incidents: input.incidents },
       });
-      await enqueue(tx, input.channelId, { kind: "request.post", requestId: request.id, side: "customer" }, { at: now, dedupeKey: `request:${request.id}:customer` });
+      await enqueue(tx, input.channelId, { kind: "request.post", requestId, side: "customer" }, { at: now, dedupeKey: `request:${requestId}:customer` });
       if (deps.triageChannel) {
-        await enqueue(tx, deps.triageChannel, { kind: "request.post", requestId: request.id, side: "triage" }, { at: now, dedupeKey: `request:${request.id}:triage` });
+        await enqueue(tx, deps.triageChannel, { kind: "request.post", requestId, side: "triage" }, { at: now, dedupeKey: `request:${requestId}:triage` });
       }
-      return request.id;
+      return requestId;
     });
     deps.onOutbox?.();
     return { ok: true, requestId: id, duplicate: false };
   } catch (error) {
     // A twin submission committed first: it is the same request.
     const twin = isUniqueViolation(error) ? await existing() : null;
-    if (twin) return { ok: true, requestId: twin.id, duplicate: true };
+    if (twin !== null) return { ok: true, requestId: twin, duplicate: true };
     throw error;
   }
 }

@@ -4,6 +4,7 @@
 // answering does nothing twice.
 import { lockCase } from "../db/cases.ts";
 import { enqueue } from "../db/outbox.ts";
+import { markProposalDecided, proposalToDecide, withdrawPendingProposals } from "../db/proposals.ts";
 import { isActive } from "../domain/case.ts";
 import { parseProposalKind, type ProposalKind } from "../domain/proposal.ts";
 import { DecisionRefused, type Applied, type DecisionContext, type DecisionRefusal } from "./decision.ts";
@@ -34,7 +35,7 @@ export async function decideProposal(deps: ServiceDeps, input: DecideProposalInp
       // The case is taken first: an approval racing a resolution then sees the case ended and says so, instead of
       // moving incidents the resolution has just consumed.
       await lockCase(tx, deps.db.provider, input.caseId);
-      const proposal = await tx.proposal.findUnique({ where: { id: input.proposalId } });
+      const proposal = await proposalToDecide(tx, input.proposalId);
       const kind = proposal ? parseProposalKind(proposal.kind) : null;
       if (!proposal || !kind || proposal.caseId !== input.caseId) return { ok: false, reason: "unknown_proposal" };
       if (proposal.state === "withdrawn") return { ok: false, reason: "withdrawn" };
@@ -42,11 +43,7 @@ export async function decideProposal(deps: ServiceDeps, input: DecideProposalInp
       const current = await tx.case.findUnique({ where: { id: proposal.caseId } });
       if (!current || !isActive(current.state)) return { ok: false, reason: "closed" };
       const state = input.decision === "approve" ? "approved" : "declined";
-      const { count } = await tx.proposal.updateMany({
-        where: { id: proposal.id, state: "pending" },
-        data: { state, decidedBy: input.actorId, decidedAt: now },
-      });
-      if (count === 0) return { ok: false, reason: "decided" };
+      if (!(await markProposalDecided(tx, proposal.id, { state, actorId: input.actorId, at: now }))) return { ok: false, reason: "decided" };
       const options = { at: now, caseId: current.id };
       // The engineer who proposed hears the answer; an approval that cannot be applied rolls this back with it.
       await notifyPerson(tx, deps, {
@@ -65,7 +62,7 @@ export async function decideProposal(deps: ServiceDeps, input: DecideProposalInp
         return { ok: true, decision: "decline", kind, before: current.incidents, after: current.incidents, newCaseIds: [] };
       }
       // Two engineers proposing at the same moment can leave two pending: the approved one settles the question.
-      await tx.proposal.updateMany({ where: { caseId: current.id, state: "pending" }, data: { state: "withdrawn", decidedBy: input.actorId, decidedAt: now } });
+      await withdrawPendingProposals(tx, current.id, { actorId: input.actorId, at: now });
       await tx.caseEvent.create({ data: { caseId: current.id, kind: "proposal_approved", actorId: input.actorId, createdAt: now, data: JSON.stringify({ proposalId: proposal.id }) } });
       const ctx: DecisionContext = { tx, deps, now, today, actorId: input.actorId, proposal, current };
       const applied = kind.kind === "level_a" ? await raiseToLevelA(ctx, kind.levelReason) : await splitCase(ctx);

@@ -2,7 +2,9 @@
 // Delivery is claimed first (a conditional update, so a double click or two engineers at once send it once),
 // then the adapter uploads the PDF, then the upload is recorded with a case event — or, if the upload failed, the
 // claim is given back so it can be tried again and nothing says it was delivered.
-import { deliveredEditions, reportVersionsOf } from "../db/reports.ts";
+import {
+  claimReportEdition, deliveredEditions, giveBackReportEdition, recordReportFile, reportVersionsOf, reportVersionWithCase,
+} from "../db/reports.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { nextEdition } from "../domain/report.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -16,18 +18,14 @@ export async function claimReportDelivery(deps: ServiceDeps, input: { versionId:
   const now = deps.clock.now();
   try {
     return await deps.db.transaction(async (tx): Promise<ClaimReportDeliveryResult> => {
-      const version = await tx.reportVersion.findUnique({ where: { id: input.versionId }, include: { report: { include: { case: true } } } });
+      const version = await reportVersionWithCase(tx, input.versionId);
       if (!version) return { ok: false, reason: "unknown" };
       const c = version.report.case;
       const versions = await reportVersionsOf(tx, c.id);
       const newest = versions.at(-1)?.id === version.id;
       if (!newest || version.state !== "approved" || version.edition !== null) return { ok: false, reason: "not_deliverable" };
       const edition = nextEdition(versions.flatMap((v) => (v.edition !== null ? [v.edition] : [])));
-      const { count } = await tx.reportVersion.updateMany({
-        where: { id: version.id, state: "approved", edition: null },
-        data: { edition, deliveredBy: input.actorId, deliveredAt: now },
-      });
-      if (count === 0) return { ok: false, reason: "not_deliverable" };
+      if (!(await claimReportEdition(tx, version.id, { edition, deliveredBy: input.actorId, at: now }))) return { ok: false, reason: "not_deliverable" };
       const claimed = { ...version, edition, deliveredBy: input.actorId, deliveredAt: now };
       const rendering = renderingOf(deps, c.id, claimed);
       if (!rendering) return { ok: false, reason: "unknown" };
@@ -44,7 +42,7 @@ export async function claimReportDelivery(deps: ServiceDeps, input: { versionId:
 export async function recordReportDelivered(deps: ServiceDeps, input: { versionId: number; actorId: string; fileId: string }): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const version = await tx.reportVersion.update({ where: { id: input.versionId }, data: { fileId: input.fileId }, include: { report: true } });
+    const version = await recordReportFile(tx, input.versionId, input.fileId);
     await tx.caseEvent.create({
       data: {
         caseId: version.report.caseId, kind: "report_delivered", actorId: input.actorId, createdAt: now,
@@ -56,7 +54,7 @@ export async function recordReportDelivered(deps: ServiceDeps, input: { versionI
 
 /** The upload failed: the claim is given back, so the same version can be sent again as the same edition. */
 export async function releaseReportDelivery(deps: ServiceDeps, input: { versionId: number }): Promise<void> {
-  await deps.db.client.reportVersion.updateMany({ where: { id: input.versionId, fileId: null }, data: { edition: null, deliveredBy: null, deliveredAt: null } });
+  await giveBackReportEdition(deps.db.client, input.versionId);
 }
 
 /** Whether a case has had a report delivered to the customer (resolving a report case without one asks first). */

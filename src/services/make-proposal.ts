@@ -3,6 +3,7 @@
 // A newer proposal withdraws an older unanswered one, so a forgotten question never blocks the case.
 import { contractsOf } from "../db/contracts.ts";
 import { enqueue } from "../db/outbox.ts";
+import { pendingProposalsOf, recordProposal, withdrawPendingProposals } from "../db/proposals.ts";
 import { isActive } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { proposalKindText, type Cost, type PlannedCase, type ProposalKind } from "../domain/proposal.ts";
@@ -42,24 +43,22 @@ export async function makeProposal(deps: ServiceDeps, input: MakeProposalInput, 
     // Asking the customer to approve what their balance cannot cover would only disappoint them (R-INC-6).
     const available = summarize(await contractsOf(tx, current.customerId), deps.calendar.localDate(now)).available;
     if (available < cost.extra) return { ok: false, reason: "insufficient", needed: cost.extra, available };
-    const pending = await tx.proposal.findMany({ where: { caseId: current.id, state: "pending" } });
+    const pending = await pendingProposalsOf(tx, current.id);
     // The same modal submitted twice asks the customer once.
     const same = pending.find((p) => p.kind === kind && p.reason === reason && p.parts === parts && p.incidents === cost.after);
     if (same) return { ok: true, proposalId: same.id, cost, duplicate: true };
     if (pending.length > 0) {
-      await tx.proposal.updateMany({ where: { caseId: current.id, state: "pending" }, data: { state: "withdrawn", decidedBy: input.actorId, decidedAt: now } });
+      await withdrawPendingProposals(tx, current.id, { actorId: input.actorId, at: now });
     }
-    const proposal = await tx.proposal.create({
-      data: { caseId: current.id, kind, incidents: cost.after, reason, parts, proposedBy: input.actorId, createdAt: now },
-    });
+    const proposalId = await recordProposal(tx, { caseId: current.id, kind, incidents: cost.after, reason, parts, proposedBy: input.actorId, at: now });
     await tx.caseEvent.create({
       data: {
         caseId: current.id, kind: "proposal_made", actorId: input.actorId, createdAt: now,
-        data: JSON.stringify({ proposalId: proposal.id, kind, before: cost.before, after: cost.after, reason, withdrawn: pending.map((p) => p.id) }),
+        data: JSON.stringify({ proposalId, kind, before: cost.before, after: cost.after, reason, withdrawn: pending.map((p) => p.id) }),
       },
     });
-    await enqueue(tx, current.channelId, { kind: "proposal.request", caseId: current.id, proposalId: proposal.id }, { at: now, caseId: current.id });
-    return { ok: true, proposalId: proposal.id, cost, duplicate: false };
+    await enqueue(tx, current.channelId, { kind: "proposal.request", caseId: current.id, proposalId }, { at: now, caseId: current.id });
+    return { ok: true, proposalId, cost, duplicate: false };
   });
   if (result.ok && !result.duplicate) deps.onOutbox?.();
   return result;

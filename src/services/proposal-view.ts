@@ -2,6 +2,7 @@
 // cost is derived from the proposal alone, so a message re-rendered after approval still shows what was asked.
 import { approversOf } from "../db/channels.ts";
 import { contractsOf } from "../db/contracts.ts";
+import { proposalWithCase } from "../db/proposals.ts";
 import { caseNumber } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { incidentsFor } from "../domain/ledger.ts";
@@ -41,7 +42,7 @@ function partsOf(raw: string | null): string[] {
 }
 
 export async function loadProposalView(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, proposalId: number): Promise<ProposalView | null> {
-  const p = await deps.db.client.proposal.findUnique({ where: { id: proposalId }, include: { case: true } });
+  const p = await proposalWithCase(deps.db.client, proposalId);
   const kind = p ? parseProposalKind(p.kind) : null;
   if (!p || !kind) return null;
   const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId: p.case.channelId }, select: { locale: true } });

@@ -4,6 +4,7 @@
 // id of the rating, so two clicks or two people racing leave one rating.
 import { isUniqueViolation } from "../db/client.ts";
 import { enqueue } from "../db/outbox.ts";
+import { addRatingComment, ratingOfCase, recordRating } from "../db/ratings.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { notifyPerson } from "./notify-person.ts";
 
@@ -30,7 +31,7 @@ export async function rateCase(
       if (!found) return { ok: false, reason: "unknown_case" };
       if (found.rating) return { ok: false, reason: "already_rated", score: found.rating.score };
       if (!RATED_STATES.includes(found.state)) return { ok: false, reason: "not_ended" };
-      await tx.caseRating.create({ data: { caseId: found.id, score: input.score, ratedBy: input.actorId, ratedAt: now, askTs: input.askTs } });
+      await recordRating(tx, { caseId: found.id, score: input.score, ratedBy: input.actorId, at: now, askTs: input.askTs });
       await tx.caseEvent.create({ data: { caseId: found.id, kind: "rated", actorId: input.actorId, createdAt: now, data: JSON.stringify({ score: input.score }) } });
       await enqueue(tx, found.channelId, { kind: "rating.refresh", caseId: found.id }, { at: now, caseId: found.id });
       await notifyPerson(tx, deps, { userId: found.assigneeId, kind: "rated", caseId: found.id, data: { score: input.score }, dedupeKey: `rated:${found.id}`, at: now },
@@ -56,10 +57,9 @@ export async function commentOnRating(
   if (!comment) return { ok: false, reason: "empty" };
   const now = deps.clock.now();
   const result = await deps.db.transaction(async (tx): Promise<CommentResult> => {
-    const rating = await tx.caseRating.findUnique({ where: { caseId: input.caseId }, select: { id: true, case: { select: { channelId: true } } } });
+    const rating = await ratingOfCase(tx, input.caseId);
     if (!rating) return { ok: false, reason: "not_rated" };
-    const { count } = await tx.caseRating.updateMany({ where: { id: rating.id, comment: null }, data: { comment } });
-    if (count === 0) return { ok: false, reason: "already_commented" };
+    if (!(await addRatingComment(tx, rating.id, comment))) return { ok: false, reason: "already_commented" };
     await tx.caseEvent.create({ data: { caseId: input.caseId, kind: "rating_comment", actorId: input.actorId, createdAt: now } });
     await enqueue(tx, rating.case.channelId, { kind: "rating.refresh", caseId: input.caseId }, { at: now, caseId: input.caseId });
     return { ok: true };

@@ -1,6 +1,6 @@
 // What the review message of one report version in the triage thread shows, read in one place so every update of
 // it (saved, approved, changes asked, delivered, superseded) renders the same way.
-import { reportVersionsOf } from "../db/reports.ts";
+import { reportVersionsOf, reportVersionWithCase, setReviewMessage } from "../db/reports.ts";
 import { caseNumber } from "../domain/case.ts";
 import { parseReportContent, type ReportVersionState } from "../domain/report.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -24,7 +24,7 @@ export interface ReportReviewView {
 }
 
 export async function loadReportReviewView(deps: Pick<ServiceDeps, "db">, versionId: number): Promise<ReportReviewView | null> {
-  const v = await deps.db.client.reportVersion.findUnique({ where: { id: versionId }, include: { report: { include: { case: true } } } });
+  const v = await reportVersionWithCase(deps.db.client, versionId);
   if (!v) return null;
   const c = v.report.case;
   const versions = await reportVersionsOf(deps.db.client, c.id);
@@ -39,5 +39,5 @@ export async function loadReportReviewView(deps: Pick<ServiceDeps, "db">, versio
 
 /** Remembers where the review message was posted, so later decisions update it in place. */
 export async function recordReviewMessage(deps: Pick<ServiceDeps, "db">, versionId: number, ts: string): Promise<void> {
-  await deps.db.client.reportVersion.update({ where: { id: versionId }, data: { reviewTs: ts } });
+  await setReviewMessage(deps.db.client, versionId, ts);
 }

@@ -1,5 +1,6 @@
 // A reviewer approves a report version or asks its author for changes, from the triage channel. The four-eyes
 // rule lives here (reviewRefusal), so no caller can skip it; who decided and when is kept on the version.
+import { markReportVersionReviewed, reportVersionState, reportVersionToReview } from "../db/reports.ts";
 import { reviewRefusal, type ReviewRefusal, type ReportVersionState } from "../domain/report.ts";
 import type { ServiceDeps } from "./deps.ts";
 
@@ -18,20 +19,14 @@ export type ReviewReportResult =
 export async function reviewReport(deps: ServiceDeps, input: ReviewReportInput): Promise<ReviewReportResult> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx): Promise<ReviewReportResult> => {
-    const version = await tx.reportVersion.findUnique({ where: { id: input.versionId }, include: { report: true } });
+    const version = await reportVersionToReview(tx, input.versionId);
     if (!version) return { ok: false, reason: "unknown" };
     const refusal = reviewRefusal(input.reviewer, version);
     if (refusal) return { ok: false, reason: refusal, state: version.state };
     const state = input.decision === "approve" ? "approved" : "changes_requested";
     // Conditional: of two reviewers clicking at once, one decides; the other is told the version is decided.
-    const { count } = await tx.reportVersion.updateMany({
-      where: { id: version.id, state: "in_review" },
-      data: { state, reviewedBy: input.reviewer.userId, reviewedAt: now, reviewComment: input.comment ?? null },
-    });
-    if (count === 0) {
-      const current = await tx.reportVersion.findUniqueOrThrow({ where: { id: version.id } });
-      return { ok: false, reason: "not_in_review", state: current.state };
-    }
+    const decided = await markReportVersionReviewed(tx, version.id, { state, reviewedBy: input.reviewer.userId, at: now, comment: input.comment ?? null });
+    if (!decided) return { ok: false, reason: "not_in_review", state: await reportVersionState(tx, version.id) };
     await tx.caseEvent.create({
       data: {
         caseId: version.report.caseId, kind: state === "approved" ? "report_approved" : "report_changes_requested",

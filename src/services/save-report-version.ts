@@ -1,7 +1,9 @@
 // Staff save the report of a level A case: every save is a new version (the text of an earlier one is never
 // changed), and versions not yet delivered are superseded by it, so only the newest can be approved and sent.
 // After a delivery the next version is a corrected re-issue and must say what changed.
-import { deliveredEditions, reportVersionsOf } from "../db/reports.ts";
+import {
+  deliveredEditions, recordReportVersion, reportOfCase, reportVersionSavedAs, reportVersionsOf, supersedeUndeliveredVersions,
+} from "../db/reports.ts";
 import { missingSections, type ReportContent, type ReportSection } from "../domain/report.ts";
 import type { ServiceDeps } from "./deps.ts";
 
@@ -26,29 +28,24 @@ export async function saveReportVersion(deps: ServiceDeps, input: SaveReportVers
   if (missing.length > 0) return { ok: false, reason: "missing_sections", sections: missing };
   const now = deps.clock.now();
   return deps.db.transaction(async (tx): Promise<SaveReportVersionResult> => {
-    const again = await tx.reportVersion.findUnique({ where: { requestKey: input.requestKey } });
+    const again = await reportVersionSavedAs(tx, input.requestKey);
     if (again) return { ok: true, versionId: again.id, number: again.number, inReview: again.state === "in_review", created: false };
     const c = await tx.case.findUnique({ where: { id: input.caseId }, select: { id: true, level: true } });
     if (!c) return { ok: false, reason: "unknown_case" };
     if (c.level !== "A") return { ok: false, reason: "not_level_a" };
     const versions = await reportVersionsOf(tx, c.id);
     if (deliveredEditions(versions).length > 0 && !input.changeNote) return { ok: false, reason: "change_note_required" };
-    const report = await tx.report.upsert({ where: { caseId: c.id }, create: { caseId: c.id, createdBy: input.actorId, createdAt: now }, update: {} });
+    const reportId = await reportOfCase(tx, c.id, { createdBy: input.actorId, at: now });
     const number = (versions.at(-1)?.number ?? 0) + 1;
-    await tx.reportVersion.updateMany({
-      where: { reportId: report.id, edition: null, state: { in: ["draft", "in_review", "changes_requested", "approved"] } },
-      data: { state: "superseded" },
-    });
+    await supersedeUndeliveredVersions(tx, reportId);
     const state = input.requestReview ? "in_review" : "draft";
-    const version = await tx.reportVersion.create({
-      data: {
-        reportId: report.id, number, content: JSON.stringify(input.content), locale: input.locale, changeNote: input.changeNote,
-        savedBy: input.actorId, savedAt: now, requestKey: input.requestKey, state,
-      },
+    const versionId = await recordReportVersion(tx, {
+      reportId, number, content: JSON.stringify(input.content), locale: input.locale, changeNote: input.changeNote,
+      savedBy: input.actorId, savedAt: now, requestKey: input.requestKey, state,
     });
     await tx.caseEvent.create({
       data: { caseId: c.id, kind: "report_saved", actorId: input.actorId, createdAt: now, data: JSON.stringify({ version: number, review: input.requestReview }) },
     });
-    return { ok: true, versionId: version.id, number, inReview: state === "in_review", created: true };
+    return { ok: true, versionId, number, inReview: state === "in_review", created: true };
   });
 }

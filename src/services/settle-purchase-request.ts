@@ -3,7 +3,7 @@
 // the customer is told. Both sides' messages are re-rendered and the customer is told in the request's thread.
 import type { Tx } from "../db/client.ts";
 import { enqueue } from "../db/outbox.ts";
-import { recordContractEvent } from "../db/renewals.ts";
+import { markRequestDeclined, markRequestRegistered, recordContractEvent, requestToSettle } from "../db/renewals.ts";
 import { DECLINE_REASON_MAX } from "../domain/renewal.ts";
 import type { ServiceDeps } from "./deps.ts";
 import type { ChannelNotice } from "./notices.ts";
@@ -23,13 +23,9 @@ async function tellBothSides(tx: Tx, deps: Pick<ServiceDeps, "triageChannel">, r
 export async function registerPurchaseRequest(
   tx: Tx, deps: Pick<ServiceDeps, "triageChannel">, input: { requestId: number; contractId: number; incidents: number; startsOn: string; endsOn: string; actorId: string; at: Date },
 ): Promise<boolean> {
-  const request = await tx.purchaseRequest.findUnique({ where: { id: input.requestId }, select: { id: true, customerId: true, channelId: true, kind: true } });
+  const request = await requestToSettle(tx, input.requestId);
   if (!request) return false;
-  const claim = await tx.purchaseRequest.updateMany({
-    where: { id: request.id, state: { not: "registered" } },
-    data: { state: "registered", decidedBy: input.actorId, decidedAt: input.at, resultContractId: input.contractId, declineReason: null },
-  });
-  if (claim.count === 0) return false;
+  if (!(await markRequestRegistered(tx, request.id, { contractId: input.contractId, actorId: input.actorId, at: input.at }))) return false;
   await recordContractEvent(tx, {
     customerId: request.customerId, contractId: input.contractId, requestId: request.id, kind: "request_registered", actorId: input.actorId, at: input.at,
     data: { kind: request.kind, incidents: input.incidents, contractId: input.contractId },
@@ -46,11 +42,10 @@ export async function declinePurchaseRequest(deps: ServiceDeps, input: { request
   if (Array.from(reason).length > DECLINE_REASON_MAX) return { ok: false, reason: "too_long" };
   const now = deps.clock.now();
   const result = await deps.db.transaction(async (tx): Promise<DeclineResult> => {
-    const request = await tx.purchaseRequest.findUnique({ where: { id: input.requestId }, select: { id: true, customerId: true, channelId: true, contractId: true } });
+    const request = await requestToSettle(tx, input.requestId);
     if (!request) return { ok: false, reason: "unknown_request" };
     // Only a pending request: a registered one has a contract, and a declined one was answered already.
-    const claim = await tx.purchaseRequest.updateMany({ where: { id: request.id, state: "pending" }, data: { state: "declined", decidedBy: input.actorId, decidedAt: now, declineReason: reason } });
-    if (claim.count === 0) return { ok: false, reason: "settled" };
+    if (!(await markRequestDeclined(tx, request.id, { reason, actorId: input.actorId, at: now }))) return { ok: false, reason: "settled" };
     await recordContractEvent(tx, { customerId: request.customerId, contractId: request.contractId, requestId: request.id, kind: "request_declined", actorId: input.actorId, at: now, data: { reason } });
     await tellBothSides(tx, deps, request, { notice: "request.declined", params: { reason } }, now);
     return { ok: true };

@@ -1,0 +1,85 @@
+// Reads and writes of proposals to raise a case's incidents: the pending ones a new proposal withdraws or repeats,
+// the claim of the customer's answer, and what a proposal message shows.
+import type { Db, Tx } from "./client.ts";
+
+/** A proposal still waiting for the customer's answer, as a new proposal compares itself with it. */
+export interface PendingProposal { id: number; kind: string; reason: string; parts: string | null; incidents: number }
+
+export function pendingProposalsOf(tx: Tx, caseId: number): Promise<PendingProposal[]> {
+  return tx.proposal.findMany({
+    where: { caseId, state: "pending" },
+    select: { id: true, kind: true, reason: true, parts: true, incidents: true },
+  });
+}
+
+/** Every proposal of the case still waiting is withdrawn, as decided by this person at this time. */
+export async function withdrawPendingProposals(tx: Tx, caseId: number, by: { actorId: string; at: Date }): Promise<void> {
+  await tx.proposal.updateMany({ where: { caseId, state: "pending" }, data: { state: "withdrawn", decidedBy: by.actorId, decidedAt: by.at } });
+}
+
+export interface NewProposal {
+  caseId: number;
+  kind: string;
+  incidents: number;
+  reason: string;
+  parts: string | null;
+  proposedBy: string;
+  at: Date;
+}
+
+/** Records a proposal waiting for the customer's answer; returns its id. */
+export async function recordProposal(tx: Tx, p: NewProposal): Promise<number> {
+  const created = await tx.proposal.create({
+    data: { caseId: p.caseId, kind: p.kind, incidents: p.incidents, reason: p.reason, parts: p.parts, proposedBy: p.proposedBy, createdAt: p.at },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+/** A proposal as the customer's answer to it needs it. */
+export interface ProposalToDecide { id: number; caseId: number; kind: string; state: string; reason: string; parts: string | null; proposedBy: string }
+
+export function proposalToDecide(tx: Tx, proposalId: number): Promise<ProposalToDecide | null> {
+  return tx.proposal.findUnique({
+    where: { id: proposalId },
+    select: { id: true, caseId: true, kind: true, state: true, reason: true, parts: true, proposedBy: true },
+  });
+}
+
+/**
+ * Claims the answer: the proposal is decided only if it is still pending, so of two answers racing exactly one
+ * counts. Returns whether this one did.
+ */
+export async function markProposalDecided(
+  tx: Tx, proposalId: number, decision: { state: "approved" | "declined"; actorId: string; at: Date },
+): Promise<boolean> {
+  const { count } = await tx.proposal.updateMany({
+    where: { id: proposalId, state: "pending" },
+    data: { state: decision.state, decidedBy: decision.actorId, decidedAt: decision.at },
+  });
+  return count > 0;
+}
+
+/** A proposal with the case columns its message shows. */
+export interface ProposalWithCase {
+  id: number;
+  caseId: number;
+  kind: string;
+  incidents: number;
+  reason: string;
+  parts: string | null;
+  state: string;
+  proposedBy: string;
+  decidedBy: string | null;
+  case: { channelId: string; rootTs: string | null; customerId: number };
+}
+
+export function proposalWithCase(client: Db | Tx, proposalId: number): Promise<ProposalWithCase | null> {
+  return client.proposal.findUnique({
+    where: { id: proposalId },
+    select: {
+      id: true, caseId: true, kind: true, incidents: true, reason: true, parts: true, state: true, proposedBy: true, decidedBy: true,
+      case: { select: { channelId: true, rootTs: true, customerId: true } },
+    },
+  });
+}

@@ -1,0 +1,21 @@
+// Writes and reads of a case's satisfaction rating: one per case (its case id is unique, so of two racing inserts
+// one fails), and the comment added under it once.
+import type { Tx } from "./client.ts";
+
+export interface NewRating { caseId: number; score: number; ratedBy: string; at: Date; askTs: string | null }
+
+/** Records the case's rating; a second rating of the same case fails with a unique violation. */
+export async function recordRating(tx: Tx, r: NewRating): Promise<void> {
+  await tx.caseRating.create({ data: { caseId: r.caseId, score: r.score, ratedBy: r.ratedBy, ratedAt: r.at, askTs: r.askTs }, select: { id: true } });
+}
+
+/** The case's rating, with the channel its message is in; null when the case is not rated. */
+export function ratingOfCase(tx: Tx, caseId: number): Promise<{ id: number; case: { channelId: string } } | null> {
+  return tx.caseRating.findUnique({ where: { caseId }, select: { id: true, case: { select: { channelId: true } } } });
+}
+
+/** Adds the comment under a rating that has none yet; returns whether this one was added. */
+export async function addRatingComment(tx: Tx, ratingId: number, comment: string): Promise<boolean> {
+  const { count } = await tx.caseRating.updateMany({ where: { id: ratingId, comment: null }, data: { comment } });
+  return count > 0;
+}
