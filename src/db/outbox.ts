@@ -1,6 +1,6 @@
 // What must reach Slack is written here in the same transaction as the state change it reports, and delivered
 // afterwards by the dispatcher. A failing or slow Slack can delay a message, never lose or duplicate it.
-import type { Database, Tx } from "./client.ts";
+import { Prisma, type Database, type Tx } from "./client.ts";
 import type { OutboxPayload } from "../services/outbox-payload.ts";
 
 export async function enqueue(
@@ -31,6 +31,24 @@ export async function enqueue(
     ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
+/**
+ * Several messages a change writes at once, in order (their ids follow the order given): one insert for all of
+ * them. Messages with a once-only key go through `enqueue`, one by one.
+ */
+export async function enqueueMany(
+  tx: Tx,
+  messages: ReadonlyArray<{ channelId: string; payload: OutboxPayload; caseId?: number; availableAt?: Date }>,
+  options: { at: Date },
+): Promise<void> {
+  if (messages.length === 0) return;
+  await tx.outboxMessage.createMany({
+    data: messages.map((m) => ({
+      channelId: m.channelId, caseId: m.caseId ?? null, kind: m.payload.kind, payload: JSON.stringify(m.payload),
+      dedupeKey: null, createdAt: options.at, availableAt: m.availableAt ?? options.at,
+    })),
+  });
+}
+
 export interface OutboxRow { id: number; channelId: string; caseId: number | null; kind: string; payload: OutboxPayload; attempts: number }
 
 /**
@@ -42,37 +60,88 @@ export const DEFAULT_LEASE_MS = 120_000;
 
 /**
  * Claims the head of each channel — its oldest message neither delivered nor set aside — when it is due, up to
- * `limit` channels. Only a channel's head is taken, so messages of one channel go out in the order they were
- * written, even across replicas (a claim is a conditional update only one process can win); and every channel has
- * its head looked at, however long another channel's backlog, so one channel's failures or pacing never hold up
- * another's. A held head (see markHeld) holds back its channel until it is released.
+ * `channels` channels, and with `perChannel` above one the messages right behind it too, as long as each of them
+ * is due as well. Only a channel's head and the messages after it in order are taken, so messages of one channel
+ * go out in the order they were written, even across replicas: the claim is one conditional update that only one
+ * process can win for a row, and a row behind one that is locked, held or not due is never taken. Every channel
+ * has its head looked at, however long another channel's backlog, so one channel's failures or pacing never hold
+ * up another's. A held head (see markHeld) holds back its channel until it is released.
  *
  * Due: never tried yet, or its retry time has come. A message's first attempt never waits for its write time: a
  * pass of the command line run as of a later time, or a replica whose clock runs ahead, writes messages dated ahead
  * of this clock, and they go out now rather than blocking their channel until then. Only retries wait.
+ *
+ * One statement claims and returns the whole round (window functions and UPDATE … RETURNING, on both databases):
+ * the outbox's busiest query, it replaces a head count, a read and one update per message, and a read back.
  */
-export async function claimHeads(db: Database, now: Date, limit: number, skipChannels: ReadonlySet<string>, leaseMs = DEFAULT_LEASE_MS): Promise<OutboxRow[]> {
-  const heads = await db.client.outboxMessage.groupBy({ by: ["channelId"], where: { deliveredAt: null, failedAt: null }, _min: { id: true } });
-  const headIds = heads.flatMap((h) => (h._min.id !== null && !skipChannels.has(h.channelId) ? [h._min.id] : []));
-  if (headIds.length === 0) return [];
-  const due = { heldAt: null, OR: [{ attempts: 0 }, { availableAt: { lte: now } }], AND: [{ OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] }] };
-  const candidates = await db.client.outboxMessage.findMany({ where: { id: { in: headIds }, ...due }, orderBy: { id: "asc" }, select: { id: true }, take: limit });
-  const won: number[] = [];
-  for (const { id } of candidates) {
-    const { count } = await db.client.outboxMessage.updateMany({
-      where: { id, deliveredAt: null, failedAt: null, ...due },
-      data: { lockedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
-    });
-    if (count === 1) won.push(id);
+export async function claimRound(
+  db: Database, now: Date,
+  options: { channels: number; perChannel: number; skipChannels?: ReadonlySet<string>; leaseMs?: number },
+): Promise<OutboxRow[]> {
+  const lockedUntil = new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS));
+  const skip = [...(options.skipChannels ?? [])];
+  const due = Prisma.sql`"heldAt" IS NULL AND ("attempts" = 0 OR "availableAt" <= ${now}) AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`;
+  type Claimed = { id: number | bigint; channelId: string; caseId: number | bigint | null; payload: string; attempts: number | bigint; ahead: number | bigint };
+  const claimed = await db.client.$queryRaw<Claimed[]>`
+    UPDATE "OutboxMessage" SET "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT "id" FROM (
+        SELECT "id", DENSE_RANK() OVER (ORDER BY "head") AS "channelRank"
+        FROM (
+          SELECT "id", "channelId",
+            MIN("id") OVER (PARTITION BY "channelId") AS "head",
+            ROW_NUMBER() OVER (PARTITION BY "channelId" ORDER BY "id") AS "position",
+            SUM(CASE WHEN ${due} THEN 0 ELSE 1 END) OVER (PARTITION BY "channelId" ORDER BY "id" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "blocked"
+          FROM "OutboxMessage"
+          WHERE "deliveredAt" IS NULL AND "failedAt" IS NULL
+        ) "queue"
+        WHERE "position" <= ${options.perChannel} AND "blocked" = 0
+          ${skip.length ? Prisma.sql`AND "channelId" NOT IN (${Prisma.join(skip)})` : Prisma.empty}
+      ) "ranked"
+      WHERE "channelRank" <= ${options.channels}
+    )
+    AND "deliveredAt" IS NULL AND "failedAt" IS NULL AND ${due}
+    RETURNING "id", "channelId", "caseId", "payload", "attempts",
+      (SELECT COUNT(*) FROM "OutboxMessage" "earlier" WHERE "earlier"."channelId" = "OutboxMessage"."channelId"
+        AND "earlier"."id" < "OutboxMessage"."id" AND "earlier"."deliveredAt" IS NULL AND "earlier"."failedAt" IS NULL) AS "ahead"`;
+  // On PostgreSQL two replicas' claims can overlap: one that lost a channel's first messages to the other may still
+  // have won one behind them. A channel's claim is kept only as far as it runs from the channel's head without a
+  // gap (as many messages ahead of each as claimed before it); the rest is given back untried.
+  const kept: Claimed[] = [];
+  const strays: number[] = [];
+  const taken = new Map<string, number>();
+  for (const row of [...claimed].sort((a, b) => Number(a.id) - Number(b.id))) {
+    const before = taken.get(row.channelId) ?? 0;
+    if (Number(row.ahead) === before) {
+      kept.push(row);
+      taken.set(row.channelId, before + 1);
+    } else {
+      strays.push(Number(row.id));
+      taken.set(row.channelId, Number.NaN);
+    }
   }
-  if (won.length === 0) return [];
-  // The claimed rows are read back together: one query per round rather than one per message.
-  const rows = await db.client.outboxMessage.findMany({ where: { id: { in: won } }, orderBy: { id: "asc" } });
-  return rows.map((row) => ({ id: row.id, channelId: row.channelId, caseId: row.caseId, kind: row.kind, payload: JSON.parse(row.payload) as OutboxPayload, attempts: row.attempts }));
+  await releaseClaims(db, strays);
+  return kept
+    .map((row) => {
+      const payload = JSON.parse(row.payload) as OutboxPayload;
+      return { id: Number(row.id), channelId: row.channelId, caseId: row.caseId === null ? null : Number(row.caseId), kind: payload.kind, payload, attempts: Number(row.attempts) };
+    })
+    .sort((a, b) => a.id - b.id);
 }
 
-export async function markDelivered(db: Database, id: number, at: Date): Promise<void> {
-  await db.client.outboxMessage.update({ where: { id }, data: { deliveredAt: at, lockedUntil: null, lastError: null } });
+/** Every message of a round that reached Slack, marked at once. */
+export async function markDelivered(db: Database, ids: readonly number[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.client.outboxMessage.updateMany({ where: { id: { in: [...ids] } }, data: { deliveredAt: at, lockedUntil: null, lastError: null } });
+}
+
+/**
+ * Claimed messages a round did not try (one ahead of them in their channel failed): free again at once, and their
+ * claim not counted as an attempt, so the next one is not mistaken for a retry of a post that may have reached Slack.
+ */
+export async function releaseClaims(db: Database, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.client.outboxMessage.updateMany({ where: { id: { in: [...ids] }, deliveredAt: null }, data: { lockedUntil: null, attempts: { decrement: 1 } } });
 }
 
 export async function markRetry(db: Database, id: number, error: string, retryAt: Date): Promise<void> {

@@ -18,11 +18,15 @@ const ATTEMPTS = 5;
  * Null when they do not add up; what was held by then is given back, so a refusal leaves the counters as they were.
  * The ledger entries are written by `recordReservation` once the case they belong to exists.
  */
-export async function holdAcross(tx: Tx, customerId: number, amount: number, today: string): Promise<Part[] | null> {
+export async function holdAcross(
+  tx: Tx, customerId: number, amount: number, today: string,
+  /** The customer's contracts (as contractsOf reads them) when the caller read them already in this transaction. */
+  read?: Awaited<ReturnType<typeof contractsOf>>,
+): Promise<Part[] | null> {
   const held: Part[] = [];
   let remaining = amount;
   for (let attempt = 0; remaining > 0 && attempt < ATTEMPTS; attempt += 1) {
-    const plan = planDraw(await contractsOf(tx, customerId), today, remaining);
+    const plan = planDraw(attempt === 0 && read ? read : await contractsOf(tx, customerId), today, remaining);
     if (!plan) break;
     for (const part of plan) {
       // Another transaction took incidents since the read: read again and plan what is still missing.
@@ -53,13 +57,35 @@ export async function recordReservation(tx: Tx, parts: readonly Part[], m: CaseM
   }
 }
 
+/**
+ * A new case's parts, to create with the case itself (`reservations: { create }`), and the ledger entries of the
+ * incidents just held for them: what `recordReservation` writes, for a case that has no parts yet.
+ */
+export function newCaseParts(parts: readonly Part[]): Array<{ contractId: number; incidents: number }> {
+  return parts.map((part) => ({ contractId: part.contractId, incidents: part.incidents }));
+}
+
+export async function recordNewCaseEntries(tx: Tx, parts: readonly Part[], m: CaseMovement): Promise<void> {
+  for (const part of parts) await recordEntry(tx, "reserve", { ...m, contractId: part.contractId, amount: part.incidents });
+}
+
+/**
+ * How partsOf reads a case's parts, to read them with the case (`reservations: PARTS_QUERY` in its select), in the
+ * order their contracts are settled (ends first: one lock order everywhere).
+ */
+export const PARTS_QUERY = {
+  where: { incidents: { gt: 0 } },
+  select: { contractId: true, incidents: true, contract: { select: { endsOn: true } } },
+  orderBy: [{ contract: { endsOn: "asc" as const } }, { contractId: "asc" as const }],
+};
+
 /** The case's parts that hold incidents, with the end of each one's contract. */
 export async function partsOf(tx: Tx, caseId: number): Promise<(Part & { endsOn: string })[]> {
-  const rows = await tx.caseReservation.findMany({
-    where: { caseId, incidents: { gt: 0 } },
-    select: { contractId: true, incidents: true, contract: { select: { endsOn: true } } },
-    orderBy: [{ contract: { endsOn: "asc" } }, { contractId: "asc" }],
-  });
+  const rows = await tx.caseReservation.findMany({ ...PARTS_QUERY, where: { caseId, ...PARTS_QUERY.where } });
+  return asParts(rows);
+}
+
+export function asParts(rows: ReadonlyArray<{ contractId: number; incidents: number; contract: { endsOn: string } }>): (Part & { endsOn: string })[] {
   return rows.map((r) => ({ contractId: r.contractId, incidents: r.incidents, endsOn: r.contract.endsOn }));
 }
 
@@ -68,9 +94,13 @@ export async function partsOf(tx: Tx, caseId: number): Promise<(Part & { endsOn:
  * of where the incidents came from. Returns what was settled; throws if a contract no longer holds its part,
  * since that would mean the counters and the ledger disagree.
  */
-export async function settleCase(tx: Tx, kind: "consume" | "release", m: CaseMovement): Promise<number> {
+export async function settleCase(
+  tx: Tx, kind: "consume" | "release", m: CaseMovement,
+  /** The case's parts as partsOf reads them, when the caller read them already in this transaction. */
+  read?: readonly Part[],
+): Promise<number> {
   let total = 0;
-  for (const part of await partsOf(tx, m.caseId)) {
+  for (const part of read ?? await partsOf(tx, m.caseId)) {
     if (!(await settle(tx, kind, { ...m, contractId: part.contractId, amount: part.incidents }))) {
       throw new Error(`case ${m.caseId}: reserved incidents missing from contract ${part.contractId}`);
     }

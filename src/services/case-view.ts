@@ -1,5 +1,4 @@
 // What a case message shows, read in one place so every rendering (root, triage, queue) agrees.
-import { contractsOf } from "../db/contracts.ts";
 import { caseNumber, type CaseLevel, type CaseState } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -31,19 +30,53 @@ export interface CaseView {
 }
 
 export async function loadCaseView(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, caseId: number): Promise<CaseView | null> {
-  const c = await deps.db.client.case.findUnique({ where: { id: caseId }, include: { customer: true } });
-  if (!c) return null;
-  const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId: c.channelId } });
+  return (await loadCaseViews(deps, [caseId])).get(caseId)?.view ?? null;
+}
+
+/** What the satisfaction question of a case shows once answered. */
+export interface RatingFacts { score: number; comment: string | null; askTs: string | null }
+
+/**
+ * Several cases read together, each with its customer, the customer's contracts and channels, and its rating:
+ * one query, however many cases (the outbox renders a round of messages from one read).
+ */
+export async function loadCaseViews(
+  deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, caseIds: readonly number[],
+): Promise<Map<number, { view: CaseView; rating: RatingFacts | null }>> {
+  const ids = [...new Set(caseIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await deps.db.client.case.findMany({
+    where: { id: { in: ids } },
+    include: {
+      customer: {
+        select: {
+          name: true,
+          contracts: { orderBy: [{ endsOn: "asc" }, { id: "asc" }] },
+          channels: { select: { channelId: true, locale: true } },
+        },
+      },
+      rating: { select: { score: true, comment: true, askTs: true } },
+    },
+  });
   const today = deps.calendar.localDate(deps.clock.now());
-  const available = summarize(await contractsOf(deps.db.client, c.customerId), today).available;
-  return {
-    id: c.id, number: caseNumber(c.id), customerName: c.customer.name, channelId: c.channelId,
-    title: c.title, description: c.description, product: c.product,
-    level: c.level, levelReason: c.levelReason as CaseView["levelReason"],
-    incidents: c.incidents, state: c.state, openedBy: c.openedBy, assigneeId: c.assigneeId,
-    rootTs: c.rootTs, triageTs: c.triageTs, createdAt: c.createdAt,
-    autoCloseOn: c.autoCloseAt ? deps.calendar.localDate(c.autoCloseAt) : null,
-    expectedAnswerOn: c.expectedAnswerOn, firstResponseDueAt: c.firstResponseDueAt,
-    available, locale: storedLocale(channel?.locale),
-  };
+  const views = new Map<number, { view: CaseView; rating: RatingFacts | null }>();
+  for (const c of rows) {
+    // A case's channel is one of its customer's; one that has since left the customer is read on its own.
+    const channel = c.customer.channels.find((ch) => ch.channelId === c.channelId)
+      ?? await deps.db.client.customerChannel.findUnique({ where: { channelId: c.channelId }, select: { channelId: true, locale: true } });
+    views.set(c.id, {
+      view: {
+        id: c.id, number: caseNumber(c.id), customerName: c.customer.name, channelId: c.channelId,
+        title: c.title, description: c.description, product: c.product,
+        level: c.level, levelReason: c.levelReason as CaseView["levelReason"],
+        incidents: c.incidents, state: c.state, openedBy: c.openedBy, assigneeId: c.assigneeId,
+        rootTs: c.rootTs, triageTs: c.triageTs, createdAt: c.createdAt,
+        autoCloseOn: c.autoCloseAt ? deps.calendar.localDate(c.autoCloseAt) : null,
+        expectedAnswerOn: c.expectedAnswerOn, firstResponseDueAt: c.firstResponseDueAt,
+        available: summarize(c.customer.contracts, today).available, locale: storedLocale(channel?.locale),
+      },
+      rating: c.rating,
+    });
+  }
+  return views;
 }

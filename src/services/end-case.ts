@@ -2,9 +2,8 @@
 // resolved or closes by itself, released when it is cancelled as a product defect or declined (R-INC-6/7/8), each
 // part on the contract it was reserved on.
 import { lockCase } from "../db/cases.ts";
-import { contractsOf } from "../db/contracts.ts";
-import { settleCase } from "../db/reservations.ts";
-import { enqueue } from "../db/outbox.ts";
+import { asParts, PARTS_QUERY, settleCase, type Part } from "../db/reservations.ts";
+import { enqueueMany } from "../db/outbox.ts";
 import { RefusedTransition, transition, type CaseState } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { slaFigures } from "../domain/sla-figures.ts";
@@ -32,8 +31,13 @@ export async function endCase(deps: ServiceDeps, action: EndAction, input: EndCa
   const result = await deps.db.transaction(async (tx): Promise<EndCaseResult> => {
     // Taken first, so a change of the case's incidents committed meanwhile (an approval) is settled too.
     if (!(await lockCase(tx, deps.db.provider, input.caseId))) return { ok: false, reason: "unknown_case" };
-    const current = await tx.case.findUnique({ where: { id: input.caseId } });
-    if (!current) return { ok: false, reason: "unknown_case" };
+    // The case with what its ending settles (its parts) and the contracts they are on, read once.
+    const found = await tx.case.findUnique({
+      where: { id: input.caseId },
+      include: { reservations: PARTS_QUERY, customer: { select: { contracts: { orderBy: [{ endsOn: "asc" }, { id: "asc" }] } } } },
+    });
+    if (!found) return { ok: false, reason: "unknown_case" };
+    const { reservations, customer, ...current } = found;
     const from = current.state;
     const next = transition(from, action);
     if (next instanceof RefusedTransition) return { ok: false, reason: next.reason, state: from };
@@ -52,26 +56,42 @@ export async function endCase(deps: ServiceDeps, action: EndAction, input: EndCa
       },
     });
     if (count === 0) return { ok: false, reason: "closed" };
-    const settled = await settleCase(tx, next.settle ?? "consume", {
+    const settlement = next.settle ?? "consume";
+    const parts = asParts(reservations);
+    const settled = await settleCase(tx, settlement, {
       customerId: current.customerId, actorId: input.actorId, at: now, caseId: current.id, reason: input.reason ?? null,
-    });
+    }, parts);
     if (settled !== current.incidents) throw new Error(`case ${current.id}: holds ${settled} incidents on its contracts, shows ${current.incidents}`);
     await tx.caseEvent.create({ data: { caseId: current.id, kind: action, actorId: input.actorId, createdAt: now, data: input.reason ? JSON.stringify({ reason: input.reason }) : null } });
-    const available = summarize(await contractsOf(tx, current.customerId), deps.calendar.localDate(now)).available;
-    await enqueue(tx, current.channelId, { kind: "case.refresh", caseId: current.id }, { at: now, caseId: current.id });
-    await enqueue(tx, current.channelId, {
-      kind: "case.notice", caseId: current.id, notice: NOTICE[action],
-      params: { user: input.actorId, incidents: current.incidents, available, reason: input.reason ?? "" },
-    }, { at: now, caseId: current.id });
-    // A case that ended with T4U's answer asks the customer, once, how satisfied they are (see rate-case.ts).
-    if (action === "resolve" || action === "auto_close") {
-      await enqueue(tx, current.channelId, { kind: "rating.request", caseId: current.id }, { at: now, caseId: current.id, dedupeKey: `rating.request:${current.id}` });
-    }
-    if (deps.triageChannel && current.triageTs) {
-      await enqueue(tx, deps.triageChannel, { kind: "triage.refresh", caseId: current.id }, { at: now, caseId: current.id });
-    }
+    const available = summarize(afterSettling(customer.contracts, parts, settlement), deps.calendar.localDate(now)).available;
+    const caseId = current.id;
+    await enqueueMany(tx, [
+      { channelId: current.channelId, caseId, payload: { kind: "case.refresh", caseId } },
+      {
+        channelId: current.channelId, caseId,
+        payload: { kind: "case.notice", caseId, notice: NOTICE[action], params: { user: input.actorId, incidents: current.incidents, available, reason: input.reason ?? "" } },
+      },
+      // A case that ended with T4U's answer asks the customer, once, how satisfied they are (see rate-case.ts): a
+      // case ends once (the conditional update above), and only its ending writes the question.
+      ...(action === "resolve" || action === "auto_close" ? [{ channelId: current.channelId, caseId, payload: { kind: "rating.request" as const, caseId } }] : []),
+      ...(deps.triageChannel && current.triageTs ? [{ channelId: deps.triageChannel, caseId, payload: { kind: "triage.refresh" as const, caseId } }] : []),
+    ], { at: now });
     return { ok: true, state: next.to, incidents: current.incidents, available };
   });
   if (result.ok) deps.onOutbox?.();
   return result;
+}
+
+/**
+ * The contracts as the settlement just left them (what `settle` does to each part's contract, applied to the rows
+ * read with the case), rather than read again.
+ */
+function afterSettling<C extends { id: number; reserved: number; consumed: number; available: number }>(contracts: readonly C[], parts: readonly Part[], kind: "consume" | "release"): C[] {
+  return contracts.map((c) => {
+    const amount = parts.filter((p) => p.contractId === c.id).reduce((n, p) => n + p.incidents, 0);
+    if (amount === 0) return c;
+    return kind === "consume"
+      ? { ...c, reserved: c.reserved - amount, consumed: c.consumed + amount }
+      : { ...c, reserved: c.reserved - amount, available: c.available + amount };
+  });
 }

@@ -1,11 +1,11 @@
 // A customer (or T4U on their behalf) opens a case: its incidents are reserved in the same transaction that
 // creates it (R-INC-6), from the valid contracts, the one that ends first first (R-CON-6); a level A case may take
 // part of its three from one contract and the rest from an overlapping one.
-import { isUniqueViolation } from "../db/client.ts";
+import { isUniqueViolation, type Tx } from "../db/client.ts";
 import { recordCaseFiles } from "../db/case-files.ts";
 import { contractsOf } from "../db/contracts.ts";
-import { holdAcross, recordReservation } from "../db/reservations.ts";
-import { enqueue } from "../db/outbox.ts";
+import { holdAcross, newCaseParts, recordNewCaseEntries } from "../db/reservations.ts";
+import { enqueueMany } from "../db/outbox.ts";
 import { refusalReason, summarize, type RefusalReason } from "../domain/contract.ts";
 import { incidentsFor } from "../domain/ledger.ts";
 import { firstResponseTimers, delayNoticeAt } from "../domain/timers.ts";
@@ -39,20 +39,28 @@ export type OpenCaseResult =
   | { ok: false; reason: "not_registered" | RefusalReason; needed: number; available: number };
 
 export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise<OpenCaseResult> {
-  const existing = await deps.db.client.case.findUnique({ where: { requestKey: input.requestKey } });
-  if (existing) return { ok: true, caseId: existing.id, incidents: existing.incidents, duplicate: true, openedBy: existing.openedBy };
   const now = deps.clock.now();
   const today = deps.calendar.localDate(now);
   const needed = incidentsFor(input.level);
+  // The same submission again (a Slack retry, a double submit) finds the case the first one opened: by the key's
+  // refusal of a second case, or, where this one cannot open one (the first took the last incidents), by asking.
+  const opened = async (tx: Tx): Promise<OpenCaseResult | null> => {
+    const existing = await tx.case.findUnique({ where: { requestKey: input.requestKey }, select: { id: true, incidents: true, openedBy: true } });
+    return existing ? { ok: true, caseId: existing.id, incidents: existing.incidents, duplicate: true, openedBy: existing.openedBy } : null;
+  };
   try {
     const result = await deps.db.transaction(async (tx): Promise<OpenCaseResult> => {
-      const channel = await tx.customerChannel.findUnique({ where: { channelId: input.channelId }, include: { customer: true } });
-      if (!channel) return { ok: false, reason: "not_registered", needed, available: 0 };
+      // The channel and its customer's contracts in one read: the reservation plans from them.
+      const channel = await tx.customerChannel.findUnique({
+        where: { channelId: input.channelId },
+        select: { customerId: true, customer: { select: { contracts: { orderBy: [{ endsOn: "asc" }, { id: "asc" }] } } } },
+      });
+      if (!channel) return await opened(tx) ?? { ok: false, reason: "not_registered", needed, available: 0 };
       // A follow-up links only to a case of the same customer.
       const previous = input.previousCaseId
         ? await tx.case.findFirst({ where: { id: input.previousCaseId, customerId: channel.customerId }, select: { id: true } })
         : null;
-      const parts = await holdAcross(tx, channel.customerId, needed, today);
+      const parts = await holdAcross(tx, channel.customerId, needed, today, channel.customer.contracts);
       const openedUnder = parts?.[0];
       if (parts && openedUnder) {
         const created = await tx.case.create({
@@ -69,31 +77,37 @@ export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise
             oldestUnansweredAt: now,
             ...firstResponseTimers(input.level, now, deps.calendar),
             delayNoticeAt: delayNoticeAt(now, deps.calendar),
+            reservations: { create: newCaseParts(parts) },
+            events: { create: { kind: "opened", actorId: input.openedBy, createdAt: now, data: JSON.stringify({ level: input.level, incidents: needed, parts }) } },
           },
+          select: { id: true, openedBy: true },
         });
-        await recordReservation(tx, parts, { customerId: channel.customerId, actorId: input.openedBy, at: now, caseId: created.id });
+        await recordNewCaseEntries(tx, parts, { customerId: channel.customerId, actorId: input.openedBy, at: now, caseId: created.id });
         if (input.files?.length) {
           await recordCaseFiles(tx, input.files.map((f) => ({
             caseId: created.id, fileId: f.id, name: f.name, mimetype: f.mimetype ?? null, filetype: f.filetype ?? null, size: f.size ?? null,
             userId: input.openedBy, authorRole: input.openerRole ?? "customer", messageTs: null, postedAt: now,
           })));
         }
-        await tx.caseEvent.create({ data: { caseId: created.id, kind: "opened", actorId: input.openedBy, createdAt: now, data: JSON.stringify({ level: input.level, incidents: needed, parts }) } });
-        await enqueue(tx, input.channelId, { kind: "case.root", caseId: created.id }, { at: now, caseId: created.id });
-        await enqueue(tx, input.channelId, { kind: "case.notice", caseId: created.id, notice: "notice.opened", params: { incidents: needed } }, { at: now, caseId: created.id });
-        if (input.sourceTs && input.sourceThreadTs) {
-          await enqueue(tx, input.channelId, { kind: "case.linked", caseId: created.id, sourceTs: input.sourceThreadTs }, { at: now, caseId: created.id });
-        }
-        if (deps.triageChannel) await enqueue(tx, deps.triageChannel, { kind: "triage.root", caseId: created.id }, { at: now, caseId: created.id });
+        const caseId = created.id;
+        await enqueueMany(tx, [
+          { channelId: input.channelId, caseId, payload: { kind: "case.root", caseId, triageChannel: deps.triageChannel } },
+          { channelId: input.channelId, caseId, payload: { kind: "case.notice", caseId, notice: "notice.opened", params: { incidents: needed } } },
+          ...(input.sourceTs && input.sourceThreadTs ? [{ channelId: input.channelId, caseId, payload: { kind: "case.linked" as const, caseId, sourceTs: input.sourceThreadTs } }] : []),
+          ...(deps.triageChannel ? [{ channelId: deps.triageChannel, caseId, payload: { kind: "triage.root" as const, caseId } }] : []),
+        ], { at: now });
         return { ok: true, caseId: created.id, incidents: needed, duplicate: false, openedBy: created.openedBy };
       }
+      const again = await opened(tx);
+      if (again) return again;
       const fresh = await contractsOf(tx, channel.customerId);
       return { ok: false, reason: refusalReason(fresh, today), needed, available: summarize(fresh, today).available };
     });
     if (result.ok) deps.onOutbox?.();
     return result;
   } catch (error) {
-    // The same submission raced itself (Slack retry or double submit): the other one created the case.
+    // The same submission again (Slack retry or double submit), at once or later: the case it opened is found by
+    // its key, which refused the second one. Nothing the refused one did stays (its transaction rolled back).
     if (isUniqueViolation(error)) {
       const winner = await deps.db.client.case.findUnique({ where: { requestKey: input.requestKey } });
       if (winner) return { ok: true, caseId: winner.id, incidents: winner.incidents, duplicate: true, openedBy: winner.openedBy };

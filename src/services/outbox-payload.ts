@@ -9,8 +9,12 @@ import type { CaseNotice, ChannelNotice, RenewalParams } from "./notices.ts";
 export type { NoticeKey, RenewalParams } from "./notices.ts";
 
 export type OutboxPayload =
-  /** The case's root message in the customer channel; its ts is stored on the case. */
-  | { kind: "case.root"; caseId: number }
+  /**
+   * The case's root message in the customer channel; its ts is stored on the case. `triageChannel`: where the
+   * case's announcement goes (null: it is not announced), redrawn once the root is posted; rows written without it
+   * find it from the announcement's own row.
+   */
+  | { kind: "case.root"; caseId: number; triageChannel?: string | null }
   /** Re-render the root message in place. */
   | { kind: "case.refresh"; caseId: number }
   /** A short notice in the case's thread. */

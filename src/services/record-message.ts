@@ -6,7 +6,7 @@
 import { isUniqueViolation, type Tx } from "../db/client.ts";
 import { recordCaseFiles } from "../db/case-files.ts";
 import { lockCase } from "../db/cases.ts";
-import { enqueue } from "../db/outbox.ts";
+import { enqueue, enqueueMany } from "../db/outbox.ts";
 import { isActive, transition, RefusedTransition, type CaseState } from "../domain/case.ts";
 import { instantOfTs } from "../domain/slack-time.ts";
 import { autoCloseTimers, delayNoticeAt } from "../domain/timers.ts";
@@ -32,25 +32,37 @@ export type RecordMessageResult =
 export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): Promise<RecordMessageResult> {
   const postedAt = instantOfTs(message.ts);
   if (!postedAt) return { kind: "bad_ts" };
-  const found = await deps.db.client.case.findFirst({ where: { channelId: message.channelId, rootTs: message.threadTs } });
-  if (!found) return { kind: "not_a_case" };
   const now = deps.clock.now();
   try {
-    const result = await deps.db.transaction(async (tx): Promise<RecordMessageResult> => {
-      await tx.caseMessage.create({
-        data: { caseId: found.id, channelId: message.channelId, ts: message.ts, userId: message.userId, authorRole: message.role, text: message.text, postedAt },
-      });
+    const result = await deps.db.transaction(async (tx): Promise<RecordMessageResult | null> => {
+      const found = await tx.case.findFirst({ where: { channelId: message.channelId, rootTs: message.threadTs } });
+      if (!found) return null;
+      // Recorded whatever it changes. On PostgreSQL first of all: copies of one event delivered at once then wait
+      // on the first one's record and fail as soon as it commits, instead of queueing one by one on the case's row.
+      // On SQLite, one transaction at a time, it is written with the case's update when it changes the case.
+      const record = { channelId: message.channelId, ts: message.ts, userId: message.userId, authorRole: message.role, text: message.text, postedAt };
+      let recorded = false;
+      const recordAlone = async () => {
+        if (!recorded) await tx.caseMessage.create({ data: { caseId: found.id, ...record }, select: { id: true } });
+        recorded = true;
+      };
+      if (deps.db.provider !== "sqlite") await recordAlone();
       if (message.files?.length) {
         await recordCaseFiles(tx, message.files.map((f) => ({
           caseId: found.id, fileId: f.id, name: f.name, mimetype: f.mimetype ?? null, filetype: f.filetype ?? null, size: f.size ?? null,
           userId: message.userId, authorRole: message.role, messageTs: message.ts, postedAt,
         })));
       }
-      // An update computed from a read taken before a resolution committed would reopen the resolved case.
-      await lockCase(tx, deps.db.provider, found.id);
-      const current = await tx.case.findUniqueOrThrow({ where: { id: found.id } });
+      // An update computed from a read taken before a resolution committed would reopen the resolved case: on
+      // PostgreSQL the row is taken and read again; on SQLite, one transaction at a time, the read above is current.
+      let current = found;
+      if (deps.db.provider !== "sqlite") {
+        await lockCase(tx, deps.db.provider, found.id);
+        current = await tx.case.findUniqueOrThrow({ where: { id: found.id } });
+      }
       const state = current.state;
       if (!isActive(state)) {
+        await recordAlone();
         // A closed case never reopens (R-LIFE-3): the customer is told once, with a way to open a new case.
         if (message.role === "customer") {
           await enqueue(tx, message.channelId, { kind: "closed.reply", caseId: current.id, threadTs: message.threadTs },
@@ -58,25 +70,28 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
         }
         return { kind: "closed", caseId: current.id };
       }
-      if (message.role === "internal") return { kind: "recorded", caseId: current.id, state };
-      const next = transition(state, message.role === "customer" ? "customer_message" : "engineer_message");
-      if (next instanceof RefusedTransition) return { kind: "closed", caseId: current.id };
+      const next = message.role === "internal" ? null : transition(state, message.role === "customer" ? "customer_message" : "engineer_message");
+      if (next === null || next instanceof RefusedTransition) {
+        await recordAlone();
+        return next === null ? { kind: "recorded", caseId: current.id, state } : { kind: "closed", caseId: current.id };
+      }
 
       const data = message.role === "engineer"
         ? await engineerUpdate(tx, deps, current, next.to, postedAt, message.userId)
         : customerUpdate(deps, current, next.to, postedAt);
-      await tx.case.update({ where: { id: current.id }, data });
+      const after = await tx.case.update({ where: { id: current.id }, data: { ...data, ...(recorded ? {} : { messages: { create: record } }) }, select: { state: true } });
       // A message written before the engineer's last answer changes nothing anyone sees: the record is enough.
       if (message.role === "customer" && isAnswered(current, postedAt)) return { kind: "recorded", caseId: current.id, state };
       if (message.role === "customer") await notifyOfCustomerMessage(tx, deps, current, message);
-      await enqueue(tx, message.channelId, { kind: "case.refresh", caseId: current.id }, { at: now, caseId: current.id });
-      const after = await tx.case.findUniqueOrThrow({ where: { id: current.id }, select: { state: true } });
       // The triage announcement shows the state and the first-response due time: refresh it when either moved.
-      if (deps.triageChannel && current.triageTs && (after.state !== state || (message.role === "engineer" && !current.firstResponseAt))) {
-        await enqueue(tx, deps.triageChannel, { kind: "triage.refresh", caseId: current.id }, { at: now, caseId: current.id });
-      }
+      const triage = deps.triageChannel && current.triageTs && (after.state !== state || (message.role === "engineer" && !current.firstResponseAt));
+      await enqueueMany(tx, [
+        { channelId: message.channelId, caseId: current.id, payload: { kind: "case.refresh", caseId: current.id } },
+        ...(triage && deps.triageChannel ? [{ channelId: deps.triageChannel, caseId: current.id, payload: { kind: "triage.refresh" as const, caseId: current.id } }] : []),
+      ], { at: now });
       return { kind: "recorded", caseId: current.id, state: after.state };
     });
+    if (!result) return { kind: "not_a_case" };
     deps.onOutbox?.();
     return result;
   } catch (error) {

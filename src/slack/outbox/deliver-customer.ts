@@ -1,11 +1,10 @@
 // Delivery of what the customer's side of a channel shows outside a case's own thread: the channel's entry
 // message, the offer to a customer under their message (ephemeral), and the pointer from that message to the case made from it.
-import { loadCaseView } from "../../services/case-view.ts";
 import type { OutboxPayload } from "../../services/outbox-payload.ts";
 import { translator } from "../i18n/index.ts";
 import { caseLinked, caseOffer } from "../views/case-offer.ts";
 import { entryMessage } from "../views/entry-message.ts";
-import { NotYet, type DeliverDeps } from "./deliver.ts";
+import { caseFacts, NotYet, type DeliverDeps } from "./deliver.ts";
 
 type CustomerPayload = Extract<OutboxPayload, { kind: "channel.entry" | "case.offer" | "case.linked" }>;
 
@@ -23,8 +22,7 @@ export async function deliverCustomer(deps: DeliverDeps, channelId: string, payl
       return;
     }
     case "case.linked": {
-      const v = await loadCaseView(deps, payload.caseId);
-      if (!v) throw new Error(`case ${payload.caseId} not found`);
+      const { view: v } = await caseFacts(deps, payload.caseId);
       if (!v.rootTs) throw new NotYet("root message not posted yet");
       const link = await deps.client.chat.getPermalink({ channel: channelId, message_ts: v.rootTs });
       await deps.client.chat.postMessage({ channel: channelId, thread_ts: payload.sourceTs, ...caseLinked(v.number, link.permalink ?? "", translator(v.locale)) });

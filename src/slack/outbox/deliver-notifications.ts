@@ -32,6 +32,7 @@ export async function deliverNotifications(deps: DeliverDeps, userId: string): P
   // More than one message holds: the rest follow as the person's next message.
   if (waiting.length > batch.length) {
     await deps.db.transaction((tx) => enqueue(tx, userId, { kind: NOTIFICATIONS_OUTBOX_KIND, userId }, { at: now }));
+    if (deps.round) deps.round.lookAgain = true;
   }
 }
 

@@ -1,18 +1,15 @@
 // The satisfaction question of a closed case and its answered form, posted in the case's thread.
 import type { OutboxPayload } from "../../services/outbox-payload.ts";
-import { loadCaseView } from "../../services/case-view.ts";
 import { translator } from "../i18n/index.ts";
 import { ratingDone, ratingRequest } from "../views/rating-message.ts";
-import { NotYet, type DeliverDeps } from "./deliver.ts";
+import { caseFacts, NotYet, type DeliverDeps } from "./deliver.ts";
 
 type RatingPayload = Extract<OutboxPayload, { kind: "rating.request" | "rating.refresh" }>;
 
 export async function deliverRating(deps: DeliverDeps, channelId: string, payload: RatingPayload): Promise<void> {
-  const v = await loadCaseView(deps, payload.caseId);
-  if (!v) throw new Error(`case ${payload.caseId} not found`);
+  const { view: v, rating } = await caseFacts(deps, payload.caseId);
   if (!v.rootTs) throw new NotYet("root message not posted yet");
   const t = translator(v.locale);
-  const rating = await deps.db.client.caseRating.findUnique({ where: { caseId: v.id }, select: { score: true, comment: true, askTs: true } });
   if (payload.kind === "rating.request") {
     // Rated already (a redelivery after a crash, or a click on an earlier copy): ask no more.
     if (rating) return;

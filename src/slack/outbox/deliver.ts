@@ -2,7 +2,8 @@
 import type { WebClient } from "@slack/web-api";
 import type { Database } from "../../db/client.ts";
 import type { OutboxPayload } from "../../services/outbox-payload.ts";
-import { loadCaseView, type CaseView } from "../../services/case-view.ts";
+import { loadCaseViews, type CaseView, type RatingFacts } from "../../services/case-view.ts";
+import type { DeliveryRound } from "./round.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { caseNumber } from "../../domain/case.ts";
 import { caseNoticeText, channelNoticeText, translator } from "../i18n/index.ts";
@@ -16,7 +17,7 @@ import { deliverRating } from "./deliver-rating.ts";
 import { deliverRenewal } from "./deliver-renewal.ts";
 import { deliverNotifications } from "./deliver-notifications.ts";
 import { threadLink } from "./thread-link.ts";
-import { enqueue } from "../../db/outbox.ts";
+import { enqueueMany } from "../../db/outbox.ts";
 import { triageMessage } from "../views/triage-message.ts";
 import type { PersonLocales } from "../person-locales.ts";
 
@@ -35,12 +36,19 @@ export type DeliverDeps = Pick<ServiceDeps, "db" | "calendar" | "clock"> & {
   defaultLocale: "ja" | "en";
   /** Each person's Slack language, for what only they see (the offer under their message). */
   people?: PersonLocales;
+  /** The dispatcher's round this delivery belongs to: the cases read once for all its messages. */
+  round?: DeliveryRound;
 };
 
+/** The case as it is now (as this round read it), with its rating. */
+export async function caseFacts(deps: DeliverDeps, caseId: number): Promise<{ view: CaseView; rating: RatingFacts | null }> {
+  const facts = deps.round ? await deps.round.case(caseId) : (await loadCaseViews(deps, [caseId])).get(caseId);
+  if (!facts) throw new Error(`case ${caseId} not found`);
+  return facts;
+}
+
 async function view(deps: DeliverDeps, caseId: number): Promise<CaseView> {
-  const v = await loadCaseView(deps, caseId);
-  if (!v) throw new Error(`case ${caseId} not found`);
-  return v;
+  return (await caseFacts(deps, caseId)).view;
 }
 
 export async function deliver(deps: DeliverDeps, channelId: string, payload: OutboxPayload): Promise<void> {
@@ -75,10 +83,20 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
       const v = await view(deps, payload.caseId);
       if (v.rootTs) return; // posted before a crash kept it from being marked delivered
       const posted = await client.chat.postMessage({ channel: channelId, ...caseMessage(v, translator(v.locale)) });
-      if (posted.ts) await db.client.case.update({ where: { id: v.id }, data: { rootTs: posted.ts } });
+      if (!posted.ts) return;
       // The triage announcement may have gone out before the thread existed (the two channels are sent side by side):
-      // it is redrawn once now, with the thread's link. Always once, so every case leaves the same trace.
-      if (posted.ts) await refreshTriageLater(deps, v.id);
+      // it is redrawn once now, with the thread's link. Always once, so every case leaves the same trace: written
+      // with the thread's ts by whichever delivery stores it first (a retry after a crash, or after a lease ran out
+      // on a slow Slack, finds it stored and writes no second one).
+      const ts = posted.ts;
+      const triage = payload.triageChannel !== undefined ? payload.triageChannel : await triageChannelOf(deps, v.id);
+      const stored = await db.transaction(async (tx) => {
+        const { count } = await tx.case.updateMany({ where: { id: v.id, rootTs: null }, data: { rootTs: ts } });
+        if (count === 1 && triage) await enqueueMany(tx, [{ channelId: triage, caseId: v.id, payload: { kind: "triage.refresh", caseId: v.id } }], { at: deps.clock.now() });
+        return count === 1;
+      });
+      if (stored && triage && deps.round) deps.round.lookAgain = true;
+      await deps.round?.posted(v.id, { rootTs: ts });
       return;
     }
     case "case.refresh": {
@@ -99,7 +117,10 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
       if (v.triageTs) return;
       const link = await threadLink(client, v.channelId, v.rootTs);
       const posted = await client.chat.postMessage({ channel: channelId, ...triageMessage(v, translator(deps.defaultLocale), link ?? undefined) });
-      if (posted.ts) await db.client.case.update({ where: { id: v.id }, data: { triageTs: posted.ts } });
+      if (posted.ts) {
+        await db.client.case.update({ where: { id: v.id }, data: { triageTs: posted.ts }, select: { id: true } });
+        await deps.round?.posted(v.id, { triageTs: posted.ts });
+      }
       return;
     }
     case "triage.refresh": {
@@ -131,11 +152,13 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
   }
 }
 
-/** The triage channel is where the case's announcement was sent from (none: the case was never announced). */
-async function refreshTriageLater(deps: DeliverDeps, caseId: number): Promise<void> {
+/**
+ * The triage channel is where the case's announcement was sent from (none: the case was never announced). A root
+ * message written since carries it; one written before is looked up.
+ */
+async function triageChannelOf(deps: DeliverDeps, caseId: number): Promise<string | null> {
   const announced = await deps.db.client.outboxMessage.findFirst({ where: { caseId, kind: "triage.root" }, select: { channelId: true } });
-  if (!announced) return;
-  await deps.db.transaction((tx) => enqueue(tx, announced.channelId, { kind: "triage.refresh", caseId }, { at: deps.clock.now(), caseId, dedupeKey: `triage-link:${caseId}` }));
+  return announced?.channelId ?? null;
 }
 
 async function channelLocale(db: Database, channelId: string, fallback: "ja" | "en"): Promise<"ja" | "en"> {

@@ -5,10 +5,11 @@
 // message stays in the database until it is marked delivered.
 import type { Logger } from "../../logger.ts";
 import { faultSummary } from "../../db/health.ts";
-import { claimHeads, heldCauses, markDelivered, markFailed, markRetry, releaseHeld, type OutboxRow } from "../../db/outbox.ts";
+import { claimRound, DEFAULT_LEASE_MS, heldCauses, markDelivered, markFailed, markRetry, releaseClaims, releaseHeld, type OutboxRow } from "../../db/outbox.ts";
 import { deliver, Later, NotYet, type DeliverDeps } from "./deliver.ts";
 import { announceAuthHold, announceBlockedCase, AUTH_CAUSES, classify, refuse } from "./holds.ts";
 import { postingOnce } from "./post-once.ts";
+import { DeliveryRound } from "./round.ts";
 
 /**
  * A reply waits for its thread's root (NotYet). The root lives in the same channel and was written earlier, so by
@@ -36,7 +37,13 @@ export interface DispatcherOptions {
   logger: Logger;
 }
 
-type Outcome = { sent: true } | { sent: false; heldForToken?: string };
+/** `untried`: claimed in a round but not attempted, since one ahead of it in its channel was not sent. */
+type Outcome = { sent: true; heldForToken?: undefined; untried?: undefined } | { sent: false; heldForToken?: string; untried?: boolean };
+
+/** Channels one round takes at most. */
+const CHANNELS_PER_ROUND = 50;
+/** Messages of one channel a round takes at most, when no gap is kept between two messages of a channel. */
+const PER_CHANNEL = 8;
 
 export class OutboxDispatcher {
   private readonly lastSent = new Map<string, number>();
@@ -48,6 +55,8 @@ export class OutboxDispatcher {
   private failures = 0;
   private resumeAt = 0;
   private lastProbeAt = Number.NEGATIVE_INFINITY;
+  /** Whether held messages may exist that this process has not looked at (see pass). */
+  private holdsUnknown = true;
   /** Cases already announced as waiting behind a held message (the database keeps them from repeating anyway). */
   private readonly announced = new Set<number>();
   readonly channelIntervalMs: number;
@@ -78,6 +87,7 @@ export class OutboxDispatcher {
   start(): void {
     this.stopped = false;
     const poll = () => {
+      this.holdsUnknown = true;
       this.kick();
       this.timer = setTimeout(poll, this.options.pollMs ?? 2000);
       this.timer.unref();
@@ -111,43 +121,83 @@ export class OutboxDispatcher {
     } while (this.again && !this.stopped);
   }
 
-  /** One or more rounds: each round sends at most one message per channel. */
+  /**
+   * One or more rounds. A round claims the head of every channel (and, where no gap between two messages of a
+   * channel is kept, the few right behind it), reads their cases once, sends each channel's messages in order —
+   * channels side by side — and marks what Slack took in one write.
+   */
   private async pass(untilEmpty: boolean): Promise<void> {
+    if (untilEmpty) this.holdsUnknown = true;
     for (;;) {
-      const held = await heldCauses(this.deps.db);
+      // Held messages are looked for when this process may not know them all: at start, at each poll (another
+      // replica or the command line may have held or released some), and after this process held one.
+      const held = this.holdsUnknown ? await heldCauses(this.deps.db) : [];
+      this.holdsUnknown = held.length > 0;
       // While the token is refused nothing is sent anywhere; auth.test says when it works again.
       if (held.some((h) => AUTH_CAUSES.includes(h.cause)) && !(await this.tokenWorksAgain())) return;
       await this.announceBlockedCases(held);
       const now = this.deps.clock.now();
       const paced = new Set<string>();
       for (const [channel, at] of this.lastSent) if (performance.now() - at < this.channelIntervalMs) paced.add(channel);
-      const rows = await claimHeads(this.deps.db, now, 50, paced, this.options.leaseMs);
+      const perChannel = this.channelIntervalMs > 0 ? 1 : PER_CHANNEL;
+      const rows = await claimRound(this.deps.db, now, { channels: CHANNELS_PER_ROUND, perChannel, skipChannels: paced, leaseMs: this.options.leaseMs });
       if (rows.length === 0) {
         if (!untilEmpty || paced.size === 0) return;
         await sleep(this.channelIntervalMs / 4);
         continue;
       }
-      const outcomes = await Promise.all(rows.map((row) => this.send(row)));
+      const claimedAt = performance.now();
+      const round = new DeliveryRound(this.deps, rows.map((r) => r.payload));
+      const queues = new Map<string, OutboxRow[]>();
+      for (const row of rows) queues.set(row.channelId, [...(queues.get(row.channelId) ?? []), row]);
+      const outcomes = (await Promise.all([...queues.values()].map((queue) => this.sendInOrder(queue, round, claimedAt)))).flat();
+      await markDelivered(this.deps.db, outcomes.flatMap((o) => (o.outcome.sent ? [o.id] : [])), this.deps.clock.now());
+      await releaseClaims(this.deps.db, outcomes.flatMap((o) => (o.outcome.untried ? [o.id] : [])));
       // Slack refused the token: every message of this round was refused alike, and none was held for it before
       // the round (nothing would have been sent), so a hold starts here; T4U hears of it once.
-      const cause = outcomes.flatMap((o) => (!o.sent && o.heldForToken ? [o.heldForToken] : []))[0];
+      const cause = outcomes.flatMap((o) => (!o.outcome.sent && o.outcome.heldForToken ? [o.outcome.heldForToken] : []))[0];
       if (cause) {
         await announceAuthHold(this.holdDeps(), cause, this.deps.clock.now());
         this.lastProbeAt = this.deps.clock.now().getTime();
       }
       if (this.stopped && !untilEmpty) return;
+      // Everything due was in this round (no channel had more than it took, fewer channels than a round takes) and
+      // nothing was written since, but by this round's own deliveries: nothing is left to claim, so the pass ends
+      // without asking. Something written meanwhile kicked the dispatcher, which then looks again.
+      const full = queues.size >= CHANNELS_PER_ROUND || [...queues.values()].some((q) => q.length >= perChannel);
+      if (!untilEmpty && !full && !round.lookAgain && !this.holdsUnknown) return;
     }
   }
 
-  private async send(row: OutboxRow): Promise<Outcome> {
+  /**
+   * A channel's messages of one round, one after the other. Once one is not sent, the ones behind it are not tried
+   * (they keep their order); nor is a later one once the round has run for a good part of the claim's lease.
+   */
+  private async sendInOrder(queue: OutboxRow[], round: DeliveryRound, claimedAt: number): Promise<Array<{ id: number; outcome: Outcome }>> {
+    const results: Array<{ id: number; outcome: Outcome }> = [];
+    let stop = false;
+    for (const [i, row] of queue.entries()) {
+      const lateInLease = i > 0 && performance.now() - claimedAt > (this.options.leaseMs ?? DEFAULT_LEASE_MS) / 8;
+      if (stop || lateInLease || (this.stopped && i > 0)) {
+        results.push({ id: row.id, outcome: { sent: false, untried: true } });
+        stop = true;
+        continue;
+      }
+      const outcome = await this.send(row, round);
+      results.push({ id: row.id, outcome });
+      if (!outcome.sent) stop = true;
+    }
+    return results;
+  }
+
+  private async send(row: OutboxRow, round: DeliveryRound): Promise<Outcome> {
     const { id, channelId, payload, attempts } = row;
     const log = this.options.logger;
     const context = { outboxId: id, kind: payload.kind, channelId, caseId: row.caseId ?? undefined };
     try {
       // A first attempt posts; a later one may follow an attempt that reached Slack unanswered, so it checks first.
-      await deliver({ ...this.deps, client: postingOnce(this.deps.client, { outboxId: id, inDoubt: attempts > 1 }) }, channelId, payload);
+      await deliver({ ...this.deps, round, client: postingOnce(this.deps.client, { outboxId: id, inDoubt: attempts > 1 }) }, channelId, payload);
       this.lastSent.set(channelId, performance.now());
-      await markDelivered(this.deps.db, id, this.deps.clock.now());
       log.debug("outbox delivered", context);
       return { sent: true };
     } catch (error) {
@@ -160,11 +210,14 @@ export class OutboxDispatcher {
         // Only a channel's head is ever sent, so a channel hold starts with this message: T4U hears of it now. A
         // token hold is announced once for the whole round (see pass).
         await refuse(this.holdDeps(), row, refusal, new Date(now), !forToken);
+        this.holdsUnknown = true;
+        round.lookAgain = true;
         return forToken ? { sent: false, heldForToken: refusal.cause } : { sent: false };
       }
       if (refusal?.kind === "refused") {
         log.error("outbox message rejected by Slack", { ...context, error: refusal.cause });
         await refuse(this.holdDeps(), row, refusal, new Date(now), false);
+        round.lookAgain = true;
         return { sent: false };
       }
       if (error instanceof Later) {
@@ -175,6 +228,7 @@ export class OutboxDispatcher {
       if (error instanceof NotYet && attempts >= NOT_YET_ATTEMPTS) {
         log.error("outbox message set aside: what it replies to was never posted", context);
         await markFailed(this.deps.db, id, `not_yet: ${error.message}`, new Date(now));
+        round.lookAgain = true;
         return { sent: false };
       }
       const retryAfterMs = retryAfter(error) ?? (error instanceof NotYet ? 500 : Math.min(300_000, 1000 * 2 ** Math.min(attempts, 8)));
