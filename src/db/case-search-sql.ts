@@ -100,7 +100,12 @@ export async function firstMessageFrom(db: Database, fromCase: number, band: num
  */
 export async function rareTermCases(db: Database, terms: readonly string[], rare: number): Promise<Map<string, number[]>> {
   const known = new Map<string, number[]>();
-  for (const term of terms) {
+  // Codes and Latin words first, longer first: the likelier to be rare. Once one word is rare the others can be
+  // tested on its cases instead, so they are not counted, except on SQLite a word with case, which is tested there
+  // through the index and is cheaper known.
+  const order = [...terms].sort((a, b) => Number(CASELESS.test(a)) - Number(CASELESS.test(b)) || Array.from(b).length - Array.from(a).length);
+  for (const term of order) {
+    if (known.size > 0 && (db.provider === "postgresql" || CASELESS.test(term))) break;
     type Hit = { id: number | bigint; live: number | bigint | boolean; kind: string };
     const hits = db.provider === "sqlite"
       ? await db.client.$queryRawUnsafe<Hit[]>(

@@ -1,7 +1,7 @@
 // /case 12, /case #0012 and /case <words>: one case's card, or the cases whose title, description or thread
 // messages contain every word, newest first. A customer's search covers their own channel's cases only, and a
 // number of another customer's case is answered exactly like a number that does not exist.
-import { matchingExcerpts, searchCases } from "../db/case-search.ts";
+import { matchingExcerpts, searchCases, type SearchWindows } from "../db/case-search.ts";
 import { caseNumber, type CaseState } from "../domain/case.ts";
 import { parseCaseQuery } from "../domain/case-query.ts";
 import { loadCaseCard, type CaseCard } from "./case-card.ts";
@@ -29,6 +29,8 @@ export interface FindScope {
   /** Set for customers: only cases of this channel. */
   channelId?: string;
   limit?: number;
+  /** How the search widens (null: every case at once, the baseline the benchmark compares with). */
+  windows?: SearchWindows | null;
 }
 
 export const SEARCH_LIMIT = 10;
@@ -41,7 +43,8 @@ export async function findCase(deps: Pick<ServiceDeps, "db" | "calendar" | "cloc
     if (!card || (scope.channelId !== undefined && card.view.channelId !== scope.channelId)) return { kind: "not_found", number: caseNumber(query.caseId) };
     return { kind: "card", card };
   }
-  const found = await searchCases(deps.db, query.terms, { limit: scope.limit ?? SEARCH_LIMIT, ...(scope.channelId !== undefined ? { channelId: scope.channelId } : {}) });
+  const found = await searchCases(deps.db, query.terms, { limit: scope.limit ?? SEARCH_LIMIT, ...(scope.channelId !== undefined ? { channelId: scope.channelId } : {}) },
+    ...(scope.windows !== undefined ? [scope.windows] : []));
   const ids = found.hits.map((h) => h.caseId);
   const rows = await deps.db.client.case.findMany({
     where: { id: { in: ids } },
