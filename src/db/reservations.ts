@@ -58,13 +58,14 @@ export async function recordReservation(tx: Tx, parts: readonly Part[], m: CaseM
 }
 
 /**
- * A new case's parts, to create with the case itself (`reservations: { create }`), and the ledger entries of the
- * incidents just held for them: what `recordReservation` writes, for a case that has no parts yet.
+ * What `recordReservation` writes, for a case created with them: its parts, to create with the case itself
+ * (`reservations: { create }`, one write), and the ledger entries of the incidents just held for them.
  */
 export function newCaseParts(parts: readonly Part[]): Array<{ contractId: number; incidents: number }> {
   return parts.map((part) => ({ contractId: part.contractId, incidents: part.incidents }));
 }
 
+/** The ledger entries of a new case's parts (see newCaseParts). */
 export async function recordNewCaseEntries(tx: Tx, parts: readonly Part[], m: CaseMovement): Promise<void> {
   for (const part of parts) await recordEntry(tx, "reserve", { ...m, contractId: part.contractId, amount: part.incidents });
 }
