@@ -24,6 +24,24 @@ export function reportVersionWithCase(db: Db | Tx, versionId: number) {
   return db.reportVersion.findUnique({ where: { id: versionId }, include: { report: { include: { case: true } } } });
 }
 
+/** A version as its delivery needs it: all of it (its rendering prints it), and where its case's thread is. */
+export function reportVersionToDeliver(tx: Tx, versionId: number) {
+  return tx.reportVersion.findUnique({
+    where: { id: versionId }, include: { report: { select: { case: { select: { id: true, channelId: true, rootTs: true } } } } },
+  });
+}
+
+/** A version as its review message in the triage thread shows it. */
+export function reportVersionForReviewMessage(db: Db | Tx, versionId: number) {
+  return db.reportVersion.findUnique({
+    where: { id: versionId },
+    select: {
+      id: true, number: true, content: true, savedBy: true, state: true, reviewedBy: true, reviewComment: true, reviewTs: true,
+      edition: true, deliveredBy: true, fileId: true, report: { select: { case: { select: { id: true, title: true, triageTs: true } } } },
+    },
+  });
+}
+
 /** The version of a case's report with this number, if any. */
 export function reportVersionNumbered(db: Db | Tx, caseId: number, number: number) {
   return db.reportVersion.findFirst({ where: { report: { caseId }, number } });

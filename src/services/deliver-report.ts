@@ -3,7 +3,7 @@
 // then the adapter uploads the PDF, then the upload is recorded with a case event — or, if the upload failed, the
 // claim is given back so it can be tried again and nothing says it was delivered.
 import {
-  claimReportEdition, deliveredEditions, giveBackReportEdition, recordReportFile, reportVersionsOf, reportVersionWithCase,
+  claimReportEdition, deliveredEditions, giveBackReportEdition, recordReportFile, reportVersionsOf, reportVersionToDeliver,
 } from "../db/reports.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { nextEdition } from "../domain/report.ts";
@@ -18,7 +18,7 @@ export async function claimReportDelivery(deps: ServiceDeps, input: { versionId:
   const now = deps.clock.now();
   try {
     return await deps.db.transaction(async (tx): Promise<ClaimReportDeliveryResult> => {
-      const version = await reportVersionWithCase(tx, input.versionId);
+      const version = await reportVersionToDeliver(tx, input.versionId);
       if (!version) return { ok: false, reason: "unknown" };
       const c = version.report.case;
       const versions = await reportVersionsOf(tx, c.id);

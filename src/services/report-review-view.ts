@@ -1,6 +1,6 @@
 // What the review message of one report version in the triage thread shows, read in one place so every update of
 // it (saved, approved, changes asked, delivered, superseded) renders the same way.
-import { reportVersionsOf, reportVersionWithCase, setReviewMessage } from "../db/reports.ts";
+import { reportVersionForReviewMessage, reportVersionsOf, setReviewMessage } from "../db/reports.ts";
 import { caseNumber } from "../domain/case.ts";
 import { parseReportContent, type ReportVersionState } from "../domain/report.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -24,7 +24,7 @@ export interface ReportReviewView {
 }
 
 export async function loadReportReviewView(deps: Pick<ServiceDeps, "db">, versionId: number): Promise<ReportReviewView | null> {
-  const v = await reportVersionWithCase(deps.db.client, versionId);
+  const v = await reportVersionForReviewMessage(deps.db.client, versionId);
   if (!v) return null;
   const c = v.report.case;
   const versions = await reportVersionsOf(deps.db.client, c.id);
