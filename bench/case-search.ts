@@ -162,8 +162,8 @@ function report(rows: Row[], seeded: string[], cases: number, messages: number, 
         "the window's oldest cases on (SQLite: a rowid range of the FTS5 table; PostgreSQL: the trigram bitmap and the id index combined), and its answer " +
         "is kept once it has eleven cases and no case newer than the eleventh has an older message that could hold a word (checked through the case index). " +
         "In the first look, and for a customer with few cases, a kana or kanji word is tested on each text (instr; LIKE on PostgreSQL, where it equals " +
-        "ILIKE for caseless words and does not lower every text); when the first look is short, each word is counted in the index up to 1,000 texts: a rarer " +
-        "word's cases are read in full once, and any common word is then tested only on them. `test/services/case-search-windows.test.ts` checks every path " +
+        "ILIKE for caseless words and does not lower every text); when the first look is short (or at once, for a word with case such as an error code), " +
+        "the words are counted in the index up to 1,000 texts: a rarer word's cases are read in full once, and the other words are then tested only on them. `test/services/case-search-windows.test.ts` checks every path " +
         "against the search over every case and against reading every text.",
       "Before this, a common word read every text that has it: `タイムアウト` is in about 50,000 of the million messages, and p99 was 827 ms (SQLite) and " +
         "2,461 ms (PostgreSQL) in the committed run. A search of several words also listed cases with only one of them (each word's UNION was joined with " +

@@ -44,6 +44,11 @@ function ftsPhrase(term: string): string {
  */
 const CASELESS = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}0-9\u3000-\u303f\u30fc\uff61-\uff9f]+$/u;
 
+/** Whether a word has letters with case (Latin, an error code): those are not tested text by text. */
+export function hasCase(term: string): boolean {
+  return !CASELESS.test(term);
+}
+
 function likeOperator(term: string): "LIKE" | "ILIKE" {
   return CASELESS.test(term) ? "LIKE" : "ILIKE";
 }

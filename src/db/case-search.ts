@@ -6,7 +6,7 @@
 // descriptions (a scan of cases, never of every message). The queries themselves are in case-search-sql.ts.
 import { isIndexed } from "../domain/case-query.ts";
 import type { Database } from "./client.ts";
-import { firstMessageFrom, lookForCases, rareTermCases, windowComplete, windowStart, type SearchQuery } from "./case-search-sql.ts";
+import { firstMessageFrom, hasCase, lookForCases, rareTermCases, windowComplete, windowStart, type SearchQuery } from "./case-search-sql.ts";
 
 export interface SearchScope {
   /** Only this customer channel's cases (a customer searching from their channel). */
@@ -51,11 +51,14 @@ export async function searchCases(db: Database, terms: readonly string[], scope:
  * otherwise the next, wider window is searched, and past the oldest case the plain search answers.
  */
 async function windowed(db: Database, query: SearchQuery, windows: SearchWindows): Promise<number[]> {
+  // A word with case (an error code, a product name) is often rare, and the first look would read it through the
+  // index anyway: its count comes first. Kana and kanji words are tested text by text in the first look.
+  const countFirst = query.indexed.some(hasCase);
   for (let size = windows.first, tries = 0; ; size *= windows.growth, tries += 1) {
     const fromCase = await windowStart(db, query.channelId, size);
     if (fromCase === null) return lookForCases(db, query, { small: tries === 0 });
-    if (tries === 1) {
-      // The newest cases were not enough: a search led by its rare words reads few texts.
+    if (tries === (countFirst ? 0 : 1)) {
+      // A search led by its rare words reads few texts.
       const known = await rareTermCases(db, query.indexed, windows.rare);
       if (known.size > 0) return lookForCases(db, query, { known, follow: query.indexed.filter((t) => !known.has(t)) });
     }
