@@ -2,39 +2,26 @@
 // names; the migration that lets a case span contracts turns that into one part per case, so cases opened before
 // the upgrade still end correctly afterwards, each part settled on its contract (R-INC-6, R-CON-7).
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Database } from "../../src/db/client.ts";
-import { migrate, migrationsFor } from "../../src/db/migrate.ts";
-import { BusinessCalendar, DEFAULT_CLOSED_DAYS } from "../../src/domain/calendar.ts";
-import type { ServiceDeps } from "../../src/services/deps.ts";
-import { resolveCase } from "../../src/services/resolve-case.ts";
-import { cancelCase } from "../../src/services/cancel-case.ts";
-import { TestClock } from "../support/clock.ts";
-import { createTestDatabase, TEST_PROVIDER } from "../support/database.ts";
+import { expect, it } from "vitest";
+import { BusinessCalendar, DEFAULT_CLOSED_DAYS } from "../../../src/domain/calendar.ts";
+import type { ServiceDeps } from "../../../src/services/deps.ts";
+import { resolveCase } from "../../../src/services/resolve-case.ts";
+import { cancelCase } from "../../../src/services/cancel-case.ts";
+import { TestClock } from "../../support/clock.ts";
+import { upgradeDatabase } from "./upgrade.ts";
 
 const CONVERSION = "case_reservations";
-let db: Database;
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ db, drop } = await createTestDatabase(TEST_PROVIDER, { migrated: false }));
-});
-afterAll(async () => {
-  await drop?.();
-});
+const upgrade = upgradeDatabase();
 
 it("gives every existing case one part on its contract, and such a case then settles on it", async () => {
-  const names = migrationsFor(db.provider).map((m) => m.name);
-  const conversion = names.findIndex((n) => n.endsWith(`_${CONVERSION}`));
-  expect(conversion).toBeGreaterThan(0);
-  await migrate(db, { through: names[conversion - 1] });
+  const { names, index: conversion } = await upgrade.before(`_${CONVERSION}`);
 
   // The database as the previous version left it: two contracts, an open level A case and an open normal one on
   // the first, a resolved case on the second (its incidents consumed).
   const at = new Date("2026-11-20T01:00:00Z");
   // Each create asks back only the id: this version's client knows columns that later migrations add.
-  const customer = await db.client.customer.create({ data: { name: "移行前のお客様" }, select: { id: true } });
-  const contract = (incidents: number, reserved: number, consumed: number) => db.client.contract.create({
+  const customer = await upgrade.db.client.customer.create({ data: { name: "移行前のお客様" }, select: { id: true } });
+  const contract = (incidents: number, reserved: number, consumed: number) => upgrade.db.client.contract.create({
     data: { customerId: customer.id, startsOn: "2026-04-01", endsOn: "2027-03-31", purchased: incidents, available: incidents - reserved - consumed, reserved, consumed, createdBy: "U0MGR1" },
     select: { id: true },
   });
@@ -43,15 +30,15 @@ it("gives every existing case one part on its contract, and such a case then set
   // Cases in raw SQL: this version's client writes a level and a state as the enums a later migration creates.
   const kase = async (contractId: number, level: string, incidents: number, state: string) => {
     const requestKey = randomBytes(8).toString("hex");
-    await db.client.$executeRaw`INSERT INTO "Case" ("customerId", "contractId", "channelId", "requestKey", "title", "description", "level", "incidents", "state", "openedBy", "createdAt", "updatedAt")
+    await upgrade.db.client.$executeRaw`INSERT INTO "Case" ("customerId", "contractId", "channelId", "requestKey", "title", "description", "level", "incidents", "state", "openedBy", "createdAt", "updatedAt")
       VALUES (${customer.id}, ${contractId}, 'C0OLD', ${requestKey}, '移行前の案件', '詳細', ${level}, ${incidents}, ${state}, 'U0CUST1', ${at}, ${at})`;
-    return db.client.case.findUniqueOrThrow({ where: { requestKey }, select: { id: true } });
+    return upgrade.db.client.case.findUniqueOrThrow({ where: { requestKey }, select: { id: true } });
   };
   const levelA = await kase(first.id, "A", 3, "in_progress");
   const normal = await kase(first.id, "normal", 1, "answered");
   const resolved = await kase(second.id, "normal", 1, "resolved");
   const entry = (contractId: number, caseId: number | null, kind: string, amount: number) =>
-    db.client.ledgerEntry.create({ data: { contractId, customerId: customer.id, caseId, kind, amount, actorId: "U0MGR1", createdAt: at }, select: { id: true } });
+    upgrade.db.client.ledgerEntry.create({ data: { contractId, customerId: customer.id, caseId, kind, amount, actorId: "U0MGR1", createdAt: at }, select: { id: true } });
   await entry(first.id, null, "purchase", 10);
   await entry(second.id, null, "purchase", 5);
   await entry(first.id, levelA.id, "reserve", 3);
@@ -59,8 +46,8 @@ it("gives every existing case one part on its contract, and such a case then set
   await entry(second.id, resolved.id, "reserve", 1);
   await entry(second.id, resolved.id, "consume", 1);
 
-  expect(await migrate(db)).toContain(names[conversion]);
-  const parts = await db.client.caseReservation.findMany({ orderBy: { caseId: "asc" }, select: { caseId: true, contractId: true, incidents: true } });
+  expect(await upgrade.rest()).toContain(names[conversion]);
+  const parts = await upgrade.db.client.caseReservation.findMany({ orderBy: { caseId: "asc" }, select: { caseId: true, contractId: true, incidents: true } });
   expect(parts).toEqual([
     { caseId: levelA.id, contractId: first.id, incidents: 3 },
     { caseId: normal.id, contractId: first.id, incidents: 1 },
@@ -68,11 +55,11 @@ it("gives every existing case one part on its contract, and such a case then set
   ]);
 
   const deps: ServiceDeps = {
-    db, clock: new TestClock("2026-11-24T01:00:00Z"), triageChannel: null,
+    db: upgrade.db, clock: new TestClock("2026-11-24T01:00:00Z"), triageChannel: null,
     calendar: new BusinessCalendar({ timezone: "Asia/Tokyo", closedDays: DEFAULT_CLOSED_DAYS }),
   };
   expect(await resolveCase(deps, { caseId: levelA.id, actorId: "U0ENG1" })).toMatchObject({ ok: true, incidents: 3 });
   expect(await cancelCase(deps, { caseId: normal.id, actorId: "U0ENG1", note: "不具合" })).toMatchObject({ ok: true });
-  const after = await db.client.contract.findUniqueOrThrow({ where: { id: first.id } });
+  const after = await upgrade.db.client.contract.findUniqueOrThrow({ where: { id: first.id } });
   expect({ available: after.available, reserved: after.reserved, consumed: after.consumed }).toEqual({ available: 7, reserved: 0, consumed: 3 });
 });

@@ -1,26 +1,13 @@
 // Upgrading a database made by the version that kept an offer's text only in its outbox message: every offer,
 // delivered or not, is in the offers table afterwards with its author, text and time, so the case modal still
 // opens with what the customer wrote and purging delivered messages loses nothing. Rules: R-INC-6.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Database } from "../../src/db/client.ts";
-import { migrate, migrationsFor } from "../../src/db/migrate.ts";
-import { createTestDatabase, TEST_PROVIDER } from "../support/database.ts";
+import { expect, it } from "vitest";
+import { upgradeDatabase } from "./upgrade.ts";
 
-let db: Database;
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ db, drop } = await createTestDatabase(TEST_PROVIDER, { migrated: false }));
-});
-afterAll(async () => {
-  await drop?.();
-});
+const upgrade = upgradeDatabase();
 
 it("copies each offer's text out of its outbox message", async () => {
-  const names = migrationsFor(db.provider).map((m) => m.name);
-  const move = names.findIndex((n) => n.endsWith("_case_offers_and_purged_outbox_keys"));
-  expect(move).toBeGreaterThan(0);
-  await migrate(db, { through: names[move - 1] });
+  await upgrade.before("_case_offers_and_purged_outbox_keys");
   const offer = (ts: string, userId: string, text: string) => JSON.stringify({ kind: "case.offer", sourceTs: ts, userId, text });
   // Raw SQL: this version's client would also ask for columns later migrations add.
   const rows: Array<[string, string, string | null, string]> = [
@@ -33,11 +20,11 @@ it("copies each offer's text out of its outbox message", async () => {
     const key = kind === "case.offer" ? `offer:${channelId}:${(JSON.parse(payload) as { sourceTs: string }).sourceTs}` : null;
     const written = new Date(createdAt);
     const delivered = deliveredAt === null ? null : new Date(deliveredAt);
-    await db.client.$executeRaw`INSERT INTO "OutboxMessage" ("channelId", "kind", "payload", "dedupeKey", "createdAt", "availableAt", "deliveredAt")
+    await upgrade.db.client.$executeRaw`INSERT INTO "OutboxMessage" ("channelId", "kind", "payload", "dedupeKey", "createdAt", "availableAt", "deliveredAt")
       VALUES (${channelId}, ${kind}, ${payload}, ${key}, ${written}, ${written}, ${delivered})`;
   }
-  await migrate(db);
-  const offers = await db.client.caseOffer.findMany({ orderBy: { id: "asc" }, select: { channelId: true, sourceTs: true, userId: true, text: true, createdAt: true } });
+  await upgrade.rest();
+  const offers = await upgrade.db.client.caseOffer.findMany({ orderBy: { id: "asc" }, select: { channelId: true, sourceTs: true, userId: true, text: true, createdAt: true } });
   expect(offers).toEqual([
     { channelId: "C0CUST", sourceTs: "1769000000.000100", userId: "U0CUST1", text: "ライセンス認証でエラーが出ます。\n手順を教えてください。", createdAt: new Date("2027-01-21T01:00:00.000Z") },
     { channelId: "C0CUST", sourceTs: "1769000100.000100", userId: "U0CUST2", text: "It's \"broken\" again", createdAt: new Date("2027-01-21T01:05:00.000Z") },
