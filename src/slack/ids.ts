@@ -223,6 +223,10 @@ export const CaseworkIds = {
   notificationBlock: "notification_prefs",
   /** block_id of a queue row's buttons (suffixed with ":<case id>"). */
   queueRow: "queue_row",
+  blocks: {
+    /** Why a submitted case form opened nothing, at the top of the form shown again. */
+    openRefusal: "case_open_refusal",
+  },
 } as const;
 
 /** A channel's tenancy as managers set it in Slack: the registration's workspace step and the detail's controls. */

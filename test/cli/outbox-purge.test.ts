@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.ts";
 import { Actions, Inputs, Views } from "../../src/slack/ids.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
+import { expectOpened } from "../support/case-modal.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -50,10 +51,12 @@ describe("outbox purge --before", () => {
     const openCase = await h.driver.blockAction({ actionId: Actions.openCase, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: h.slack.messages(CUSTOMER_CHANNEL)[0]!.ts });
     expect(openCase.status).toBe(200);
     await expect.poll(() => h.slack.views().filter((v) => v.open && v.callback_id === Views.openCase).length).toBe(1);
-    await h.driver.viewSubmission({
-      callbackId: Views.openCase, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM,
+    const form = h.slack.views().find((v) => v.open && v.callback_id === Views.openCase)!;
+    const submitted = await h.driver.viewSubmission({
+      callbackId: Views.openCase, viewId: form.id, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM,
       values: { [Inputs.title.block]: { [Inputs.title.action]: "設定の確認" }, [Inputs.description.block]: { [Inputs.description.action]: "設定手順を教えてください。" } },
     });
+    await expectOpened(h, submitted, form.id);
     await h.drain();
     const c = await db().case.findFirstOrThrow({ where: { title: "設定の確認" } });
     rootTs = c.rootTs!;
@@ -102,7 +105,9 @@ describe("outbox purge --before", () => {
     const offer = offerOf(questionTs)!;
     const before = h.slack.views().length;
     await h.driver.blockAction({ actionId: Actions.openCaseFromMessage, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: offer.message_ts });
+    // A loading view first, then the form.
     await expect.poll(() => h.slack.views().length).toBe(before + 1);
+    await expect.poll(() => h.slack.views().at(-1)!.callback_id).toBe(Views.openCase);
     const modal = h.slack.views().at(-1)!;
     const description = modal.blocks.find((b) => (b as { block_id?: string }).block_id === Inputs.description.block) as { element?: { initial_value?: string } };
     expect(description.element?.initial_value).toBe("ライセンス認証でエラーになります\n画面に E-1024 と表示されます。");

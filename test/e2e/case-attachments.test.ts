@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CaseworkIds, Commands, Inputs, Views } from "../../src/slack/ids.ts";
 import { CUSTOMER, CUSTOMER_TEAM, ENGINEER, startHarness, type Harness } from "../support/harness.ts";
 import { modalAfter, openCaseFromEntry } from "./customer-helpers.ts";
+import { expectOpened } from "../support/case-modal.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -37,7 +38,7 @@ describe("attachments in the open-case modal", () => {
     };
     const response = await h.driver.viewSubmission({ callbackId: Views.openCase, viewId: modal.id, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, values });
     expect(response.slackWouldReject).toBeUndefined();
-    expect(response.json).toBeNull();
+    await expectOpened(h, response, modal.id);
     const opened = await h.database.db.client.case.findMany({ where: { title: "起動時にエラーになります" } });
     expect(opened).toHaveLength(1);
     caseId = opened[0]!.id;

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Actions, Commands, Inputs, Views } from "../../src/slack/ids.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, INTERNAL, MANAGER, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
+import { expectOpened, refusalShown, viewText } from "../support/case-modal.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -27,15 +28,15 @@ async function modalOpenFor(userId: string) {
 async function customerOpensCase(title: string, level = "normal") {
   const click = await h.driver.blockAction({ actionId: Actions.openCase, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, channelId: CUSTOMER_CHANNEL, messageTs: entryTs() });
   expect(click.status).toBe(200);
-  await modalOpenFor(CUSTOMER);
-  return h.driver.viewSubmission({
-    callbackId: Views.openCase, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM,
+  const modal = await modalOpenFor(CUSTOMER);
+  return { modal: modal!, submitted: await h.driver.viewSubmission({
+    callbackId: Views.openCase, viewId: modal!.id, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM,
     values: {
       [Inputs.title.block]: { [Inputs.title.action]: title },
       [Inputs.description.block]: { [Inputs.description.action]: "ライセンス認証の画面でエラー E-1024 が表示されます。" },
       [Inputs.level.block]: { [Inputs.level.action]: level },
     },
-  });
+  }) };
 }
 
 function rootOf(title: string) {
@@ -59,9 +60,11 @@ describe("a case from open to resolved", () => {
   });
 
   it("opens a case from the modal: root message, 1 incident reserved, nothing else spent", async () => {
-    const submitted = await customerOpensCase("ライセンス認証エラー");
-    expect(submitted.status).toBe(200);
+    const { modal, submitted } = await customerOpensCase("ライセンス認証エラー");
     expect(submitted.slackWouldReject).toBeUndefined();
+    // Answered at once, then the modal says which case was opened and what it reserved.
+    expect(await expectOpened(h, submitted, modal.id)).toBe("#0001");
+    expect(viewText(h.slack.view(modal.id)!)).toContain("1 インシデントを予約いたしました");
     await h.drain();
     const root = rootOf("ライセンス認証エラー");
     expect(root).toBeDefined();
@@ -143,23 +146,27 @@ describe("a case from open to resolved", () => {
     expect(JSON.stringify(reply.json)).not.toContain("株式会社サンプル");
   });
 
-  it("refuses a level A case without enough incidents, inline, and writes nothing", async () => {
+  it("refuses a level A case without enough incidents in the modal, keeping what was typed, and writes nothing", async () => {
     await h.registerCustomer({ name: "小口のお客様", channelId: "C0SMALL", incidents: 2, team: "T0SMALL" });
     const entry = h.slack.messages("C0SMALL")[0]!;
     await h.driver.blockAction({ actionId: Actions.openCase, userId: "U0SMALL", userTeamId: "T0SMALL", channelId: "C0SMALL", messageTs: entry.ts });
-    await modalOpenFor("U0SMALL");
+    const modal = await modalOpenFor("U0SMALL");
     const before = await h.database.db.client.ledgerEntry.count();
     const submitted = await h.driver.viewSubmission({
-      callbackId: Views.openCase, userId: "U0SMALL", userTeamId: "T0SMALL",
+      callbackId: Views.openCase, viewId: modal!.id, userId: "U0SMALL", userTeamId: "T0SMALL",
       values: {
         [Inputs.title.block]: { [Inputs.title.action]: "環境を再現して検証してほしい" },
         [Inputs.description.block]: { [Inputs.description.action]: "詳細" },
         [Inputs.level.block]: { [Inputs.level.action]: "A:reproduction" },
       },
     });
-    const json = submitted.json as { response_action?: string; errors?: Record<string, string> };
-    expect(json.response_action).toBe("errors");
-    expect(json.errors?.[Inputs.level.block]).toContain("インシデントが不足しております（必要: 3 インシデント、ご利用可能: 2 インシデント）");
+    const refusal = await refusalShown(h, submitted, modal!.id);
+    expect(refusal.form).toBe(true);
+    expect(refusal.text).toContain("インシデントが不足しております（必要: 3 インシデント、ご利用可能: 2 インシデント）");
+    // The form comes back as it was submitted: the title typed and the level chosen are kept.
+    const blocks = JSON.stringify(refusal.view.blocks);
+    expect(blocks).toContain('"initial_value":"環境を再現して検証してほしい"');
+    expect(blocks).toMatch(/"initial_option":\{[^}]*\}?[^}]*"value":"A:reproduction"/);
     expect(await h.database.db.client.ledgerEntry.count()).toBe(before);
     expect(await h.database.db.client.case.count({ where: { channelId: "C0SMALL" } })).toBe(0);
   });

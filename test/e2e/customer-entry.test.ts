@@ -9,7 +9,8 @@ import { Actions, Commands, Inputs, Shortcuts } from "../../src/slack/ids.ts";
 import {
   CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, INTERNAL, MANAGER, startHarness, type Harness,
 } from "../support/harness.ts";
-import { botReplies, caseNoticeAfter, entryTs, ephemeralAfter, inputValue, modalAfter, modalErrors, rootOf, submitCase } from "./customer-helpers.ts";
+import { botReplies, caseNoticeAfter, entryTs, ephemeralAfter, inputValue, modalAfter, rootOf, submitCase } from "./customer-helpers.ts";
+import { expectOpened, refusalShown } from "../support/case-modal.ts";
 
 const COLLEAGUE = "U0CUST2";
 const ENGLISH_CHANNEL = "C0ENGLISH";
@@ -134,7 +135,7 @@ describe("the offer under a customer's own message", () => {
     expect(engineerModal).toBeDefined();
     const submitted = await submitCase(h, {});
     expect(submitted.slackWouldReject).toBeUndefined();
-    expect(submitted.json).toBeNull();
+    await expectOpened(h, submitted, submitted.viewId);
     const created = await h.database.db.client.case.findFirstOrThrow({ where: { sourceTs } });
     expect(created).toMatchObject({ title: "ライセンス認証でエラーになります", openedBy: CUSTOMER, state: "open", incidents: 1, channelId: CUSTOMER_CHANNEL });
     expect(await spent()).toMatchObject({ available: 9, reserved: 1 });
@@ -148,9 +149,11 @@ describe("the offer under a customer's own message", () => {
     expect(pointer.text).toContain(`/p${root.ts.replace(".", "")}|案件 #0001 のスレッド>`);
   });
 
-  it("lets a message become one case only: the engineer's later submit is refused inline, a later click is told", async () => {
+  it("lets a message become one case only: the engineer's later submit is told in the modal, a later click too", async () => {
     const late = await submitCase(h, { userId: ENGINEER, teamId: HOME_TEAM });
-    expect(modalErrors(late)[Inputs.title.block]).toContain("既に案件 #0001 として受け付けています");
+    const refusal = await refusalShown(h, late, late.viewId);
+    expect(refusal.form).toBe(false);
+    expect(refusal.text).toContain("既に案件 #0001 として受け付けています");
     expect(await h.database.db.client.case.count({ where: { sourceTs } })).toBe(1);
     const told = await caseNoticeAfter(h, CUSTOMER, () => clickOffer(sourceTs));
     expect(told).toContain("このメッセージは既に案件 #0001 として受け付けています");
@@ -194,7 +197,7 @@ describe("the message shortcut for T4U", () => {
     }));
     expect(inputValue(modal, Inputs.title.block)).toBe("バックアップが失敗します");
     const submitted = await submitCase(h, { userId: ENGINEER, teamId: HOME_TEAM });
-    expect(submitted.json).toBeNull();
+    await expectOpened(h, submitted, submitted.viewId);
     const created = await h.database.db.client.case.findFirstOrThrow({ where: { sourceTs: ts } });
     expect(created).toMatchObject({ openedBy: ENGINEER, title: "バックアップが失敗します", state: "open" });
     await h.drain();

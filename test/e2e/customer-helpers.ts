@@ -3,6 +3,8 @@ import { expect } from "vitest";
 import { t } from "../../src/slack/i18n/index.ts";
 import { Actions, Inputs, Views } from "../../src/slack/ids.ts";
 import type { SlackMessage, SlackView } from "../support/slack-api.ts";
+import { caseFormOf } from "../support/case-modal.ts";
+export { expectOpened, outcomeOf, received, refusalShown } from "../support/case-modal.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, type Harness } from "../support/harness.ts";
 
 export function entryTs(h: Harness, channelId = CUSTOMER_CHANNEL): string {
@@ -60,9 +62,12 @@ export function openCaseFromEntry(h: Harness, opts: { userId?: string; teamId?: 
   return h.driver.blockAction({ actionId: Actions.openCase, userId: opts.userId ?? CUSTOMER, userTeamId: opts.teamId ?? CUSTOMER_TEAM, channelId, messageTs: entryTs(h, channelId) });
 }
 
-export function submitCase(h: Harness, input: { userId?: string; teamId?: string; title?: string; description?: string; level?: string; product?: string } = {}) {
-  return h.driver.viewSubmission({
-    callbackId: Views.openCase, userId: input.userId ?? CUSTOMER, userTeamId: input.teamId ?? CUSTOMER_TEAM,
+/** Submits the case form the person has on top; the answer, with the modal's id to follow what it comes to show. */
+export async function submitCase(h: Harness, input: { userId?: string; teamId?: string; title?: string; description?: string; level?: string; product?: string } = {}) {
+  const userId = input.userId ?? CUSTOMER;
+  const viewId = caseFormOf(h, userId)?.id;
+  const response = await h.driver.viewSubmission({
+    callbackId: Views.openCase, ...(viewId ? { viewId } : {}), userId, userTeamId: input.teamId ?? CUSTOMER_TEAM,
     values: {
       ...(input.title !== undefined ? { [Inputs.title.block]: { [Inputs.title.action]: input.title } } : {}),
       ...(input.description !== undefined ? { [Inputs.description.block]: { [Inputs.description.action]: input.description } } : {}),
@@ -70,6 +75,7 @@ export function submitCase(h: Harness, input: { userId?: string; teamId?: string
       ...(input.level !== undefined ? { [Inputs.level.block]: { [Inputs.level.action]: input.level } } : {}),
     },
   });
+  return { ...response, viewId: viewId ?? "" };
 }
 
 export function modalErrors(response: { json: unknown }): Record<string, string> {

@@ -11,6 +11,7 @@ import {
   startHarness, TRIAGE_CHANNEL, type Harness,
 } from "../support/harness.ts";
 import { botReplies, caseNoticeAfter, entryTs, ephemeralAfter, modalAfter, openCaseFromEntry, rootOf, submitCase } from "./customer-helpers.ts";
+import { expectOpened } from "../support/case-modal.ts";
 
 let h: Harness;
 let ours: { id: number; rootTs: string };
@@ -19,7 +20,8 @@ const db = () => h.database.db.client;
 
 async function opens(userId: string, teamId: string, channelId: string, title: string) {
   await modalAfter(h, userId, () => openCaseFromEntry(h, { userId, teamId, channelId }));
-  expect((await submitCase(h, { userId, teamId, title, description: `${title}（社外秘の詳細）` })).json).toBeNull();
+  const submitted = await submitCase(h, { userId, teamId, title, description: `${title}（社外秘の詳細）` });
+  await expectOpened(h, submitted, submitted.viewId);
   await h.drain();
   const created = await db().case.findFirstOrThrow({ where: { title } });
   return { id: created.id, rootTs: rootOf(h, caseNumber(created.id), channelId).ts };

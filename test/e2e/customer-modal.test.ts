@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Actions, Commands, Inputs, Views } from "../../src/slack/ids.ts";
 import { CUSTOMER, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
 import { modalAfter, modalErrors, openCaseFromEntry, rootOf, submitCase } from "./customer-helpers.ts";
+import { expectOpened, refusalShown } from "../support/case-modal.ts";
 
 const CONTACT = "T4U株式会社 サポートサービス窓口（support@t4u.example / 03-0000-0000）";
 
@@ -55,14 +56,14 @@ describe("inline errors on the fields", () => {
     });
     expect(modalErrors(tooLong)).toEqual({ [Inputs.title.block]: "150 文字以内でご入力ください。" });
     const fits = await submitCase(h, { title: "件".repeat(150), description: "本文" });
-    expect(fits.json).toBeNull();
+    await expectOpened(h, fits, fits.viewId);
     expect((await h.database.db.client.case.findFirstOrThrow({ orderBy: { id: "desc" } })).title).toBe("件".repeat(150));
   });
 
   it("drops control characters but keeps line breaks", async () => {
     await modalAfter(h, CUSTOMER, () => openCaseFromEntry(h));
     const response = await submitCase(h, { title: "ライセンス\u0007認証\u001bエラー", description: "手順:\n1. 起動\u0000\n2. 認証", product: "らかん\u0008 3.2" });
-    expect(response.json).toBeNull();
+    await expectOpened(h, response, response.viewId);
     const created = await h.database.db.client.case.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(created).toMatchObject({ title: "ライセンス認証エラー", description: "手順:\n1. 起動\n2. 認証", product: "らかん 3.2" });
   });
@@ -70,7 +71,8 @@ describe("inline errors on the fields", () => {
   it("opens a level A case with the reason the customer chose, reserving 3 (R-INC-2)", async () => {
     await modalAfter(h, CUSTOMER, () => openCaseFromEntry(h));
     const before = (await h.database.db.client.contract.findFirstOrThrow()).available;
-    expect((await submitCase(h, { title: "正式な報告書が必要です", description: "監査のため", level: "A:report" })).json).toBeNull();
+    const submitted = await submitCase(h, { title: "正式な報告書が必要です", description: "監査のため", level: "A:report" });
+    await expectOpened(h, submitted, submitted.viewId);
     const created = await h.database.db.client.case.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(created).toMatchObject({ level: "A", levelReason: "report", incidents: 3 });
     expect((await h.database.db.client.contract.findFirstOrThrow()).available).toBe(before - 3);
@@ -79,7 +81,7 @@ describe("inline errors on the fields", () => {
   });
 
   it("flags a channel that is not registered on the channel picker of /support", async () => {
-    await modalAfter(h, ENGINEER, () => h.driver.slashCommand({ command: Commands.support, userId: ENGINEER, channelId: "C0MGRS" }));
+    const form = await modalAfter(h, ENGINEER, () => h.driver.slashCommand({ command: Commands.support, userId: ENGINEER, channelId: "C0MGRS" }));
     const before = await written();
     const response = await h.driver.viewSubmission({
       callbackId: Views.openCase, userId: ENGINEER, userTeamId: HOME_TEAM,
@@ -90,7 +92,10 @@ describe("inline errors on the fields", () => {
         [Inputs.description.block]: { [Inputs.description.action]: "本文" },
       },
     });
-    expect(modalErrors(response)).toEqual({ [Inputs.channel.block]: `恐れ入りますが、このチャンネルはサポート契約に登録されていないため、案件を作成いたしかねます。ご不明な点がございましたら、${CONTACT} までお問い合わせください。` });
+    // The picker can be set again: the form comes back, saying why above its fields.
+    const refusal = await refusalShown(h, response, form.id);
+    expect(refusal.form).toBe(true);
+    expect(refusal.text).toBe(`:warning: 恐れ入りますが、このチャンネルはサポート契約に登録されていないため、案件を作成いたしかねます。ご不明な点がございましたら、${CONTACT} までお問い合わせください。`);
     expect(await written()).toEqual(before);
   });
 });
@@ -105,14 +110,15 @@ describe("a case that cannot be opened says what to do next", () => {
     expect(warning).toContain(CONTACT);
     const before = await written();
     const response = await submitCase(h, { userId: "U0EXP1", teamId: "T0EXP", title: "質問", description: "本文" });
-    expect(modalErrors(response)[Inputs.level.block]).toBe(`恐れ入りますが、サポート契約の有効期限が過ぎております。ご契約の更新については ${CONTACT} までお問い合わせください。`);
+    expect((await refusalShown(h, response, response.viewId)).text).toBe(`:warning: 恐れ入りますが、サポート契約の有効期限が過ぎております。ご契約の更新については ${CONTACT} までお問い合わせください。`);
     expect(await written()).toEqual(before);
   });
 
   it("every incident used: warned and refused as used up, not as expired (R-CON-2)", async () => {
     await h.registerCustomer({ name: "使い切り株式会社", channelId: "C0USEDUP", incidents: 1, team: "T0USED" });
     await modalAfter(h, "U0USED1", () => openCaseFromEntry(h, { userId: "U0USED1", teamId: "T0USED", channelId: "C0USEDUP" }));
-    expect((await submitCase(h, { userId: "U0USED1", teamId: "T0USED", title: "最後の質問", description: "本文" })).json).toBeNull();
+    const last = await submitCase(h, { userId: "U0USED1", teamId: "T0USED", title: "最後の質問", description: "本文" });
+    await expectOpened(h, last, last.viewId);
     await h.drain();
     const only = await h.database.db.client.case.findFirstOrThrow({ where: { channelId: "C0USEDUP" } });
     await h.driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: TRIAGE_CHANNEL, messageTs: only.triageTs! });
@@ -122,8 +128,9 @@ describe("a case that cannot be opened says what to do next", () => {
     expect(JSON.stringify(modal.blocks[0])).toContain(`ご契約のインシデントをすべてご利用いただいたため、現在のご契約は終了しております。引き続きのご依頼には契約の更新が必要です。お手続きについては ${CONTACT}`);
     const before = await written();
     const response = await submitCase(h, { userId: "U0USED1", teamId: "T0USED", title: "もう一つ", description: "本文" });
-    expect(modalErrors(response)[Inputs.level.block]).toContain("すべてご利用いただいたため、現在のご契約は終了しております");
-    expect(modalErrors(response)[Inputs.level.block]).not.toContain("有効期限");
+    const { text } = await refusalShown(h, response, response.viewId);
+    expect(text).toContain("すべてご利用いただいたため、現在のご契約は終了しております");
+    expect(text).not.toContain("有効期限");
     expect(await written()).toEqual(before);
   });
 
@@ -134,12 +141,13 @@ describe("a case that cannot be opened says what to do next", () => {
     expect(JSON.stringify(modal.blocks)).toContain("You have *2* available.");
     const before = await written();
     const response = await submitCase(h, { userId: "U0SMALL1", teamId: "T0SMALL", title: "Reproduce our setup", description: "Details", level: "A:reproduction" });
-    const errors = modalErrors(response);
-    expect(errors[Inputs.level.block]).toContain("needed: 3");
-    expect(errors[Inputs.level.block]).toContain(CONTACT);
+    const { text } = await refusalShown(h, response, response.viewId);
+    expect(text).toContain("needed: 3");
+    expect(text).toContain(CONTACT);
     expect(await written()).toEqual(before);
-    // A normal case still fits.
-    expect((await submitCase(h, { userId: "U0SMALL1", teamId: "T0SMALL", title: "A normal question", description: "Details" })).json).toBeNull();
+    // A normal case still fits, chosen on the form shown again.
+    const normal = await submitCase(h, { userId: "U0SMALL1", teamId: "T0SMALL", title: "A normal question", description: "Details", level: "normal" });
+    await expectOpened(h, normal, normal.viewId);
   });
 
   it("errors follow the person's language too", async () => {

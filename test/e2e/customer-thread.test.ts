@@ -10,6 +10,7 @@ import { endCase } from "../../src/services/end-case.ts";
 import { Actions, Inputs } from "../../src/slack/ids.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
 import { botReplies, inputValue, modalAfter, openCaseFromEntry, rootOf, submitCase, thread } from "./customer-helpers.ts";
+import { expectOpened } from "../support/case-modal.ts";
 
 const ENGLISH_CHANNEL = "C0ENGLISH";
 
@@ -27,7 +28,8 @@ const db = () => h.database.db.client;
 async function openCase(title: string, opts: { channelId?: string; userId?: string; teamId?: string } = {}): Promise<{ id: number; rootTs: string }> {
   const channelId = opts.channelId ?? CUSTOMER_CHANNEL;
   await modalAfter(h, opts.userId ?? CUSTOMER, () => openCaseFromEntry(h, { ...opts, channelId }));
-  expect((await submitCase(h, { userId: opts.userId, teamId: opts.teamId, title, description: `${title} の詳細` })).json).toBeNull();
+  const submitted = await submitCase(h, { userId: opts.userId, teamId: opts.teamId, title, description: `${title} の詳細` });
+  await expectOpened(h, submitted, submitted.viewId);
   await h.drain();
   const created = await db().case.findFirstOrThrow({ where: { title }, orderBy: { id: "desc" } });
   return { id: created.id, rootTs: rootOf(h, caseNumber(created.id), channelId).ts };
@@ -205,7 +207,8 @@ describe("after the case has ended (R-LIFE-3)", () => {
     expect(JSON.stringify(modal.blocks)).toContain(`クローズ済みの案件 ${caseNumber(old.id)} の続きとして作成いたします。`);
     expect(inputValue(modal, Inputs.description.block)).toBe("スクリーンショットはこちらです。");
     const before = await balance();
-    expect((await submitCase(h, { title: "別の画面でも同じエラー" })).json).toBeNull();
+    const submitted = await submitCase(h, { title: "別の画面でも同じエラー" });
+    await expectOpened(h, submitted, submitted.viewId);
     const fresh = await db().case.findFirstOrThrow({ where: { title: "別の画面でも同じエラー" } });
     expect(fresh).toMatchObject({ previousCaseId: old.id, state: "open", incidents: 1 });
     expect((await db().case.findUniqueOrThrow({ where: { id: old.id } })).state).toBe("resolved");

@@ -9,7 +9,7 @@ import { Actions, Commands, Inputs, Views } from "../../src/slack/ids.ts";
 import { AN_ENGINEER, customerCase, openActionModal, submit } from "../e2e/engineer-helpers.ts";
 import type { DriverResponse } from "../support/driver.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, MANAGER, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
-import { openModal, submitCase, until } from "./flows.ts";
+import { expectOpened, openModal, submitCase, until } from "./flows.ts";
 
 /** Mentions everyone, a person, a channel and a group, a disguised link, and text Slack would swallow. */
 const HOSTILE = "<!channel> <@U0HOSTILE> <#C0HOSTILE> <!subteam^S0HOSTILE> <https://evil.example|こちら> <らかん Pro> &";
@@ -93,7 +93,7 @@ describe("people's words shown back", { timeout: 120_000 }, () => {
 
     // A customer opens a case with a hostile title, description and product.
     const view = await openModal(h, CUSTOMER, CUSTOMER_TEAM);
-    expect(ack(await submitCase(h, view, CUSTOMER, CUSTOMER_TEAM, { title: `件名 ${HOSTILE}`, description: `内容 ${HOSTILE}`, product: `製品 ${HOSTILE}` })).json).toBeNull();
+    await expectOpened(h, ack(await submitCase(h, view, CUSTOMER, CUSTOMER_TEAM, { title: `件名 ${HOSTILE}`, description: `内容 ${HOSTILE}`, product: `製品 ${HOSTILE}` })), view);
     await h.drain();
     const opened = await h.database.db.client.case.findFirstOrThrow({ where: { title: `件名 ${HOSTILE}` } });
     expect(shownIn("chat.postMessage", (a) => a.channel === TRIAGE_CHANNEL)).toContain(SHOWN);

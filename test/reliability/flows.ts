@@ -54,8 +54,8 @@ function formOrRetry(h: Harness, userId: string, from: number): { viewId: string
   return undefined;
 }
 
-export function submitCase(h: Harness, viewId: string, userId: string, teamId: string, fields: { title: string; description?: string; level?: string; product?: string }): Promise<DriverResponse> {
-  return h.driver.viewSubmission({
+export async function submitCase(h: Harness, viewId: string, userId: string, teamId: string, fields: { title: string; description?: string; level?: string; product?: string }): Promise<DriverResponse & { viewId: string }> {
+  const response = await h.driver.viewSubmission({
     callbackId: Views.openCase, viewId, userId, userTeamId: teamId,
     values: {
       [Inputs.title.block]: { [Inputs.title.action]: fields.title },
@@ -64,7 +64,11 @@ export function submitCase(h: Harness, viewId: string, userId: string, teamId: s
       ...(fields.product !== undefined ? { [Inputs.product.block]: { [Inputs.product.action]: fields.product } } : {}),
     },
   });
+  return { ...response, viewId };
 }
+
+/** The case modal's outcome as seen through the stand-in: see test/support/case-modal.ts. */
+export { expectOpened, outcomeOf, received, refusalShown } from "../support/case-modal.ts";
 
 /** A case opened through the service (set-up for tests about what happens next), its root message delivered. */
 export async function openCaseDirect(h: Harness, title: string, openedBy: string, channelId: string = CUSTOMER_CHANNEL): Promise<number> {

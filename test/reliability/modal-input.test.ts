@@ -8,6 +8,7 @@ import type { SlackMessage } from "../support/slack-api.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, startHarness, TRIAGE_CHANNEL, type Harness } from "../support/harness.ts";
 import { auditDelivery } from "./audit.ts";
 import { openModal, submitCase } from "./flows.ts";
+import { expectOpened } from "../support/case-modal.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -53,7 +54,7 @@ const BROKEN_ENTITY = /&(a|am|amp|l|lt|g|gt)?…/;
 async function openWith(fields: { title: string; description: string; product?: string }): Promise<{ root: SlackMessage; triage: SlackMessage; caseId: number }> {
   const view = await openModal(h, CUSTOMER, CUSTOMER_TEAM);
   const submitted = await submitCase(h, view, CUSTOMER, CUSTOMER_TEAM, fields);
-  expect(submitted.json, JSON.stringify(submitted.json)).toBeNull();
+  await expectOpened(h, submitted, view);
   await h.drain();
   const c = await h.database.db.client.case.findFirstOrThrow({ orderBy: { id: "desc" } });
   expect(c.rootTs, "the case message was not accepted by Slack").not.toBeNull();

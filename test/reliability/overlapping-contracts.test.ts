@@ -12,10 +12,10 @@ import { proposeLevelA } from "../../src/services/propose-level-a.ts";
 import { proposeSplit } from "../../src/services/propose-split.ts";
 import { resolveCase } from "../../src/services/resolve-case.ts";
 import { renewContract } from "../../src/services/renew-contract.ts";
-import { Actions, Inputs } from "../../src/slack/ids.ts";
+import { Actions } from "../../src/slack/ids.ts";
 import { TRIAGE_CHANNEL, ENGINEER, HOME_TEAM, MANAGER, startHarness, type Harness } from "../support/harness.ts";
 import { auditLedger } from "./audit.ts";
-import { inParallel, openModal, submitCase } from "./flows.ts";
+import { expectOpened, inParallel, openModal, refusalShown, submitCase } from "./flows.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -79,7 +79,7 @@ describe("two overlapping contracts, 2 + 1 incidents", () => {
   it("a customer opens a level A case with all three, two from the contract that ends first and one from the renewal (R-CON-6, R-INC-6)", async () => {
     const c = await customerWith(1, 2, 1);
     const submitted = await openFromSlack(c, "検証環境での再現をお願いしたい", "A:reproduction");
-    expect(submitted.json).toBeNull();
+    await expectOpened(h, submitted, submitted.viewId);
     const opened = await db().case.findFirstOrThrow({ where: { channelId: c.channelId } });
     expect(opened).toMatchObject({ level: "A", incidents: 3, contractId: c.first });
     expect(await counters(c.first)).toEqual({ available: 0, reserved: 2, consumed: 0 });
@@ -140,9 +140,10 @@ describe("two overlapping contracts, 2 + 1 incidents", () => {
     const c = await customerWith(4, 1, 1);
     const before = { first: await counters(c.first), renewal: await counters(c.renewal), ledger: await db().ledgerEntry.count() };
     const submitted = await openFromSlack(c, "再現検証", "A:reproduction");
-    const json = submitted.json as { response_action?: string; errors?: Record<string, string> };
-    expect(json.response_action).toBe("errors");
-    expect(json.errors?.[Inputs.level.block]).toContain("インシデントが不足しております（必要: 3 インシデント、ご利用可能: 2 インシデント）");
+    // Shown above the form again, whose fields keep what was typed.
+    const refusal = await refusalShown(h, submitted, submitted.viewId);
+    expect(refusal.form).toBe(true);
+    expect(refusal.text).toContain("インシデントが不足しております（必要: 3 インシデント、ご利用可能: 2 インシデント）");
     expect({ first: await counters(c.first), renewal: await counters(c.renewal), ledger: await db().ledgerEntry.count() }).toEqual(before);
     expect(await db().case.count({ where: { channelId: c.channelId } })).toBe(0);
   });

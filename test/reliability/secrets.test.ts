@@ -11,6 +11,7 @@ import { Actions, Commands } from "../../src/slack/ids.ts";
 import { TRIAGE_CHANNEL, CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, MANAGER, startHarness, type Harness } from "../support/harness.ts";
 import { openModal, rootTsOf, settled, submitCase } from "./flows.ts";
 import { tableCounts } from "./audit.ts";
+import { expectOpened } from "../support/case-modal.ts";
 
 const BOT_TOKEN = "xoxb-test-token";
 const SIGNING_SECRET = "test-signing-secret";
@@ -33,7 +34,7 @@ beforeAll(async () => {
   // A day's work: a customer opens a case and writes, an engineer answers and resolves, a manager asks for
   // balances, Slack refuses a call, and a forged request arrives.
   const view = await openModal(h, CUSTOMER, CUSTOMER_TEAM);
-  expect((await submitCase(h, view, CUSTOMER, CUSTOMER_TEAM, { title: TITLE, description: DESCRIPTION })).json).toBeNull();
+  await expectOpened(h, await submitCase(h, view, CUSTOMER, CUSTOMER_TEAM, { title: TITLE, description: DESCRIPTION }), view);
   await h.drain();
   const c = await h.database.db.client.case.findFirstOrThrow();
   const root = await rootTsOf(h, c.id);

@@ -10,6 +10,7 @@ import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, startHa
 import { startApiProxy, type ApiProxy } from "./api-proxy.ts";
 import { auditDelivery, auditLedger, outboxIdOf } from "./audit.ts";
 import { openCaseDirect, openModal, rootTsOf, submitCase } from "./flows.ts";
+import { received } from "../support/case-modal.ts";
 
 const INTERVAL_MS = 200;
 let h: Harness;
@@ -123,7 +124,7 @@ describe("Slack failing: nothing lost, nothing doubled (R-CON-7, R-INC-6)", () =
     for (const [i, viewId] of modals.entries()) {
       const submitted = await submitCase(h, viewId!, CUSTOMER, CUSTOMER_TEAM, { title: `停止中の案件${i + 1}` });
       expect(submitted.status).toBe(200);
-      expect(submitted.json).toBeNull();
+      expect(received(submitted)).toBe(true);
     }
     expect((await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: ENGINEER, userTeamId: HOME_TEAM, text: "ご確認ください。", threadTs: earlierRoot })).status).toBe(200);
     expect((await h.driver.message({ channelId: CUSTOMER_CHANNEL, userId: CUSTOMER, userTeamId: CUSTOMER_TEAM, text: "追加の質問です。", threadTs: earlierRoot })).status).toBe(200);
