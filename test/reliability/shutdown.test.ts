@@ -144,7 +144,7 @@ describe("npm start", () => {
     const direct = childrenOf(app.npm.pid!);
     try {
       // npm runs the compiled app itself, not a shell or a loader's wrapper that would not pass the signal on.
-      expect(direct.map(commandOf)).toEqual([expect.stringMatching(/^node dist\/main\.js$/)]);
+      expect(direct.map(commandOf)).toEqual([expect.stringMatching(/^node (--\S+ )*dist\/main\.js$/)]);
       await stopsGracefully(app, processes, signal);
     } finally {
       // A process left serving after a failed run is not left for the next test (or the machine) to find.
