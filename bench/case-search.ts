@@ -133,10 +133,16 @@ function report(rows: Row[], seeded: string[], cases: number, messages: number, 
   for (const provider of ["sqlite", "postgresql"]) {
     const mine = rows.filter((r) => r.provider === provider);
     if (mine.length === 0) continue;
-    const worst = Math.max(...mine.map((r) => r.p99));
+    const worstOf = (list: Row[]) => list.reduce((a, b) => (b.p99 > a.p99 ? b : a));
+    const worst = worstOf(mine);
+    // Words of one or two letters alone have no trigram to look up: named apart, as what is still missed.
+    const indexed = mine.filter((r) => r.query.split(/\s+/).some((w) => Array.from(w).length >= 3));
+    const worstIndexed = indexed.length > 0 ? worstOf(indexed) : worst;
     goals.push({
       what: `${provider === "sqlite" ? "SQLite" : "PostgreSQL"}, /case <words> at ${int(cases)} cases / ${int(messages)} messages`,
-      target: "p99 < 100 ms", measured: `worst query p99 ${ms(worst)} ms`, met: cases >= 100_000 ? worst < 100 : null,
+      target: "p99 < 100 ms",
+      measured: `worst query p99 ${ms(worst.p99)} ms (\`${worst.query}\`, ${worst.scope}); with a word of three characters or more ${ms(worstIndexed.p99)} ms (\`${worstIndexed.query}\`, ${worstIndexed.scope})`,
+      met: cases >= 100_000 ? worst.p99 < 100 : null,
     });
   }
   return {
