@@ -100,6 +100,8 @@ describe("a submission Slack delivers more than once records its files once", ()
       "content-type": "application/x-www-form-urlencoded", ...h.driver.sign(body), "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout",
     });
     expect(retry.status).toBe(200);
+    // Each delivery is answered before its case is opened: the modal says when the case is.
+    await expectOpened(h, retry, modal.id);
 
     const opened = await h.database.db.client.case.findMany({ where: { title: TITLE } });
     expect(opened).toHaveLength(1);

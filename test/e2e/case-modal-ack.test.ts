@@ -45,6 +45,7 @@ describe("the case modal answers before it works", () => {
     expect(viewText(second)).toContain("*1 インシデント*");
     const first = await submitCase(h, { title: "先に送信した質問", description: "詳細" });
     await expectOpened(h, first, first.viewId);
+    await h.drain();
     const before = await written();
 
     const late = await submitCase(h, { userId: SECOND_CUSTOMER, title: "後から送信した質問", description: "後から送った詳細" });

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { t } from "../../src/slack/i18n/index.ts";
 import { Actions, Inputs, Views } from "../../src/slack/ids.ts";
 import type { SlackMessage, SlackView } from "../support/slack-api.ts";
-import { caseFormOf } from "../support/case-modal.ts";
+import { caseFormOf, outcomeOf, received } from "../support/case-modal.ts";
 export { expectOpened, outcomeOf, received, refusalShown } from "../support/case-modal.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, type Harness } from "../support/harness.ts";
 
@@ -62,7 +62,7 @@ export function openCaseFromEntry(h: Harness, opts: { userId?: string; teamId?: 
   return h.driver.blockAction({ actionId: Actions.openCase, userId: opts.userId ?? CUSTOMER, userTeamId: opts.teamId ?? CUSTOMER_TEAM, channelId, messageTs: entryTs(h, channelId) });
 }
 
-/** Submits the case form the person has on top; the answer, with the modal's id to follow what it comes to show. */
+/** Submits the case form the person has on top, and waits until the modal shows what came of it; the answer and the modal's id. */
 export async function submitCase(h: Harness, input: { userId?: string; teamId?: string; title?: string; description?: string; level?: string; product?: string } = {}) {
   const userId = input.userId ?? CUSTOMER;
   const viewId = caseFormOf(h, userId)?.id;
@@ -75,6 +75,8 @@ export async function submitCase(h: Harness, input: { userId?: string; teamId?: 
       ...(input.level !== undefined ? { [Inputs.level.block]: { [Inputs.level.action]: input.level } } : {}),
     },
   });
+  // Answered with 「受付中…」, the case is opened after: wait, as the person does, for what the modal comes to show.
+  if (viewId && received(response)) await outcomeOf(h, viewId);
   return { ...response, viewId: viewId ?? "" };
 }
 

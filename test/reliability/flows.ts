@@ -64,10 +64,13 @@ export async function submitCase(h: Harness, viewId: string, userId: string, tea
       ...(fields.product !== undefined ? { [Inputs.product.block]: { [Inputs.product.action]: fields.product } } : {}),
     },
   });
+  // Answered with 「受付中…」, the case is opened after: wait, as the person does, for what the modal comes to show.
+  if (received(response)) await outcomeOf(h, viewId);
   return { ...response, viewId };
 }
 
 /** The case modal's outcome as seen through the stand-in: see test/support/case-modal.ts. */
+import { outcomeOf, received } from "../support/case-modal.ts";
 export { expectOpened, outcomeOf, received, refusalShown } from "../support/case-modal.ts";
 
 /** A case opened through the service (set-up for tests about what happens next), its root message delivered. */
