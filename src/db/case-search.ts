@@ -54,13 +54,21 @@ async function windowed(db: Database, query: SearchQuery, windows: SearchWindows
   // A word with case (an error code, a product name) is often rare, and the first look would read it through the
   // index anyway: its count comes first. Kana and kanji words are tested text by text in the first look.
   const countFirst = query.indexed.some(hasCase);
+  // A search led by its rare words reads few texts.
+  const ledByRare = async () => {
+    const known = await rareTermCases(db, query.indexed, windows.rare);
+    return known.size > 0 ? lookForCases(db, query, { known, follow: query.indexed.filter((t) => !known.has(t)) }) : null;
+  };
+  if (countFirst) {
+    const found = await ledByRare();
+    if (found) return found;
+  }
   for (let size = windows.first, tries = 0; ; size *= windows.growth, tries += 1) {
     const fromCase = await windowStart(db, query.channelId, size);
     if (fromCase === null) return lookForCases(db, query, { small: tries === 0 });
-    if (tries === (countFirst ? 0 : 1)) {
-      // A search led by its rare words reads few texts.
-      const known = await rareTermCases(db, query.indexed, windows.rare);
-      if (known.size > 0) return lookForCases(db, query, { known, follow: query.indexed.filter((t) => !known.has(t)) });
+    if (tries === 1 && !countFirst) {
+      const found = await ledByRare();
+      if (found) return found;
     }
     // The oldest twentieth of the window, at most 50 cases.
     const fromMessage = await firstMessageFrom(db, fromCase, Math.max(1, Math.min(50, Math.floor(size / 20))));
