@@ -120,6 +120,7 @@ const QUERIES: Array<[string, string[]]> = [
   ["an old word and a common word", ["古い案件だけの語", "ありふれた語"]],
   ["a common word narrowed by a two-character word", ["ありふれた語", "帳票"]],
   ["a two-character word alone (titles and descriptions)", ["DB"]],
+  ["a two-letter word typed in the other case", ["db"]],
 ];
 
 const WINDOWS: Array<[string, SearchWindows]> = [
@@ -157,5 +158,6 @@ describe("the windowed search finds exactly what the plain search finds", () => 
     expect(expected(["めったにない語"], undefined, 1000).ids).toEqual([301, 151, 7, 3]);
     expect(expected(["消された語"], undefined, 1000).ids).toEqual([]);
     expect(expected(["ありふれた語"], CHANNELS[1], 1000).ids.length).toBeGreaterThan(3);
+    expect(expected(["db"], undefined, 1000).ids.length).toBeGreaterThan(20);
   });
 });
