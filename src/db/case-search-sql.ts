@@ -321,6 +321,8 @@ async function postgresLook(db: Database, { indexed, short, channelId, need }: S
   if (channel) where.push(`c."channelId" = ${channel}`);
   if (fromCase) where.push(`c.id >= ${fromCase}`);
   const sql = `SELECT c.id AS id FROM "Case" c WHERE ${where.join(" AND ")} ORDER BY c.id DESC LIMIT ${next(need)}`;
-  if (!anyIndexed) return db.client.$queryRawUnsafe<Row[]>(sql, ...params);
+  // Without a word to look up in the trigram indexes (the cases are known, or only tested one by one) the
+  // planner's own choice is right, and the statement needs no transaction of its own.
+  if (perTerm.length === 0) return db.client.$queryRawUnsafe<Row[]>(sql, ...params);
   return withPlans(db, small ? "walk" : "bitmap", (tx) => tx.$queryRawUnsafe<Row[]>(sql, ...params));
 }
