@@ -172,12 +172,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   });
   // Messages are acknowledged once recorded, so that one the database could not take is delivered again by Slack.
   ackEventsAfterHandling(app);
-  app.error(async (error) => {
+  app.error((error) => {
     noteListenerFailure();
     // Listener-side Slack calls (views.open, ephemerals) surface here; the outbox's are counted by its client.
     const original = (error as { original?: unknown }).original ?? error;
     if (slackErrorCode(original) !== "unknown") metrics.slackErrors.inc({ method: "listener", error: slackErrorCode(original) });
     logger.error("listener failed", { error: error.message, code: (error as { code?: string }).code });
+    return Promise.resolve();
   });
   const homeRefresher = new HomeRefresher(deps, app.client, options.homeRefreshMs);
   homes = homeRefresher;

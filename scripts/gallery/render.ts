@@ -54,21 +54,26 @@ function confirmNote(el: Obj): string {
   return `<div class="confirm"><b>${textHtml(c.title)}</b><br>${textHtml(c.text)}<br><span class="btn">${textHtml(c.deny)}</span> <span class="btn danger">${textHtml(c.confirm)}</span></div>`;
 }
 
+/** A field of Block Kit JSON as text: strings and numbers as they are, anything else as nothing. */
+function text(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
 function elementHtml(el: Obj): string {
   switch (el.type) {
     case "button":
-      return `<span class="btn ${el.style === "primary" ? "primary" : el.style === "danger" ? "danger" : ""}" title="${escapeHtml(String(el.action_id ?? ""))}">${textHtml(el.text)}</span>${confirmNote(el)}`;
+      return `<span class="btn ${el.style === "primary" ? "primary" : el.style === "danger" ? "danger" : ""}" title="${escapeHtml(text(el.action_id))}">${textHtml(el.text)}</span>${confirmNote(el)}`;
     case "static_select": case "external_select": case "users_select": case "conversations_select": case "channels_select":
     case "multi_static_select": case "multi_users_select": case "multi_conversations_select":
-      return `<span class="select">${textHtml(el.placeholder) || escapeHtml(String(obj(obj(el.initial_option).text).text ?? "…"))} ▾</span>`;
+      return `<span class="select">${textHtml(el.placeholder) || escapeHtml((text(obj(obj(el.initial_option).text).text) || "…"))} ▾</span>`;
     case "overflow":
       return `<span class="select">⋯</span>`;
     case "datepicker":
-      return `<span class="select">📅 ${escapeHtml(String(el.initial_date ?? "")) || textHtml(el.placeholder)}</span>`;
+      return `<span class="select">📅 ${escapeHtml(text(el.initial_date)) || textHtml(el.placeholder)}</span>`;
     case "checkboxes": case "radio_buttons":
       return (Array.isArray(el.options) ? el.options : []).map((o) => `<label class="opt">☐ ${textHtml(obj(o).text)}</label>`).join("");
     case "plain_text_input": case "number_input": case "email_input":
-      return `<div class="field ${el.multiline ? "multi" : ""}">${el.initial_value ? escapeHtml(String(el.initial_value)) : `<span class="ph">${textHtml(el.placeholder)}</span>`}</div>`;
+      return `<div class="field ${el.multiline ? "multi" : ""}">${el.initial_value ? escapeHtml(text(el.initial_value)) : `<span class="ph">${textHtml(el.placeholder)}</span>`}</div>`;
     case "file_input":
       return `<div class="field">📎</div>`;
     case "image":
@@ -92,7 +97,7 @@ export function blockHtml(block: unknown): string {
     case "actions": return `<div class="actions">${(Array.isArray(b.elements) ? b.elements : []).map((e) => elementHtml(obj(e))).join(" ")}</div>`;
     case "input":
       return `<div class="input"><div class="label">${textHtml(b.label)}${b.optional ? ` <span class="ph">(optional)</span>` : ""}</div>${elementHtml(obj(b.element))}${b.hint ? `<div class="hint">${textHtml(b.hint)}</div>` : ""}</div>`;
-    case "image": return `<div class="img">🖼 ${escapeHtml(String(b.alt_text ?? ""))}</div>`;
+    case "image": return `<div class="img">🖼 ${escapeHtml(text(b.alt_text))}</div>`;
     default: return `<div class="unknown">${escapeHtml(String(b.type))}</div>`;
   }
 }

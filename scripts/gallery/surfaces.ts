@@ -1,6 +1,6 @@
 // Every surface the app shows, rendered by the real view builders from sample data, in each state and both
 // languages: the gallery (scripts/gallery.ts) draws them, and the catalogue tests read what customers would see.
-import type { KnownBlock, View } from "@slack/types";
+import type { View } from "@slack/types";
 import type { Locale } from "../../src/config.ts";
 import type { CaseState } from "../../src/domain/case.ts";
 import type { RefusalReason } from "../../src/domain/contract.ts";
@@ -171,8 +171,8 @@ const BUILDERS: Builder[] = [
     const closed = [{ id: 5, number: "#0005", title: TITLES[l][5]!, customerName: "株式会社サンプル", channelId: "C0CUSTOMER", rootTs: null, state: "resolved" as const, closedOn: "2026-11-27" }];
     const links = new Map(q.rows.map((r) => [r.id, `https://example.slack.com/archives/C0CUSTOMER/p${r.rootTs?.replace(".", "")}`]));
     return [
-      { id: "home", heading: "App Home", state: "an engineer", audience: "staff", place: "home", ...modal(homeView({ engineer: { mine, queue: q, closed, muted: new Set(), links }, balances: null }, translator(l)) as unknown as View) },
-      { id: "home", heading: "App Home", state: "someone without a role", audience: "staff", place: "home", ...modal(homeView({ engineer: null, balances: null }, translator(l)) as unknown as View) },
+      { id: "home", heading: "App Home", state: "an engineer", audience: "staff", place: "home", ...modal(homeView({ engineer: { mine, queue: q, closed, muted: new Set(), links }, balances: null }, translator(l))) },
+      { id: "home", heading: "App Home", state: "someone without a role", audience: "staff", place: "home", ...modal(homeView({ engineer: null, balances: null }, translator(l))) },
     ];
   },
 ];
@@ -191,6 +191,6 @@ export function textsOf(surface: Surface): string[] {
     else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) walk(v, k);
     else if (typeof value === "string" && key === "text") out.push(value);
   };
-  walk(surface.blocks as KnownBlock[]);
+  walk(surface.blocks);
   return out;
 }

@@ -96,10 +96,12 @@ function sqliteTransactions(adapter: Adapter): Adapter["startTransaction"] {
     queue = new Promise<void>((resolve) => { release = resolve; });
     await previous;
     let released = false;
-    return async () => {
-      if (released) return;
-      released = true;
-      release();
+    return () => {
+      if (!released) {
+        released = true;
+        release();
+      }
+      return Promise.resolve();
     };
   };
   const begin = async (): Promise<void> => {
@@ -137,7 +139,7 @@ function pgTransactions(adapter: Adapter): Adapter["startTransaction"] {
       ended = true;
       await (how === "commit" ? tx.commit() : tx.rollback());
     };
-    return ending(tx, end, async () => undefined);
+    return ending(tx, end, () => Promise.resolve());
   };
 }
 

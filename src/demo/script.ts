@@ -207,7 +207,7 @@ async function play(w: World, lang: Locale, width: number): Promise<string[]> {
   const later = (minutes: number) => new Date(w.clock.now().getTime() + minutes * 60_000);
   await step(later(30), n.forecast(people[People.manager.id]!, `/balance ${s.customerName}`), async () => {
     const answer = accepted(await w.driver.slashCommand({ command: Commands.balance, text: s.customerName, userId: People.manager.id, channelId: MANAGERS_CHANNEL }), "/balance <customer>");
-    transcript.answer(n.managersChannel, People.manager.id, (answer.json ?? {}) as { text?: string; blocks?: unknown[] });
+    transcript.answer(n.managersChannel, People.manager.id, (answer.json ?? {}));
   });
   await step(later(5), n.statement(people[People.customer.id]!, t(lang, "statement.button")), async () => {
     const channel = await db.customerChannel.findUniqueOrThrow({ where: { channelId: CUSTOMER_CHANNEL } });

@@ -1,7 +1,7 @@
 // What the notices about a contract have in common (R-CON-4): each is claimed by setting its column on the
 // contract (renewalNoticeAt, endNoticeAt, exhaustedNoticeAt: when it was handled) with an update conditional on
 // it being unset, in the transaction that writes the messages. Only one replica's update matches.
-import type { Prisma, Tx } from "../db/client.ts";
+import type { Tx } from "../db/client.ts";
 import { contractsOf } from "../db/contracts.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { TAKEN, type JobInput, type JobName, type JobOutcome } from "./scheduled-job.ts";
@@ -61,7 +61,7 @@ export async function runContractNotice(deps: ServiceDeps, spec: ContractNoticeJ
     if ("job" in plan) return plan;
     if (plan.kind === "not_due") return outcome(ctx, "not_due", plan.detail);
     const claim = await tx.contract.updateMany({
-      where: { id: input.contractId, [spec.column]: null } as Prisma.ContractWhereInput,
+      where: { id: input.contractId, [spec.column]: null },
       data: { [spec.column]: now },
     });
     if (claim.count === 0 || !ctx) return outcome(ctx, "taken", TAKEN);

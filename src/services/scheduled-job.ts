@@ -3,7 +3,7 @@
 // that writes its messages: of several replicas (or a crashed run and its restart), only one update matches,
 // and a crash before the commit leaves the timer set for the next pass.
 import { DateTime } from "luxon";
-import type { Prisma, Tx } from "../db/client.ts";
+import type { Tx } from "../db/client.ts";
 import type { CaseTimer } from "../db/due.ts";
 import { caseNumber } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -90,7 +90,7 @@ export async function runCaseTimer(deps: ServiceDeps, spec: CaseTimerJob, input:
     // A message since the pass looked has moved the timer (a reply restarts the auto-close clock).
     if (dueAt > now) return outcome(before, "not_due", "no longer due");
     const claim = await tx.case.updateMany({
-      where: { id: input.caseId, [spec.timer]: { lte: now } } as Prisma.CaseWhereInput,
+      where: { id: input.caseId, [spec.timer]: { lte: now } },
       data: { [spec.timer]: null },
     });
     if (claim.count === 0) return outcome(before, "taken", TAKEN);

@@ -1,7 +1,6 @@
 // A contract whose dates the business calendar cannot compute with (stored before dates were checked: 1026 typed
 // for 2026) must not stop every scheduler pass. The duty that met it is marked handled for that contract, so the
 // rest of the pass and every later one go on, and managers are told once, in the triage channel, to correct it.
-import type { Prisma } from "../db/client.ts";
 import type { ServiceDeps } from "./deps.ts";
 import type { NoticeColumn } from "./contract-notice.ts";
 import { alertManagers } from "./engineer-alert.ts";
@@ -28,7 +27,7 @@ export async function skipUncomputableContract(deps: ServiceDeps, input: Uncompu
   if (input.dryRun) return outcome("skipped", `${what}; would skip it and tell managers (${managersRoute(deps)})`);
   const claimed = await deps.db.transaction(async (tx) => {
     const claim = await tx.contract.updateMany({
-      where: { id: contract.id, [input.column]: null } as Prisma.ContractWhereInput,
+      where: { id: contract.id, [input.column]: null },
       data: { [input.column]: now },
     });
     if (claim.count === 0) return false;

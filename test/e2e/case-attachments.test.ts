@@ -75,8 +75,9 @@ describe("a submission Slack delivers more than once records its files once", ()
     const original = globalThis.fetch;
     let delivered: { body: string; answers: number[] } | undefined;
     const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (url, init) => {
-      if (delivered || !String(url).endsWith("/slack/events")) return original(url, init);
-      delivered = { body: String(init?.body), answers: [] };
+      const address = url instanceof Request ? url.url : url.toString();
+      if (delivered || !address.endsWith("/slack/events")) return original(url, init);
+      delivered = { body: typeof init?.body === "string" ? init.body : "", answers: [] };
       const [first, second] = await Promise.all([original(url, init), original(url, init)]);
       delivered.answers = [first.status, second.status];
       return first;

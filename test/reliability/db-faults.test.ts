@@ -111,7 +111,7 @@ describe.runIf(TEST_PROVIDER === "sqlite")("SQLite", () => {
       setTimeout(() => { db.exec("ROLLBACK"); db.close(); }, 7000);
     `, sqlitePath(database.url)], { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] });
     const released = new Promise((resolve) => holder.once("exit", resolve));
-    await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
+    await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
 
     // SQLite waits its 5 s busy timeout, then gives up: Slack is told the event was not taken.
     const first = await followUp();

@@ -123,7 +123,7 @@ describe("Slack failing: nothing lost, nothing doubled (R-CON-7, R-INC-6)", () =
     // People keep working: two cases opened, an answer, a follow-up and a resolution, all acknowledged.
     for (const [i, viewId] of modals.entries()) {
       // Answered at once; with Slack unreachable the modal cannot be updated after, but the case is opened.
-      const submitted = await submitCase(h, viewId!, CUSTOMER, CUSTOMER_TEAM, { title: `停止中の案件${i + 1}` }, { waitForOutcome: false });
+      const submitted = await submitCase(h, viewId, CUSTOMER, CUSTOMER_TEAM, { title: `停止中の案件${i + 1}` }, { waitForOutcome: false });
       expect(submitted.status).toBe(200);
       expect(received(submitted)).toBe(true);
       await expect.poll(() => h.database.db.client.case.count({ where: { title: `停止中の案件${i + 1}` } })).toBe(1);

@@ -79,11 +79,11 @@ export async function startReplicas(options: ReplicaOptions): Promise<ReplicaWor
       env: { ...env, REPLICA_CLOCK_SKEW_MS: String(skew) }, stdio: ["pipe", "pipe", "pipe"],
     });
     let stderr = "";
-    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("exit", (code) => reject(new Error(`replica ${index} exited (${code}) before it was ready:\n${stderr}`)));
     const waiting = new Map<string, () => void>();
     echoes[index] = waiting;
-    createInterface({ input: child.stdout! }).on("line", (line) => {
+    createInterface({ input: child.stdout }).on("line", (line) => {
       const ready = /^ready (\d+)$/.exec(line);
       if (ready) {
         const driver = createDriver({ baseUrl: `http://127.0.0.1:${ready[1]}`, signingSecret: SIGNING_SECRET, slack, homeTeamId: HOME_TEAM });
@@ -100,7 +100,7 @@ export async function startReplicas(options: ReplicaOptions): Promise<ReplicaWor
   const setTime = async (at: string | Date) => {
     clock.set(at);
     const line = `at ${clock.now().toISOString()}`;
-    await Promise.all(replicas.map((r, i) => !r.alive() ? undefined : new Promise<void>((resolve) => {
+    await Promise.all(replicas.map((r, i) => !r.alive() ? Promise.resolve() : new Promise<void>((resolve) => {
       echoes[i]!.set(line, resolve);
       r.child.stdin!.write(`${line}\n`);
     })));

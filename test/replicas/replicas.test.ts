@@ -208,7 +208,7 @@ describe.skipIf(!onPostgres)("two replicas on one PostgreSQL database", { timeou
       };
     });
     let victimAcks = 0;
-    let killed: Promise<void> | null = null;
+    const killed: Array<Promise<void>> = [];
     const outcomes: string[] = [];
     const send = async (i: number) => {
       const replica = i % 2 === 0 ? survivor : victim;
@@ -216,7 +216,7 @@ describe.skipIf(!onPostgres)("two replicas on one PostgreSQL database", { timeou
         const response = await replica.driver.message(burst[i]!);
         // Anything but a 200 in time Slack counts as not acknowledged, and delivers again later.
         if (response.status !== 200 || response.slackWouldReject) return `refused ${response.status}`;
-        if (replica === victim && ++victimAcks === 5) killed = w.kill(victim);
+        if (replica === victim && ++victimAcks === 5) killed.push(w.kill(victim));
         return "acknowledged";
       } catch (error) {
         return `unanswered ${String(error)}`;
@@ -229,7 +229,7 @@ describe.skipIf(!onPostgres)("two replicas on one PostgreSQL database", { timeou
         outcomes[i] = await send(i);
       }
     }));
-    await killed;
+    await Promise.all(killed);
     expect(victim.alive(), JSON.stringify(outcomes)).toBe(false);
     const acknowledged = burst.filter((_, i) => outcomes[i] === "acknowledged");
     expect(acknowledged.length).toBeGreaterThanOrEqual(25);

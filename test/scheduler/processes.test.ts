@@ -29,12 +29,12 @@ function start(args: string[], url: string) {
   children.push(child);
   const lines: string[] = [];
   const listeners: Array<(line: string) => void> = [];
-  createInterface({ input: child.stdout! }).on("line", (line) => {
+  createInterface({ input: child.stdout }).on("line", (line) => {
     lines.push(line);
     for (const listener of listeners) listener(line);
   });
   let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const lineMatching = (test: (line: string) => boolean) => new Promise<string>((resolve) => {
     const found = lines.find(test);
@@ -133,7 +133,7 @@ describe("the scheduler in separate processes", { timeout: 240_000 }, () => {
     const cases = await manyDue(w, 6, 12, 8);
     const replicas = [0, 1, 2].map(() => start(["test/scheduler/replica-process.ts", w!.database.url, AS_OF, "25"], w!.database.url));
     await Promise.all(replicas.map((r) => r.lineMatching((line) => line === "ready")));
-    for (const r of replicas) r.child.stdin!.write("go\n");
+    for (const r of replicas) r.child.stdin.write("go\n");
     const codes = await Promise.all(replicas.map((r) => r.exited));
     expect(codes, replicas.map((r) => r.stderr()).join("\n")).toEqual([0, 0, 0]);
 

@@ -27,10 +27,10 @@ export function postingOnce(client: WebClient, attempt: OutboxAttempt): WebClien
       const ts = await findPosted(client, args.channel, args.thread_ts, key);
       if (ts) return { ok: true, channel: args.channel, ts };
     }
-    return client.chat.postMessage({ ...args, metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: key } } as ChatPostMessageArguments);
+    return client.chat.postMessage({ ...args, metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: key } });
   };
-  const chat: WebClient["chat"] = Object.create(client.chat, { postMessage: { value: postMessage } });
-  return Object.create(client, { chat: { value: chat } });
+  const chat = Object.create(client.chat, { postMessage: { value: postMessage } }) as WebClient["chat"];
+  return Object.create(client, { chat: { value: chat } }) as WebClient;
 }
 
 async function findPosted(client: WebClient, channel: string, threadTs: string | undefined, key: { outbox_id: number; part: number }): Promise<string | null> {

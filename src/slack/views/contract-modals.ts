@@ -56,7 +56,7 @@ function incidentsInput(label: string, initial?: number): KnownBlock {
 }
 
 function withInitial(block: KnownBlock, initial: Record<string, string> | null): KnownBlock {
-  return initial && block.type === "input" ? { ...block, element: { ...block.element, ...initial } } as KnownBlock : block;
+  return initial && block.type === "input" ? { ...block, element: { ...block.element, ...initial } } : block;
 }
 
 function dateInput(input: { block: string; action: string }, label: string, hint?: string): KnownBlock {
