@@ -59,7 +59,7 @@ async function statementParams(deps: ServiceDeps, customerId: number, name: stri
   const sum = (kind: string) => moved.find((m) => m.kind === kind)?._sum.amount ?? 0;
   const balance = summarize(contracts, cal.localDate(deps.clock.now()));
   return {
-    name, month, opened, ended, consumed: sum("consume"), released: sum("release"),
+    name, month, casesOpened: opened, casesEnded: ended, consumed: sum("consume"), released: sum("release"),
     purchased: balance.purchased, reserved: balance.reserved, available: balance.available, validUntil: balance.validUntil ?? "",
   };
 }

@@ -67,7 +67,7 @@ export interface ChannelNoticeParams {
   "triage.outbox_held_auth": HeldParams;
   // The month's usage statement in a customer channel that asked for it (month "YYYY-MM"; validUntil "" when none).
   "notice.monthly_statement": {
-    name: string; month: string; opened: number; ended: number; consumed: number; released: number;
+    name: string; month: string; casesOpened: number; casesEnded: number; consumed: number; released: number;
     purchased: number; reserved: number; available: number; validUntil: string;
   };
 }

@@ -112,14 +112,14 @@ export const insightsEn: English<typeof insightsJa> = {
   "statement.pdf.page": ({ page, total }: { page: number; total: number }) => `${md(page)} / ${md(total)}`,
   "statement.pdf_comment": ({ asOf }: { asOf: string }) => `The usage statement as PDF (as of ${md(enDate(asOf))}).`,
   // Posted on the first business morning of each month in a channel that asked for it.
-  "notice.monthly_statement": ({ name, month, opened, ended, consumed, released, purchased, reserved, available, validUntil }: {
-    name: string; month: string; opened: number; ended: number; consumed: number; released: number; purchased: number; reserved: number; available: number; validUntil: string;
+  "notice.monthly_statement": ({ name, month, casesOpened, casesEnded, consumed, released, purchased, reserved, available, validUntil }: {
+    name: string; month: string; casesOpened: number; casesEnded: number; consumed: number; released: number; purchased: number; reserved: number; available: number; validUntil: string;
   }) =>
     `*Usage statement of ${md(name)} for ${md(monthEn(month))}*\n` +
     `Thank you for using our support. Here is how your contract was used in ${md(monthEn(month))}.\n` +
-    `• Cases you asked us about: ${md(opened)} (${md(ended)} completed)\n` +
+    `• Cases you asked us about: ${md(casesOpened)} (${md(casesEnded)} completed)\n` +
     `• Incidents: ${md(consumed)} consumed, ${md(released)} released\n` +
-    `• Your contract now: purchased ${md(purchased)} · reserved ${md(reserved)} · *available ${md(available)}*` + (validUntil ? ` (valid until ${enDate(validUntil)})` : "") + "\n" +
+    `• Your contract now: purchased ${md(purchased)} · reserved ${md(reserved)} · *available ${md(available)}*` + (validUntil ? ` (valid until ${md(enDate(validUntil))})` : "") + "\n" +
     "Each case's line is in the usage statement on this channel's entry message (its PDF comes by direct message).",
   "statement.pdf_not_sent": ({ contact }: { contact: string }) =>
     `We are sorry, but we could not send you the usage statement as PDF by direct message. Should you need it, please contact ${contact}.`,

@@ -112,14 +112,14 @@ export const insightsJa = {
   "statement.pdf.page": ({ page, total }: { page: number; total: number }) => `${md(page)} / ${md(total)}`,
   "statement.pdf_comment": ({ asOf }: { asOf: string }) => `利用明細書（PDF、${md(jaDate(asOf))} 現在）です。`,
   // Posted on the first business morning of each month in a channel that asked for it.
-  "notice.monthly_statement": ({ name, month, opened, ended, consumed, released, purchased, reserved, available, validUntil }: {
-    name: string; month: string; opened: number; ended: number; consumed: number; released: number; purchased: number; reserved: number; available: number; validUntil: string;
+  "notice.monthly_statement": ({ name, month, casesOpened, casesEnded, consumed, released, purchased, reserved, available, validUntil }: {
+    name: string; month: string; casesOpened: number; casesEnded: number; consumed: number; released: number; purchased: number; reserved: number; available: number; validUntil: string;
   }) =>
-    `*${md(name)} 様 ${monthJa(month)}のご利用明細*\n` +
-    `いつもご利用いただき、誠にありがとうございます。${monthJa(month)}のご利用状況をお知らせいたします。\n` +
-    `• ご依頼いただいた案件: ${md(opened)} 件（完了 ${md(ended)} 件）\n` +
+    `*${md(name)} 様 ${md(monthJa(month))}のご利用明細*\n` +
+    `いつもご利用いただき、誠にありがとうございます。${md(monthJa(month))}のご利用状況をお知らせいたします。\n` +
+    `• ご依頼いただいた案件: ${md(casesOpened)} 件（完了 ${md(casesEnded)} 件）\n` +
     `• インシデント: ${md(consumed)} 消費、${md(released)} 返却\n` +
-    `• 現在のご契約: ご購入 ${md(purchased)} · 予約中 ${md(reserved)} · *ご利用可能 ${md(available)}*` + (validUntil ? `（有効期限: ${jaDate(validUntil)}）` : "") + "\n" +
+    `• 現在のご契約: ご購入 ${md(purchased)} · 予約中 ${md(reserved)} · *ご利用可能 ${md(available)}*` + (validUntil ? `（有効期限: ${md(jaDate(validUntil))}）` : "") + "\n" +
     "案件ごとの明細は、このチャンネルの入口メッセージの「利用明細」からご覧いただけます（PDF はダイレクトメッセージでお送りいたします）。",
   "statement.pdf_not_sent": ({ contact }: { contact: string }) =>
     `恐れ入りますが、利用明細書（PDF）をダイレクトメッセージでお送りできませんでした。PDF がご入用の際は ${contact} までお申し付けください。`,
