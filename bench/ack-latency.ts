@@ -4,7 +4,7 @@ import type { SlackMessage } from "../tools/slack-sim/index.ts";
 import { Commands } from "../src/slack/ids.ts";
 import { runWaves, type LoadResult, type SignedRequest } from "./load.ts";
 import { table, type Goal, type SectionResult } from "./report.ts";
-import { ms, ratio, summarize, type Summary } from "./stats.ts";
+import { ms, ratio, summarize, waitUntil, type Summary } from "./stats.ts";
 import { CallCounter, engineer, refusedCalls, startWorld, type TargetKind, type World } from "./world.ts";
 import { openCases, rootMessage } from "./cases.ts";
 
@@ -41,8 +41,11 @@ export async function ackLatency(options: { quick: boolean; log: (line: string) 
     try {
       const run = new Runner(world, sizes, results, options.log);
       await run.measure("slash", (i) => world.requests.slashCommand(Commands.support, engineer, run.channel(i)));
-      await run.measure("view", (i) => run.openCase(i), (answer) => (answer.text.includes("response_action") ? `refused: ${answer.text.slice(0, 200)}` : null));
+      // A submission is answered at once (「受付中…」, response_action "update"); only inline errors are refusals.
+      await run.measure("view", (i) => run.openCase(i), (answer) => (answer.text.includes('"response_action":"errors"') ? `refused: ${answer.text.slice(0, 200)}` : null));
       const needed = sizes.warmup + sizes.n1 + sizes.n32;
+      // The cases open after the answer: wait for them and their root messages before clicking on them.
+      if (world.kind !== "bare") await waitUntil(async () => (await openCases(world, needed)).length >= needed, 60_000);
       const cases = world.kind === "bare" ? [] : await openCases(world, needed);
       if (world.kind !== "bare" && cases.length < needed) throw new Error(`only ${cases.length} of ${needed} cases were opened`);
       sampleRoot ??= cases[0] ? rootMessage(world, cases[0]) : null;

@@ -103,7 +103,8 @@ export async function runClosedLoop(endpoint: Endpoint, options: {
       try {
         const answer = await endpoint.post(req);
         latencies.push(performance.now() - t0);
-        if (answer.status !== 200 || answer.text.includes("response_action")) {
+        // A case modal's submission is answered with response_action "update" (「受付中…」); inline errors refuse.
+        if (answer.status !== 200 || answer.text.includes('"response_action":"errors"')) {
           failures += 1;
           firstFailure ??= `HTTP ${answer.status}: ${answer.text.slice(0, 200)}`;
         }

@@ -44,6 +44,8 @@ async function lifecycle(world: World, n: number): Promise<{ openSeconds: number
     total: n, concurrency: CONCURRENCY,
     build: (i) => requests.openCaseSubmission(customers[i % customers.length]!.person, customers[i % customers.length]!.channelId, `ライセンス認証エラー (${before + i})`, 10_000),
   });
+  // Submissions are answered before their cases are opened: wait for the cases, then for their messages.
+  await waitUntil(async () => (await db.client.case.count()) >= before + n, 60_000);
   await world.target.drain();
   const t1 = performance.now();
   const cases = await openCases(world, n);
