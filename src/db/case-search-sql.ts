@@ -274,7 +274,9 @@ async function postgresLook(db: Database, { indexed, short, channelId, need }: S
   const anyIndexed = indexed.length + among.length > 0;
   const next = (value: unknown) => `$${params.push(value)}`;
   const fromCase = window ? next(window.fromCase) : null;
-  const fromMessage = window ? next(window.fromMessage) : null;
+  // Numbered when a word's messages first need it: PostgreSQL refuses a parameter no statement uses.
+  let fromMessageParam: string | null = null;
+  const fromMessage = () => (fromMessageParam ??= next(window?.fromMessage ?? 0));
   const channel = channelId !== undefined ? next(channelId) : null;
   const perTerm = indexed.filter((term) => !follow.has(term)).map((term) => {
     const p = next(likePattern(term));
@@ -282,10 +284,10 @@ async function postgresLook(db: Database, { indexed, short, channelId, need }: S
     const messages = channel
       // A customer's cases are few: their messages are joined to them rather than every message with the word.
       ? `SELECT m."caseId" AS id FROM "Case" mc JOIN "CaseMessage" m ON m."caseId" = mc.id
-          WHERE mc."channelId" = ${channel} ${window ? `AND mc.id >= ${fromCase} AND m.id >= ${fromMessage}` : ""}
+          WHERE mc."channelId" = ${channel} ${window ? `AND mc.id >= ${fromCase} AND m.id >= ${fromMessage()}` : ""}
           AND m.text ${op} ${p} AND m."deletedAt" IS NULL`
       : `SELECT "caseId" AS id FROM "CaseMessage" WHERE text ${op} ${p} AND "deletedAt" IS NULL
-          ${window ? `AND id >= ${fromMessage} AND "caseId" >= ${fromCase}` : ""}`;
+          ${window ? `AND id >= ${fromMessage()} AND "caseId" >= ${fromCase}` : ""}`;
     return `SELECT id FROM "Case" WHERE (title ${op} ${p} OR description ${op} ${p}) ${window ? `AND id >= ${fromCase}` : ""}
         ${channel ? `AND "channelId" = ${channel}` : ""}
       UNION ${messages}`;

@@ -22,6 +22,8 @@ export interface SearchResult {
   more: boolean;
   /** Only titles and descriptions were searched (every word was too short for the message index). */
   titlesOnly: boolean;
+  /** Set when only the newest this many cases in scope were searched (every word too short, many cases). */
+  reach: number | null;
 }
 
 /**
@@ -31,18 +33,36 @@ export interface SearchResult {
  * rare: when the first look is not enough and a word is rare, the search over every case led by the rare words
  * is cheap.
  */
-export interface SearchWindows { first: number; growth: number; rare: number }
+export interface SearchWindows {
+  first: number;
+  growth: number;
+  rare: number;
+  /**
+   * A search whose every word is too short for the trigram indexes tests each case's title and description, with
+   * no index to answer that a word is in none: it covers the newest `shortReach` cases in scope (unset: all),
+   * and says so. A person who wants older cases adds a longer word, as the message asks.
+   */
+  shortReach?: number;
+}
 
-export const DEFAULT_WINDOWS: SearchWindows = { first: 500, growth: 8, rare: 1_000 };
+export const DEFAULT_WINDOWS: SearchWindows = { first: 500, growth: 8, rare: 1_000, shortReach: 10_000 };
 
 /** `windows: null` searches every case at once (what each window's answer must equal). */
 export async function searchCases(db: Database, terms: readonly string[], scope: SearchScope, windows: SearchWindows | null = DEFAULT_WINDOWS): Promise<SearchResult> {
   const indexed = terms.filter(isIndexed);
   const short = terms.filter((t) => !isIndexed(t));
-  if (terms.length === 0) return { hits: [], more: false, titlesOnly: false };
+  if (terms.length === 0) return { hits: [], more: false, titlesOnly: false, reach: null };
   const query: SearchQuery = { indexed, short, channelId: scope.channelId, need: scope.limit + 1 };
-  const ids = indexed.length > 0 && windows ? await windowed(db, query, windows) : await lookForCases(db, query);
-  return { hits: ids.slice(0, scope.limit).map((id) => ({ caseId: id })), more: ids.length > scope.limit, titlesOnly: indexed.length === 0 };
+  let reach: number | null = null;
+  let ids: number[];
+  if (indexed.length > 0 && windows) ids = await windowed(db, query, windows);
+  else if (windows?.shortReach !== undefined) {
+    const fromCase = await windowStart(db, query.channelId, windows.shortReach);
+    // Titles and descriptions only: the window's message bound is not used.
+    ids = await lookForCases(db, query, fromCase === null ? {} : { window: { fromCase, fromMessage: 0, small: false } });
+    if (fromCase !== null) reach = windows.shortReach;
+  } else ids = await lookForCases(db, query);
+  return { hits: ids.slice(0, scope.limit).map((id) => ({ caseId: id })), more: ids.length > scope.limit, titlesOnly: indexed.length === 0, reach };
 }
 
 /**

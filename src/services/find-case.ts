@@ -22,7 +22,7 @@ export interface FoundCase {
 export type FindCaseResult =
   | { kind: "card"; card: CaseCard }
   | { kind: "not_found"; number: string }
-  | { kind: "results"; terms: string[]; cases: FoundCase[]; more: boolean; titlesOnly: boolean }
+  | { kind: "results"; terms: string[]; cases: FoundCase[]; more: boolean; titlesOnly: boolean; reach: number | null }
   | { kind: "empty" };
 
 export interface FindScope {
@@ -62,5 +62,5 @@ export async function findCase(deps: Pick<ServiceDeps, "db" | "calendar" | "cloc
       channelId: r.channelId, rootTs: r.rootTs, createdAt: r.createdAt, excerpt: excerpt?.text ?? null,
     });
   }
-  return { kind: "results", terms: query.terms, cases, more: found.more, titlesOnly: found.titlesOnly };
+  return { kind: "results", terms: query.terms, cases, more: found.more, titlesOnly: found.titlesOnly, reach: found.reach };
 }

@@ -161,3 +161,28 @@ describe("the windowed search finds exactly what the plain search finds", () => 
     expect(expected(["db"], undefined, 1000).ids.length).toBeGreaterThan(20);
   });
 });
+
+describe("a search of words too short for the index", () => {
+  // DB is in the titles of every eleventh case; the newest 100 cases are 221–320.
+  const reach: SearchWindows = { first: 10, growth: 2, rare: 0, shortReach: 100 };
+
+  it("looks at the titles and descriptions of the newest cases only, and says how many", async () => {
+    const found = await searchCases(database.db, ["DB"], { limit: 50 }, reach);
+    const want = expected(["DB"], undefined, 1000).ids.filter((id) => id > CASES - 100);
+    expect(found.hits.map((h) => h.caseId)).toEqual(want);
+    expect(found.hits.every((h) => h.caseId > CASES - 100)).toBe(true);
+    expect(found).toMatchObject({ titlesOnly: true, reach: 100, more: false });
+  });
+
+  it("covers every case, and says nothing of a reach, where the scope has no more cases than that", async () => {
+    const found = await searchCases(database.db, ["DB"], { limit: 50, channelId: CHANNELS[1] }, reach);
+    expect(found.hits.map((h) => h.caseId)).toEqual(expected(["DB"], CHANNELS[1], 50).ids);
+    expect(found.reach).toBeNull();
+  });
+
+  it("reaches every case again once a word is long enough for the index", async () => {
+    const found = await searchCases(database.db, ["ありふれた語", "DB"], { limit: 50 }, reach);
+    expect(found.hits.map((h) => h.caseId)).toEqual(expected(["ありふれた語", "DB"], undefined, 50).ids);
+    expect(found.reach).toBeNull();
+  });
+});

@@ -71,11 +71,11 @@ export function findResultBlocks(result: FindCaseResult, links: ReadonlyMap<numb
   if (result.kind === "not_found") return [{ type: "section", text: mrkdwn(t("find.not_found", { number: result.number })) }];
   if (result.kind === "card") return caseCardBlocks(result.card, { thread: links.get(result.card.view.id) }, staff, t);
   const query = result.terms.join(" ");
-  if (result.cases.length === 0) {
-    return [{ type: "section", text: mrkdwn(t("find.none", { query })) }, ...(result.titlesOnly ? [{ type: "context" as const, elements: [mrkdwn(t("find.titles_only"))] }] : [])];
-  }
+  const scopeNote: KnownBlock[] = !result.titlesOnly ? []
+    : [{ type: "context", elements: [mrkdwn(result.reach !== null ? t("find.titles_only_recent", { count: result.reach }) : t("find.titles_only"))] }];
+  if (result.cases.length === 0) return [{ type: "section", text: mrkdwn(t("find.none", { query })) }, ...scopeNote];
   const blocks: KnownBlock[] = [{ type: "section", text: mrkdwn(t("find.results", { query, n: result.cases.length, more: result.more })) }];
-  if (result.titlesOnly) blocks.push({ type: "context", elements: [mrkdwn(t("find.titles_only"))] });
+  blocks.push(...scopeNote);
   for (const c of result.cases) blocks.push({ type: "section", text: mrkdwn(foundLine(c, links.get(c.id), staff, t)) });
   return blocks;
 }

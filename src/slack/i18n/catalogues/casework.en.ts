@@ -12,6 +12,8 @@ export const caseworkEn: English<typeof caseworkJa> = {
   "find.results": ({ query, n, more }) =>
     `Cases containing “${md(query)}”: ${n}${more ? " or more (newest first; add words to narrow it down)" : ""}`,
   "find.titles_only": "Words shorter than 3 characters were looked for in titles and descriptions only (include a word of 3 or more characters to search thread messages too).",
+  "find.titles_only_recent": ({ count }: { count: number }) =>
+    `Words shorter than 3 characters were looked for in the titles and descriptions of the newest ${md(count.toLocaleString("en-US"))} cases (include a word of 3 or more characters to search older cases and thread messages too).`,
   "find.fallback": ({ n }) => `${n} cases found`,
   "find.link": "Open thread",
   "find.opened": ({ date }) => `opened ${date}`,
