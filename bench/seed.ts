@@ -11,6 +11,8 @@ interface Dialect {
   /** The instant `seconds` (an SQL expression) after a fixed instant, as the app stores DateTime. */
   instant(base: Date, seconds: string): string;
   pad(expr: string, width: number): string;
+  /** An SQL text expression as the column's enum type (PostgreSQL enums take no text without a cast). */
+  typed(expr: string, type: string): string;
 }
 
 const sqlite: Dialect = {
@@ -18,12 +20,14 @@ const sqlite: Dialect = {
   // Prisma's SQLite adapter stores DateTime as ISO text with milliseconds and "+00:00".
   instant: (base, seconds) => `(strftime('%Y-%m-%dT%H:%M:%f', '${iso(base)}', (${seconds}) || ' seconds') || '+00:00')`,
   pad: (expr, width) => `printf('%0${width}d', ${expr})`,
+  typed: (expr, type) => (type === "boolean" ? `CASE WHEN ${expr} THEN 1 ELSE 0 END` : expr),
 };
 
 const postgres: Dialect = {
   series: (from, to) => ({ prefix: "", source: `generate_series(${from}, ${to}) AS s(n)` }),
   instant: (base, seconds) => `(TIMESTAMP '${iso(base)}' + (${seconds}) * INTERVAL '1 second')`,
   pad: (expr, width) => `lpad((${expr})::text, ${width}, '0')`,
+  typed: (expr, type) => (type === "boolean" ? `(${expr})` : `(${expr})::"${type}"`),
 };
 
 function iso(at: Date): string {
@@ -82,19 +86,24 @@ export async function seedCases(db: Database, options: { from: number; to: numbe
   const s = d.series(from, to);
   await db.client.$executeRawUnsafe(`${s.prefix} INSERT INTO "Case" ("id", "customerId", "contractId", "channelId", "requestKey", "title",
       "description", "level", "incidents", "state", "openedBy", "rootTs", "triageTs", "createdAt", "updatedAt", "firstResponseAt",
-      "lastEngineerMessageAt", "oldestUnansweredAt", "closedAt", "closedBy", ${TIMERS.map((t) => `"${t}"`).join(", ")})
+      "lastEngineerMessageAt", "oldestUnansweredAt", "closedAt", "closedBy",
+      "slaFirstResponseHours", "slaResolutionDays", "slaBreached", "slaFiguredAt", ${TIMERS.map((t) => `"${t}"`).join(", ")})
     SELECT n, ${customer}, ${customer}, 'C0SCALE' || ${d.pad(customer, 4)}, 'scale-' || n, 'ライセンス認証エラー ' || n,
-      'ライセンス認証の画面でエラーが表示されます。', 'normal', 1, ${state}, 'U0CUST1', '1764000000.' || ${d.pad("n", 6)}, NULL,
+      'ライセンス認証の画面でエラーが表示されます。', 'normal', 1, ${d.typed(state, "CaseState")}, 'U0CUST1', '1764000000.' || ${d.pad("n", 6)}, NULL,
       ${created}, ${created}, ${when(unanswered, "NULL", created)}, ${when(unanswered, "NULL", created)},
       ${when(`${state} = 'resolved' OR ${due(3)} OR ${due(4)}`, "NULL", created)},
       ${when(`${state} = 'resolved'`, created)}, ${when(`${state} = 'resolved'`, "'U0ENG1'")},
+      ${when(`${state} = 'resolved'`, "2.5")}, ${when(`${state} = 'resolved'`, "1")}, ${when(`${state} = 'resolved'`, d.typed("0 = 1", "boolean"))}, ${when(`${state} = 'resolved'`, created)},
       ${when(due(0), dueAt, when(active, later(86400)))},
       ${when(due(1), dueAt, when(due(0), later(7200), when(active, later(93600))))},
       ${when(due(2), dueAt, when(active, later(3 * 86400)))},
       ${when(due(3), dueAt)},
       ${when(due(4), dueAt, when(due(3), later(2 * 86400)))}
     FROM ${s.source}`);
-  await resetSequences(db, ["Case"]);
+  // An active case holds its incidents on its contract, as opening it would have recorded.
+  await db.client.$executeRawUnsafe(`INSERT INTO "CaseReservation" ("caseId", "contractId", "incidents")
+    SELECT "id", "contractId", "incidents" FROM "Case" WHERE "id" BETWEEN ${from} AND ${to} AND "state" IN ('open', 'in_progress', 'answered')`);
+  await resetSequences(db, ["Case", "CaseReservation"]);
   await refreshCounters(db);
 }
 
