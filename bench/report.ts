@@ -1,5 +1,5 @@
 // The shape every section returns, and the Markdown page they are written into.
-import { writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Machine } from "./machine.ts";
 
@@ -80,7 +80,11 @@ export function renderReport(run: RunInfo, sections: SectionResult[]): string {
   return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
+/** The start command's section, which `npm run bench:start` writes between these marks and a full run keeps. */
+const START_SECTION = /<!-- start-bench:begin -->[\s\S]*?<!-- start-bench:end -->\n?/;
+
 export function writeReport(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+  const kept = existsSync(path) ? START_SECTION.exec(readFileSync(path, "utf8"))?.[0] : undefined;
+  writeFileSync(path, kept && !START_SECTION.test(text) ? `${text}\n${kept}` : text);
 }
