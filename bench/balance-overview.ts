@@ -76,7 +76,7 @@ export async function seedBalanceCustomers(db: Database, seed: Omit<BalanceSeed,
       (s) => `${s.prefix} INSERT INTO "Case" ("id", "customerId", "contractId", "channelId", "requestKey", "title", "description", "level", "incidents",
           "state", "openedBy", "createdAt", "updatedAt", "closedAt", "closedBy")
         SELECT n, ${customer}, ${customer}, 'C0BENCH' || ${d.pad(customer, 5)}, 'bench-' || n, 'ライセンス認証エラー ' || n,
-          'ライセンス認証の画面でエラーが表示されます。', 'normal', 1, CASE WHEN ${open} THEN 'open' ELSE 'resolved' END, 'U0CUST1',
+          'ライセンス認証の画面でエラーが表示されます。', 'normal', 1, (CASE WHEN ${open} THEN 'open' ELSE 'resolved' END)${db.provider === "postgresql" ? '::"CaseState"' : ""}, 'U0CUST1',
           ${created}, ${created}, CASE WHEN ${open} THEN NULL ELSE ${created} END, CASE WHEN ${open} THEN NULL ELSE 'U0ENG1' END
         FROM ${s.source}`,
     ], d.series(cases));
