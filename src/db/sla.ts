@@ -64,7 +64,10 @@ export function endedWithoutSlaFigures(client: Database["client"] | Tx, limit: n
   return client.case.findMany({
     where: { slaFiguredAt: null, closedAt: { not: null } },
     select: { id: true, level: true, state: true, createdAt: true, firstResponseAt: true, closedAt: true },
-    orderBy: { closedAt: "asc" },
+    // Ordered as the (slaFiguredAt, closedAt) index is (every row here has no slaFiguredAt, so the order is by
+    // closedAt): PostgreSQL then reads that index's few entries instead of walking every closed case by closedAt,
+    // which took 20 ms at 100,000 cases and 170 ms at a million on each scheduler pass.
+    orderBy: [{ slaFiguredAt: "asc" }, { closedAt: "asc" }],
     take: limit,
   });
 }
