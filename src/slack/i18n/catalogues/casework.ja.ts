@@ -12,7 +12,7 @@ export const caseworkJa = {
     `「${md(query)}」を含む案件: ${n} 件${more ? "以上（新しい順に表示しています。語を増やすと絞り込めます）" : ""}`,
   "find.titles_only": "3 文字未満の語は件名と内容から探しました（スレッドのメッセージも探すには 3 文字以上の語を含めてください）。",
   "find.titles_only_recent": ({ count }: { count: number }) =>
-    `3 文字未満の語は、新しい順に ${md(count.toLocaleString("ja-JP"))} 件の案件の件名と内容から探しました（それより前の案件やスレッドのメッセージも探すには、3 文字以上の語を含めてください）。`,
+    `3 文字未満の語は、新しい順に ${md(count.toLocaleString("ja-JP"))} 件の案件の件名と内容から検索いたしました。それより前の案件やスレッドのメッセージもお探しの場合は、3 文字以上の語を含めてお試しください。`,
   "find.fallback": ({ n }: { n: number }) => `案件の検索結果 ${n} 件`,
   "find.link": "スレッドを開く",
   "find.opened": ({ date }: { date: string }) => `受付 ${date}`,
