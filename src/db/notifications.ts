@@ -85,3 +85,9 @@ export async function closingCases(client: Db, until: Date, afterId: number, lim
   });
   return rows.flatMap((r) => (r.assigneeId && r.autoCloseAt ? [{ id: r.id, assigneeId: r.assigneeId, autoCloseAt: r.autoCloseAt }] : []));
 }
+
+/** Which of these dedupe keys a notification was already written with. */
+export async function notifiedKeys(client: Db | Tx, keys: readonly string[]): Promise<Set<string>> {
+  const rows = await client.personalNotification.findMany({ where: { dedupeKey: { in: [...keys] } }, select: { dedupeKey: true } });
+  return new Set(rows.map((n) => n.dedupeKey));
+}

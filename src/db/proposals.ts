@@ -83,3 +83,10 @@ export function proposalWithCase(client: Db | Tx, proposalId: number): Promise<P
     },
   });
 }
+
+/** Which of these cases have a proposal awaiting the customer's answer. */
+export async function casesAwaitingApproval(client: Db | Tx, caseIds: readonly number[]): Promise<Set<number>> {
+  if (caseIds.length === 0) return new Set();
+  const pending = await client.proposal.findMany({ where: { caseId: { in: [...caseIds] }, state: "pending" }, select: { caseId: true } });
+  return new Set(pending.map((p) => p.caseId));
+}

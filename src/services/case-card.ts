@@ -1,6 +1,7 @@
 // Everything the case card (/case 12) shows: the case as its messages show it, plus its conversation's size, its
 // files and the next thing due. Read only.
 import { caseFiles, type CaseFileRow } from "../db/case-files.ts";
+import { caseCardTimes, liveMessageCount } from "../db/cases/views.ts";
 import { nextDue, type NextDue } from "../domain/next-due.ts";
 import { loadCaseView, type CaseView } from "./case-view.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -17,8 +18,8 @@ export interface CaseCard {
 export async function loadCaseCard(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, caseId: number): Promise<CaseCard | null> {
   const view = await loadCaseView(deps, caseId);
   if (!view) return null;
-  const row = await deps.db.client.case.findUniqueOrThrow({ where: { id: caseId }, select: { firstResponseAt: true, closedAt: true } });
-  const messages = await deps.db.client.caseMessage.count({ where: { caseId, deletedAt: null } });
+  const row = await caseCardTimes(deps.db.client, caseId);
+  const messages = await liveMessageCount(deps.db.client, caseId);
   return {
     view, firstResponseAt: row.firstResponseAt, closedAt: row.closedAt, messages,
     files: await caseFiles(deps.db.client, caseId),

@@ -2,6 +2,9 @@
 // author's role and time (edited and deleted ones marked, as the record keeps them), the case's events, the
 // incidents it reserved, consumed or released per contract, and its files. Read only.
 import { caseFiles, type CaseFileRow } from "../db/case-files.ts";
+import { caseForTranscript, transcriptEvents, transcriptMessages } from "../db/cases/views.ts";
+import { channelLocale } from "../db/channels/case-views.ts";
+import { ledgerOfCase } from "../db/contracts/case-views.ts";
 import { caseNumber, type CaseLevel, type CaseState } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { storedLocale } from "../domain/locale.ts";
@@ -31,12 +34,12 @@ function parsed(data: string | null): unknown {
 
 export async function caseTranscript(deps: Pick<ServiceDeps, "db">, caseId: number): Promise<Transcript | null> {
   const db = deps.db.client;
-  const c = await db.case.findUnique({ where: { id: caseId }, include: { customer: { select: { name: true } } } });
+  const c = await caseForTranscript(db, caseId);
   if (!c) return null;
-  const channel = await db.customerChannel.findUnique({ where: { channelId: c.channelId }, select: { locale: true } });
-  const messages = await db.caseMessage.findMany({ where: { caseId }, orderBy: [{ postedAt: "asc" }, { ts: "asc" }] });
-  const events = await db.caseEvent.findMany({ where: { caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  const ledger = await db.ledgerEntry.findMany({ where: { caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const channel = await channelLocale(db, c.channelId);
+  const messages = await transcriptMessages(db, caseId);
+  const events = await transcriptEvents(db, caseId);
+  const ledger = await ledgerOfCase(db, caseId);
   return {
     case: {
       id: c.id, number: caseNumber(c.id), title: c.title, description: c.description, product: c.product, customer: c.customer.name,

@@ -1,4 +1,6 @@
 // What a case message shows, read in one place so every rendering (root, triage, queue) agrees.
+import { casesForViews } from "../db/cases/views.ts";
+import { channelForCaseView } from "../db/channels/case-views.ts";
 import { caseNumber, type CaseLevel, type CaseState } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -45,25 +47,13 @@ export async function loadCaseViews(
 ): Promise<Map<number, { view: CaseView; rating: RatingFacts | null }>> {
   const ids = [...new Set(caseIds)];
   if (ids.length === 0) return new Map();
-  const rows = await deps.db.client.case.findMany({
-    where: { id: { in: ids } },
-    include: {
-      customer: {
-        select: {
-          name: true,
-          contracts: { orderBy: [{ endsOn: "asc" }, { id: "asc" }] },
-          channels: { select: { channelId: true, locale: true } },
-        },
-      },
-      rating: { select: { score: true, comment: true, askTs: true } },
-    },
-  });
+  const rows = await casesForViews(deps.db.client, ids);
   const today = deps.calendar.localDate(deps.clock.now());
   const views = new Map<number, { view: CaseView; rating: RatingFacts | null }>();
   for (const c of rows) {
     // A case's channel is one of its customer's; one that has since left the customer is read on its own.
     const channel = c.customer.channels.find((ch) => ch.channelId === c.channelId)
-      ?? await deps.db.client.customerChannel.findUnique({ where: { channelId: c.channelId }, select: { channelId: true, locale: true } });
+      ?? await channelForCaseView(deps.db.client, c.channelId);
     views.set(c.id, {
       view: {
         id: c.id, number: caseNumber(c.id), customerName: c.customer.name, channelId: c.channelId,

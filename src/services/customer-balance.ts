@@ -1,4 +1,5 @@
 // A customer's own balance, as they see it from their channel.
+import { activeCaseCountOf } from "../db/cases/views.ts";
 import { contractsOf } from "../db/contracts.ts";
 import { summarize, type BalanceSummary } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -9,7 +10,7 @@ export async function customerBalance(deps: Pick<ServiceDeps, "db" | "calendar" 
   const today = deps.calendar.localDate(deps.clock.now());
   const [contracts, openCases] = await Promise.all([
     contractsOf(deps.db.client, customerId),
-    deps.db.client.case.count({ where: { customerId, state: { in: ["open", "in_progress", "answered"] } } }),
+    activeCaseCountOf(deps.db.client, customerId),
   ]);
   return { ...summarize(contracts, today), openCases };
 }

@@ -2,6 +2,7 @@
 // messages contain every word, newest first. A customer's search covers their own channel's cases only, and a
 // number of another customer's case is answered exactly like a number that does not exist.
 import { matchingExcerpts, searchCases, type SearchWindows } from "../db/case-search.ts";
+import { casesForResults } from "../db/cases/views.ts";
 import { caseNumber, type CaseState } from "../domain/case.ts";
 import { parseCaseQuery } from "../domain/case-query.ts";
 import { loadCaseCard, type CaseCard } from "./case-card.ts";
@@ -46,10 +47,7 @@ export async function findCase(deps: Pick<ServiceDeps, "db" | "calendar" | "cloc
   const found = await searchCases(deps.db, query.terms, { limit: scope.limit ?? SEARCH_LIMIT, ...(scope.channelId !== undefined ? { channelId: scope.channelId } : {}) },
     ...(scope.windows !== undefined ? [scope.windows] : []));
   const ids = found.hits.map((h) => h.caseId);
-  const rows = await deps.db.client.case.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, title: true, description: true, state: true, channelId: true, rootTs: true, createdAt: true, customer: { select: { name: true } } },
-  });
+  const rows = await casesForResults(deps.db.client, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const excerpts = await matchingExcerpts(deps.db, rows, query.terms);
   const cases: FoundCase[] = [];

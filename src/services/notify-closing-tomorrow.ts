@@ -3,7 +3,8 @@
 // by the end of tomorrow (business timezone) is due; the notification's key (case and close time) makes it once,
 // and a close moved by a new message is a new close, told anew.
 import { DateTime } from "luxon";
-import { closingCases } from "../db/notifications.ts";
+import { closingState } from "../db/cases/views-duties.ts";
+import { closingCases, notifiedKeys } from "../db/notifications.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { notifyPerson } from "./notify-person.ts";
 import { localDateTime, type JobOutcome } from "./scheduled-job.ts";
@@ -22,8 +23,7 @@ export async function notifyClosingTomorrow(deps: ServiceDeps, options: { dryRun
   let afterId = 0;
   for (;;) {
     const batch = await closingCases(deps.db.client, until, afterId, limit);
-    const keys = batch.map((c) => keyOf(c.id, c.autoCloseAt));
-    const told = new Set((await deps.db.client.personalNotification.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map((n) => n.dedupeKey));
+    const told = await notifiedKeys(deps.db.client, batch.map((c) => keyOf(c.id, c.autoCloseAt)));
     for (const c of batch) {
       if (told.has(keyOf(c.id, c.autoCloseAt)) || c.autoCloseAt <= now) continue;
       const { date, time, text } = localDateTime(deps, c.autoCloseAt);
@@ -34,7 +34,7 @@ export async function notifyClosingTomorrow(deps: ServiceDeps, options: { dryRun
       }
       const outcome = await deps.db.transaction(async (tx) => {
         // Read again inside: a reply or a new assignee since the batch was read changes what is true.
-        const current = await tx.case.findUnique({ where: { id: c.id }, select: { state: true, assigneeId: true, autoCloseAt: true } });
+        const current = await closingState(tx, c.id);
         if (current?.state !== "answered" || current.autoCloseAt?.getTime() !== c.autoCloseAt.getTime()) return "taken" as const;
         await notifyPerson(tx, deps, { userId: current.assigneeId, kind: "auto_close_tomorrow", caseId: c.id, data: { date, time }, dedupeKey: keyOf(c.id, c.autoCloseAt), at: now });
         return "done" as const;

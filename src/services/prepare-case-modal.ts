@@ -1,5 +1,6 @@
 // What the case modal shows before anything is spent: what a case costs and what remains, whether a case can be
 // opened at all (and why not), the text of the message it is made from, and the closed case it follows.
+import { caseOfRequestKey, caseToFollow, latestCustomerText } from "../db/cases/views.ts";
 import { contractsOf } from "../db/contracts.ts";
 import { caseNumber } from "../domain/case.ts";
 import { refusalReason, summarize, type RefusalReason } from "../domain/contract.ts";
@@ -39,19 +40,16 @@ export async function prepareCaseModal(deps: Pick<ServiceDeps, "db" | "calendar"
     available, blocked: available >= 1 ? null : refusalReason(contracts, today), existingCase: null, text: null, previous: null,
   };
   if (input.sourceTs) {
-    const existing = await db.case.findUnique({ where: { requestKey: sourceRequestKey(input.channelId, input.sourceTs) }, select: { id: true } });
+    const existing = await caseOfRequestKey(db, sourceRequestKey(input.channelId, input.sourceTs));
     if (existing) preparation.existingCase = { id: existing.id, number: caseNumber(existing.id) };
     preparation.text = await offeredText(deps, input.channelId, input.sourceTs);
   }
   if (input.previousCaseId) {
     // Only a case of the same customer can be followed up from this channel.
-    const previous = await db.case.findUnique({ where: { id: input.previousCaseId }, select: { id: true, customerId: true, closedAt: true } });
+    const previous = await caseToFollow(db, input.previousCaseId);
     if (previous && previous.customerId === input.customerId) {
       preparation.previous = { id: previous.id, number: caseNumber(previous.id) };
-      const latest = await db.caseMessage.findFirst({
-        where: { caseId: previous.id, authorRole: "customer", deletedAt: null, ...(previous.closedAt ? { postedAt: { gte: previous.closedAt } } : {}) },
-        orderBy: { postedAt: "desc" }, select: { text: true },
-      });
+      const latest = await latestCustomerText(db, previous.id, previous.closedAt);
       preparation.text ??= latest?.text ?? null;
     }
   }

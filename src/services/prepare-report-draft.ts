@@ -1,5 +1,6 @@
 // What the report modal opens with: the latest saved version to go on from, or, for a first draft, what the case
 // already says (customer, case number, product, dates received and answered, engineer, title and description).
+import { caseForReportDraft } from "../db/cases/views.ts";
 import { deliveredEditions, reportVersionsOf } from "../db/reports.ts";
 import { caseNumber } from "../domain/case.ts";
 import { emptySections, nextEdition, parseReportContent, type ReportContent, type ReportVersionState } from "../domain/report.ts";
@@ -24,7 +25,7 @@ export type PrepareReportDraftResult = { ok: true; draft: ReportDraft } | { ok: 
 export async function prepareReportDraft(
   deps: Pick<ServiceDeps, "db" | "calendar">, input: { caseId: number; engineerName: string },
 ): Promise<PrepareReportDraftResult> {
-  const c = await deps.db.client.case.findUnique({ where: { id: input.caseId }, include: { customer: true } });
+  const c = await caseForReportDraft(deps.db.client, input.caseId);
   if (!c) return { ok: false, reason: "unknown_case" };
   if (c.level !== "A") return { ok: false, reason: "not_level_a" };
   const versions = await reportVersionsOf(deps.db.client, c.id);

@@ -1,6 +1,8 @@
 // The engineers' queue (R-LIFE-5): open cases, the oldest unanswered customer question first, then the cases
 // waiting on the customer (those whose last answer is oldest first, as they close soonest). Marks for the
 // first-response target (R-LIFE-7) are computed here so every rendering (App Home, /queue) agrees.
+import { countWaitingOnCustomer, countWaitingOnT4U, queueWaitingOnCustomer, queueWaitingOnT4U, type QueueCase } from "../db/cases/views-work.ts";
+import { casesAwaitingApproval } from "../db/proposals.ts";
 import { caseNumber, type CaseLevel, type CaseState } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
 
@@ -36,34 +38,17 @@ export interface Queue { rows: QueueRow[]; waitingOnT4U: number; waitingOnCustom
 export const QUEUE_ROWS = 40;
 
 const HOUR_MS = 3_600_000;
-const select = {
-  id: true, title: true, channelId: true, rootTs: true, level: true, state: true, assigneeId: true, createdAt: true, updatedAt: true,
-  oldestUnansweredAt: true, lastEngineerMessageAt: true, firstResponseAt: true, firstResponseDueAt: true,
-  firstResponseRemindAt: true, expectedAnswerOn: true, customer: { select: { name: true } },
-} as const;
 
 export async function loadQueue(deps: Pick<ServiceDeps, "db" | "clock" | "calendar">, limit = QUEUE_ROWS): Promise<Queue> {
   const now = deps.clock.now();
   const db = deps.db.client;
-  const onT4U = { state: { in: ["open", "in_progress"] satisfies CaseState[] } };
-  const onCustomer = { state: "answered" as const };
   const [waitingOnT4U, waitingOnCustomer, first] = await Promise.all([
-    db.case.count({ where: onT4U }),
-    db.case.count({ where: onCustomer }),
-    db.case.findMany({
-      where: onT4U, select, take: limit,
-      orderBy: [{ oldestUnansweredAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
-    }),
+    countWaitingOnT4U(db), countWaitingOnCustomer(db), queueWaitingOnT4U(db, limit),
   ]);
   const room = limit - first.length;
-  const then = room > 0 ? await db.case.findMany({
-    where: onCustomer, select, take: room,
-    orderBy: [{ lastEngineerMessageAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-  }) : [];
-  const ids = [...first, ...then].map((c) => c.id);
-  const pending = ids.length ? await db.proposal.findMany({ where: { caseId: { in: ids }, state: "pending" }, select: { caseId: true } }) : [];
-  const awaiting = new Set(pending.map((p) => p.caseId));
-  const row = (c: (typeof first)[number], waitingOn: QueueRow["waitingOn"]): QueueRow => {
+  const then = room > 0 ? await queueWaitingOnCustomer(db, room) : [];
+  const awaiting = await casesAwaitingApproval(db, [...first, ...then].map((c) => c.id));
+  const row = (c: QueueCase, waitingOn: QueueRow["waitingOn"]): QueueRow => {
     const since = waitingOn === "t4u" ? c.oldestUnansweredAt ?? c.createdAt : c.lastEngineerMessageAt ?? c.updatedAt;
     const dueAt = waitingOn === "t4u" && !c.firstResponseAt ? c.firstResponseDueAt : null;
     const due: DueMark = !dueAt ? null

@@ -3,6 +3,7 @@
 // that writes its messages: of several replicas (or a crashed run and its restart), only one update matches,
 // and a crash before the commit leaves the timer set for the next pass.
 import { DateTime } from "luxon";
+import { claimCaseTimer, timedCase } from "../db/cases/views-duties.ts";
 import type { Tx } from "../db/client.ts";
 import type { CaseTimer } from "../db/due.ts";
 import { caseNumber } from "../domain/case.ts";
@@ -45,10 +46,8 @@ export function localDateTime(deps: Pick<ServiceDeps, "calendar">, at: Date): { 
   return { date, time, text: `${date} ${time}` };
 }
 
-const caseInclude = { customer: { select: { name: true } } } as const;
-
 export async function loadTimedCase(db: Tx, caseId: number) {
-  return db.case.findUnique({ where: { id: caseId }, include: caseInclude });
+  return timedCase(db, caseId);
 }
 
 export type TimedCase = NonNullable<Awaited<ReturnType<typeof loadTimedCase>>>;
@@ -89,11 +88,7 @@ export async function runCaseTimer(deps: ServiceDeps, spec: CaseTimerJob, input:
     if (!before || !dueAt) return outcome(before, "taken", TAKEN);
     // A message since the pass looked has moved the timer (a reply restarts the auto-close clock).
     if (dueAt > now) return outcome(before, "not_due", "no longer due");
-    const claim = await tx.case.updateMany({
-      where: { id: input.caseId, [spec.timer]: { lte: now } },
-      data: { [spec.timer]: null },
-    });
-    if (claim.count === 0) return outcome(before, "taken", TAKEN);
+    if (!await claimCaseTimer(tx, input.caseId, spec.timer, now)) return outcome(before, "taken", TAKEN);
     // Read again under the claim: the case may have changed between the first read and the update.
     const c = await loadTimedCase(tx, input.caseId) ?? before;
     const plan = spec.plan(c, dueAt, now);

@@ -1,8 +1,8 @@
 // R-CON-2, R-CON-6: when a contract's period is over, its unused incidents lapse. The customer is told (cases
 // still open are answered to the end, R-LIFE-4; new ones need a renewal) unless another contract of theirs is
 // in force, in which case nothing changes for them; managers are told either way, with what lapsed.
+import { activeCasesHoldingContract } from "../db/cases/views-duties.ts";
 import { enqueue } from "../db/outbox.ts";
-import { ACTIVE_STATES } from "../domain/case.ts";
 import { endNoticeDue, isEndNoticeStale } from "../domain/contract-notices.ts";
 import { isInForce } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -39,7 +39,7 @@ function job(deps: ServiceDeps, contact: string): ContractNoticeJob {
       const successor = successorOf(ctx, today);
       if (!successor) {
         // Open cases holding incidents of this contract, whichever contract they were opened under (R-LIFE-4).
-        const open = await tx.case.count({ where: { state: { in: [...ACTIVE_STATES] }, reservations: { some: { contractId: contract.id, incidents: { gt: 0 } } } } });
+        const open = await activeCasesHoldingContract(tx, contract.id);
         for (const channelId of channels) {
           await enqueue(tx, channelId, {
             kind: "channel.notice", notice: "notice.contract_ended",

@@ -3,6 +3,7 @@
 // the message, so a failed send is tried again with all of them, and the outbox's tag on the post keeps a retry
 // after an unanswered attempt from posting twice.
 import type { WebClient } from "@slack/web-api";
+import { casesForNotifications } from "../../db/cases/views-work.ts";
 import { caseNumber } from "../../domain/case.ts";
 import { batchSendAt } from "../../domain/notification.ts";
 import { markNotificationsSent, waitingNotifications } from "../../db/notifications.ts";
@@ -48,10 +49,7 @@ async function personLocale(client: WebClient, userId: string, fallback: "ja" | 
 
 async function casesOf(deps: DeliverDeps, ids: readonly number[]): Promise<Map<number, NotificationCase>> {
   if (ids.length === 0) return new Map();
-  const rows = await deps.db.client.case.findMany({
-    where: { id: { in: [...new Set(ids)] } },
-    select: { id: true, title: true, channelId: true, rootTs: true, customer: { select: { name: true } } },
-  });
+  const rows = await casesForNotifications(deps.db.client, ids);
   const entries = await Promise.all(rows.map(async (c) => [c.id, {
     number: caseNumber(c.id), title: c.title, customerName: c.customer.name, link: await threadLink(deps.client, c.channelId, c.rootTs),
   }] as const));

@@ -3,6 +3,7 @@
 // app is not in the channel, the channel is archived or gone from the app's view, the token is refused. Those
 // messages are held — kept, visible, and sent when the cause is gone (the app joins the channel again, the token
 // works again, or an operator runs `outbox retry`) — and T4U is told once per cause in the triage channel.
+import { caseForAlert } from "../../db/cases/views.ts";
 import type { Database, Tx } from "../../db/client.ts";
 import { markFailed, markHeld } from "../../db/outbox.ts";
 import { alertEngineers, alertManagers } from "../../services/engineer-alert.ts";
@@ -58,7 +59,7 @@ export async function announceBlockedCase(deps: HoldDeps, caseId: number, channe
 }
 
 async function announceCase(tx: Tx, deps: HoldDeps, caseId: number, channelId: string, refusal: Refusal, at: Date): Promise<void> {
-  const c = await tx.case.findUnique({ where: { id: caseId }, select: { id: true, triageTs: true } });
+  const c = await caseForAlert(tx, caseId);
   if (!c) return;
   const notice = refusal.kind === "held" ? "triage.case_not_posted" : "triage.case_refused";
   await alertEngineers(tx, deps, c, { notice, params: { channel: channelId, cause: refusal.cause } }, { at, dedupeKey: `not-posted:${caseId}` });
