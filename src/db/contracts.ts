@@ -1,6 +1,6 @@
 // Contract counters and the ledger change together: every function here writes one ledger entry and updates
 // the counters with a conditional update, so two concurrent reservations can never both take the last incident.
-import type { Tx } from "./client.ts";
+import type { Db, Tx } from "./client.ts";
 import type { LedgerKind } from "../domain/ledger.ts";
 import { addToTotals } from "./ledger-totals.ts";
 
@@ -58,6 +58,7 @@ export async function credit(tx: Tx, kind: "purchase" | "addition" | "adjust", m
   return true;
 }
 
-export function contractsOf(tx: Tx, customerId: number) {
-  return tx.contract.findMany({ where: { customerId }, orderBy: [{ endsOn: "asc" }, { id: "asc" }] });
+/** A customer's contracts, soonest end first. */
+export function contractsOf(db: Db | Tx, customerId: number) {
+  return db.contract.findMany({ where: { customerId }, orderBy: [{ endsOn: "asc" }, { id: "asc" }] });
 }

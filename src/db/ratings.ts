@@ -1,6 +1,6 @@
 // Writes and reads of a case's satisfaction rating: one per case (its case id is unique, so of two racing inserts
-// one fails), and the comment added under it once.
-import type { Tx } from "./client.ts";
+// one fails), the comment added under it once, and the ratings of a span in figures.
+import type { Db, Tx } from "./client.ts";
 
 export interface NewRating { caseId: number; score: number; ratedBy: string; at: Date; askTs: string | null }
 
@@ -18,4 +18,10 @@ export function ratingOfCase(tx: Tx, caseId: number): Promise<{ id: number; case
 export async function addRatingComment(tx: Tx, ratingId: number, comment: string): Promise<boolean> {
   const { count } = await tx.caseRating.updateMany({ where: { id: ratingId, comment: null }, data: { comment } });
   return count > 0;
+}
+
+/** How many cases were rated in a span, and their average score (null when none was). */
+export async function ratingsInSpan(db: Db | Tx, range: { gte: Date; lt: Date }): Promise<{ count: number; average: number | null }> {
+  const ratings = await db.caseRating.aggregate({ where: { ratedAt: range }, _count: { _all: true }, _avg: { score: true } });
+  return { count: ratings._count._all, average: ratings._avg.score };
 }

@@ -1,5 +1,6 @@
 // Additional incidents bought during a contract join that contract; its validity does not change (R-CON-3).
 import { credit } from "../db/contracts.ts";
+import { contractWithCustomerName } from "../db/contracts/contract-rows.ts";
 import { claimRequest, isDuplicateRequest } from "../db/requests.ts";
 import { acceptsAddition, contractStatus, isIncidentCount, type ContractStatus } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -32,7 +33,7 @@ export async function addIncidents(deps: ServiceDeps, input: AddIncidentsInput):
   const today = deps.calendar.localDate(now);
   try {
     const result = await deps.db.transaction(async (tx): Promise<AddIncidentsResult> => {
-      const contract = await tx.contract.findUnique({ where: { id: input.contractId }, include: { customer: { select: { name: true } } } });
+      const contract = await contractWithCustomerName(tx, input.contractId);
       if (!contract) return { ok: false, reason: "unknown_contract" };
       if (!acceptsAddition(contract, today)) return { ok: false, reason: "not_in_force", status: contractStatus(contract, today) };
       await credit(tx, "addition", { contractId: contract.id, customerId: contract.customerId, amount: input.incidents, actorId: input.actorId, at: now, reason: note });

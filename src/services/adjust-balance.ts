@@ -1,6 +1,7 @@
 // A manager corrects what a contract holds, up or down, and must say why (R-CON-7). The correction is a ledger
 // entry like any other; it can never take the available balance below zero, even racing a reservation.
 import { credit } from "../db/contracts.ts";
+import { contractNow, contractWithCustomerName } from "../db/contracts/contract-rows.ts";
 import { claimRequest, isDuplicateRequest } from "../db/requests.ts";
 import { isAdjustment } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -31,10 +32,10 @@ export async function adjustBalance(deps: ServiceDeps, input: AdjustBalanceInput
   const now = deps.clock.now();
   try {
     const result = await deps.db.transaction(async (tx): Promise<AdjustBalanceResult> => {
-      const contract = await tx.contract.findUnique({ where: { id: input.contractId }, include: { customer: { select: { name: true } } } });
+      const contract = await contractWithCustomerName(tx, input.contractId);
       if (!contract) return { ok: false, reason: "unknown_contract" };
       const done = await credit(tx, "adjust", { contractId: contract.id, customerId: contract.customerId, amount: input.amount, actorId: input.actorId, at: now, reason });
-      const after = await tx.contract.findUniqueOrThrow({ where: { id: contract.id } });
+      const after = await contractNow(tx, contract.id);
       if (!done) return { ok: false, reason: "insufficient", available: after.available };
       await claimRequest(tx, input.requestKey, now);
       return { ok: true, contractId: contract.id, customerId: contract.customerId, customerName: contract.customer.name, purchased: after.purchased, available: after.available };

@@ -3,10 +3,11 @@
 // it being unset, in the transaction that writes the messages. Only one replica's update matches.
 import type { Tx } from "../db/client.ts";
 import { contractsOf } from "../db/contracts.ts";
+import { claimContractNotice, contractWithChannels, type NoticeColumn } from "../db/contracts/contract-rows.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { TAKEN, type JobInput, type JobName, type JobOutcome } from "./scheduled-job.ts";
 
-export type NoticeColumn = "renewalNoticeAt" | "endNoticeAt" | "exhaustedNoticeAt" | "renewalReminderAt";
+export type { NoticeColumn };
 
 export interface ContractNoticeInput extends JobInput {
   contractId: number;
@@ -15,10 +16,7 @@ export interface ContractNoticeInput extends JobInput {
 }
 
 async function loadContext(db: Tx, contractId: number) {
-  const contract = await db.contract.findUnique({
-    where: { id: contractId },
-    include: { customer: { include: { channels: { select: { channelId: true }, orderBy: { id: "asc" } } } } },
-  });
+  const contract = await contractWithChannels(db, contractId);
   if (!contract) return null;
   return { contract, customer: contract.customer, channels: contract.customer.channels.map((c) => c.channelId), all: await contractsOf(db, contract.customerId) };
 }
@@ -60,11 +58,8 @@ export async function runContractNotice(deps: ServiceDeps, spec: ContractNoticeJ
     const plan = decide(ctx);
     if ("job" in plan) return plan;
     if (plan.kind === "not_due") return outcome(ctx, "not_due", plan.detail);
-    const claim = await tx.contract.updateMany({
-      where: { id: input.contractId, [spec.column]: null },
-      data: { [spec.column]: now },
-    });
-    if (claim.count === 0 || !ctx) return outcome(ctx, "taken", TAKEN);
+    const claimed = await claimContractNotice(tx, input.contractId, spec.column, now);
+    if (!claimed || !ctx) return outcome(ctx, "taken", TAKEN);
     if (plan.kind === "send") await spec.act(tx, ctx, today, now);
     return outcome(ctx, plan.kind === "send" ? "done" : "skipped", plan.detail);
   });

@@ -2,6 +2,7 @@
 // request, never a contract (R-CON-5): managers see it in the triage channel with the controls to register it, and
 // the customer sees its state in their channel. A modal submitted twice makes one request.
 import { isUniqueViolation } from "../db/client.ts";
+import { contractIdOfCustomer } from "../db/contracts/contract-rows.ts";
 import { enqueue } from "../db/outbox.ts";
 import { recordContractEvent, recordPurchaseRequest, requestIdOfSubmission } from "../db/renewals.ts";
 import { validateApplication, type ApplicationErrors, type RequestKind } from "../domain/renewal.ts";
@@ -36,7 +37,7 @@ export async function createPurchaseRequest(deps: ServiceDeps, input: CreatePurc
   try {
     const id = await deps.db.transaction(async (tx) => {
       const contractId = input.contractId
-        ? (await tx.contract.findFirst({ where: { id: input.contractId, customerId: input.customerId }, select: { id: true } }))?.id ?? null
+        ? await contractIdOfCustomer(tx, input.contractId, input.customerId)
         : null;
       const requestId = await recordPurchaseRequest(tx, {
         customerId: input.customerId, channelId: input.channelId, kind: input.kind, contractId,

@@ -1,7 +1,10 @@
 // One customer as a manager sees it (/balance <customer>): every contract with its period, status and counters,
 // and the most recent ledger movements with who made them and why (R-CON-7).
 import { approversOf, teamsOf, type ChannelTeamRow } from "../db/channels.ts";
+import { openCaseCount } from "../db/cases/statements.ts";
 import { contractsOf } from "../db/contracts.ts";
+import { customerWithChannels } from "../db/contracts/customers.ts";
+import { recentLedgerOf } from "../db/contracts/ledger.ts";
 import { contractEventsOf, listRequests, type ContractEventRow } from "../db/renewals.ts";
 import { contractStatus, coveredUntil, daysBetween, lapsed, summarize, type BalanceSummary, type ContractStatus } from "../domain/contract.ts";
 import type { Forecast } from "../domain/forecast.ts";
@@ -99,13 +102,13 @@ export function historyLine(e: ContractEventRow): HistoryLine | null {
 
 export async function customerDetail(deps: Pick<ServiceDeps, "db" | "calendar" | "clock" | "forecastWindowDays">, customerId: number): Promise<CustomerDetail | null> {
   const client = deps.db.client;
-  const customer = await client.customer.findUnique({ where: { id: customerId }, include: { channels: { select: { channelId: true }, orderBy: { id: "asc" } } } });
+  const customer = await customerWithChannels(client, customerId);
   if (!customer) return null;
   const today = deps.calendar.localDate(deps.clock.now());
   const [contracts, ledger, openCases] = await Promise.all([
     contractsOf(client, customerId),
-    client.ledgerEntry.findMany({ where: { customerId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: RECENT_LEDGER }),
-    client.case.count({ where: { customerId, state: { in: ["open", "in_progress", "answered"] } } }),
+    recentLedgerOf(client, customerId, RECENT_LEDGER),
+    openCaseCount(client, customerId),
   ]);
   const covered = coveredUntil(contracts, today);
   return {

@@ -1,5 +1,10 @@
 // A full export of the data T4U owns: customers, channels, contracts, ledger, cases and their events. Rows are
 // read in id order in pages, so an export of millions of ledger entries never holds them all in memory.
+import { caseEventsAfter, casesAfter } from "../db/cases/statements.ts";
+import { channelsAfter } from "../db/channels/statements.ts";
+import { contractsAfter } from "../db/contracts/contract-rows.ts";
+import { customersAfter } from "../db/contracts/customers.ts";
+import { ledgerAfter } from "../db/contracts/ledger.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 export type ExportTable = "customers" | "channels" | "contracts" | "ledger" | "cases" | "case_events";
@@ -11,16 +16,14 @@ type Row = Record<string, unknown>;
 
 function reader(deps: Pick<ServiceDeps, "db">, table: ExportTable): (afterId: number) => Promise<Row[]> {
   const db = deps.db.client;
-  const page = { where: {}, orderBy: { id: "asc" as const }, take: PAGE };
-  const after = (id: number) => ({ ...page, where: { id: { gt: id } } });
   switch (table) {
-    case "customers": return (id) => db.customer.findMany(after(id));
-    case "channels": return (id) => db.customerChannel.findMany(after(id));
-    case "contracts": return (id) => db.contract.findMany(after(id));
-    case "ledger": return (id) => db.ledgerEntry.findMany(after(id));
+    case "customers": return (id) => customersAfter(db, id, PAGE);
+    case "channels": return (id) => channelsAfter(db, id, PAGE);
+    case "contracts": return (id) => contractsAfter(db, id, PAGE);
+    case "ledger": return (id) => ledgerAfter(db, id, PAGE);
     // Message bodies are exported as the cases' own text; the thread messages stay in Slack.
-    case "cases": return (id) => db.case.findMany(after(id));
-    case "case_events": return (id) => db.caseEvent.findMany(after(id));
+    case "cases": return (id) => casesAfter(db, id, PAGE);
+    case "case_events": return (id) => caseEventsAfter(db, id, PAGE);
   }
 }
 

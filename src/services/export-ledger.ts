@@ -1,6 +1,9 @@
 // The ledger of a period as CSV (R-CON-7), for managers' bookkeeping. UTF-8 with a byte-order mark so Excel in
 // Japan opens Japanese names correctly, CRLF line ends, times as ISO 8601 in the business timezone.
 import { DateTime } from "luxon";
+import { contractPeriods } from "../db/contracts/contract-rows.ts";
+import { customerRefs } from "../db/contracts/customers.ts";
+import { ledgerPage } from "../db/contracts/ledger.ts";
 import { caseNumber } from "../domain/case.ts";
 import { addDays, isIsoDate } from "../domain/contract.ts";
 import { BOM, csvLine } from "../lib/csv.ts";
@@ -42,18 +45,15 @@ export async function* ledgerCsv(deps: Pick<ServiceDeps, "db" | "calendar">, per
   const end = deps.calendar.startOfDay(addDays(period.to, 1));
   const client = deps.db.client;
   const [customers, contracts] = await Promise.all([
-    client.customer.findMany({ select: { id: true, name: true } }),
-    client.contract.findMany({ select: { id: true, startsOn: true, endsOn: true } }),
+    customerRefs(client),
+    contractPeriods(client),
   ]);
   const names = new Map(customers.map((c) => [c.id, c.name]));
   const periods = new Map(contracts.map((c) => [c.id, `${c.startsOn}..${c.endsOn}`]));
   yield BOM + csvLine(labels.header);
   let after = 0;
   for (;;) {
-    const page = await client.ledgerEntry.findMany({
-      where: { id: { gt: after }, createdAt: { gte: start, lt: end } },
-      orderBy: { id: "asc" }, take: PAGE,
-    });
+    const page = await ledgerPage(client, after, { gte: start, lt: end }, PAGE);
     if (page.length === 0) return;
     let chunk = "";
     for (const e of page) {

@@ -2,6 +2,8 @@
 // /balance <customer> and the renewal notice, and every customer's rate at once for the overview's ordering.
 import { addDays, type ContractTerms } from "../domain/contract.ts";
 import { DEFAULT_WINDOW_DAYS, forecast, project, rateWindow, usageRate, type Forecast, type Projection, type UsageEntry } from "../domain/forecast.ts";
+import { levelsOfCases } from "../db/cases/statements.ts";
+import { drawsOfCustomer, usageRowsOf } from "../db/contracts/ledger.ts";
 import { sumsByCustomerAndKind } from "../db/usage.ts";
 import type { ServiceDeps } from "./deps.ts";
 
@@ -10,17 +12,9 @@ type Deps = Pick<ServiceDeps, "db" | "calendar" | "clock" | "forecastWindowDays"
 /** The ledger entries of a customer from a local date on, each with its local date and its case's level. */
 export async function usageEntries(deps: Pick<ServiceDeps, "db" | "calendar">, customerId: number, fromDate: string): Promise<UsageEntry[]> {
   const client = deps.db.client;
-  const rows = await client.ledgerEntry.findMany({
-    where: { customerId, createdAt: { gte: deps.calendar.startOfDay(fromDate) }, kind: { in: ["reserve", "release", "consume"] } },
-    select: { kind: true, amount: true, createdAt: true, caseId: true },
-  });
+  const rows = await usageRowsOf(client, customerId, deps.calendar.startOfDay(fromDate));
   const caseIds = [...new Set(rows.flatMap((r) => (r.caseId === null ? [] : [r.caseId])))];
-  const levels = new Map<number, string>();
-  // In slices: a long-standing customer has thousands of cases, more than a database takes in one IN list.
-  for (let i = 0; i < caseIds.length; i += 500) {
-    const cases = await client.case.findMany({ where: { id: { in: caseIds.slice(i, i + 500) } }, select: { id: true, level: true } });
-    for (const c of cases) levels.set(c.id, c.level);
-  }
+  const levels = await levelsOfCases(client, caseIds);
   return rows.map((r) => ({
     kind: r.kind, amount: r.amount, on: deps.calendar.localDate(r.createdAt), caseId: r.caseId,
     level: r.caseId === null ? null : levels.get(r.caseId) ?? null,
@@ -51,9 +45,7 @@ export async function projections(deps: Deps, contractsBy: ReadonlyMap<number, r
   const from = deps.calendar.startOfDay(addDays(today, -windowDays + 1));
   // One customer's window is read through its own (customerId, createdAt) index; every customer's through the covering one.
   const sums = customerId
-    ? (await deps.db.client.ledgerEntry.groupBy({
-      by: ["customerId", "kind"], where: { customerId, createdAt: { gte: from }, kind: { in: ["reserve", "release"] } }, _sum: { amount: true },
-    })).map((r) => ({ customerId: r.customerId, kind: r.kind, amount: r._sum.amount ?? 0 }))
+    ? await drawsOfCustomer(deps.db.client, customerId, from)
     : await sumsByCustomerAndKind(deps.db, ["reserve", "release"], { gte: from });
   const drawnBy = new Map<number, number>();
   for (const s of sums) {

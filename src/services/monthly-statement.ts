@@ -3,7 +3,10 @@
 // and released) and the balance and validity of the contracts in force, with where to find each case's line. The
 // claim is the conditional update of the channel's last posted month, in the transaction that writes the message:
 // with several replicas only one update matches.
+import { casesEndedIn, casesOpenedIn } from "../db/cases/statements.ts";
+import { channelsDueStatement, claimStatementMonth, statementSetting, switchStatementMonthly } from "../db/channels/statements.ts";
 import { contractsOf } from "../db/contracts.ts";
+import { settledInSpan } from "../db/contracts/ledger.ts";
 import { enqueue } from "../db/outbox.ts";
 import { summarize } from "../domain/contract.ts";
 import { monthlyStatementDue, previousMonth, statementMonthDue } from "../domain/monthly-statement.ts";
@@ -14,17 +17,11 @@ import type { JobInput, JobOutcome } from "./scheduled-job.ts";
 
 export type MonthlyStatementParams = ChannelNoticeParams["notice.monthly_statement"];
 
-const unposted = (month: string) => ({ OR: [{ statementPostedIn: null }, { statementPostedIn: { lt: month } }] });
-
 /** Every channel with the monthly statement on that has not had this month's yet, once it is due. */
 export async function postMonthlyStatements(deps: ServiceDeps, input: JobInput = {}): Promise<JobOutcome[]> {
   const now = deps.clock.now();
   const month = statementMonthDue(now, deps.calendar);
-  const channels = await deps.db.client.customerChannel.findMany({
-    where: { statementMonthly: true, ...unposted(month) },
-    select: { channelId: true, customerId: true, customer: { select: { name: true } } },
-    orderBy: { id: "asc" },
-  });
+  const channels = await channelsDueStatement(deps.db.client, month);
   const outcomes: JobOutcome[] = [];
   for (const channel of channels) {
     const outcome = (result: JobOutcome["result"], detail: string): JobOutcome => ({ job: "monthly-statement", subject: `${channel.channelId} ${month}`, result, detail });
@@ -34,8 +31,7 @@ export async function postMonthlyStatements(deps: ServiceDeps, input: JobInput =
       continue;
     }
     const posted = await deps.db.transaction(async (tx) => {
-      const { count } = await tx.customerChannel.updateMany({ where: { channelId: channel.channelId, statementMonthly: true, ...unposted(month) }, data: { statementPostedIn: month } });
-      if (count === 0) return false;
+      if (!await claimStatementMonth(tx, channel.channelId, month)) return false;
       await enqueue(tx, channel.channelId, { kind: "channel.notice", notice: "notice.monthly_statement", params }, { at: now, dedupeKey: `statement.monthly:${channel.channelId}:${month}` });
       return true;
     });
@@ -50,16 +46,15 @@ async function statementParams(deps: ServiceDeps, customerId: number, name: stri
   const cal = deps.calendar;
   const range = { gte: cal.startOfDay(`${month}-01`), lt: cal.startOfDay(nextMonthStart(month)) };
   const client = deps.db.client;
-  const [opened, ended, moved, contracts] = await Promise.all([
-    client.case.count({ where: { customerId, createdAt: range } }),
-    client.case.count({ where: { customerId, closedAt: range } }),
-    client.ledgerEntry.groupBy({ by: ["kind"], where: { customerId, createdAt: range, kind: { in: ["consume", "release"] } }, _sum: { amount: true } }),
+  const [opened, ended, settled, contracts] = await Promise.all([
+    casesOpenedIn(client, range, customerId),
+    casesEndedIn(client, range, customerId),
+    settledInSpan(client, range, customerId),
     contractsOf(client, customerId),
   ]);
-  const sum = (kind: string) => moved.find((m) => m.kind === kind)?._sum.amount ?? 0;
   const balance = summarize(contracts, cal.localDate(deps.clock.now()));
   return {
-    name, month, casesOpened: opened, casesEnded: ended, consumed: sum("consume"), released: sum("release"),
+    name, month, casesOpened: opened, casesEnded: ended, consumed: settled.consumed, released: settled.released,
     purchased: balance.purchased, reserved: balance.reserved, available: balance.available, validUntil: balance.validUntil ?? "",
   };
 }
@@ -75,13 +70,10 @@ export type SetStatementMonthlyResult =
 export async function setStatementMonthly(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, input: { channelId: string; on: boolean }): Promise<SetStatementMonthlyResult> {
   const now = deps.clock.now();
   const due = statementMonthDue(now, deps.calendar);
-  const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId: input.channelId }, select: { statementMonthly: true } });
+  const channel = await statementSetting(deps.db.client, input.channelId);
   if (!channel) return { ok: false, reason: "unknown_channel" };
   const firstPostOn = input.on ? monthlyStatementDue(nextMonthStart(due).slice(0, 7), deps.calendar) : null;
   if (channel.statementMonthly === input.on) return { ok: true, on: input.on, changed: false, firstPostOn };
-  await deps.db.client.customerChannel.updateMany({
-    where: { channelId: input.channelId, statementMonthly: !input.on },
-    data: input.on ? { statementMonthly: true, statementPostedIn: due } : { statementMonthly: false },
-  });
+  await switchStatementMonthly(deps.db.client, input.channelId, input.on, due);
   return { ok: true, on: input.on, changed: true, firstPostOn };
 }

@@ -2,6 +2,7 @@
 // incidents suggested from last year's usage (in packs, like the forecast's renewal size). Refused for a contract
 // that is not the channel's customer's, or one that is over (a renewal) — nothing is opened then.
 import { contractsOf } from "../db/contracts.ts";
+import { contractWithCustomerName } from "../db/contracts/contract-rows.ts";
 import { usageOfLastYear } from "../db/renewals.ts";
 import { addDays } from "../domain/contract.ts";
 import { RENEWAL_STEP, renewalSize } from "../domain/forecast.ts";
@@ -15,7 +16,7 @@ export type PrepareApplicationResult =
 export async function prepareApplication(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, input: { customerId: number; contractId: number; kind: RequestKind }): Promise<PrepareApplicationResult> {
   const today = deps.calendar.localDate(deps.clock.now());
   const client = deps.db.client;
-  const contract = await client.contract.findUnique({ where: { id: input.contractId }, include: { customer: { select: { name: true } } } });
+  const contract = await contractWithCustomerName(client, input.contractId);
   if (!contract || contract.customerId !== input.customerId) return { ok: false, reason: "unknown_contract" };
   if (input.kind === "renewal" && contract.endsOn < today) return { ok: false, reason: "ended" };
   const usage = await usageOfLastYear(client, deps.calendar, contract.customerId, today);

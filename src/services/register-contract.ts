@@ -5,6 +5,9 @@ import { credit } from "../db/contracts.ts";
 import { enqueue } from "../db/outbox.ts";
 import { claimRequest, DuplicateRequest, isDuplicateRequest } from "../db/requests.ts";
 import { addTeams } from "../db/channels.ts";
+import { addCustomerChannel, registeredChannels } from "../db/channels/statements.ts";
+import { createContract } from "../db/contracts/contract-rows.ts";
+import { createCustomer, customerByName } from "../db/contracts/customers.ts";
 import { contractPeriod, isIncidentCount, type PeriodError } from "../domain/contract.ts";
 import { decideCustomerTeams, type ConnectedTeam, type TeamDecision, type TenancyError } from "../domain/tenancy.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -122,13 +125,13 @@ function register(deps: ServiceDeps, input: RegisterContractInput, period: { sta
   const name = input.customerName.trim();
   const note = input.contactNote?.trim() || null;
   return deps.db.transaction(async (tx): Promise<RegisterContractResult> => {
-    const taken = await tx.customerChannel.findMany({ where: { channelId: { in: input.channelIds } }, include: { customer: { select: { name: true } } } });
+    const taken = await registeredChannels(tx, input.channelIds);
     const elsewhere = taken.filter((c) => c.customer.name !== name).map((c) => c.channelId);
     // Checked before anything is written: a refused registration leaves no customer behind.
     if (elsewhere.length) return { ok: false, errors: { channelIds: "taken" }, channels: elsewhere };
-    let customer = await tx.customer.findUnique({ where: { name } });
+    let customer = await customerByName(tx, name);
     const createdCustomer = !customer;
-    customer ??= await tx.customer.create({ data: { name, contactNote: note, createdAt: now } });
+    customer ??= await createCustomer(tx, { name, contactNote: note, at: now });
     const channels: ChannelTenancy[] = [];
     for (const channelId of new Set(input.channelIds)) {
       const teams = decisions.get(channelId) ?? null;
@@ -139,16 +142,14 @@ function register(deps: ServiceDeps, input: RegisterContractInput, period: { sta
         otherTeams: (teams ?? []).filter((t) => t.role !== "customer").map((t) => t.teamId),
       });
       if (known) continue;
-      await tx.customerChannel.create({ data: { channelId, customerId: customer.id, createdAt: now, ...(input.locale ? { locale: input.locale } : {}) } });
+      await addCustomerChannel(tx, { channelId, customerId: customer.id, at: now, locale: input.locale });
       await addTeams(tx, channelId, teams ?? [], input.actorId, now);
       // A new channel gets its "open a case" message: customers have no other way in.
       await enqueue(tx, channelId, { kind: "channel.entry" }, { at: now, dedupeKey: `entry:${channelId}` });
     }
-    const contract = await tx.contract.create({
-      data: {
-        customerId: customer.id, kind: input.kind ?? (createdCustomer ? "initial" : "renewal"),
-        startsOn: period.startsOn, endsOn: period.endsOn, createdBy: input.actorId, createdAt: now, note,
-      },
+    const contract = await createContract(tx, {
+      customerId: customer.id, kind: input.kind ?? (createdCustomer ? "initial" : "renewal"),
+      startsOn: period.startsOn, endsOn: period.endsOn, createdBy: input.actorId, at: now, note,
     });
     await credit(tx, "purchase", { contractId: contract.id, customerId: customer.id, amount: input.incidents, actorId: input.actorId, at: now });
     await claimRequest(tx, input.requestKey, now);

@@ -1,6 +1,8 @@
 // A renewal is a new purchase of incidents, a contract of its own (R-CON-4). It may overlap the current one
 // (bought early); reservations keep drawing from the contract that ends first (R-CON-6).
 import { credit } from "../db/contracts.ts";
+import { createContract, overlappingContracts } from "../db/contracts/contract-rows.ts";
+import { customerRef } from "../db/contracts/customers.ts";
 import { claimRequest, isDuplicateRequest } from "../db/requests.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { registerPurchaseRequest } from "./settle-purchase-request.ts";
@@ -26,17 +28,12 @@ export async function renewContract(deps: ServiceDeps, input: RenewContractInput
   if (!terms.ok) return terms;
   try {
     const result = await deps.db.transaction(async (tx): Promise<RenewContractResult> => {
-      const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });
+      const customer = await customerRef(tx, input.customerId);
       if (!customer) return { ok: false, reason: "unknown_customer" };
-      const overlapping = await tx.contract.findMany({
-        where: { customerId: customer.id, startsOn: { lte: terms.endsOn }, endsOn: { gte: terms.startsOn } },
-        select: { id: true }, orderBy: { id: "asc" },
-      });
-      const contract = await tx.contract.create({
-        data: {
-          customerId: customer.id, kind: "renewal", startsOn: terms.startsOn, endsOn: terms.endsOn,
-          createdBy: input.actorId, createdAt: now, note: input.note?.trim() || null,
-        },
+      const overlapping = await overlappingContracts(tx, customer.id, terms);
+      const contract = await createContract(tx, {
+        customerId: customer.id, kind: "renewal", startsOn: terms.startsOn, endsOn: terms.endsOn,
+        createdBy: input.actorId, at: now, note: input.note?.trim() || null,
       });
       await credit(tx, "purchase", { contractId: contract.id, customerId: customer.id, amount: input.incidents, actorId: input.actorId, at: now });
       if (input.purchaseRequestId) {

@@ -2,8 +2,12 @@
 // or the triage channel) gets last week's figures once. The claim is the insert of the week's delivery row for the
 // recipient: with several replicas only one insert succeeds, in the same transaction as the outbox messages (the
 // digest and its chart of monthly incidents per customer).
+import { casesEndedIn, casesOpenedIn, normalCasesOpenedIn } from "../db/cases/statements.ts";
 import { isUniqueViolation } from "../db/client.ts";
+import { claimDigest, recipientsSent } from "../db/contracts/digest.ts";
+import { settledInSpan } from "../db/contracts/ledger.ts";
 import { enqueue } from "../db/outbox.ts";
+import { ratingsInSpan } from "../db/ratings.ts";
 import { digestDue, reportedWeek, weekOf, type DigestFigures, type DigestSchedule } from "../domain/digest.ts";
 import { firstResponseBreached } from "../domain/sla.ts";
 import { balanceOverview } from "./balance-overview.ts";
@@ -22,24 +26,23 @@ export async function digestFigures(deps: Pick<ServiceDeps, "db" | "calendar" | 
   const { from, to } = reportedWeek(monday);
   const range = { gte: deps.calendar.startOfDay(from), lt: deps.calendar.startOfDay(monday) };
   const client = deps.db.client;
-  const [opened, ended, moved, newCases, ratings, balances] = await Promise.all([
-    client.case.count({ where: { createdAt: range } }),
-    client.case.count({ where: { closedAt: range } }),
-    client.ledgerEntry.groupBy({ by: ["kind"], where: { createdAt: range, kind: { in: ["consume", "release"] } }, _sum: { amount: true } }),
-    client.case.findMany({ where: { createdAt: range, level: "normal" }, select: { level: true, createdAt: true, firstResponseAt: true } }),
-    client.caseRating.aggregate({ where: { ratedAt: range }, _count: { _all: true }, _avg: { score: true } }),
+  const [opened, ended, settled, newCases, ratings, balances] = await Promise.all([
+    casesOpenedIn(client, range),
+    casesEndedIn(client, range),
+    settledInSpan(client, range),
+    normalCasesOpenedIn(client, range),
+    ratingsInSpan(client, range),
     balanceOverview(deps),
   ]);
-  const sum = (kind: string) => moved.find((m) => m.kind === kind)?._sum.amount ?? 0;
   const now = deps.clock.now();
   const ending = balances.filter((b) => b.attention === "expiring");
   const runningOut = balances.filter((b) => b.attention === "running_out" || b.attention === "exhausted");
   return {
-    from, to, opened, ended, consumed: sum("consume"), released: sum("release"),
+    from, to, opened, ended, consumed: settled.consumed, released: settled.released,
     ending: { count: ending.length, names: ending.slice(0, NAMES).map((b) => b.name) },
     runningOut: { count: runningOut.length, names: runningOut.slice(0, NAMES).map((b) => b.name) },
     breaches: newCases.filter((c) => firstResponseBreached(deps.calendar, { level: c.level, openedAt: c.createdAt, firstResponseAt: c.firstResponseAt }, now)).length,
-    ratings: { count: ratings._count._all, average: ratings._avg.score === null ? null : Math.round(ratings._avg.score * 10) / 10 },
+    ratings: { count: ratings.count, average: ratings.average === null ? null : Math.round(ratings.average * 10) / 10 },
   };
 }
 
@@ -49,7 +52,7 @@ export async function sendWeeklyDigests(deps: ServiceDeps, settings: DigestSetti
   const now = deps.clock.now();
   const monday = weekOf(deps.calendar.localDate(now));
   if (digestDue(monday, settings, deps.calendar) > now) return [];
-  const sent = new Set((await deps.db.client.digestDelivery.findMany({ where: { weekOf: monday, recipient: { in: [...settings.recipients] } }, select: { recipient: true } })).map((d) => d.recipient));
+  const sent = new Set(await recipientsSent(deps.db.client, monday, settings.recipients));
   const due = settings.recipients.filter((r) => !sent.has(r));
   if (due.length === 0) return [];
   const figures = await digestFigures(deps, monday);
@@ -63,7 +66,7 @@ export async function sendWeeklyDigests(deps: ServiceDeps, settings: DigestSetti
     }
     try {
       await deps.db.transaction(async (tx) => {
-        await tx.digestDelivery.create({ data: { recipient, weekOf: monday, claimedAt: now } });
+        await claimDigest(tx, recipient, monday, now);
         await enqueue(tx, recipient, { kind: "digest.post", weekOf: monday, figures }, { at: now });
         await enqueue(tx, recipient, { kind: "digest.chart", weekOf: monday, chart }, { at: now });
       });

@@ -2,6 +2,7 @@
 // and the resolution took in business time (p50, p90), how many normal cases missed the first-response target
 // (R-LIFE-7), and the customers' satisfaction ratings. Ended cases carry their figures (fixed when they ended, see
 // src/domain/sla-figures.ts), so the report mostly sorts stored numbers.
+import { customerRefs } from "../db/contracts/customers.ts";
 import { fixedSlaGroups, unfixedSlaCases, type FixedSlaGroup } from "../db/sla.ts";
 import { slaFigures } from "../domain/sla-figures.ts";
 import { nextMonthStart } from "../domain/usage-chart.ts";
@@ -44,7 +45,7 @@ export async function slaReport(deps: Pick<ServiceDeps, "db" | "calendar" | "clo
   const [fixed, unfixed, customers] = await Promise.all([
     fixedSlaGroups(deps.db, starts, end),
     unfixedSlaCases(deps.db, opened),
-    deps.db.client.customer.findMany({ select: { id: true, name: true } }),
+    customerRefs(deps.db.client),
   ]);
   const monthOf = (at: Date) => {
     let i = starts.length - 1;

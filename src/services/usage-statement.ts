@@ -3,7 +3,10 @@
 // it for the customer of the channel they ask in, managers for any customer; the caller decides who may ask.
 import { caseNumber } from "../domain/case.ts";
 import { contractStatus, lapsed, type ContractStatus } from "../domain/contract.ts";
+import { statementCases } from "../db/cases/statements.ts";
 import { contractsOf } from "../db/contracts.ts";
+import { customerRef } from "../db/contracts/customers.ts";
+import { entriesOfContracts } from "../db/contracts/ledger.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 export type CaseOutcome = "resolved" | "closed" | "cancelled" | "declined" | "open";
@@ -55,20 +58,14 @@ export async function usageStatement(
   deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, input: { customerId: number; contractId?: number },
 ): Promise<UsageStatement | null> {
   const client = deps.db.client;
-  const customer = await client.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });
+  const customer = await customerRef(client, input.customerId);
   if (!customer) return null;
   const today = deps.calendar.localDate(deps.clock.now());
   const contracts = covered(await contractsOf(client, customer.id), today, input.contractId);
   const ids = contracts.map((c) => c.id);
-  const entries = await client.ledgerEntry.findMany({
-    where: { contractId: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { contractId: true, caseId: true, kind: true, amount: true, reason: true, createdAt: true },
-  });
+  const entries = await entriesOfContracts(client, ids);
   const caseIds = [...new Set(entries.flatMap((e) => (e.caseId === null ? [] : [e.caseId])))];
-  const cases = new Map((await client.case.findMany({
-    where: { id: { in: caseIds }, customerId: customer.id },
-    select: { id: true, title: true, level: true, state: true, createdAt: true, closedAt: true },
-  })).map((c) => [c.id, c]));
+  const cases = new Map((await statementCases(client, caseIds, customer.id)).map((c) => [c.id, c]));
   const day = (d: Date) => deps.calendar.localDate(d);
   return {
     customerId: customer.id, customerName: customer.name, asOf: today,
