@@ -86,7 +86,7 @@ class Runner {
     return customers.length ? customers[i % customers.length]!.channelId : "C0BENCH0001";
   }
 
-  openCase(i: number): SignedRequest {
+  openCase(i: number): Promise<SignedRequest> {
     const customers = this.world.customers;
     const customer = customers[i % Math.max(1, customers.length)];
     const person = customer?.person ?? { userId: "U0CUST0001", teamId: "T0CUST0001" };
@@ -94,7 +94,7 @@ class Runner {
   }
 
   /** Warm-up, then concurrency 1, then 32; request indexes run on across the three so each hits fresh data. */
-  async measure(kind: Kind, build: (i: number) => SignedRequest, check?: (answer: { status: number; text: string }) => string | null): Promise<void> {
+  async measure(kind: Kind, build: (i: number) => SignedRequest | Promise<SignedRequest>, check?: (answer: { status: number; text: string }) => string | null): Promise<void> {
     this.offset = 0;
     const spec = KINDS.find((k) => k.kind === kind)!;
     const followUps = this.world.kind === "bare" ? 0 : spec.followUps;

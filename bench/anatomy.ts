@@ -34,6 +34,7 @@ export async function anatomy(options: { log: (line: string) => void }): Promise
     const today = running.deps.calendar.localDate(new Date());
     // The channel is shared with the customer's workspace, which registration reads from Slack (the stand-in).
     slack.setChannel({ id: "C0ANATOMY", is_ext_shared: true, connected_team_ids: ["T0HOME", "T0CUSTA"] });
+    slack.setTeam({ id: "T0CUSTA", name: "構成株式会社" });
     const registered = await registerContract(running.deps, { customerName: "構成株式会社", channelIds: ["C0ANATOMY"], incidents: 1000, confirmedOn: today, actorId: "U0MGR1" });
     if (!registered.ok) throw new Error("registration failed");
     await running.dispatcher.drain();
@@ -50,7 +51,10 @@ export async function anatomy(options: { log: (line: string) => void }): Promise
     const world = { database, slack } as unknown as World;
     const perRequest: Array<[string, { total: number; byOperation: Map<string, number> }]> = [];
     perRequest.push(["Slash command `/support`", await measure(() => endpoint.post(requests.slashCommand(Commands.support, engineer, "C0ANATOMY")))]);
-    perRequest.push(["View submission (opens a case)", await measure((i) => endpoint.post(requests.openCaseSubmission(customer, "C0ANATOMY", `構成 ${i}`, 1000)))]);
+    perRequest.push(["View submission (opens a case)", await measure(async (i) => {
+      const submission = await requests.openCaseSubmission(customer, "C0ANATOMY", `構成 ${i}`, 1000);
+      submission.answered?.(await endpoint.post(submission));
+    })]);
     const cases = await openCases(world, N);
     perRequest.push(["Message event (engineer's answer)", await measure((i) => endpoint.post(requests.threadReply(engineer, "C0ANATOMY", cases[i]!.rootTs, "回答です。")))]);
     perRequest.push(["Button (resolves a case)", await measure((i) => endpoint.post(requests.resolveClick(engineer, "C0ANATOMY", rootMessage(world, cases[i]!), cases[i]!.id)))]);

@@ -2,7 +2,12 @@
 // the figures are the receiver's time to answer, not the generator's.
 import { Agent, request } from "node:http";
 
-export interface SignedRequest { body: string; headers: Record<string, string> }
+export interface SignedRequest {
+  body: string;
+  headers: Record<string, string>;
+  /** What Slack does with the answer (a modal's submission: show the view it carries), after the clock stopped. */
+  answered?: (answer: { status: number; text: string }) => void;
+}
 
 export interface LoadResult {
   /** Milliseconds from sending the request to the last byte of the answer, in completion order. */
@@ -51,7 +56,7 @@ export class Endpoint {
 export async function runWaves(endpoint: Endpoint, options: {
   total: number;
   concurrency: number;
-  build: (i: number) => SignedRequest;
+  build: (i: number) => SignedRequest | Promise<SignedRequest>;
   check?: (answer: { status: number; text: string }, i: number) => string | null;
   settle?: (waveSize: number) => Promise<void>;
 }): Promise<LoadResult> {
@@ -65,12 +70,13 @@ export async function runWaves(endpoint: Endpoint, options: {
   const started = performance.now();
   for (let first = 0; first < options.total; first += options.concurrency) {
     const size = Math.min(options.concurrency, options.total - first);
-    const wave = Array.from({ length: size }, (_, k) => options.build(first + k));
+    const wave = await Promise.all(Array.from({ length: size }, async (_, k) => options.build(first + k)));
     await Promise.all(wave.map(async (req, k) => {
       const t0 = performance.now();
       try {
         const answer = await endpoint.post(req);
         latencies.push(performance.now() - t0);
+        req.answered?.(answer);
         const problem = answer.status !== 200 ? `HTTP ${answer.status}: ${answer.text.slice(0, 200)}` : options.check?.(answer, first + k) ?? null;
         if (problem) fail(problem);
       } catch (error) {
@@ -89,7 +95,7 @@ export async function runWaves(endpoint: Endpoint, options: {
 export async function runClosedLoop(endpoint: Endpoint, options: {
   total: number;
   concurrency: number;
-  build: (i: number) => SignedRequest;
+  build: (i: number) => SignedRequest | Promise<SignedRequest>;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
@@ -98,11 +104,12 @@ export async function runClosedLoop(endpoint: Endpoint, options: {
   const started = performance.now();
   const worker = async () => {
     for (let i = next++; i < options.total; i = next++) {
-      const req = options.build(i);
+      const req = await options.build(i);
       const t0 = performance.now();
       try {
         const answer = await endpoint.post(req);
         latencies.push(performance.now() - t0);
+        req.answered?.(answer);
         // A case modal's submission is answered with response_action "update" (「受付中…」); inline errors refuse.
         if (answer.status !== 200 || answer.text.includes('"response_action":"errors"')) {
           failures += 1;

@@ -1,10 +1,12 @@
 // Signed requests in the shapes Slack sends (the same shapes as tools/slack-sim/driver.ts builds), made directly so
 // that building thousands of them costs the load generator next to nothing. Trigger ids and response URLs come
-// from the Slack stand-in, so the app's follow-up calls (views.open) are accepted as they would be by Slack.
+// from the Slack stand-in, so the app's follow-up calls (views.open) are accepted as they would be by Slack, and a
+// submitted modal is one the stand-in shows, so the app's views.update of it is too.
 import { createHmac, randomUUID } from "node:crypto";
+import { WebClient } from "@slack/web-api";
 import type { SlackMessage, SlackStandIn } from "../tools/slack-sim/index.ts";
 import { translator } from "../src/slack/i18n/index.ts";
-import { Actions, Inputs, Views } from "../src/slack/ids.ts";
+import { Actions, Inputs } from "../src/slack/ids.ts";
 import { openCaseModal } from "../src/slack/views/open-case-modal.ts";
 import type { SignedRequest } from "./load.ts";
 
@@ -15,7 +17,13 @@ const FORM = "application/x-www-form-urlencoded";
 export interface Person { userId: string; teamId: string }
 
 export class SlackRequests {
-  constructor(private readonly slack: SlackStandIn, private readonly signingSecret: string, private readonly homeTeamId: string) {}
+  /** The bench's own calls to the stand-in, to tell them from the app's. */
+  modalsOpened = 0;
+  private readonly client: WebClient;
+
+  constructor(private readonly slack: SlackStandIn, private readonly signingSecret: string, private readonly homeTeamId: string) {
+    this.client = new WebClient(slack.token, { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
+  }
 
   sign(body: string, contentType: string): SignedRequest {
     const timestamp = Math.floor(Date.now() / 1000);
@@ -46,13 +54,19 @@ export class SlackRequests {
     }).toString(), FORM);
   }
 
-  /** A customer submits the case modal the app opened in their channel (title, description, level normal). */
-  openCaseSubmission(person: Person, channelId: string, title: string, available: number): SignedRequest {
+  /**
+   * A customer submits the case modal in their channel (title, description, level normal). Slack only delivers the
+   * submission of a modal it shows, and the app answers it by updating that modal: so the modal is first opened in
+   * the stand-in, as the app's views.open would have, and Slack's handling of the answer is applied to it.
+   */
+  async openCaseSubmission(person: Person, channelId: string, title: string, available: number): Promise<SignedRequest> {
     const metadata = { requestKey: randomUUID(), channelId, sourceTs: null, previousCaseId: null };
     const modal = openCaseModal({ metadata, channels: [], available }, translator("ja"));
-    const viewId = `V${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
+    const opened = await this.client.views.open({ trigger_id: this.slack.issueTriggerId({ userId: person.userId }), view: modal });
+    const view = opened.view as Json & { id: string; hash: string; blocks: Array<{ block_id?: string }> };
+    this.modalsOpened += 1;
     // The customer keeps the level the modal offers first (normal, one incident), as most do.
-    const levelBlock = modal.blocks.find((b) => b.block_id === Inputs.level.block) as { element?: { initial_option?: unknown } } | undefined;
+    const levelBlock = view.blocks.find((b) => b.block_id === Inputs.level.block) as { element?: { initial_option?: unknown } } | undefined;
     const levelOption = levelBlock?.element?.initial_option ?? { text: { type: "plain_text", text: "通常" }, value: "normal" };
     const values = {
       [Inputs.title.block]: { [Inputs.title.action]: { type: "plain_text_input", value: title } },
@@ -60,17 +74,20 @@ export class SlackRequests {
       [Inputs.product.block]: { [Inputs.product.action]: { type: "plain_text_input", value: null } },
       [Inputs.level.block]: { [Inputs.level.action]: { type: "radio_buttons", selected_option: levelOption } },
     };
-    return this.interaction({
+    const request = this.interaction({
       type: "view_submission", team: this.team(person.teamId), user: this.user(person), api_app_id: this.slack.appId,
-      token: VERIFICATION_TOKEN, trigger_id: this.slack.issueTriggerId({ userId: person.userId, viewId }),
-      view: {
-        id: viewId, team_id: person.teamId, type: "modal", blocks: modal.blocks, private_metadata: modal.private_metadata,
-        callback_id: Views.openCase, state: { values }, hash: `${Date.now()}.${viewId}`, title: modal.title,
-        clear_on_close: false, notify_on_close: false, close: modal.close, submit: modal.submit, previous_view_id: null,
-        root_view_id: viewId, app_id: this.slack.appId, external_id: "", app_installed_team_id: this.homeTeamId, bot_id: this.slack.botId,
-      },
+      token: VERIFICATION_TOKEN, trigger_id: this.slack.issueTriggerId({ userId: person.userId, viewId: view.id }),
+      view: { ...view, team_id: person.teamId, state: { values } },
       response_urls: [], is_enterprise_install: false, enterprise: null,
     });
+    return { ...request, answered: (answer) => this.settle(view.id, view.hash, answer) };
+  }
+
+  /** What Slack does with the app's answer to a submission: the modal shows the view the answer carries. */
+  private settle(viewId: string, hash: string, answer: { status: number; text: string }): void {
+    // The update the app makes after answering can arrive first (a quick refusal); the answer does not undo it.
+    if (this.slack.view(viewId)?.hash !== hash) return;
+    this.slack.settleViewSubmission(viewId, { status: answer.status, json: parsed(answer.text) });
   }
 
   /** A click on the Resolve button of a case's root message, as the app posted it. */
@@ -109,6 +126,16 @@ export class SlackRequests {
       authorizations: [{ enterprise_id: null, team_id: this.homeTeamId, user_id: this.slack.botUserId, is_bot: true, is_enterprise_install: false }],
       is_ext_shared_channel: extShared, event_context: `4-${randomUUID()}`,
     }), "application/json");
+  }
+}
+
+/** An answer's body as JSON; null when it is empty or not JSON, as Slack reads an empty acknowledgement. */
+function parsed(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
   }
 }
 

@@ -92,6 +92,7 @@ async function profileRun(world: World, label: string, requests: SignedRequest[]
   await world.target.profileStart();
   for (const req of requests) {
     const answer = await world.endpoint.post(req);
+    req.answered?.(answer);
     if (answer.status !== 200) throw new Error(`a profiled request was answered ${answer.status}`);
   }
   // What the requests set off (the outbox's Slack calls) belongs to them.
@@ -121,8 +122,11 @@ export async function profile(options: { quick: boolean; log: (line: string) => 
       };
       // Warm-up: every code path compiled and optimised before the profile starts.
       for (let i = 0; i < warmup; i++) await world.endpoint.post(world.requests.slashCommand(Commands.support, engineer, "C0BENCH0001"));
-      for (let i = 0; i < warmup; i++) await world.endpoint.post(open(i));
-      results.set(`${kind}/view`, await profileRun(world, `${kind}-view`, Array.from({ length: n }, (_, i) => open(warmup + i))));
+      for (let i = 0; i < warmup; i++) {
+        const submission = await open(i);
+        submission.answered?.(await world.endpoint.post(submission));
+      }
+      results.set(`${kind}/view`, await profileRun(world, `${kind}-view`, await Promise.all(Array.from({ length: n }, (_, i) => open(warmup + i)))));
       const cases = kind === "bare" ? [] : await openCases(world, warmup + n);
       if (kind !== "bare" && cases.length < warmup + n) throw new Error(`only ${cases.length} cases were opened`);
       sampleRoot ??= cases[0] ? rootMessage(world, cases[0]) : null;

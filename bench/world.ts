@@ -129,12 +129,16 @@ export async function startWorld(kind: TargetKind, options: { customers?: number
     const today = calendar.localDate(systemClock.now());
     for (let i = 1; i <= (options.customers ?? 0); i++) {
       const channelId = `C0BENCH${String(i).padStart(4, "0")}`;
-      slack.setChannel({ id: channelId, is_ext_shared: true, connected_team_ids: [HOME_TEAM, `T0CUST${String(i).padStart(4, "0")}`] });
+      const teamId = `T0CUST${String(i).padStart(4, "0")}`;
+      const customerName = `ベンチマーク株式会社 ${i}`;
+      slack.setChannel({ id: channelId, is_ext_shared: true, connected_team_ids: [HOME_TEAM, teamId] });
+      // Slack describes a workspace connected to one of the app's channels (team.info), as it does in production.
+      slack.setTeam({ id: teamId, name: customerName });
       const registered = await registerContract(deps, {
-        customerName: `ベンチマーク株式会社 ${i}`, channelIds: [channelId], incidents: 10_000, confirmedOn: today, actorId: MANAGER,
+        customerName, channelIds: [channelId], incidents: 10_000, confirmedOn: today, actorId: MANAGER,
       });
       if (!registered.ok) throw new Error(`registration failed: ${JSON.stringify(registered.errors)}`);
-      customers.push({ customerId: registered.customerId, channelId, person: { userId: `U0CUST${String(i).padStart(4, "0")}`, teamId: `T0CUST${String(i).padStart(4, "0")}` } });
+      customers.push({ customerId: registered.customerId, channelId, person: { userId: `U0CUST${String(i).padStart(4, "0")}`, teamId } });
     }
   }
   const target = await spawnTarget({
