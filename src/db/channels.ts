@@ -1,6 +1,6 @@
 // A customer channel's tenancy: which connected workspaces are the customer's, and who may approve. The only
 // module that queries ChannelTeam and ChannelApprover.
-import type { TeamDecision, TeamRole } from "../domain/tenancy.ts";
+import type { ConnectedTeam, TeamDecision, TeamRole } from "../domain/tenancy.ts";
 import type { Db, Tx } from "./client.ts";
 
 export interface ChannelTeamRow { teamId: string; teamName: string | null; role: TeamRole; decidedBy: string | null }
@@ -18,6 +18,17 @@ export async function addTeams(tx: Tx, channelId: string, decisions: readonly Te
     await tx.channelTeam.upsert({
       where: { channelId_teamId: { channelId, teamId: d.teamId } },
       create: { channelId, teamId: d.teamId, teamName: d.teamName, role: d.role, decidedBy: d.role === "pending" ? null : actorId, createdAt: at, updatedAt: at },
+      update: {},
+    });
+  }
+}
+
+/** Connected workspaces nobody has decided on yet are recorded as pending; those the channel knows are kept. */
+export async function recordConnectedTeams(tx: Tx, channelId: string, teams: readonly ConnectedTeam[], at: Date): Promise<void> {
+  for (const t of teams) {
+    await tx.channelTeam.upsert({
+      where: { channelId_teamId: { channelId, teamId: t.id } },
+      create: { channelId, teamId: t.id, teamName: t.name, role: "pending", createdAt: at, updatedAt: at },
       update: {},
     });
   }

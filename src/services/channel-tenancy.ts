@@ -1,6 +1,7 @@
 // A manager looks after a channel's tenancy: which connected workspaces are the customer's, and which customer
 // people may approve raised incident counts (R-ROLE, R-INC-5).
-import { approversOf, setApprovers, setCustomerTeams, teamsOf, type ChannelTeamRow } from "../db/channels.ts";
+import { approversOf, recordConnectedTeams, setApprovers, setCustomerTeams, teamsOf, type ChannelTeamRow } from "../db/channels.ts";
+import { isRegisteredChannel, tenancyChannel } from "../db/channels/tenancy.ts";
 import type { ChannelConnections } from "../domain/tenancy.ts";
 import type { ServiceDeps } from "./deps.ts";
 
@@ -17,7 +18,7 @@ const TEAM = /^[TE][A-Z0-9]{2,}$/;
 const USER = /^[UW][A-Z0-9]{2,}$/;
 
 export async function channelTenancy(deps: ServiceDeps, channelId: string): Promise<ChannelTenancyView | null> {
-  const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true, customerId: true, customer: { select: { name: true } } } });
+  const channel = await tenancyChannel(deps.db.client, channelId);
   if (!channel) return null;
   return { channelId, customerId: channel.customerId, customerName: channel.customer.name, locale: channel.locale, teams: await teamsOf(deps.db.client, channelId), approvers: await approversOf(deps.db.client, channelId) };
 }
@@ -41,7 +42,7 @@ export async function channelConnections(deps: ServiceDeps, channelId: string): 
 export async function assignCustomerTeams(deps: ServiceDeps, input: { channelId: string; teamIds: string[]; actorId: string; connectedOnly?: boolean }): Promise<SetCustomerTeamsResult> {
   const teamIds = [...new Set(input.teamIds)];
   if (teamIds.length === 0 || teamIds.some((t) => !TEAM.test(t))) return { ok: false, reason: "invalid_team" };
-  if (!await deps.db.client.customerChannel.findUnique({ where: { channelId: input.channelId }, select: { id: true } })) return { ok: false, reason: "not_registered" };
+  if (!await isRegisteredChannel(deps.db.client, input.channelId)) return { ok: false, reason: "not_registered" };
   const connections = deps.workspaces ? await deps.workspaces.connections(input.channelId) : null;
   const connected = connections?.shared ? connections.teams : [];
   const names = new Map(connected.map((t) => [t.id, t.name]));
@@ -54,13 +55,7 @@ export async function assignCustomerTeams(deps: ServiceDeps, input: { channelId:
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     // Connected workspaces nobody has decided on yet are recorded first, so that they too become "not the customer".
-    for (const t of connected) {
-      await tx.channelTeam.upsert({
-        where: { channelId_teamId: { channelId: input.channelId, teamId: t.id } },
-        create: { channelId: input.channelId, teamId: t.id, teamName: t.name, role: "pending", createdAt: now, updatedAt: now },
-        update: {},
-      });
-    }
+    await recordConnectedTeams(tx, input.channelId, connected, now);
     await setCustomerTeams(tx, input.channelId, teamIds, names, input.actorId, now);
   });
   const view = await channelTenancy(deps, input.channelId);
@@ -86,7 +81,7 @@ export type SetApproversResult =
 export async function assignApprovers(deps: ServiceDeps, input: { channelId: string; userIds: string[]; actorId: string; customerMembersOnly?: boolean }): Promise<SetApproversResult> {
   const userIds = [...new Set(input.userIds)];
   if (userIds.some((u) => !USER.test(u))) return { ok: false, reason: "invalid_user" };
-  if (!await deps.db.client.customerChannel.findUnique({ where: { channelId: input.channelId }, select: { id: true } })) return { ok: false, reason: "not_registered" };
+  if (!await isRegisteredChannel(deps.db.client, input.channelId)) return { ok: false, reason: "not_registered" };
   if (input.customerMembersOnly && userIds.length) {
     const customerTeams = new Set((await teamsOf(deps.db.client, input.channelId)).filter((t) => t.role === "customer").map((t) => t.teamId));
     if (customerTeams.size === 0) return { ok: false, reason: "no_customer_team" };

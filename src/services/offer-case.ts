@@ -4,6 +4,7 @@
 // default: no offer under a short thanks or acknowledgement, and at most one per person and channel in a few
 // minutes (someone writing a question in several messages is offered once; the entry message is always there).
 import { isUniqueViolation } from "../db/client.ts";
+import { offeredSince, offerExists, offerText, recordOffer, reviseOfferText } from "../db/channels/offers.ts";
 import { enqueue } from "../db/outbox.ts";
 import { isAcknowledgement } from "../domain/acknowledgement.ts";
 import { DESCRIPTION_MAX } from "../domain/case.ts";
@@ -29,13 +30,10 @@ export async function offerCase(deps: ServiceDeps, message: CustomerMessage): Pr
   const text = Array.from(message.text).slice(0, DESCRIPTION_MAX * 2).join("");
   try {
     const result = await deps.db.transaction(async (tx): Promise<OfferCaseResult> => {
-      if (await tx.caseOffer.findUnique({ where: { channelId_sourceTs: { channelId: message.channelId, sourceTs: message.ts } }, select: { id: true } })) return "duplicate";
-      const recent = await tx.caseOffer.findFirst({
-        where: { channelId: message.channelId, userId: message.userId, createdAt: { gt: new Date(now.getTime() - OFFER_QUIET_MS) } }, select: { id: true },
-      });
-      if (recent) return "recently_offered";
+      if (await offerExists(tx, { channelId: message.channelId, sourceTs: message.ts })) return "duplicate";
+      if (await offeredSince(tx, message, new Date(now.getTime() - OFFER_QUIET_MS))) return "recently_offered";
       // The offer's own row keeps what the modal needs; the outbox message only delivers it and may be purged.
-      await tx.caseOffer.create({ data: { channelId: message.channelId, sourceTs: message.ts, userId: message.userId, text, createdAt: now } });
+      await recordOffer(tx, { channelId: message.channelId, sourceTs: message.ts, userId: message.userId, text, at: now });
       await enqueue(tx, message.channelId, { kind: "case.offer", sourceTs: message.ts, userId: message.userId, text }, { at: now, dedupeKey: key });
       return "offered";
     });
@@ -51,12 +49,10 @@ export async function offerCase(deps: ServiceDeps, message: CustomerMessage): Pr
 /** The customer edited the message before making it a case: the modal should open with what they wrote last. */
 export async function reviseOffer(deps: ServiceDeps, message: { channelId: string; ts: string; text: string }): Promise<boolean> {
   const text = Array.from(message.text).slice(0, DESCRIPTION_MAX * 2).join("");
-  const updated = await deps.db.client.caseOffer.updateMany({ where: { channelId: message.channelId, sourceTs: message.ts }, data: { text } });
-  return updated.count > 0;
+  return reviseOfferText(deps.db.client, { channelId: message.channelId, sourceTs: message.ts }, text);
 }
 
 /** What the customer wrote under an offer, for the case modal; null when no offer was made under that message. */
 export async function offeredText(deps: Pick<ServiceDeps, "db">, channelId: string, sourceTs: string): Promise<string | null> {
-  const offer = await deps.db.client.caseOffer.findUnique({ where: { channelId_sourceTs: { channelId, sourceTs } }, select: { text: true } });
-  return offer?.text ?? null;
+  return offerText(deps.db.client, { channelId, sourceTs });
 }

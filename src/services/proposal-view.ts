@@ -1,6 +1,7 @@
 // What a proposal message shows, read in one place so its first posting and every re-rendering agree. The
 // cost is derived from the proposal alone, so a message re-rendered after approval still shows what was asked.
 import { approversOf } from "../db/channels.ts";
+import { channelLocale } from "../db/channels/tenancy.ts";
 import { contractsOf } from "../db/contracts.ts";
 import { proposalWithCase } from "../db/proposals.ts";
 import { caseNumber } from "../domain/case.ts";
@@ -45,13 +46,13 @@ export async function loadProposalView(deps: Pick<ServiceDeps, "db" | "calendar"
   const p = await proposalWithCase(deps.db.client, proposalId);
   const kind = p ? parseProposalKind(p.kind) : null;
   if (!p || !kind) return null;
-  const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId: p.case.channelId }, select: { locale: true } });
+  const locale = await channelLocale(deps.db.client, p.case.channelId);
   const parts = partsOf(p.parts);
   const extra = kind.kind === "level_a" ? incidentsFor("A") - incidentsFor("normal") : Math.max(0, parts.length - 1) * incidentsFor("normal");
   const today = deps.calendar.localDate(deps.clock.now());
   return {
     id: p.id, caseId: p.caseId, number: caseNumber(p.caseId), channelId: p.case.channelId, rootTs: p.case.rootTs,
-    locale: storedLocale(channel?.locale), kind, reason: p.reason, parts,
+    locale: storedLocale(locale), kind, reason: p.reason, parts,
     before: p.incidents - extra, after: p.incidents, state: p.state as ProposalState,
     proposedBy: p.proposedBy, decidedBy: p.decidedBy,
     available: summarize(await contractsOf(deps.db.client, p.case.customerId), today).available,

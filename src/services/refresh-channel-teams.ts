@@ -2,6 +2,7 @@
 // starts with channels that have no customer workspace yet. The app asks Slack, decides alone only the plain case
 // (one outside workspace and none decided before), and asks managers in the triage channel to confirm the rest.
 import { addTeams, channelsWithoutCustomerTeam, teamsOf } from "../db/channels.ts";
+import { customerNameOfChannel, isRegisteredChannel } from "../db/channels/tenancy.ts";
 import { reconcileTeams, type TeamDecision } from "../domain/tenancy.ts";
 import { alertManagers } from "./engineer-alert.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -11,8 +12,7 @@ export type RefreshChannelTeamsResult =
   | { ok: false; reason: "not_registered" | "slack_unavailable" };
 
 export async function refreshChannelTeams(deps: ServiceDeps, input: { channelId: string; actorId: string }): Promise<RefreshChannelTeamsResult> {
-  const registered = await deps.db.client.customerChannel.findUnique({ where: { channelId: input.channelId }, select: { id: true } });
-  if (!registered) return { ok: false, reason: "not_registered" };
+  if (!await isRegisteredChannel(deps.db.client, input.channelId)) return { ok: false, reason: "not_registered" };
   // Slack first, outside the transaction: no network call holds a database lock.
   const connections = deps.workspaces ? await deps.workspaces.connections(input.channelId) : null;
   if (connections === null) return { ok: false, reason: "slack_unavailable" };
@@ -24,9 +24,9 @@ export async function refreshChannelTeams(deps: ServiceDeps, input: { channelId:
     await addTeams(tx, input.channelId, add, input.actorId, now);
     const pending = add.filter((t) => t.role === "pending");
     if (pending.length) {
-      const customer = await tx.customerChannel.findUniqueOrThrow({ where: { channelId: input.channelId }, select: { customer: { select: { name: true } } } });
+      const customer = await customerNameOfChannel(tx, input.channelId);
       const teams = pending.map((t) => (t.teamName ? `${t.teamName} (${t.teamId})` : t.teamId)).join(", ");
-      await alertManagers(tx, deps, { notice: "alert.channel_teams_pending", params: { customer: customer.customer.name, channel: input.channelId, teams } }, {
+      await alertManagers(tx, deps, { notice: "alert.channel_teams_pending", params: { customer, channel: input.channelId, teams } }, {
         at: now, dedupeKey: `channel-teams:${input.channelId}:${pending.map((t) => t.teamId).sort().join(",")}`,
       });
     }
