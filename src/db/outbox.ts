@@ -158,6 +158,31 @@ export function backlog(db: Database): Promise<number> {
   return db.client.outboxMessage.count({ where: { deliveredAt: null, failedAt: null } });
 }
 
+/** Messages Slack refused for good, kept for a person to look at. */
+export function failedCount(db: Database): Promise<number> {
+  return db.client.outboxMessage.count({ where: { failedAt: { not: null } } });
+}
+
+/** Held messages by Slack's error, across channels. */
+export async function heldCountsByCause(db: Database): Promise<Array<{ cause: string | null; count: number }>> {
+  const rows = await db.client.outboxMessage.groupBy({ by: ["heldCause"], where: { heldCause: { not: null }, deliveredAt: null }, _count: { _all: true } });
+  return rows.map((r) => ({ cause: r.heldCause, count: r._count._all }));
+}
+
+/** The channel a case's triage announcement was written for; null when the case was never announced. */
+export async function triageChannelOfCase(db: Database, caseId: number): Promise<string | null> {
+  const announced = await db.client.outboxMessage.findFirst({ where: { caseId, kind: "triage.root" }, select: { channelId: true } });
+  return announced?.channelId ?? null;
+}
+
+/** Root messages of cases waiting in these channels (not held themselves: they wait behind a held head). */
+export function waitingCaseRoots(db: Database, channelIds: readonly string[]): Promise<Array<{ caseId: number | null; channelId: string }>> {
+  return db.client.outboxMessage.findMany({
+    where: { channelId: { in: [...channelIds] }, kind: "case.root", deliveredAt: null, failedAt: null, heldAt: null },
+    select: { caseId: true, channelId: true },
+  });
+}
+
 /**
  * Keeps a message Slack refused for a cause that can go away (the app out of the channel, its token refused): it
  * is not tried again, and as its channel's head it holds back the channel's later messages, until released.

@@ -3,6 +3,7 @@
 // the requests themselves with their settlement.
 import { addDays } from "../domain/contract.ts";
 import { lastYearUsage, type LastYearUsage } from "../domain/forecast.ts";
+import type { RequestKind } from "../domain/renewal.ts";
 import type { BusinessCalendar } from "../domain/calendar.ts";
 import type { Database, Db, Prisma, Tx } from "./client.ts";
 import type { DueContract } from "./due.ts";
@@ -85,6 +86,11 @@ export function findRequest(db: Tx, id: number): Promise<RequestRow | null> {
   return db.purchaseRequest.findUnique({ where: { id }, select: requestSelect });
 }
 
+/** The ts of a request's message as posted on one side: the customer's channel or the triage channel. */
+export async function recordRequestTs(db: Db | Tx, requestId: number, side: "customer" | "triage", ts: string): Promise<void> {
+  await db.purchaseRequest.update({ where: { id: requestId }, data: side === "customer" ? { channelTs: ts } : { triageTs: ts } });
+}
+
 export function listRequests(db: Tx, filter: { state?: string; customerId?: number; limit?: number }): Promise<RequestRow[]> {
   return db.purchaseRequest.findMany({
     where: { ...(filter.state ? { state: filter.state } : {}), ...(filter.customerId ? { customerId: filter.customerId } : {}) },
@@ -126,7 +132,7 @@ export interface NewPurchaseRequest {
   requestKey: string;
   customerId: number;
   channelId: string;
-  kind: string;
+  kind: RequestKind;
   contractId: number | null;
   companyName: string;
   contactName: string;

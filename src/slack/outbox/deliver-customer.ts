@@ -1,5 +1,7 @@
 // Delivery of what the customer's side of a channel shows outside a case's own thread: the channel's entry
 // message, the offer to a customer under their message (ephemeral), and the pointer from that message to the case made from it.
+import { channelEntry, recordEntryTs } from "../../db/channels/delivery.ts";
+import { channelLocale } from "../../db/channels/tenancy.ts";
 import type { OutboxPayload } from "../../services/outbox-payload.ts";
 import { translator } from "../i18n/index.ts";
 import { caseLinked, caseOffer } from "../views/case-offer.ts";
@@ -13,10 +15,10 @@ export async function deliverCustomer(deps: DeliverDeps, channelId: string, payl
     case "channel.entry":
       return deliverEntry(deps, channelId, payload.mode);
     case "case.offer": {
-      const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true } });
+      const locale = await channelLocale(deps.db.client, channelId);
       // Only the author sees it, so it is in their own Slack language; the channel's where Slack does not say.
       const own = await deps.people?.of(payload.userId).catch(() => null);
-      const t = translator(own ?? channel?.locale ?? deps.defaultLocale);
+      const t = translator(own ?? locale ?? deps.defaultLocale);
       // The channel both organisations read stays quiet.
       await deps.client.chat.postEphemeral({ channel: channelId, user: payload.userId, ...caseOffer(payload.sourceTs, t) });
       return;
@@ -33,7 +35,7 @@ export async function deliverCustomer(deps: DeliverDeps, channelId: string, payl
 
 async function deliverEntry(deps: DeliverDeps, channelId: string, mode: "repost" | "refresh" | undefined): Promise<void> {
   const { client, db } = deps;
-  const channel = await db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true, entryTs: true } });
+  const channel = await channelEntry(db.client, channelId);
   const message = entryMessage(translator(channel?.locale ?? deps.defaultLocale));
   const previous = channel?.entryTs ?? null;
   if (mode === "refresh" && previous) {
@@ -47,7 +49,7 @@ async function deliverEntry(deps: DeliverDeps, channelId: string, mode: "repost"
   }
   const posted = await client.chat.postMessage({ channel: channelId, ...message });
   if (!posted.ts) return;
-  await db.client.customerChannel.updateMany({ where: { channelId }, data: { entryTs: posted.ts } });
+  await recordEntryTs(db.client, channelId, posted.ts);
   // Pinning is a convenience: a channel where the app may not pin still gets the message.
   await client.pins.add({ channel: channelId, timestamp: posted.ts }).catch(() => undefined);
   // One pinned entry per channel: the pin moves to the new message; the old message stays (its buttons still work).

@@ -1,7 +1,9 @@
 // Delivery of renewals and purchase requests: the renewal question and its re-rendering with the answer, notices in
 // a message's thread, the exhausted-balance notice with its button, and a request's messages on both sides. Each is
 // rendered from the stored state at delivery time, in the channel's language (the triage channel: the default).
-import { findRequest } from "../../db/renewals.ts";
+import { channelLocale } from "../../db/channels/tenancy.ts";
+import { renewalAnswerOf } from "../../db/contracts/delivery.ts";
+import { findRequest, recordRequestTs } from "../../db/renewals.ts";
 import type { RenewalAnswer } from "../../domain/renewal.ts";
 import type { OutboxPayload } from "../../services/outbox-payload.ts";
 import { channelNoticeText, translator } from "../i18n/index.ts";
@@ -12,12 +14,11 @@ import { NotYet, type DeliverDeps } from "./deliver.ts";
 export type RenewalPayload = Extract<OutboxPayload, { kind: "renewal.notice" | "renewal.refresh" | "thread.notice" | "purchase.notice" | "request.post" | "request.refresh" | "request.notice" }>;
 
 async function localeOf(deps: DeliverDeps, channelId: string): Promise<"ja" | "en"> {
-  const channel = await deps.db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true } });
-  return channel?.locale ?? deps.defaultLocale;
+  return (await channelLocale(deps.db.client, channelId)) ?? deps.defaultLocale;
 }
 
 async function renewal(deps: DeliverDeps, contractId: number, params: Extract<RenewalPayload, { kind: "renewal.notice" }>["params"], locale: "ja" | "en") {
-  const c = await deps.db.client.contract.findUnique({ where: { id: contractId }, select: { renewalAnswer: true, renewalAnsweredBy: true, renewalAnsweredAt: true } });
+  const c = await renewalAnswerOf(deps.db.client, contractId);
   if (!c) throw new Error(`contract ${contractId} not found`);
   return renewalQuestion({
     contractId, params, answer: (c.renewalAnswer as RenewalAnswer | null) ?? null, answeredBy: c.renewalAnsweredBy,
@@ -60,7 +61,7 @@ async function deliverRequest(deps: DeliverDeps, channelId: string, payload: Ext
   if (payload.kind === "request.post") {
     if (ts) return; // posted before a crash kept it from being marked delivered
     const posted = await deps.client.chat.postMessage({ channel: channelId, ...message });
-    if (posted.ts) await deps.db.client.purchaseRequest.update({ where: { id: r.id }, data: customer ? { channelTs: posted.ts } : { triageTs: posted.ts } });
+    if (posted.ts) await recordRequestTs(deps.db.client, r.id, payload.side, posted.ts);
     return;
   }
   if (!ts) throw new NotYet("request message not posted yet");

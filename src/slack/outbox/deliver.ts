@@ -1,5 +1,7 @@
 // Turns one outbox payload into the Slack call it stands for, rendered from the case's state at delivery time.
 import type { WebClient } from "@slack/web-api";
+import { storeRootTs, storeTriageTs } from "../../db/cases/delivery.ts";
+import { channelLocale } from "../../db/channels/tenancy.ts";
 import type { Database } from "../../db/client.ts";
 import type { OutboxPayload } from "../../services/outbox-payload.ts";
 import { loadCaseViews, type CaseView, type RatingFacts } from "../../services/case-view.ts";
@@ -17,7 +19,7 @@ import { deliverRating } from "./deliver-rating.ts";
 import { deliverRenewal } from "./deliver-renewal.ts";
 import { deliverNotifications } from "./deliver-notifications.ts";
 import { threadLink } from "./thread-link.ts";
-import { enqueueMany } from "../../db/outbox.ts";
+import { enqueueMany, triageChannelOfCase } from "../../db/outbox.ts";
 import { triageMessage } from "../views/triage-message.ts";
 import type { PersonLocales } from "../person-locales.ts";
 
@@ -89,11 +91,13 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
       // with the thread's ts by whichever delivery stores it first (a retry after a crash, or after a lease ran out
       // on a slow Slack, finds it stored and writes no second one).
       const ts = posted.ts;
-      const triage = payload.triageChannel !== undefined ? payload.triageChannel : await triageChannelOf(deps, v.id);
+      // The triage channel is where the case's announcement was sent (none: it was never announced). A root
+      // message written since carries it; one written before looks it up.
+      const triage = payload.triageChannel !== undefined ? payload.triageChannel : await triageChannelOfCase(db, v.id);
       const stored = await db.transaction(async (tx) => {
-        const { count } = await tx.case.updateMany({ where: { id: v.id, rootTs: null }, data: { rootTs: ts } });
-        if (count === 1 && triage) await enqueueMany(tx, [{ channelId: triage, caseId: v.id, payload: { kind: "triage.refresh", caseId: v.id } }], { at: deps.clock.now() });
-        return count === 1;
+        const first = await storeRootTs(tx, v.id, ts);
+        if (first && triage) await enqueueMany(tx, [{ channelId: triage, caseId: v.id, payload: { kind: "triage.refresh", caseId: v.id } }], { at: deps.clock.now() });
+        return first;
       });
       if (stored && triage && deps.round) deps.round.lookAgain = true;
       await deps.round?.posted(v.id, { rootTs: ts });
@@ -118,7 +122,7 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
       const link = await threadLink(client, v.channelId, v.rootTs);
       const posted = await client.chat.postMessage({ channel: channelId, ...triageMessage(v, translator(deps.defaultLocale), link ?? undefined) });
       if (posted.ts) {
-        await db.client.case.update({ where: { id: v.id }, data: { triageTs: posted.ts }, select: { id: true } });
+        await storeTriageTs(db.client, v.id, posted.ts);
         await deps.round?.posted(v.id, { triageTs: posted.ts });
       }
       return;
@@ -142,7 +146,7 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
       return;
     }
     case "channel.notice": {
-      const locale = await channelLocale(db, channelId, deps.defaultLocale);
+      const locale = await localeOfChannel(db, channelId, deps.defaultLocale);
       // An alert about a case with no triage thread names the case; rows written before it carried a caseId had
       // the number among their parameters.
       const text = "caseId" in payload ? caseNoticeText(locale, payload, caseNumber(payload.caseId)) : channelNoticeText(locale, payload);
@@ -152,16 +156,6 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
   }
 }
 
-/**
- * The triage channel is where the case's announcement was sent from (none: the case was never announced). A root
- * message written since carries it; one written before is looked up.
- */
-async function triageChannelOf(deps: DeliverDeps, caseId: number): Promise<string | null> {
-  const announced = await deps.db.client.outboxMessage.findFirst({ where: { caseId, kind: "triage.root" }, select: { channelId: true } });
-  return announced?.channelId ?? null;
-}
-
-async function channelLocale(db: Database, channelId: string, fallback: "ja" | "en"): Promise<"ja" | "en"> {
-  const channel = await db.client.customerChannel.findUnique({ where: { channelId }, select: { locale: true } });
-  return channel?.locale ?? fallback;
+async function localeOfChannel(db: Database, channelId: string, fallback: "ja" | "en"): Promise<"ja" | "en"> {
+  return (await channelLocale(db.client, channelId)) ?? fallback;
 }

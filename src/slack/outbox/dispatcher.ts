@@ -5,7 +5,7 @@
 // message stays in the database until it is marked delivered.
 import type { Logger } from "../../logger.ts";
 import { faultSummary } from "../../db/health.ts";
-import { claimRound, DEFAULT_LEASE_MS, heldCauses, markDelivered, markFailed, markRetry, releaseClaims, releaseHeld, type OutboxRow } from "../../db/outbox.ts";
+import { claimRound, DEFAULT_LEASE_MS, heldCauses, markDelivered, markFailed, markRetry, releaseClaims, releaseHeld, waitingCaseRoots, type OutboxRow } from "../../db/outbox.ts";
 import { deliver, Later, NotYet, type DeliverDeps } from "./deliver.ts";
 import { announceAuthHold, announceBlockedCase, AUTH_CAUSES, classify, refuse } from "./holds.ts";
 import { postingOnce } from "./post-once.ts";
@@ -258,10 +258,7 @@ export class OutboxDispatcher {
   private async announceBlockedCases(held: Array<{ cause: string; channelId: string }>): Promise<void> {
     const channels = held.filter((h) => !AUTH_CAUSES.includes(h.cause));
     if (channels.length === 0) return;
-    const waiting = await this.deps.db.client.outboxMessage.findMany({
-      where: { channelId: { in: channels.map((h) => h.channelId) }, kind: "case.root", deliveredAt: null, failedAt: null, heldAt: null },
-      select: { caseId: true, channelId: true },
-    });
+    const waiting = await waitingCaseRoots(this.deps.db, channels.map((h) => h.channelId));
     for (const row of waiting) {
       if (row.caseId === null || this.announced.has(row.caseId)) continue;
       const cause = channels.find((h) => h.channelId === row.channelId)?.cause ?? "held";

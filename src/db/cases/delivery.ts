@@ -1,0 +1,53 @@
+// What the outbox delivery reads and records of a case beyond its view: the ts of the messages it posted, and the
+// open cases whose root message a change of the channel's language re-renders. Also the case figures the metrics
+// scrape reads beside the outbox's. Its own file: these run on the delivery's hot path or outside any use case.
+import type { CaseTimer } from "../due.ts";
+import type { Db, Tx } from "../client.ts";
+import { ACTIVE_STATES } from "../../domain/case.ts";
+
+/** Stores the root message's ts unless one is stored already; true when this call stored it. */
+export async function storeRootTs(tx: Tx, caseId: number, ts: string): Promise<boolean> {
+  const { count } = await tx.case.updateMany({ where: { id: caseId, rootTs: null }, data: { rootTs: ts } });
+  return count === 1;
+}
+
+export async function storeTriageTs(db: Db | Tx, caseId: number, ts: string): Promise<void> {
+  await db.case.update({ where: { id: caseId }, data: { triageTs: ts }, select: { id: true } });
+}
+
+/** The channel's active cases whose root message is posted, so there is a message to re-render. */
+export async function postedActiveCaseIds(db: Db | Tx, channelId: string): Promise<number[]> {
+  const rows = await db.case.findMany({
+    where: { channelId, state: { in: [...ACTIVE_STATES] }, rootTs: { not: null } }, select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+export async function caseCountsByState(db: Db | Tx): Promise<Array<{ state: string; count: number }>> {
+  const rows = await db.case.groupBy({ by: ["state"], _count: { _all: true } });
+  return rows.map((r) => ({ state: r.state, count: r._count._all }));
+}
+
+/**
+ * The earliest instant of `timer` at or before `now`, or null when none is due. One index entry per timer: each
+ * column is queried by name, so the read is typed without a computed key.
+ */
+export function oldestDue(db: Db | Tx, timer: CaseTimer, now: Date): Promise<Date | null> {
+  switch (timer) {
+    case "firstResponseRemindAt":
+      return db.case.findFirst({ where: { firstResponseRemindAt: { lte: now } }, orderBy: { firstResponseRemindAt: "asc" }, select: { firstResponseRemindAt: true } })
+        .then((row) => row?.firstResponseRemindAt ?? null);
+    case "firstResponseDueAt":
+      return db.case.findFirst({ where: { firstResponseDueAt: { lte: now } }, orderBy: { firstResponseDueAt: "asc" }, select: { firstResponseDueAt: true } })
+        .then((row) => row?.firstResponseDueAt ?? null);
+    case "delayNoticeAt":
+      return db.case.findFirst({ where: { delayNoticeAt: { lte: now } }, orderBy: { delayNoticeAt: "asc" }, select: { delayNoticeAt: true } })
+        .then((row) => row?.delayNoticeAt ?? null);
+    case "autoCloseRemindAt":
+      return db.case.findFirst({ where: { autoCloseRemindAt: { lte: now } }, orderBy: { autoCloseRemindAt: "asc" }, select: { autoCloseRemindAt: true } })
+        .then((row) => row?.autoCloseRemindAt ?? null);
+    case "autoCloseAt":
+      return db.case.findFirst({ where: { autoCloseAt: { lte: now } }, orderBy: { autoCloseAt: "asc" }, select: { autoCloseAt: true } })
+        .then((row) => row?.autoCloseAt ?? null);
+  }
+}
