@@ -5,6 +5,7 @@
 // SQLite runs one transaction at a time, so there is nothing to wait for. The lock writes nothing: a refused
 // action leaves the case exactly as it was.
 import type { Db, Provider, Tx } from "./client.ts";
+import { PARTS_QUERY } from "./reservations.ts";
 
 /**
  * Takes the case row for this transaction; false when there is no such case. On SQLite there is nothing to take and
@@ -32,4 +33,66 @@ export async function caseIdAtMessage(db: Db | Tx, channelId: string, ts: string
 /** What decides whether resolving a case first asks about its formal report. */
 export function levelTermsOf(db: Db | Tx, caseId: number) {
   return db.case.findUnique({ where: { id: caseId }, select: { level: true, levelReason: true, state: true } });
+}
+
+/** A case as a change of it reads it (every column): what the change decides on and guards. */
+export function caseToChange(db: Db | Tx, caseId: number) {
+  return db.case.findUnique({ where: { id: caseId } });
+}
+
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof caseToChange>>>;
+
+/** The case read again once its row is taken (see lockCase): it exists, since the lock found it. */
+export function caseUnderLock(tx: Tx, caseId: number): Promise<CaseRow> {
+  return tx.case.findUniqueOrThrow({ where: { id: caseId } });
+}
+
+/** The case whose root message in this channel starts the thread a message was written in. */
+export function caseOfThread(db: Db | Tx, channelId: string, rootTs: string): Promise<CaseRow | null> {
+  return db.case.findFirst({ where: { channelId, rootTs } });
+}
+
+/**
+ * The case to end, with what its ending settles (its parts) and its customer's contracts they are on, read at once,
+ * in the order the balance is summed.
+ */
+export function caseToEnd(tx: Tx, caseId: number) {
+  return tx.case.findUnique({
+    where: { id: caseId },
+    include: { reservations: PARTS_QUERY, customer: { select: { contracts: { orderBy: [{ endsOn: "asc" }, { id: "asc" }] } } } },
+  });
+}
+
+/** What rating a case checks (its state and any rating already given) and whom it tells. */
+export function caseToRate(tx: Tx, caseId: number) {
+  return tx.case.findUnique({
+    where: { id: caseId },
+    select: { id: true, state: true, channelId: true, assigneeId: true, triageTs: true, customer: { select: { name: true } }, rating: { select: { score: true } } },
+  });
+}
+
+/** The case a submission opened, found by its idempotency key. */
+export function caseOfSubmission(db: Db | Tx, requestKey: string) {
+  return db.case.findUnique({ where: { requestKey }, select: { id: true, incidents: true, openedBy: true } });
+}
+
+/** The case a submission opened, read whole (after a concurrent copy of the submission won). */
+export function caseWithRequestKey(db: Db | Tx, requestKey: string): Promise<CaseRow | null> {
+  return db.case.findUnique({ where: { requestKey } });
+}
+
+/** The earlier case a new one follows up, when it is the same customer's; null otherwise. */
+export function earlierCaseOf(db: Db | Tx, caseId: number, customerId: number) {
+  return db.case.findFirst({ where: { id: caseId, customerId }, select: { id: true } });
+}
+
+/** What saving a formal report checks of its case: that it is level A. */
+export function caseForReport(db: Db | Tx, caseId: number) {
+  return db.case.findUnique({ where: { id: caseId }, select: { id: true, level: true } });
+}
+
+/** The case's state alone, or null for no such case. */
+export async function stateOfCase(db: Db | Tx, caseId: number) {
+  const found = await db.case.findUnique({ where: { id: caseId }, select: { state: true } });
+  return found?.state ?? null;
 }

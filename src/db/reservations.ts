@@ -3,6 +3,7 @@
 // contract's counters stay the fold of its own entries (R-CON-7) however a case's incidents are spread.
 import type { Tx } from "./client.ts";
 import { contractsOf, holdAvailable, recordEntry, settle, type Movement } from "./contracts.ts";
+import { giveBackHeld } from "./contracts/changes.ts";
 import { mergeParts, planDraw, planRelease, type Part } from "../domain/reservation.ts";
 
 export type { Part } from "../domain/reservation.ts";
@@ -37,10 +38,7 @@ export async function holdAcross(
   }
   if (remaining === 0) return mergeParts(held);
   for (const part of held) {
-    await tx.contract.updateMany({
-      where: { id: part.contractId, reserved: { gte: part.incidents } },
-      data: { reserved: { decrement: part.incidents }, available: { increment: part.incidents } },
-    });
+    await giveBackHeld(tx, part.contractId, part.incidents);
   }
   return null;
 }

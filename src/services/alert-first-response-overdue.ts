@@ -1,4 +1,5 @@
 // R-LIFE-7: engineers are alerted, once, when a normal case's first response is overdue.
+import { recordCaseEvent } from "../db/cases/changes.ts";
 import { isActive } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { alertEngineers, alertRoute } from "./engineer-alert.ts";
@@ -20,7 +21,7 @@ function job(deps: ServiceDeps): CaseTimerJob {
       await alertEngineers(tx, deps, c, { notice: "alert.first_response_overdue", params: { customer: c.customer.name, date: due.date, time: due.time } },
         { at: now, dedupeKey: `first-response-overdue:${c.id}` });
       await notifyPerson(tx, deps, { userId: c.assigneeId, kind: "first_response_overdue", caseId: c.id, data: { date: due.date, time: due.time }, dedupeKey: `first-response-overdue:${c.id}`, at: now });
-      await tx.caseEvent.create({ data: { caseId: c.id, kind: "first_response_overdue", actorId: SCHEDULER_ACTOR, createdAt: now } });
+      await recordCaseEvent(tx, { caseId: c.id, kind: "first_response_overdue", actorId: SCHEDULER_ACTOR, at: now });
     },
   };
 }

@@ -2,6 +2,8 @@
 // deemed resolved and closes by itself: its incidents are consumed and the customer is told why in the thread
 // (endCase writes both in one transaction). endCase's conditional update is the claim: of several replicas
 // only one moves the case out of "answered", and only while its timer is still due.
+import { stateOfCase } from "../db/cases.ts";
+import { dropStaleAutoClose } from "../db/cases/changes.ts";
 import { endCase } from "./end-case.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { caseSubject, loadTimedCase, localDateTime, SCHEDULER_ACTOR, TAKEN, type JobInput, type JobOutcome } from "./scheduled-job.ts";
@@ -20,11 +22,7 @@ export async function autoCloseCase(deps: ServiceDeps, input: JobInput & { caseI
     // A timer left on a case that no longer waits on the customer is cleared, so it is not looked at again.
     const detail = `the case is ${c.state}, not waiting on the customer`;
     if (input.dryRun) return outcome("skipped", detail);
-    const { count } = await deps.db.client.case.updateMany({
-      where: { id: c.id, autoCloseAt: { lte: now }, state: { not: "answered" } },
-      data: { autoCloseAt: null, autoCloseRemindAt: null },
-    });
-    return count ? outcome("skipped", detail) : outcome("taken", TAKEN);
+    return await dropStaleAutoClose(deps.db.client, c.id, now) ? outcome("skipped", detail) : outcome("taken", TAKEN);
   }
 
   const why = `no customer reply since the answer of ${c.lastEngineerMessageAt ? localDateTime(deps, c.lastEngineerMessageAt).text : "—"} ` +
@@ -33,7 +31,7 @@ export async function autoCloseCase(deps: ServiceDeps, input: JobInput & { caseI
 
   const result = await endCase(deps, "auto_close", { caseId: c.id, actorId: SCHEDULER_ACTOR });
   if (result.ok) return outcome("done", `closed as resolved, consumed ${plural(result.incidents)} (${result.available} available): ${why}`);
-  const after = await deps.db.client.case.findUnique({ where: { id: c.id }, select: { state: true } });
-  if (after && isActive(after.state)) return outcome("skipped", "a reply came in: the case stays open");
+  const after = await stateOfCase(deps.db.client, c.id);
+  if (after && isActive(after)) return outcome("skipped", "a reply came in: the case stays open");
   return outcome("taken", TAKEN);
 }

@@ -2,7 +2,8 @@
 // transaction (more incidents reserved, or the case split); a decline changes nothing but is recorded. Only the
 // first answer counts: the proposal is claimed with a conditional update, so a double click or a second person
 // answering does nothing twice.
-import { lockCase } from "../db/cases.ts";
+import { caseToChange, lockCase } from "../db/cases.ts";
+import { recordCaseEvent } from "../db/cases/changes.ts";
 import { enqueue } from "../db/outbox.ts";
 import { markProposalDecided, proposalToDecide, withdrawPendingProposals } from "../db/proposals.ts";
 import { isActive } from "../domain/case.ts";
@@ -40,7 +41,7 @@ export async function decideProposal(deps: ServiceDeps, input: DecideProposalInp
       if (!proposal || !kind || proposal.caseId !== input.caseId) return { ok: false, reason: "unknown_proposal" };
       if (proposal.state === "withdrawn") return { ok: false, reason: "withdrawn" };
       if (proposal.state !== "pending") return { ok: false, reason: "decided" };
-      const current = await tx.case.findUnique({ where: { id: proposal.caseId } });
+      const current = await caseToChange(tx, proposal.caseId);
       if (!current || !isActive(current.state)) return { ok: false, reason: "closed" };
       const state = input.decision === "approve" ? "approved" : "declined";
       if (!(await markProposalDecided(tx, proposal.id, { state, actorId: input.actorId, at: now }))) return { ok: false, reason: "decided" };
@@ -54,7 +55,7 @@ export async function decideProposal(deps: ServiceDeps, input: DecideProposalInp
         await enqueue(tx, current.channelId, { kind: "proposal.refresh", caseId: current.id, proposalId: proposal.id, ts: input.messageTs }, options);
       }
       if (input.decision === "decline") {
-        await tx.caseEvent.create({ data: { caseId: current.id, kind: "proposal_declined", actorId: input.actorId, createdAt: now, data: JSON.stringify({ proposalId: proposal.id }) } });
+        await recordCaseEvent(tx, { caseId: current.id, kind: "proposal_declined", actorId: input.actorId, at: now, data: { proposalId: proposal.id } });
         await enqueue(tx, current.channelId, { kind: "case.notice", caseId: current.id, notice: "notice.proposal_declined", params: { user: input.actorId, incidents: current.incidents } }, options);
         if (deps.triageChannel) {
           await enqueue(tx, deps.triageChannel, { kind: "triage.notice", caseId: current.id, notice: "triage.proposal_declined", params: { user: input.actorId } }, options);
@@ -63,7 +64,7 @@ export async function decideProposal(deps: ServiceDeps, input: DecideProposalInp
       }
       // Two engineers proposing at the same moment can leave two pending: the approved one settles the question.
       await withdrawPendingProposals(tx, current.id, { actorId: input.actorId, at: now });
-      await tx.caseEvent.create({ data: { caseId: current.id, kind: "proposal_approved", actorId: input.actorId, createdAt: now, data: JSON.stringify({ proposalId: proposal.id }) } });
+      await recordCaseEvent(tx, { caseId: current.id, kind: "proposal_approved", actorId: input.actorId, at: now, data: { proposalId: proposal.id } });
       const ctx: DecisionContext = { tx, deps, now, today, actorId: input.actorId, proposal, current };
       const applied = kind.kind === "level_a" ? await raiseToLevelA(ctx, kind.levelReason) : await splitCase(ctx);
       return { ok: true, decision: "approve", kind, ...applied };

@@ -2,6 +2,7 @@
 // Delivery is claimed first (a conditional update, so a double click or two engineers at once send it once),
 // then the adapter uploads the PDF, then the upload is recorded with a case event — or, if the upload failed, the
 // claim is given back so it can be tried again and nothing says it was delivered.
+import { recordCaseEvent } from "../db/cases/changes.ts";
 import {
   claimReportEdition, deliveredEditions, giveBackReportEdition, recordReportFile, reportVersionsOf, reportVersionToDeliver,
 } from "../db/reports.ts";
@@ -43,11 +44,9 @@ export async function recordReportDelivered(deps: ServiceDeps, input: { versionI
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const version = await recordReportFile(tx, input.versionId, input.fileId);
-    await tx.caseEvent.create({
-      data: {
-        caseId: version.report.caseId, kind: "report_delivered", actorId: input.actorId, createdAt: now,
-        data: JSON.stringify({ version: version.number, edition: version.edition, fileId: input.fileId }),
-      },
+    await recordCaseEvent(tx, {
+      caseId: version.report.caseId, kind: "report_delivered", actorId: input.actorId, at: now,
+      data: { version: version.number, edition: version.edition, fileId: input.fileId },
     });
   });
 }

@@ -1,6 +1,8 @@
 // An engineer proposes to raise a case's planned incidents (R-INC-5): nothing is reserved yet; the customer is
 // asked in the case's thread, with the reason and the cost, and answers with a button (decide-proposal.ts).
 // A newer proposal withdraws an older unanswered one, so a forgotten question never blocks the case.
+import { caseToChange } from "../db/cases.ts";
+import { recordCaseEvent, touchCase } from "../db/cases/changes.ts";
 import { contractsOf } from "../db/contracts.ts";
 import { enqueue } from "../db/outbox.ts";
 import { pendingProposalsOf, recordProposal, withdrawPendingProposals } from "../db/proposals.ts";
@@ -34,8 +36,8 @@ export async function makeProposal(deps: ServiceDeps, input: MakeProposalInput, 
   const result = await deps.db.transaction(async (tx): Promise<MakeProposalResult> => {
     // The same modal submitted twice races here. Writing the case row first makes the second submission wait for
     // the first to commit, so that it then finds the first's proposal below instead of adding its own.
-    await tx.case.updateMany({ where: { id: input.caseId }, data: { updatedAt: now } });
-    const current = await tx.case.findUnique({ where: { id: input.caseId } });
+    await touchCase(tx, input.caseId, now);
+    const current = await caseToChange(tx, input.caseId);
     if (!current) return { ok: false, reason: "unknown_case" };
     if (!isActive(current.state)) return { ok: false, reason: "closed" };
     const cost = costOf({ level: current.level, incidents: current.incidents });
@@ -51,11 +53,9 @@ export async function makeProposal(deps: ServiceDeps, input: MakeProposalInput, 
       await withdrawPendingProposals(tx, current.id, { actorId: input.actorId, at: now });
     }
     const proposalId = await recordProposal(tx, { caseId: current.id, kind, incidents: cost.after, reason, parts, proposedBy: input.actorId, at: now });
-    await tx.caseEvent.create({
-      data: {
-        caseId: current.id, kind: "proposal_made", actorId: input.actorId, createdAt: now,
-        data: JSON.stringify({ proposalId, kind, before: cost.before, after: cost.after, reason, withdrawn: pending.map((p) => p.id) }),
-      },
+    await recordCaseEvent(tx, {
+      caseId: current.id, kind: "proposal_made", actorId: input.actorId, at: now,
+      data: { proposalId, kind, before: cost.before, after: cost.after, reason, withdrawn: pending.map((p) => p.id) },
     });
     await enqueue(tx, current.channelId, { kind: "proposal.request", caseId: current.id, proposalId }, { at: now, caseId: current.id });
     return { ok: true, proposalId, cost, duplicate: false };

@@ -3,8 +3,11 @@
 // part of its three from one contract and the rest from an overlapping one.
 import { isUniqueViolation, type Tx } from "../db/client.ts";
 import { recordCaseFiles } from "../db/case-files.ts";
+import { caseOfSubmission, caseWithRequestKey, earlierCaseOf } from "../db/cases.ts";
+import { insertOpenedCase } from "../db/cases/changes-open.ts";
+import { channelToOpenCaseIn } from "../db/channels/changes.ts";
 import { contractsOf } from "../db/contracts.ts";
-import { holdAcross, newCaseParts, recordNewCaseEntries } from "../db/reservations.ts";
+import { holdAcross, recordNewCaseEntries } from "../db/reservations.ts";
 import { enqueueMany } from "../db/outbox.ts";
 import { refusalReason, summarize, type RefusalReason } from "../domain/contract.ts";
 import { incidentsFor } from "../domain/ledger.ts";
@@ -45,42 +48,30 @@ export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise
   // The same submission again (a Slack retry, a double submit) finds the case the first one opened: by the key's
   // refusal of a second case, or, where this one cannot open one (the first took the last incidents), by asking.
   const opened = async (tx: Tx): Promise<OpenCaseResult | null> => {
-    const existing = await tx.case.findUnique({ where: { requestKey: input.requestKey }, select: { id: true, incidents: true, openedBy: true } });
+    const existing = await caseOfSubmission(tx, input.requestKey);
     return existing ? { ok: true, caseId: existing.id, incidents: existing.incidents, duplicate: true, openedBy: existing.openedBy } : null;
   };
   try {
     const result = await deps.db.transaction(async (tx): Promise<OpenCaseResult> => {
       // The channel and its customer's contracts in one read: the reservation plans from them.
-      const channel = await tx.customerChannel.findUnique({
-        where: { channelId: input.channelId },
-        select: { customerId: true, customer: { select: { contracts: { orderBy: [{ endsOn: "asc" }, { id: "asc" }] } } } },
-      });
+      const channel = await channelToOpenCaseIn(tx, input.channelId);
       if (!channel) return await opened(tx) ?? { ok: false, reason: "not_registered", needed, available: 0 };
       // A follow-up links only to a case of the same customer.
       const previous = input.previousCaseId
-        ? await tx.case.findFirst({ where: { id: input.previousCaseId, customerId: channel.customerId }, select: { id: true } })
+        ? await earlierCaseOf(tx, input.previousCaseId, channel.customerId)
         : null;
       const parts = await holdAcross(tx, channel.customerId, needed, today, channel.customer.contracts);
       const openedUnder = parts?.[0];
       if (parts && openedUnder) {
-        const created = await tx.case.create({
-          data: {
-            // The contract the case is opened under: the first one its incidents were drawn from.
-            customerId: channel.customerId, contractId: openedUnder.contractId, channelId: input.channelId,
-            requestKey: input.requestKey, title: input.title, description: input.description,
-            product: input.product ?? null, level: input.level, levelReason: input.levelReason ?? null,
-            incidents: needed, state: "open", openedBy: input.openedBy, sourceTs: input.sourceTs ?? null,
-            previousCaseId: previous?.id ?? null, createdAt: now,
-            // The opening question is the first unanswered one (R-LIFE-5 queue order).
-            // lastCustomerMessageAt stays empty: it compares Slack message times with each other, and the
-            // opening is stamped by our clock, which may run slightly ahead of Slack's.
-            oldestUnansweredAt: now,
-            ...firstResponseTimers(input.level, now, deps.calendar),
-            delayNoticeAt: delayNoticeAt(now, deps.calendar),
-            reservations: { create: newCaseParts(parts) },
-            events: { create: { kind: "opened", actorId: input.openedBy, createdAt: now, data: JSON.stringify({ level: input.level, incidents: needed, parts }) } },
-          },
-          select: { id: true, openedBy: true },
+        const created = await insertOpenedCase(tx, {
+          customerId: channel.customerId, contractId: openedUnder.contractId, channelId: input.channelId,
+          requestKey: input.requestKey, title: input.title, description: input.description,
+          product: input.product ?? null, level: input.level, levelReason: input.levelReason ?? null,
+          incidents: needed, openedBy: input.openedBy, sourceTs: input.sourceTs ?? null,
+          previousCaseId: previous?.id ?? null, at: now,
+          ...firstResponseTimers(input.level, now, deps.calendar),
+          delayNoticeAt: delayNoticeAt(now, deps.calendar),
+          parts, eventData: { level: input.level, incidents: needed, parts },
         });
         await recordNewCaseEntries(tx, parts, { customerId: channel.customerId, actorId: input.openedBy, at: now, caseId: created.id });
         if (input.files?.length) {
@@ -109,7 +100,7 @@ export async function openCase(deps: ServiceDeps, input: OpenCaseInput): Promise
     // The same submission again (Slack retry or double submit), at once or later: the case it opened is found by
     // its key, which refused the second one. Nothing the refused one did stays (its transaction rolled back).
     if (isUniqueViolation(error)) {
-      const winner = await deps.db.client.case.findUnique({ where: { requestKey: input.requestKey } });
+      const winner = await caseWithRequestKey(deps.db.client, input.requestKey);
       if (winner) return { ok: true, caseId: winner.id, incidents: winner.incidents, duplicate: true, openedBy: winner.openedBy };
     }
     throw error;

@@ -1,9 +1,8 @@
 // An approved level A proposal takes effect (R-INC-2/5): the extra incidents are reserved in the same transaction
 // as the approval, from whichever contracts in force have them (R-CON-6), or nothing happens at all when the
 // balance cannot cover them (R-INC-6).
+import { applyCaseChange } from "../db/cases/changes.ts";
 import { contractsOf } from "../db/contracts.ts";
-import { enqueue } from "../db/outbox.ts";
-import { ACTIVE_STATES } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { levelACost, type LevelReason } from "../domain/proposal.ts";
 import { DecisionRefused, type Applied, type DecisionContext } from "./decision.ts";
@@ -15,29 +14,39 @@ export async function raiseToLevelA(ctx: DecisionContext, levelReason: LevelReas
   if (cost === "already_level_a") throw new DecisionRefused({ ok: false, reason: "not_applicable" });
   const held = await reserveMore(tx, current, cost.extra, { actorId: ctx.actorId, now, today: ctx.today, reason: `proposal:${ctx.proposal.id}` });
   if (!held.ok) throw new DecisionRefused({ ok: false, reason: "insufficient", needed: cost.extra, available: held.available });
-  // Conditional on the planned incidents we read: a concurrent change of them makes this approval start over.
-  const { count } = await tx.case.updateMany({
-    where: { id: current.id, state: { in: [...ACTIVE_STATES] }, level: current.level, incidents: current.incidents },
+  const caseId = current.id;
+  const won = await applyCaseChange(tx, {
+    caseId,
+    // Conditional on the planned incidents we read: a concurrent change of them makes this approval start over.
+    guard: { state: "active", level: current.level, incidents: current.incidents },
     // Level A has no one-business-day first-response target (R-LIFE-7).
-    data: { level: "A", levelReason, incidents: cost.after, firstResponseRemindAt: null, firstResponseDueAt: null },
-  });
-  if (count === 0) throw new DecisionRefused({ ok: false, reason: "not_applicable" });
-  await tx.caseEvent.create({
-    data: {
-      caseId: current.id, kind: "level_raised", actorId: ctx.actorId, createdAt: now,
-      data: JSON.stringify({ proposalId: ctx.proposal.id, from: current.level, to: "A", before: cost.before, after: cost.after, parts: held.parts }),
+    set: { level: "A", levelReason, incidents: cost.after, firstResponseRemindAt: null, firstResponseDueAt: null },
+    event: {
+      kind: "level_raised", actorId: ctx.actorId,
+      data: { proposalId: ctx.proposal.id, from: current.level, to: "A", before: cost.before, after: cost.after, parts: held.parts },
     },
+    // The balance as the reservation left it, for the notice.
+    outbox: async () => {
+      const available = summarize(await contractsOf(tx, current.customerId), ctx.today).available;
+      return [
+        { channelId: current.channelId, caseId, payload: { kind: "case.refresh", caseId } },
+        {
+          channelId: current.channelId, caseId,
+          payload: { kind: "case.notice", caseId, notice: "notice.level_a_approved", params: { user: ctx.actorId, before: cost.before, after: cost.after, available } },
+        },
+        ...(deps.triageChannel
+          ? [
+            ...(current.triageTs ? [{ channelId: deps.triageChannel, caseId, payload: { kind: "triage.refresh" as const, caseId } }] : []),
+            {
+              channelId: deps.triageChannel, caseId,
+              payload: { kind: "triage.notice" as const, caseId, notice: "triage.proposal_approved" as const, params: { user: ctx.actorId, before: cost.before, after: cost.after } },
+            },
+          ]
+          : []),
+      ];
+    },
+    at: now,
   });
-  const available = summarize(await contractsOf(tx, current.customerId), ctx.today).available;
-  const options = { at: now, caseId: current.id };
-  await enqueue(tx, current.channelId, { kind: "case.refresh", caseId: current.id }, options);
-  await enqueue(tx, current.channelId, {
-    kind: "case.notice", caseId: current.id, notice: "notice.level_a_approved",
-    params: { user: ctx.actorId, before: cost.before, after: cost.after, available },
-  }, options);
-  if (deps.triageChannel) {
-    if (current.triageTs) await enqueue(tx, deps.triageChannel, { kind: "triage.refresh", caseId: current.id }, options);
-    await enqueue(tx, deps.triageChannel, { kind: "triage.notice", caseId: current.id, notice: "triage.proposal_approved", params: { user: ctx.actorId, before: cost.before, after: cost.after } }, options);
-  }
+  if (!won) throw new DecisionRefused({ ok: false, reason: "not_applicable" });
   return { before: cost.before, after: cost.after, newCaseIds: [] };
 }

@@ -2,6 +2,8 @@
 // no reply): one score from 1 to 5, given once per case, and an optional comment added once afterwards. Who may
 // answer (the customer's workspace only) is checked by the caller; the once-only rule lives here, in the unique case
 // id of the rating, so two clicks or two people racing leave one rating.
+import { caseToRate } from "../db/cases.ts";
+import { recordCaseEvent } from "../db/cases/changes.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { enqueue } from "../db/outbox.ts";
 import { addRatingComment, ratingOfCase, recordRating } from "../db/ratings.ts";
@@ -27,12 +29,12 @@ export async function rateCase(
   const now = deps.clock.now();
   try {
     const result = await deps.db.transaction(async (tx): Promise<RateCaseResult> => {
-      const found = await tx.case.findUnique({ where: { id: input.caseId }, select: { id: true, state: true, channelId: true, assigneeId: true, triageTs: true, customer: { select: { name: true } }, rating: { select: { score: true } } } });
+      const found = await caseToRate(tx, input.caseId);
       if (!found) return { ok: false, reason: "unknown_case" };
       if (found.rating) return { ok: false, reason: "already_rated", score: found.rating.score };
       if (!RATED_STATES.includes(found.state)) return { ok: false, reason: "not_ended" };
       await recordRating(tx, { caseId: found.id, score: input.score, ratedBy: input.actorId, at: now, askTs: input.askTs });
-      await tx.caseEvent.create({ data: { caseId: found.id, kind: "rated", actorId: input.actorId, createdAt: now, data: JSON.stringify({ score: input.score }) } });
+      await recordCaseEvent(tx, { caseId: found.id, kind: "rated", actorId: input.actorId, at: now, data: { score: input.score } });
       await enqueue(tx, found.channelId, { kind: "rating.refresh", caseId: found.id }, { at: now, caseId: found.id });
       await notifyPerson(tx, deps, { userId: found.assigneeId, kind: "rated", caseId: found.id, data: { score: input.score }, dedupeKey: `rated:${found.id}`, at: now },
         { case: found, notice: { notice: "alert.case_rated", params: { customer: found.customer.name, score: input.score } } });
@@ -60,7 +62,7 @@ export async function commentOnRating(
     const rating = await ratingOfCase(tx, input.caseId);
     if (!rating) return { ok: false, reason: "not_rated" };
     if (!(await addRatingComment(tx, rating.id, comment))) return { ok: false, reason: "already_commented" };
-    await tx.caseEvent.create({ data: { caseId: input.caseId, kind: "rating_comment", actorId: input.actorId, createdAt: now } });
+    await recordCaseEvent(tx, { caseId: input.caseId, kind: "rating_comment", actorId: input.actorId, at: now });
     await enqueue(tx, rating.case.channelId, { kind: "rating.refresh", caseId: input.caseId }, { at: now, caseId: input.caseId });
     return { ok: true };
   });

@@ -5,7 +5,10 @@
 // is recorded but reopens nothing, and an answer written before the customer's last message answers nothing new.
 import { isUniqueViolation, type Tx } from "../db/client.ts";
 import { recordCaseFiles } from "../db/case-files.ts";
-import { lockCase } from "../db/cases.ts";
+import { caseOfThread, caseUnderLock, lockCase, type CaseRow } from "../db/cases.ts";
+import type { CaseColumns } from "../db/cases/changes.ts";
+import { editThreadMessage, moveCaseByMessage, nextCustomerMessageAfter, recordThreadMessage, type ThreadRecord } from "../db/cases/changes-messages.ts";
+import { customerName } from "../db/contracts/changes.ts";
 import { enqueue, enqueueMany } from "../db/outbox.ts";
 import { isActive, transition, RefusedTransition, type CaseState } from "../domain/case.ts";
 import { instantOfTs } from "../domain/slack-time.ts";
@@ -35,15 +38,15 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
   const now = deps.clock.now();
   try {
     const result = await deps.db.transaction(async (tx): Promise<RecordMessageResult | null> => {
-      const found = await tx.case.findFirst({ where: { channelId: message.channelId, rootTs: message.threadTs } });
+      const found = await caseOfThread(tx, message.channelId, message.threadTs);
       if (!found) return null;
       // Recorded whatever it changes. On PostgreSQL first of all: copies of one event delivered at once then wait
       // on the first one's record and fail as soon as it commits, instead of queueing one by one on the case's row.
       // On SQLite, one transaction at a time, it is written with the case's update when it changes the case.
-      const record = { channelId: message.channelId, ts: message.ts, userId: message.userId, authorRole: message.role, text: message.text, postedAt };
+      const record: ThreadRecord = { channelId: message.channelId, ts: message.ts, userId: message.userId, authorRole: message.role, text: message.text, postedAt };
       let recorded = false;
       const recordAlone = async () => {
-        if (!recorded) await tx.caseMessage.create({ data: { caseId: found.id, ...record }, select: { id: true } });
+        if (!recorded) await recordThreadMessage(tx, found.id, record);
         recorded = true;
       };
       if (deps.db.provider !== "sqlite") await recordAlone();
@@ -58,7 +61,7 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
       let current = found;
       if (deps.db.provider !== "sqlite") {
         await lockCase(tx, deps.db.provider, found.id);
-        current = await tx.case.findUniqueOrThrow({ where: { id: found.id } });
+        current = await caseUnderLock(tx, found.id);
       }
       const state = current.state;
       if (!isActive(state)) {
@@ -79,7 +82,7 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
       const data = message.role === "engineer"
         ? await engineerUpdate(tx, deps, current, next.to, postedAt, message.userId)
         : customerUpdate(deps, current, next.to, postedAt);
-      const after = await tx.case.update({ where: { id: current.id }, data: { ...data, ...(recorded ? {} : { messages: { create: record } }) }, select: { state: true } });
+      const after = await moveCaseByMessage(tx, current.id, data, recorded ? null : record);
       // A message written before the engineer's last answer changes nothing anyone sees: the record is enough.
       if (message.role === "customer" && isAnswered(current, postedAt)) return { kind: "recorded", caseId: current.id, state };
       if (message.role === "customer") await notifyOfCustomerMessage(tx, deps, current, message);
@@ -104,31 +107,24 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
 /** An edited or deleted message keeps its place in the record; only its text or deletion mark changes. */
 export async function recordEdit(deps: ServiceDeps, edit: { channelId: string; ts: string; text: string | null; deleted: boolean }): Promise<boolean> {
   const now = deps.clock.now();
-  const { count } = await deps.db.client.caseMessage.updateMany({
-    where: { channelId: edit.channelId, ts: edit.ts },
-    data: edit.deleted ? { deletedAt: now } : { text: edit.text ?? "", editedAt: now },
-  });
-  return count > 0;
+  return editThreadMessage(deps.db.client, edit, edit.deleted ? { deleted: true } : { deleted: false, text: edit.text }, now);
 }
-
-type CaseRow = Awaited<ReturnType<Tx["case"]["findUniqueOrThrow"]>>;
 
 /** The customer wrote: the engineer who has the case is told; nobody has it yet, the triage thread is. */
 async function notifyOfCustomerMessage(tx: Tx, deps: ServiceDeps, current: CaseRow, message: ThreadMessage): Promise<void> {
-  const customer = current.assigneeId ? null : await tx.customer.findUnique({ where: { id: current.customerId }, select: { name: true } });
+  const customer = current.assigneeId ? null : await customerName(tx, current.customerId);
   await notifyPerson(tx, deps, {
     userId: current.assigneeId, kind: "customer_message", caseId: current.id, data: { excerpt: message.text.slice(0, 300) },
     dedupeKey: `customer-message:${message.channelId}:${message.ts}`, at: deps.clock.now(),
-  }, { case: current, notice: { notice: "alert.customer_wrote", params: { customer: customer?.name ?? "" } } });
+  }, { case: current, notice: { notice: "alert.customer_wrote", params: { customer: customer ?? "" } } });
 }
-type CaseData = Parameters<Tx["case"]["update"]>[0]["data"];
 
 /** A customer message written no later than the engineer's last answer was seen by it (a tie counts as seen). */
 function isAnswered(current: CaseRow, customerAt: Date): boolean {
   return current.lastEngineerMessageAt !== null && customerAt <= current.lastEngineerMessageAt;
 }
 
-function customerUpdate(deps: ServiceDeps, current: CaseRow, to: CaseState, postedAt: Date): CaseData {
+function customerUpdate(deps: ServiceDeps, current: CaseRow, to: CaseState, postedAt: Date): CaseColumns {
   const latest = !current.lastCustomerMessageAt || postedAt > current.lastCustomerMessageAt;
   const seen = latest ? { lastCustomerMessageAt: postedAt } : {};
   if (isAnswered(current, postedAt)) return seen;
@@ -144,10 +140,10 @@ function customerUpdate(deps: ServiceDeps, current: CaseRow, to: CaseState, post
   };
 }
 
-async function engineerUpdate(tx: Tx, deps: ServiceDeps, current: CaseRow, to: CaseState, postedAt: Date, userId: string): Promise<CaseData> {
+async function engineerUpdate(tx: Tx, deps: ServiceDeps, current: CaseRow, to: CaseState, postedAt: Date, userId: string): Promise<CaseColumns> {
   const latest = !current.lastEngineerMessageAt || postedAt > current.lastEngineerMessageAt;
   const answersAll = !current.lastCustomerMessageAt || postedAt >= current.lastCustomerMessageAt;
-  const base: CaseData = {
+  const base: CaseColumns = {
     firstResponseAt: current.firstResponseAt && current.firstResponseAt < postedAt ? current.firstResponseAt : postedAt,
     // The engineer who answers an unassigned case is the one handling it.
     ...(current.assigneeId ? {} : { assigneeId: userId }),
@@ -166,10 +162,7 @@ async function engineerUpdate(tx: Tx, deps: ServiceDeps, current: CaseRow, to: C
   const taken = transition(current.state, "take");
   if (!(taken instanceof RefusedTransition)) base.state = taken.to;
   if (!current.oldestUnansweredAt || current.oldestUnansweredAt > postedAt) return base;
-  const next = await tx.caseMessage.findFirst({
-    where: { caseId: current.id, authorRole: "customer", postedAt: { gt: postedAt } },
-    orderBy: { postedAt: "asc" }, select: { postedAt: true },
-  });
+  const next = await nextCustomerMessageAfter(tx, current.id, postedAt);
   if (!next) return base;
   return { ...base, oldestUnansweredAt: next.postedAt, ...(current.delayNoticeAt ? { delayNoticeAt: delayNoticeAt(next.postedAt, deps.calendar) } : {}) };
 }

@@ -1,6 +1,7 @@
 // R-LIFE-2: before a case closes by itself, the customer is reminded in its thread (2 business days ahead),
 // so that "no reply" is a choice and not an oversight. A reminder that comes due together with the close
 // itself (the scheduler was down) is dropped: a reminder of something already happening is noise.
+import { recordCaseEvent } from "../db/cases/changes.ts";
 import { enqueue } from "../db/outbox.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { localDateTime, runCaseTimer, SCHEDULER_ACTOR, type CaseTimerJob, type JobInput, type JobOutcome } from "./scheduled-job.ts";
@@ -21,7 +22,7 @@ function job(deps: ServiceDeps): CaseTimerJob {
       const { date, time } = localDateTime(deps, closeAt);
       await enqueue(tx, c.channelId, { kind: "case.notice", caseId: c.id, notice: "notice.auto_close_soon", params: { date, time } },
         { at: now, caseId: c.id, dedupeKey: `auto-close-soon:${c.id}:${closeAt.getTime()}` });
-      await tx.caseEvent.create({ data: { caseId: c.id, kind: "auto_close_reminded", actorId: SCHEDULER_ACTOR, createdAt: now, data: JSON.stringify({ closesAt: closeAt }) } });
+      await recordCaseEvent(tx, { caseId: c.id, kind: "auto_close_reminded", actorId: SCHEDULER_ACTOR, at: now, data: { closesAt: closeAt } });
     },
   };
 }

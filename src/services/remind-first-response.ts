@@ -1,5 +1,6 @@
 // R-LIFE-7: engineers are reminded shortly before a normal case's first response falls due. A reminder whose
 // deadline has already passed (the scheduler was down) is dropped: the overdue alert says more, and says it once.
+import { recordCaseEvent } from "../db/cases/changes.ts";
 import { isActive } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { alertEngineers, alertRoute } from "./engineer-alert.ts";
@@ -22,7 +23,7 @@ function job(deps: ServiceDeps): CaseTimerJob {
       await alertEngineers(tx, deps, c, { notice: "alert.first_response_soon", params: { customer: c.customer.name, date: due.date, time: due.time } },
         { at: now, dedupeKey: `first-response-soon:${c.id}` });
       await notifyPerson(tx, deps, { userId: c.assigneeId, kind: "first_response_soon", caseId: c.id, data: { date: due.date, time: due.time }, dedupeKey: `first-response-soon:${c.id}`, at: now });
-      await tx.caseEvent.create({ data: { caseId: c.id, kind: "first_response_reminded", actorId: SCHEDULER_ACTOR, createdAt: now } });
+      await recordCaseEvent(tx, { caseId: c.id, kind: "first_response_reminded", actorId: SCHEDULER_ACTOR, at: now });
     },
   };
 }

@@ -1,5 +1,6 @@
 // A reviewer approves a report version or asks its author for changes, from the triage channel. The four-eyes
 // rule lives here (reviewRefusal), so no caller can skip it; who decided and when is kept on the version.
+import { recordCaseEvent } from "../db/cases/changes.ts";
 import { markReportVersionReviewed, reportVersionState, reportVersionToReview } from "../db/reports.ts";
 import { reviewRefusal, type ReviewRefusal, type ReportVersionState } from "../domain/report.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -27,11 +28,9 @@ export async function reviewReport(deps: ServiceDeps, input: ReviewReportInput):
     // Conditional: of two reviewers clicking at once, one decides; the other is told the version is decided.
     const decided = await markReportVersionReviewed(tx, version.id, { state, reviewedBy: input.reviewer.userId, at: now, comment: input.comment ?? null });
     if (!decided) return { ok: false, reason: "not_in_review", state: await reportVersionState(tx, version.id) };
-    await tx.caseEvent.create({
-      data: {
-        caseId: version.report.caseId, kind: state === "approved" ? "report_approved" : "report_changes_requested",
-        actorId: input.reviewer.userId, createdAt: now, data: JSON.stringify({ version: version.number, ...(input.comment ? { comment: input.comment } : {}) }),
-      },
+    await recordCaseEvent(tx, {
+      caseId: version.report.caseId, kind: state === "approved" ? "report_approved" : "report_changes_requested",
+      actorId: input.reviewer.userId, at: now, data: { version: version.number, ...(input.comment ? { comment: input.comment } : {}) },
     });
     return { ok: true, caseId: version.report.caseId, state };
   });

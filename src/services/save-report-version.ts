@@ -1,6 +1,8 @@
 // Staff save the report of a level A case: every save is a new version (the text of an earlier one is never
 // changed), and versions not yet delivered are superseded by it, so only the newest can be approved and sent.
 // After a delivery the next version is a corrected re-issue and must say what changed.
+import { caseForReport } from "../db/cases.ts";
+import { recordCaseEvent } from "../db/cases/changes.ts";
 import {
   deliveredEditions, recordReportVersion, reportOfCase, reportVersionSavedAs, reportVersionsOf, supersedeUndeliveredVersions,
 } from "../db/reports.ts";
@@ -30,7 +32,7 @@ export async function saveReportVersion(deps: ServiceDeps, input: SaveReportVers
   return deps.db.transaction(async (tx): Promise<SaveReportVersionResult> => {
     const again = await reportVersionSavedAs(tx, input.requestKey);
     if (again) return { ok: true, versionId: again.id, number: again.number, inReview: again.state === "in_review", created: false };
-    const c = await tx.case.findUnique({ where: { id: input.caseId }, select: { id: true, level: true } });
+    const c = await caseForReport(tx, input.caseId);
     if (!c) return { ok: false, reason: "unknown_case" };
     if (c.level !== "A") return { ok: false, reason: "not_level_a" };
     const versions = await reportVersionsOf(tx, c.id);
@@ -43,9 +45,7 @@ export async function saveReportVersion(deps: ServiceDeps, input: SaveReportVers
       reportId, number, content: JSON.stringify(input.content), locale: input.locale, changeNote: input.changeNote,
       savedBy: input.actorId, savedAt: now, requestKey: input.requestKey, state,
     });
-    await tx.caseEvent.create({
-      data: { caseId: c.id, kind: "report_saved", actorId: input.actorId, createdAt: now, data: JSON.stringify({ version: number, review: input.requestReview }) },
-    });
+    await recordCaseEvent(tx, { caseId: c.id, kind: "report_saved", actorId: input.actorId, at: now, data: { version: number, review: input.requestReview } });
     return { ok: true, versionId, number, inReview: state === "in_review", created: true };
   });
 }

@@ -1,6 +1,7 @@
 // R-LIFE-6: when a customer's question has had no answer for 2 business days, the customer is told the answer
 // is delayed and the engineers are alerted, once per question: the timer is set by the first unanswered
 // message and not again until an engineer answers (see record-message.ts), and this claim clears it.
+import { recordCaseEvent } from "../db/cases/changes.ts";
 import { enqueue } from "../db/outbox.ts";
 import { isActive } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
@@ -31,7 +32,7 @@ function job(deps: ServiceDeps): CaseTimerJob {
         { at: now, caseId: c.id, dedupeKey: `delay-notice:${c.id}:${question}` });
       await alertEngineers(tx, deps, c, { notice: "alert.unanswered_delay", params: { customer: c.customer.name, date: since.date, time: since.time } },
         { at: now, dedupeKey: `delay-alert:${c.id}:${question}` });
-      await tx.caseEvent.create({ data: { caseId: c.id, kind: "delay_notice", actorId: SCHEDULER_ACTOR, createdAt: now, data: JSON.stringify({ questionAt: c.oldestUnansweredAt }) } });
+      await recordCaseEvent(tx, { caseId: c.id, kind: "delay_notice", actorId: SCHEDULER_ACTOR, at: now, data: { questionAt: c.oldestUnansweredAt } });
     },
   };
 }

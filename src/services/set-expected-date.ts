@@ -1,7 +1,8 @@
 // An engineer sets the date an answer is expected (R-LIFE-6). When it is 2 or more business days after the
 // customer's question, the customer is told at once in the thread; that telling replaces the automatic delay
 // notice, whose timer is cleared so the customer is not told twice.
-import { enqueue } from "../db/outbox.ts";
+import { caseToChange } from "../db/cases.ts";
+import { applyCaseChange } from "../db/cases/changes.ts";
 import { isActive } from "../domain/case.ts";
 import { isIsoDate } from "../domain/contract.ts";
 import { isLateAnswerDate } from "../domain/timers.ts";
@@ -18,26 +19,26 @@ export async function setExpectedDate(deps: ServiceDeps, input: SetExpectedDateI
   const now = deps.clock.now();
   if (input.date < deps.calendar.localDate(now)) return { ok: false, reason: "past_date" };
   const result = await deps.db.transaction(async (tx): Promise<SetExpectedDateResult> => {
-    const current = await tx.case.findUnique({ where: { id: input.caseId } });
+    const current = await caseToChange(tx, input.caseId);
     if (!current) return { ok: false, reason: "unknown_case" };
     if (!isActive(current.state)) return { ok: false, reason: "closed" };
     // The question the date answers: the oldest unanswered one, or, while waiting on the customer, today's.
     const late = isLateAnswerDate(current.oldestUnansweredAt ?? now, input.date, deps.calendar);
     if (current.expectedAnswerOn === input.date) return { ok: true, changed: false, late };
-    const { count } = await tx.case.updateMany({
-      where: { id: current.id, state: current.state, expectedAnswerOn: current.expectedAnswerOn },
-      data: { expectedAnswerOn: input.date, ...(late ? { delayNoticeAt: null } : {}) },
+    const caseId = current.id;
+    const won = await applyCaseChange(tx, {
+      caseId,
+      guard: { state: current.state, expectedAnswerOn: current.expectedAnswerOn },
+      set: { expectedAnswerOn: input.date, ...(late ? { delayNoticeAt: null } : {}) },
+      event: { kind: "expected_date_set", actorId: input.actorId, data: { from: current.expectedAnswerOn, to: input.date, late } },
+      outbox: [
+        { channelId: current.channelId, caseId, payload: { kind: "case.refresh", caseId } },
+        ...(late ? [{ channelId: current.channelId, caseId, payload: { kind: "case.notice" as const, caseId, notice: "notice.expected_late" as const, params: { date: input.date } } }] : []),
+        ...(deps.triageChannel && current.triageTs ? [{ channelId: deps.triageChannel, caseId, payload: { kind: "triage.refresh" as const, caseId } }] : []),
+      ],
+      at: now,
     });
-    if (count === 0) return { ok: true, changed: false, late };
-    await tx.caseEvent.create({
-      data: { caseId: current.id, kind: "expected_date_set", actorId: input.actorId, createdAt: now, data: JSON.stringify({ from: current.expectedAnswerOn, to: input.date, late }) },
-    });
-    const options = { at: now, caseId: current.id };
-    await enqueue(tx, current.channelId, { kind: "case.refresh", caseId: current.id }, options);
-    if (late) {
-      await enqueue(tx, current.channelId, { kind: "case.notice", caseId: current.id, notice: "notice.expected_late", params: { date: input.date } }, options);
-    }
-    if (deps.triageChannel && current.triageTs) await enqueue(tx, deps.triageChannel, { kind: "triage.refresh", caseId: current.id }, options);
+    if (!won) return { ok: true, changed: false, late };
     return { ok: true, changed: true, late };
   });
   if (result.ok && result.changed) deps.onOutbox?.();

@@ -1,10 +1,12 @@
 // An approved split takes effect (R-INC-3): the case becomes part 1 and keeps its incidents; each other part
 // becomes a new case, linked by parentCaseId, reserving its own incident — all in the approval's transaction,
 // so either every part exists with its reservation or none does (R-INC-6). Each part's thread says why.
+import { recordCaseEvent, retitleActiveCase } from "../db/cases/changes.ts";
+import { insertSplitPart } from "../db/cases/changes-open.ts";
 import { contractsOf } from "../db/contracts.ts";
 import { recordReservation } from "../db/reservations.ts";
 import { enqueue } from "../db/outbox.ts";
-import { ACTIVE_STATES, caseNumber } from "../domain/case.ts";
+import { caseNumber } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { incidentsFor } from "../domain/ledger.ts";
 import { splitCost, splitProblem } from "../domain/proposal.ts";
@@ -27,8 +29,7 @@ export async function splitCase(ctx: DecisionContext): Promise<Applied> {
   const titles = titlesOf(proposal.parts);
   if (!titles) throw new DecisionRefused({ ok: false, reason: "not_applicable" });
   const cost = splitCost({ level: current.level, incidents: current.incidents }, titles.length);
-  const { count } = await tx.case.updateMany({ where: { id: current.id, state: { in: [...ACTIVE_STATES] } }, data: { title: titles[0] } });
-  if (count === 0) throw new DecisionRefused({ ok: false, reason: "closed" });
+  if (!(await retitleActiveCase(tx, current.id, titles[0] ?? current.title))) throw new DecisionRefused({ ok: false, reason: "closed" });
   const availableBefore = summarize(await contractsOf(tx, current.customerId), ctx.today).available;
   const options = { at: now };
   // Each part is a question T4U still owes an answer to, asked when the original one was.
@@ -40,25 +41,21 @@ export async function splitCase(ctx: DecisionContext): Promise<Applied> {
     const parts = await reserveForNewCase(tx, current.customerId, incidents, ctx.today);
     const openedUnder = parts?.[0];
     if (!parts || !openedUnder) throw new DecisionRefused({ ok: false, reason: "insufficient", needed: cost.extra, available: availableBefore });
-    const created = await tx.case.create({
-      data: {
-        customerId: current.customerId, contractId: openedUnder.contractId, channelId: current.channelId,
-        requestKey: `split:${proposal.id}:${index}`, title, description: current.description, product: current.product,
-        level: "normal", incidents, state: current.assigneeId ? "in_progress" : "open",
-        openedBy: current.openedBy, assigneeId: current.assigneeId, parentCaseId: current.id, createdAt: now,
-        lastCustomerMessageAt: current.lastCustomerMessageAt, oldestUnansweredAt: questionAt,
-        firstResponseAt: current.firstResponseAt,
-        firstResponseRemindAt: current.firstResponseAt ? null : current.firstResponseRemindAt,
-        firstResponseDueAt: current.firstResponseAt ? null : current.firstResponseDueAt,
-        delayNoticeAt: current.oldestUnansweredAt ? current.delayNoticeAt : delayNoticeAt(now, deps.calendar),
-      },
+    const created = await insertSplitPart(tx, {
+      customerId: current.customerId, contractId: openedUnder.contractId, channelId: current.channelId,
+      requestKey: `split:${proposal.id}:${index}`, title, description: current.description, product: current.product,
+      level: "normal", incidents, state: current.assigneeId ? "in_progress" : "open",
+      openedBy: current.openedBy, assigneeId: current.assigneeId, parentCaseId: current.id, at: now,
+      lastCustomerMessageAt: current.lastCustomerMessageAt, oldestUnansweredAt: questionAt,
+      firstResponseAt: current.firstResponseAt,
+      firstResponseRemindAt: current.firstResponseAt ? null : current.firstResponseRemindAt,
+      firstResponseDueAt: current.firstResponseAt ? null : current.firstResponseDueAt,
+      delayNoticeAt: current.oldestUnansweredAt ? current.delayNoticeAt : delayNoticeAt(now, deps.calendar),
     });
     await recordReservation(tx, parts, { customerId: current.customerId, actorId: ctx.actorId, at: now, caseId: created.id, reason: `proposal:${proposal.id}` });
-    await tx.caseEvent.create({
-      data: {
-        caseId: created.id, kind: "opened", actorId: ctx.actorId, createdAt: now,
-        data: JSON.stringify({ level: "normal", incidents, parts, splitFrom: current.id, proposalId: proposal.id }),
-      },
+    await recordCaseEvent(tx, {
+      caseId: created.id, kind: "opened", actorId: ctx.actorId, at: now,
+      data: { level: "normal", incidents, parts, splitFrom: current.id, proposalId: proposal.id },
     });
     await enqueue(tx, current.channelId, { kind: "case.root", caseId: created.id }, { ...options, caseId: created.id });
     await enqueue(tx, current.channelId, {
@@ -68,11 +65,9 @@ export async function splitCase(ctx: DecisionContext): Promise<Applied> {
     if (deps.triageChannel) await enqueue(tx, deps.triageChannel, { kind: "triage.root", caseId: created.id }, { ...options, caseId: created.id });
     newCaseIds.push(created.id);
   }
-  await tx.caseEvent.create({
-    data: {
-      caseId: current.id, kind: "split", actorId: ctx.actorId, createdAt: now,
-      data: JSON.stringify({ proposalId: proposal.id, parts: newCaseIds, before: cost.before, after: cost.after }),
-    },
+  await recordCaseEvent(tx, {
+    caseId: current.id, kind: "split", actorId: ctx.actorId, at: now,
+    data: { proposalId: proposal.id, parts: newCaseIds, before: cost.before, after: cost.after },
   });
   const available = summarize(await contractsOf(tx, current.customerId), ctx.today).available;
   const caseOptions = { ...options, caseId: current.id };
