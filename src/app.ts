@@ -18,7 +18,7 @@ import { refreshUnboundChannels } from "./services/refresh-channel-teams.ts";
 import { systemClock } from "./clock.ts";
 import type { Clock } from "./services/deps.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
-import { ackEventsAfterHandling, noteListenerFailure } from "./slack/event-ack.ts";
+import { EventInbox, noteListenerFailure } from "./slack/event-inbox.ts";
 import { refuseNullBodies } from "./slack/receiver-guard.ts";
 import type { SlackDeps } from "./slack/deps.ts";
 import { HomeRefresher } from "./slack/home/refresher.ts";
@@ -48,6 +48,8 @@ export interface StartOptions {
   flushTimeoutMs?: number;
   /** How long changes are gathered before staff's Home tabs are published again (default 10 s). */
   homeRefreshMs?: number;
+  /** How often kept events whose handling failed are looked for (default 5 s). */
+  eventRetryMs?: number;
 }
 
 export interface RunningApp {
@@ -58,6 +60,8 @@ export interface RunningApp {
   homes: HomeRefresher;
   /** Runs the timed duties every SCHEDULER_INTERVAL_SECONDS when enabled; tests call runOnce() themselves. */
   scheduler: Scheduler;
+  /** Messages and joins, kept before Slack is answered and handled after; `settled()` waits for their handling. */
+  events: EventInbox;
   /** The HTTP port actually bound (null in Socket Mode). */
   port: number | null;
   /** The port of health checks and metrics when METRICS_PORT is set (null: they are on `port`, for this machine). */
@@ -170,12 +174,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     clientOptions: { ...clientOptions, retryConfig: { retries: 2, factor: 1, minTimeout: 100, maxTimeout: 500 } },
     logger: boltLogger(logger),
   });
-  // Messages are acknowledged once recorded, so that one the database could not take is delivered again by Slack.
-  ackEventsAfterHandling(app);
+  // Messages are acknowledged once kept, so that one the database could not take is delivered again by Slack.
+  const events = new EventInbox(deps, { logger, pollMs: options.eventRetryMs });
+  events.install(app);
   app.error((error) => {
-    noteListenerFailure();
     // Listener-side Slack calls (views.open, ephemerals) surface here; the outbox's are counted by its client.
     const original = (error as { original?: unknown }).original ?? error;
+    noteListenerFailure(original);
     if (slackErrorCode(original) !== "unknown") metrics.slackErrors.inc({ method: "listener", error: slackErrorCode(original) });
     logger.error("listener failed", { error: error.message, code: (error as { code?: string }).code });
     return Promise.resolve();
@@ -184,6 +189,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   homes = homeRefresher;
   registerListeners(app, deps);
   dispatcher.start();
+  await events.start();
   const scheduler = new Scheduler(deps, { intervalSeconds: config.schedulerIntervalSeconds, contact: config.contact, logger });
 
   // Bound before Slack's port: a metrics port already taken stops the start before any request is taken.
@@ -213,11 +219,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   roleGroups.start();
 
   return {
-    app, deps, dispatcher, scheduler, port, metricsPort, homes: homeRefresher,
+    app, deps, dispatcher, scheduler, events, port, metricsPort, homes: homeRefresher,
     async stop() {
       // Stop taking requests (in-flight ones finish), then let the outbox deliver what is due, within a bound:
       // what is left stays in the database and goes out after the next start.
       await app.stop();
+      await events.stop();
       await homeRefresher.stop();
       await scheduler.stop();
       await roleGroups.stop();

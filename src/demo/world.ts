@@ -84,7 +84,7 @@ export async function startWorld(options: { start: string; database: DemoDatabas
     await slack.close();
     throw error;
   }
-  const driver = createDriver({ baseUrl: `http://127.0.0.1:${running.port}`, signingSecret: SIGNING_SECRET, slack, homeTeamId: HOME_TEAM });
+  const driver = createDriver({ baseUrl: `http://127.0.0.1:${running.port}`, signingSecret: SIGNING_SECRET, slack, homeTeamId: HOME_TEAM, afterEvent: () => running.events.settled() });
   return {
     slack, driver, running, clock, db: options.database.db,
     at(local) {

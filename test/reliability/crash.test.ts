@@ -105,6 +105,7 @@ afterAll(async () => {
 
 describe("kill -9 during a burst, then restart", () => {
   const acknowledged: string[] = [];
+  const answersAcknowledged: string[] = [];
   let stats: Record<string, number> = {};
 
   it("takes SIGKILL in the middle of opening, answering and resolving cases", async () => {
@@ -127,6 +128,7 @@ describe("kill -9 during a burst, then restart", () => {
     }
 
     const burst: Array<Promise<DriverResponse | null>> = [];
+    const answers: Array<Promise<string | null>> = [];
     const swallow = (p: Promise<DriverResponse>) => p.catch(() => null);
     const threads = await database.db.client.case.findMany({ where: { id: { in: openIds } }, orderBy: { id: "asc" } });
     for (const [i, m] of modals.entries()) {
@@ -136,7 +138,11 @@ describe("kill -9 during a burst, then restart", () => {
       })));
       // Engineers answer and resolve the earlier cases at the same time.
       const c = threads[i % threads.length]!;
-      if (i < threads.length) burst.push(swallow(driver.message({ channelId: c.channelId, userId: ENGINEER, userTeamId: HOME_TEAM, text: `回答 ${i}`, threadTs: c.rootTs! })));
+      if (i < threads.length) {
+        const sent = swallow(driver.message({ channelId: c.channelId, userId: ENGINEER, userTeamId: HOME_TEAM, text: `回答 ${i}`, threadTs: c.rootTs! }));
+        answers.push(sent.then((r) => (r?.status === 200 ? `回答 ${i}` : null)));
+        burst.push(sent);
+      }
       else if (i % 2 === 0) burst.push(swallow(driver.blockAction({ actionId: Actions.resolve, userId: ENGINEER, userTeamId: HOME_TEAM, channelId: TRIAGE_CHANNEL, messageTs: c.triageTs!, value: String(c.id) })));
     }
     // A submission is answered at once with 「受付中…」; the person is told the case is opened once it is. Kill once
@@ -146,6 +152,7 @@ describe("kill -9 during a burst, then restart", () => {
     await killProcess();
     await Promise.all(burst);
     acknowledged.push(...told());
+    answersAcknowledged.push(...(await Promise.all(answers)).filter((a): a is string => a !== null));
 
     stats = {
       acknowledged: acknowledged.length,
@@ -171,6 +178,19 @@ describe("kill -9 during a burst, then restart", () => {
     expect(acknowledged.filter((t) => !titles.has(t))).toEqual([]);
     expect(await database.db.client.case.count()).toBeGreaterThanOrEqual(openIds.length + acknowledged.length);
   });
+
+  it("lost no answer Slack was told was received: what the killed process had kept, the restarted one records", async () => {
+    expect(answersAcknowledged.length).toBeGreaterThan(0);
+    const texts = async () => new Set((await database.db.client.caseMessage.findMany({ select: { text: true } })).map((m) => m.text));
+    // On PostgreSQL a kept event is taken again once the killed process's lease on it has run out (15 s).
+    await expect.poll(async () => {
+      const recorded = await texts();
+      return answersAcknowledged.filter((a) => !recorded.has(a));
+    }, { timeout: 30_000, interval: 200 }).toEqual([]);
+    // And none twice, though the killed process may have recorded some before its end was written.
+    const rows = await database.db.client.caseMessage.findMany({ where: { text: { startsWith: "回答 " } }, select: { text: true } });
+    expect(rows.length).toBe(new Set(rows.map((r) => r.text)).size);
+  }, 40_000);
 
   it("left nothing half-done: every case has its reservation, its opening record and its messages; counters reconcile", async () => {
     expect(await auditLedger(database.db)).toEqual([]);

@@ -43,7 +43,7 @@ async function startDesk(db: Database, url: string): Promise<Desk> {
     DATABASE_URL: url, SUPPORT_ENGINEERS: ENGINEER, SUPPORT_MANAGERS: MANAGER, TRIAGE_CHANNEL, LOG_LEVEL: "error", SCHEDULER_ENABLED: "false",
   });
   const running = await startApp({ config, clock: new TestClock("2026-11-24T01:00:00Z"), logger: silentLogger, database: db, channelIntervalMs: 0, outboxPollMs: 60_000 });
-  const driver = createDriver({ baseUrl: `http://127.0.0.1:${running.port}`, signingSecret: SECRET, slack, homeTeamId: HOME_TEAM });
+  const driver = createDriver({ baseUrl: `http://127.0.0.1:${running.port}`, signingSecret: SECRET, slack, homeTeamId: HOME_TEAM, afterEvent: () => running.events.settled() });
   const registered = await registerContract(running.deps, { customerName: "株式会社サンプル", channelIds: [CUSTOMER_CHANNEL], incidents: 10, confirmedOn: "2026-04-01", actorId: MANAGER });
   if (!registered.ok) throw new Error(JSON.stringify(registered));
   await running.dispatcher.drain();

@@ -86,8 +86,18 @@ export async function startReplicas(options: ReplicaOptions): Promise<ReplicaWor
     createInterface({ input: child.stdout }).on("line", (line) => {
       const ready = /^ready (\d+)$/.exec(line);
       if (ready) {
-        const driver = createDriver({ baseUrl: `http://127.0.0.1:${ready[1]}`, signingSecret: SIGNING_SECRET, slack, homeTeamId: HOME_TEAM });
-        resolve({ name: `replica ${index + 1}`, driver, child, alive: () => child.exitCode === null && child.signalCode === null, stderr: () => stderr });
+        const alive = () => child.exitCode === null && child.signalCode === null;
+        // A replica answers a message once it has kept it and records it right after: the driver returns once the
+        // kept event is handled (or the replica is gone; then another one handles it once its lease runs out).
+        const afterEvent = async (eventId: string) => {
+          for (;;) {
+            const kept = await database.db.client.inboundEvent.findUnique({ where: { eventId }, select: { doneAt: true, failedAt: true } });
+            if (!kept || kept.doneAt || kept.failedAt || !alive()) return;
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+        };
+        const driver = createDriver({ baseUrl: `http://127.0.0.1:${ready[1]}`, signingSecret: SIGNING_SECRET, slack, homeTeamId: HOME_TEAM, afterEvent });
+        resolve({ name: `replica ${index + 1}`, driver, child, alive, stderr: () => stderr });
       }
       waiting.get(line)?.();
     });

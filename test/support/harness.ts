@@ -89,7 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     channelIntervalMs: options.channelIntervalMs ?? 0, outboxPollMs: 60_000,
     ...(options.slackTimeoutMs !== undefined ? { slackTimeoutMs: options.slackTimeoutMs } : {}),
   });
-  const driver = createDriver({ baseUrl: `http://127.0.0.1:${running.port}`, signingSecret: SIGNING_SECRET, slack, homeTeamId: HOME_TEAM });
+  const driver = createDriver({ baseUrl: `http://127.0.0.1:${running.port}`, signingSecret: SIGNING_SECRET, slack, homeTeamId: HOME_TEAM, afterEvent: () => running.events.settled() });
   const drain = () => running.dispatcher.drain();
   return {
     slack, driver, running, database, clock, config, drain,

@@ -7,6 +7,12 @@ export interface DriverOptions {
   slack: SlackStandIn;
   homeTeamId: string;
   apiAppId?: string;
+  /**
+   * Awaited after each event the app answered with a 2xx, before the driver returns. An app may answer an event
+   * once it has kept it and handle it after; a test that reads what the event changed waits here for the handling,
+   * as a person waits to see their message in the case.
+   */
+  afterEvent?: (eventId: string) => Promise<void>;
 }
 
 export interface DriverResponse {

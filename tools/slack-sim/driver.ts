@@ -21,7 +21,7 @@ export function createDriver(options: DriverOptions): Driver {
   const apiAppId = options.apiAppId ?? slack.appId;
   const transport = createTransport(options.baseUrl, signingSecret);
   const { postInteraction, signedPost } = transport;
-  const events = createEventSender(transport, slack, homeTeamId, apiAppId);
+  const events = createEventSender(transport, slack, homeTeamId, apiAppId, options.afterEvent);
 
   const teamDomain = (teamId: string): string => (teamId === homeTeamId ? slack.teamDomain : `org-${teamId.toLowerCase()}`);
   const userName = (userId: string): string => slack.user(userId)?.name ?? `user-${userId.toLowerCase()}`;

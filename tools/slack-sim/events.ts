@@ -11,7 +11,7 @@ export interface EventSender {
   message: (input: MessageInput) => Promise<DriverResponse>;
 }
 
-export function createEventSender(transport: Transport, slack: SlackStandIn, homeTeamId: string, apiAppId: string): EventSender {
+export function createEventSender(transport: Transport, slack: SlackStandIn, homeTeamId: string, apiAppId: string, afterEvent?: (eventId: string) => Promise<void>): EventSender {
   const { signedPost } = transport;
 
   async function event(inner: Record<string, unknown>, opts: EventOptions = {}): Promise<DriverResponse> {
@@ -24,6 +24,7 @@ export function createEventSender(transport: Transport, slack: SlackStandIn, hom
     envelope: { teamId: string; extShared: boolean },
   ): Promise<DriverResponse> {
     const eventTime = opts.eventTime ?? Math.floor(slack.now() / 1000);
+    const eventId = opts.eventId ?? `Ev${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
     const body = JSON.stringify({
       token: VERIFICATION_TOKEN,
       team_id: envelope.teamId,
@@ -32,7 +33,7 @@ export function createEventSender(transport: Transport, slack: SlackStandIn, hom
       api_app_id: apiAppId,
       event: { event_ts: `${eventTime}.000000`, ...inner },
       type: "event_callback",
-      event_id: opts.eventId ?? `Ev${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`,
+      event_id: eventId,
       event_time: eventTime,
       authorizations: [
         { enterprise_id: null, team_id: homeTeamId, user_id: slack.botUserId, is_bot: true, is_enterprise_install: false },
@@ -50,6 +51,7 @@ export function createEventSender(transport: Transport, slack: SlackStandIn, hom
     if (response.status < 200 || response.status > 299) {
       return withVerdict(response, `HTTP ${response.status}; Slack would retry (http_error)`);
     }
+    await afterEvent?.(eventId);
     return response;
   }
 

@@ -1,0 +1,65 @@
+// Slack's events kept before they are acknowledged (see src/services/inbound-events.ts): the only module that
+// queries InboundEvent. Each write is one statement outside any transaction, so that taking an event costs one
+// insert and nothing waits for a transaction's turn.
+import { isUniqueViolation, type Database } from "./client.ts";
+
+export interface StoredEvent { id: number; eventId: string; body: string; attempts: number; availableAt: Date }
+
+export type Taken = { kind: "new"; id: number } | { kind: "seen"; done: boolean };
+
+/** Stores an event as it arrived, leased to the one handling it now; an id already here is only reported. */
+export async function takeEvent(db: Database, input: { eventId: string; kind: string; body: string; at: Date; leaseUntil: Date }): Promise<Taken> {
+  try {
+    const row = await db.client.inboundEvent.create({
+      data: { eventId: input.eventId, kind: input.kind, body: input.body, receivedAt: input.at, availableAt: input.leaseUntil, attempts: 1 },
+      select: { id: true },
+    });
+    return { kind: "new", id: row.id };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const seen = await db.client.inboundEvent.findUnique({ where: { eventId: input.eventId }, select: { doneAt: true, failedAt: true } });
+    return { kind: "seen", done: seen !== null && (seen.doneAt !== null || seen.failedAt !== null) };
+  }
+}
+
+export async function markHandled(db: Database, id: number, at: Date): Promise<void> {
+  await db.client.inboundEvent.update({ where: { id }, data: { doneAt: at, lastError: null } });
+}
+
+/** A failed attempt: tried again from `retryAt`, or given up on (`failedAt`) when there is none. */
+export async function markFailed(db: Database, id: number, input: { error: string; retryAt: Date | null; at: Date }): Promise<void> {
+  await db.client.inboundEvent.update({
+    where: { id },
+    data: { lastError: input.error.slice(0, 1000), ...(input.retryAt ? { availableAt: input.retryAt } : { failedAt: input.at }) },
+  });
+}
+
+/** Events whose handling is due again (it failed, or its handler stopped without a word), oldest first. */
+export function dueEvents(db: Database, now: Date, limit: number): Promise<StoredEvent[]> {
+  return db.client.inboundEvent.findMany({
+    where: { doneAt: null, failedAt: null, availableAt: { lte: now } },
+    orderBy: { id: "asc" }, take: limit,
+    select: { id: true, eventId: true, body: true, attempts: true, availableAt: true },
+  });
+}
+
+/** Takes a due event for one attempt; false when another replica (or pass) took it first. */
+export async function claimEvent(db: Database, event: StoredEvent, leaseUntil: Date): Promise<boolean> {
+  const { count } = await db.client.inboundEvent.updateMany({
+    where: { id: event.id, doneAt: null, failedAt: null, availableAt: event.availableAt },
+    data: { availableAt: leaseUntil, attempts: event.attempts + 1 },
+  });
+  return count === 1;
+}
+
+/** Handled events older than Slack's last redelivery need not be remembered; kept a day, then removed. */
+export async function purgeHandled(db: Database, before: Date): Promise<number> {
+  const { count } = await db.client.inboundEvent.deleteMany({ where: { doneAt: { lt: before } } });
+  return count;
+}
+
+/** Makes every event not yet handled due now: after a restart of the only process, none is being handled. */
+export async function releaseLeases(db: Database, now: Date): Promise<number> {
+  const { count } = await db.client.inboundEvent.updateMany({ where: { doneAt: null, failedAt: null, availableAt: { gt: now } }, data: { availableAt: now } });
+  return count;
+}

@@ -1,0 +1,74 @@
+// Slack's events that record what people wrote are kept in the database before they are acknowledged, and handled
+// after. Acknowledging only once a message was recorded (as the app did before) made Slack wait for the whole of
+// the recording, and a slow stretch of it for every message; acknowledging before anything was kept would lose a
+// customer's question whenever the database failed right then. One insert is the cheapest write that is durable:
+// once it is committed, the event is Slack's no longer but ours, and an attempt to handle it that fails (the
+// database gone mid-way, the process killed) is made again from the stored copy until it succeeds.
+import { claimEvent, dueEvents, markFailed, markHandled, purgeHandled, releaseLeases, takeEvent, type StoredEvent, type Taken } from "../db/inbound-events.ts";
+import type { ServiceDeps } from "./deps.ts";
+
+/** How long one attempt may take before another replica (or the next pass) may try the event again. */
+export const EVENT_LEASE_MS = 15_000;
+/** Attempts before an event is set aside (logged as an error, kept for an operator). */
+export const EVENT_ATTEMPTS = 8;
+/** Handled events are remembered this long, beyond Slack's last redelivery (about five minutes after the first). */
+const REMEMBER_MS = 24 * 60 * 60 * 1000;
+
+type Deps = Pick<ServiceDeps, "db" | "clock">;
+
+/** The wait before attempt `attempts + 1`: 5 s, 10 s, 20 s … at most 10 minutes; null once there are no more. */
+export function retryDelayMs(attempts: number): number | null {
+  if (attempts >= EVENT_ATTEMPTS) return null;
+  return Math.min(5_000 * 2 ** (attempts - 1), 600_000);
+}
+
+/** Keeps an event before Slack is answered; throws when the database cannot take it (Slack then delivers it again). */
+export async function receiveEvent(deps: Deps, input: { eventId: string; kind: string; body: string }): Promise<Taken> {
+  const at = deps.clock.now();
+  try {
+    const taken = await takeEvent(deps.db, { ...input, at, leaseUntil: new Date(at.getTime() + EVENT_LEASE_MS) });
+    deps.db.health.ok();
+    return taken;
+  } catch (error) {
+    // Readiness says so, as a failed transaction would.
+    deps.db.health.failed(error);
+    throw error;
+  }
+}
+
+export async function eventHandled(deps: Deps, id: number): Promise<void> {
+  await markHandled(deps.db, id, deps.clock.now());
+}
+
+/** Records a failed attempt; returns whether the event will be tried again. */
+export async function eventFailed(deps: Deps, id: number, attempts: number, error: string): Promise<boolean> {
+  const at = deps.clock.now();
+  const delay = retryDelayMs(attempts);
+  await markFailed(deps.db, id, { error, at, retryAt: delay === null ? null : new Date(at.getTime() + delay) });
+  return delay !== null;
+}
+
+/** The events due again, each taken for one attempt by this caller (oldest first). */
+export async function claimDueEvents(deps: Deps, limit: number): Promise<StoredEvent[]> {
+  const now = deps.clock.now();
+  const leaseUntil = new Date(now.getTime() + EVENT_LEASE_MS);
+  const claimed: StoredEvent[] = [];
+  for (const event of await dueEvents(deps.db, now, limit)) {
+    if (await claimEvent(deps.db, event, leaseUntil)) claimed.push({ ...event, attempts: event.attempts + 1 });
+  }
+  return claimed;
+}
+
+export async function forgetHandledEvents(deps: Deps): Promise<number> {
+  return purgeHandled(deps.db, new Date(deps.clock.now().getTime() - REMEMBER_MS));
+}
+
+/**
+ * At the start of a process on SQLite, which one process serves alone: an event still leased was being handled by
+ * the process that stopped, so it is due at once rather than when the lease would have run out. (On PostgreSQL
+ * another replica may be handling it right now; there the lease decides.)
+ */
+export async function resumeInterruptedEvents(deps: Deps): Promise<number> {
+  if (deps.db.provider !== "sqlite") return 0;
+  return releaseLeases(deps.db, deps.clock.now());
+}
