@@ -5,9 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseNumber } from "../../src/domain/case.ts";
 import { OFFER_QUIET_MS } from "../../src/services/offer-case.ts";
+import { t } from "../../src/slack/i18n/index.ts";
 import { Actions, Commands, Inputs, Shortcuts } from "../../src/slack/ids.ts";
 import {
-  CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, INTERNAL, MANAGER, startHarness, type Harness,
+  CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, ENGINEER_2, HOME_TEAM, INTERNAL, MANAGER, startHarness, type Harness,
 } from "../support/harness.ts";
 import { botReplies, caseNoticeAfter, entryTs, ephemeralAfter, inputValue, modalAfter, rootOf, submitCase } from "./customer-helpers.ts";
 import { expectOpened, refusalShown } from "../support/case-modal.ts";
@@ -228,7 +229,7 @@ describe("the message shortcut for T4U", () => {
   });
 
   it("refuses in a channel that is not registered, saying how to register it", async () => {
-    const text = await ephemeralAfter(h, "C0RANDOM", ENGINEER, () => h.driver.messageShortcut({
+    const text = await caseNoticeAfter(h, ENGINEER, () => h.driver.messageShortcut({
       callbackId: Shortcuts.messageToCase, userId: ENGINEER, channelId: "C0RANDOM", message: { ts: h.driver.nextTs(), text: "質問", user: CUSTOMER },
     }));
     expect(text).toContain("登録されていない");
@@ -237,7 +238,7 @@ describe("the message shortcut for T4U", () => {
 
   it("tells the engineer when the message is already a case", async () => {
     const first = await h.database.db.client.case.findFirstOrThrow({ where: { sourceTs: { not: null }, openedBy: CUSTOMER }, orderBy: { id: "asc" } });
-    const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, ENGINEER, () => h.driver.messageShortcut({
+    const text = await caseNoticeAfter(h, ENGINEER, () => h.driver.messageShortcut({
       callbackId: Shortcuts.messageToCase, userId: ENGINEER, channelId: CUSTOMER_CHANNEL, message: { ts: first.sourceTs!, text: first.title, user: CUSTOMER },
     }));
     expect(text).toContain("既に案件 #0001");
@@ -272,5 +273,49 @@ describe("the entry message", () => {
   it("explains where to run it when run outside a customer channel", async () => {
     const reply = await h.driver.slashCommand({ command: Commands.support, text: "entry", userId: MANAGER, channelId: "C0MGRS" });
     expect(JSON.stringify(reply.json)).toContain("登録済みのお客様チャンネルで `/support entry`");
+  });
+});
+
+describe("the modal T4U opens with /support or the message shortcut", () => {
+  /**
+   * Runs `act` for someone whose language is not known yet (it is kept an hour, so the clock moves on first),
+   * waits for the form, and returns the calls to Slack it made, in order.
+   */
+  async function callsUntilForm(userId: string, act: () => Promise<unknown>): Promise<Array<{ method: string; view?: unknown }>> {
+    h.clock.advance(2 * 60 * 60_000);
+    const from = h.slack.calls.length;
+    await modalAfter(h, userId, act);
+    return h.slack.calls.slice(from).map((c) => ({ method: c.method, view: c.args.view }));
+  }
+
+  function expectOpenedBeforeLookup(calls: Array<{ method: string; view?: unknown }>): void {
+    const methods = calls.map((c) => c.method);
+    // Slack's trigger lasts 3 s: it is spent on a loading view before the person's language (users.info) is read.
+    expect(methods).toContain("users.info");
+    expect(methods.indexOf("views.open")).toBeGreaterThanOrEqual(0);
+    expect(methods.indexOf("views.open")).toBeLessThan(methods.indexOf("users.info"));
+    expect(JSON.stringify(calls.find((c) => c.method === "views.open")!.view)).toContain(t("ja", "modal.open.loading"));
+  }
+
+  it("opens a loading modal on /support before anything is looked up, then shows the form in it", async () => {
+    const calls = await callsUntilForm(ENGINEER_2, () => h.driver.slashCommand({ command: Commands.support, userId: ENGINEER_2, channelId: CUSTOMER_CHANNEL }));
+    expectOpenedBeforeLookup(calls);
+    expect(calls.filter((c) => c.method === "views.open")).toHaveLength(1);
+  });
+
+  it("opens a loading modal on the message shortcut before anything is looked up, then shows the form in it", async () => {
+    const ts = h.driver.nextTs();
+    h.slack.recordMessage(CUSTOMER_CHANNEL, { ts, text: "印刷できません", user: CUSTOMER, team: CUSTOMER_TEAM });
+    const calls = await callsUntilForm(ENGINEER_2, () => h.driver.messageShortcut({
+      callbackId: Shortcuts.messageToCase, userId: ENGINEER_2, channelId: CUSTOMER_CHANNEL, message: { ts, text: "印刷できません", user: CUSTOMER },
+    }));
+    expectOpenedBeforeLookup(calls);
+    expect(calls.filter((c) => c.method === "views.open")).toHaveLength(1);
+  });
+
+  it("asks to run /support again when Slack refuses to open the modal", async () => {
+    h.slack.fail("views.open", { error: "expired_trigger_id" });
+    const text = await ephemeralAfter(h, CUSTOMER_CHANNEL, ENGINEER, () => h.driver.slashCommand({ command: Commands.support, userId: ENGINEER, channelId: CUSTOMER_CHANNEL }));
+    expect(text).toBe("ただいま混み合っており、入力フォームを開けませんでした。恐れ入りますが、もう一度 `/support` を実行してください。");
   });
 });

@@ -25,6 +25,8 @@ export const customerEn: English<typeof customerJa> = {
   "shortcut.not_registered": "This channel is not registered to a support contract, so its messages cannot become cases. A manager registers it with `npm run cli -- contract add`.",
   "modal.open.loading": ":hourglass_flowing_sand: Preparing the form. One moment, please.",
   "modal.open.retry": "The form could not be opened just now because things are busy. Please press the button again.",
+  "modal.open.retry_command": "The form could not be opened just now because things are busy. Please run `/support` again.",
+  "modal.open.retry_shortcut": "The form could not be opened just now because things are busy. Please choose the message shortcut \"メッセージから案件を作成\" again.",
   "modal.open.submitting": ":hourglass_flowing_sand: *Received…*\nWe are checking what you sent and opening the case. One moment, please.",
   "modal.open.opened": ({ number, incidents, channel }: { number: string; incidents: number; channel: string }) =>
     `:white_check_mark: *Case ${number} is open.*\n${incidents === 1 ? "1 incident is" : `${incidents} incidents are`} reserved (spent when the case ends, given back if it is cancelled). ` +

@@ -26,6 +26,8 @@ export const customerJa = {
   // The case modal while it works: opened at once on the click, answered at once on submission.
   "modal.open.loading": ":hourglass_flowing_sand: 入力フォームを準備しております。少々お待ちください。",
   "modal.open.retry": "ただいま混み合っており、入力フォームを開けませんでした。恐れ入りますが、もう一度ボタンを押してください。",
+  "modal.open.retry_command": "ただいま混み合っており、入力フォームを開けませんでした。恐れ入りますが、もう一度 `/support` を実行してください。",
+  "modal.open.retry_shortcut": "ただいま混み合っており、入力フォームを開けませんでした。恐れ入りますが、もう一度メッセージのショートカット「メッセージから案件を作成」を選択してください。",
   "modal.open.submitting": ":hourglass_flowing_sand: *受付中…*\n送信いただいた内容を確認し、案件を作成しております。このまま少々お待ちください。",
   "modal.open.opened": ({ number, incidents, channel }: { number: string; incidents: number; channel: string }) =>
     `:white_check_mark: *案件 ${number} を受け付けました。*\n${incidents} インシデントを予約いたしました（案件の終了時に消費され、キャンセルとなった場合は返却いたします）。` +

@@ -8,38 +8,19 @@
 import { randomUUID } from "node:crypto";
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
-import type { WebClient } from "@slack/web-api";
 import { can } from "../../../domain/roles.ts";
 import { prepareCaseModal, sourceRequestKey } from "../../../services/prepare-case-modal.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn, str } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { translator } from "../../i18n/index.ts";
 import { Actions } from "../../ids.ts";
-import { ephemeral } from "../../reply.ts";
-import { caseModalLoading, caseModalNotice } from "../../views/case-modal-states.ts";
+import { openLoading } from "../../loading-modal.ts";
+import { caseModalNotice } from "../../views/case-modal-states.ts";
 import { draftFromMessage } from "../../views/message-draft.ts";
 import { openCaseModal } from "../../views/open-case-modal.ts";
 import { customerRefusal } from "../../refusals.ts";
 
 const TS = /^\d{9,11}\.\d{1,6}$/;
-
-/**
- * Opens the loading view on the click's trigger: the view's id and hash. When Slack refuses (a trigger that
- * expired on a very busy moment), the person is asked, where they clicked, to click again rather than left with nothing.
- */
-async function openLoading(client: WebClient, deps: SlackDeps, body: BlockAction<ButtonAction>, userId: string): Promise<{ id: string; hash: string } | null> {
-  // Only what is known without asking anyone: the person's language as last read, else the default.
-  const tr = translator(deps.people.known(userId) ?? deps.config.defaultLocale);
-  try {
-    const opened = await client.views.open({ trigger_id: body.trigger_id, view: caseModalLoading(tr) });
-    const id = opened.view?.id;
-    if (id) return { id, hash: opened.view?.hash ?? "" };
-  } catch (error) {
-    deps.logger.warn("case modal could not be opened", { userId, error: String(error) });
-  }
-  await ephemeral(client, deps.logger, body.channel?.id, userId, tr("modal.open.retry"));
-  return null;
-}
 
 export function register(app: App, deps: SlackDeps): void {
   for (const actionId of [Actions.openCase, Actions.openFollowUpCase, Actions.openCaseFromMessage]) {
