@@ -1,6 +1,7 @@
 // What /readyz answers. Ready means the database answers, a transaction completes within a deadline (a driver
 // stuck in a transaction that never ends fails this), the schema is this version's, and the app's own writes are
 // not failing (a full disk or a held write lock lets a read succeed while every write fails).
+import { probeTransaction } from "../db/probe.ts";
 import type { Database } from "../db/client.ts";
 import { faultSummary } from "../db/health.ts";
 import { migrationStatus } from "../db/migrate.ts";
@@ -29,9 +30,7 @@ export async function readiness(db: Database): Promise<Readiness> {
 }
 
 async function probe(db: Database): ReturnType<typeof migrationStatus> {
-  // Through the adapter's transaction path, so that a transaction that cannot start or end shows here; not through
-  // db.transaction, whose successes clear the faults of real work (a read succeeds where writes fail).
-  await db.client.$transaction((tx) => tx.$queryRawUnsafe("SELECT 1 AS ok"), { maxWait: PROBE_DEADLINE_MS, timeout: PROBE_DEADLINE_MS });
+  await probeTransaction(db, PROBE_DEADLINE_MS);
   return migrationStatus(db);
 }
 
