@@ -20,7 +20,8 @@ import type { Clock } from "./services/deps.ts";
 import { boltLogger } from "./slack/bolt-logger.ts";
 import { EventInbox, noteListenerFailure } from "./slack/event-inbox.ts";
 import { refuseNullBodies } from "./slack/receiver-guard.ts";
-import type { SlackDeps } from "./slack/deps.ts";
+import type { AppDeps, SlackDeps } from "./slack/deps.ts";
+import { createServices } from "./slack/services.ts";
 import { HomeRefresher } from "./slack/home/refresher.ts";
 import { registerListeners } from "./slack/listeners/index.ts";
 import { OutboxDispatcher } from "./slack/outbox/dispatcher.ts";
@@ -128,7 +129,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
 
   let dispatcher: OutboxDispatcher | null = null;
   let homes: HomeRefresher | null = null;
-  const deps: SlackDeps = {
+  const appDeps: AppDeps = {
     db, clock, calendar, config, logger,
     triageChannel: config.triageChannel,
     forecastWindowDays: config.forecastWindowDays,
@@ -148,6 +149,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       homes?.schedule();
     },
   };
+  // Listeners get the use cases bound to these dependencies (src/slack/services.ts).
+  const deps: SlackDeps = { ...appDeps, services: createServices(appDeps) };
   dispatcher = new OutboxDispatcher(
     { db, calendar, clock, client: outboxClient, defaultLocale: config.defaultLocale, people: deps.people },
     {
