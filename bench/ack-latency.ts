@@ -10,9 +10,10 @@ import { openCases, rootMessage } from "./cases.ts";
 
 type Kind = "slash" | "view" | "message" | "button";
 const KINDS: Array<{ kind: Kind; label: string; followUps: number; methods: string[] }> = [
-  // What the app calls on Slack after each request: the modal; the root, the notice and the triage post; the
-  // refreshed root; the refreshed root, the notice and the refreshed triage post.
-  { kind: "slash", label: "Slash command `/support` (opens a modal)", followUps: 1, methods: ["views.open"] },
+  // What the app calls on Slack after each request: the modal, opened loading and then filled in with the form; the
+  // root, the notice and the triage post; the refreshed root; the refreshed root, the notice and the refreshed
+  // triage post.
+  { kind: "slash", label: "Slash command `/support` (opens a modal)", followUps: 2, methods: ["views.open", "views.update"] },
   { kind: "view", label: "View submission (opens a case)", followUps: 3, methods: ["chat.postMessage", "chat.update"] },
   { kind: "message", label: "Message event (thread reply)", followUps: 1, methods: ["chat.postMessage", "chat.update"] },
   { kind: "button", label: "Button (resolves a case)", followUps: 3, methods: ["chat.postMessage", "chat.update"] },
@@ -155,7 +156,7 @@ function report(results: Results, sizes: Sizes, health: string[]): SectionResult
         "over loopback to the real HTTP receiver started by `startApp` in a child process, with a fresh database " +
         "(a temporary SQLite file; a schema of its own on the local PostgreSQL server, dropped afterwards) and 32 " +
         "registered customer channels. The Slack Web API is the test stand-in, running in the load generator's " +
-        "process, so the app's own follow-up calls (views.open, the outbox's chat.postMessage/chat.update) really " +
+        "process, so the app's own follow-up calls (views.open and views.update, the outbox's chat.postMessage/chat.update) really " +
         "happen during the measurement. The bare Bolt app has the same `HTTPReceiver` (endpoint, signing secret) and " +
         "logger, in its own child process, and handlers that only ack.",
       "Requests go in waves: at concurrency 1 one request at a time, at concurrency 32 thirty-two requests sent at " +
@@ -167,7 +168,9 @@ function report(results: Results, sizes: Sizes, health: string[]): SectionResult
         "(sustained rates are the subject of the throughput section). " +
         `Each request is built and signed before its clock starts; the clock stops at the last byte of the answer. ` +
         `Keep-alive connections (node:http Agent). Each row is preceded by ${sizes.warmup} warm-up requests. ` +
-        "Every view submission opens a case for a different customer (round robin); " +
+        "Every view submission opens a case for a different customer (round robin), in a modal the stand-in " +
+        "opened before the clock started (as Slack shows the form the app opened), so that the app's update of the " +
+        "modal after its answer is accepted as Slack would accept it; " +
         "every message event is an engineer's answer in a different case's thread; every button click resolves a " +
         "different case (the cases opened by the view-submission rows). The app logs at info level to /dev/null and " +
         "delivers its outbox without Slack's one-message-per-second channel pacing, as the test harness does.",

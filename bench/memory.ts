@@ -6,13 +6,16 @@ import { runClosedLoop } from "./load.ts";
 import { table, type Goal, type SectionResult } from "./report.ts";
 import { int, mb, slope, sleep, waitUntil } from "./stats.ts";
 import type { TargetStats } from "./target.ts";
-import { engineer, startWorld, type World } from "./world.ts";
+import { engineer, refusedCalls, startWorld, type World } from "./world.ts";
 
 const BATCH = 100;
 const CONCURRENCY = 8;
 const TEN_THOUSAND = 10_000;
 
 interface Sample { seconds: number; cases: number; raw: TargetStats; gc: TargetStats }
+
+/** Calls the stand-in refused over the whole soak, counted batch by batch before it forgets them. */
+interface Refused { count: number; first: string | null }
 
 /** RSS after a full GC of a Node process that loads nothing, with and without the TypeScript loader. */
 async function emptyProcess(withTsx: boolean): Promise<number> {
@@ -48,8 +51,9 @@ export async function memory(options: { quick: boolean; soakMinutes: number; log
     let tenThousand: Sample | null = null;
     const started = performance.now();
     let nextSample = 0;
+    const refused: Refused = { count: 0, first: null };
     while (performance.now() - started < soakMs) {
-      cases += await handleCases(world, BATCH, cases);
+      cases += await handleCases(world, BATCH, cases, refused);
       const seconds = (performance.now() - started) / 1000;
       if (seconds * 1000 >= nextSample || (cases >= TEN_THOUSAND && !tenThousand)) {
         const raw = await world.target.stats();
@@ -62,14 +66,14 @@ export async function memory(options: { quick: boolean; soakMinutes: number; log
     }
     const last = samples.at(-1);
     const stats = await world.target.stats();
-    return report({ node, tsx, smallIdle, bareIdle, idleRaw, idle, samples, tenThousand, soakMinutes: options.soakMinutes, cases, warnings: stats.warnings, errors: stats.errors, last });
+    return report({ node, tsx, smallIdle, bareIdle, idleRaw, idle, samples, tenThousand, soakMinutes: options.soakMinutes, cases, stats, refused, last });
   } finally {
     await world.close();
   }
 }
 
 /** `n` whole cases: opened by customers, answered by an engineer in the thread, resolved by the engineer. */
-async function handleCases(world: World, n: number, offset: number): Promise<number> {
+async function handleCases(world: World, n: number, offset: number, refused: Refused): Promise<number> {
   const { requests, customers, endpoint } = world;
   const customer = (i: number) => customers[(offset + i) % customers.length]!;
   await runClosedLoop(endpoint, { total: n, concurrency: CONCURRENCY, build: (i) => requests.openCaseSubmission(customer(i).person, customer(i).channelId, `ライセンス認証エラー (${offset + i})`, 10_000) });
@@ -84,13 +88,19 @@ async function handleCases(world: World, n: number, offset: number): Promise<num
   await world.target.drain();
   // The stand-in keeps every message and call; forgetting the finished cases keeps the load generator's own
   // memory and its message lookups flat over a long soak.
+  const batch = refusedCalls(world.slack);
+  refused.count += batch.count;
+  refused.first ??= batch.first;
+  // The app goes on linking to the latest cases' threads (chat.getPermalink), which Slack would still hold.
+  const roots = cases.map((c) => ({ channelId: c.channelId, message: rootMessage(world, c) }));
   world.slack.reset();
+  for (const root of roots) world.slack.recordMessage(root.channelId, root.message);
   return cases.length;
 }
 
 function report(r: {
   node: number; tsx: number; smallIdle: TargetStats; bareIdle: TargetStats; idleRaw: TargetStats; idle: TargetStats; samples: Sample[]; tenThousand: Sample | null; soakMinutes: number;
-  cases: number; warnings: number; errors: number; last: Sample | undefined;
+  cases: number; stats: TargetStats; refused: Refused; last: Sample | undefined;
 }): SectionResult {
   // The first minute is warm-up (code being optimised, pools filling); growth is judged on the rest. A leak shows
   // as a growing heap of data after a full GC (compiled code, which V8 adds as more of the app gets hot, is left
@@ -140,7 +150,9 @@ function report(r: {
           mb((r.tenThousand ?? r.last)?.raw.rss ?? Number.NaN), mb((r.tenThousand ?? r.last)?.gc.rss ?? Number.NaN), mb((r.tenThousand ?? r.last)?.gc.heapUsed ?? Number.NaN)],
       ]),
       "",
-      `Soak samples (${int(r.cases)} cases in ${r.soakMinutes} minutes; the app logged ${r.warnings} warnings and ${r.errors} errors):`,
+      `Soak samples (${int(r.cases)} cases in ${r.soakMinutes} minutes; ${r.refused.count} Slack calls refused by the stand-in` +
+        `${r.refused.first ? ` (first: ${r.refused.first})` : ""}; the app logged ${r.stats.warnings} warnings and ${r.stats.errors} errors` +
+        `${r.stats.firstProblems[0] ? ` (first: \`${r.stats.firstProblems[0].slice(0, 200)}\`)` : ""}):`,
       "",
       ...table(["Seconds", "Cases handled", "RSS (MB)", "After GC: RSS (MB)", "anonymous RSS (MB)", "JS data heap (MB)", "JS code (MB)", "external (MB)"], rows),
     ],
