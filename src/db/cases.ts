@@ -3,7 +3,8 @@
 // the read that follows sees what it did; deciding on a read taken before the other one committed would settle
 // incidents that are no longer there. Locking the case before any contract also keeps one lock order everywhere.
 // SQLite runs one transaction at a time, so there is nothing to wait for. The lock writes nothing: a refused
-// action leaves the case exactly as it was.
+// action leaves the case exactly as it was. The reads a change decides on are here beside the lock; the change
+// itself is written by cases/changes.ts.
 import type { Db, Provider, Tx } from "./client.ts";
 import { PARTS_QUERY } from "./reservations.ts";
 
