@@ -40,7 +40,8 @@ export interface CaseEventInput {
   data?: Record<string, unknown> | null;
 }
 
-export type OutboxRow = Parameters<typeof enqueueMany>[1][number];
+/** One message the change asks Slack to show, written to the outbox with the others in one insert. */
+export type OutboxEntry = Parameters<typeof enqueueMany>[1][number];
 
 export interface CaseChange {
   caseId: number;
@@ -52,7 +53,7 @@ export interface CaseChange {
    * The outbox rows, in the order Slack shows them; or, when they depend on what the change did (the balance it
    * left, a notification named after its event), how to work them out once it has won, right after its event.
    */
-  outbox: readonly OutboxRow[] | ((won: { eventId: number }) => Promise<readonly OutboxRow[]>);
+  outbox: readonly OutboxEntry[] | ((won: { eventId: number }) => Promise<readonly OutboxEntry[]>);
   at: Date;
 }
 
