@@ -55,7 +55,8 @@ export interface StartOptions {
 
 export interface RunningApp {
   app: App;
-  deps: SlackDeps;
+  /** What the app was built with (the database included) and the use cases bound to it: tests call services with it. */
+  deps: AppDeps & { services: SlackDeps["services"] };
   dispatcher: OutboxDispatcher;
   /** Re-publishes staff's App Home after changes. */
   homes: HomeRefresher;
@@ -149,10 +150,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       homes?.schedule();
     },
   };
-  // Listeners get the use cases bound to these dependencies (src/slack/services.ts).
-  const deps: SlackDeps = { ...appDeps, services: createServices(appDeps) };
+  // Listeners get the use cases bound to these dependencies (src/slack/services.ts), and not the database.
+  const services = createServices(appDeps);
+  const { db: _database, ...edge } = appDeps;
+  const deps: SlackDeps = { ...edge, services };
   dispatcher = new OutboxDispatcher(
-    { db, calendar, clock, client: outboxClient, defaultLocale: config.defaultLocale, people: deps.people },
+    { db, calendar, clock, client: outboxClient, defaultLocale: config.defaultLocale, people: appDeps.people },
     {
       logger, channelIntervalMs: options.channelIntervalMs, pollMs: options.outboxPollMs, leaseMs: options.outboxLeaseMs,
       authProbeMs: options.authProbeMs, triageChannel: config.triageChannel,
@@ -178,7 +181,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     logger: boltLogger(logger),
   });
   // Messages are acknowledged once kept, so that one the database could not take is delivered again by Slack.
-  const events = new EventInbox(deps, { logger, pollMs: options.eventRetryMs });
+  const events = new EventInbox(appDeps, { logger, pollMs: options.eventRetryMs });
   events.install(app);
   app.error((error) => {
     // Listener-side Slack calls (views.open, ephemerals) surface here; the outbox's are counted by its client.
@@ -193,7 +196,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   registerListeners(app, deps);
   dispatcher.start();
   await events.start();
-  const scheduler = new Scheduler(deps, { intervalSeconds: config.schedulerIntervalSeconds, contact: config.contact, logger });
+  const scheduler = new Scheduler(appDeps, { intervalSeconds: config.schedulerIntervalSeconds, contact: config.contact, logger });
 
   // Bound before Slack's port: a metrics port already taken stops the start before any request is taken.
   const metricsServer = config.metrics.port === null ? null
@@ -215,14 +218,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     logger.warn("TRIAGE_CHANNEL is not set: new cases are not announced and alerts about cases nobody has (first response due, customer replies) are not posted anywhere; set it to the internal triage channel's id (C…)");
   }
   // Channels without a customer workspace are read from Slack in the background: a slow Slack delays no request.
-  void refreshUnboundChannels(deps, (channelId, error) => logger.warn("could not read a channel's workspaces", { channelId, error: error instanceof Error ? error.message : String(error) }))
+  void refreshUnboundChannels(appDeps, (channelId, error) => logger.warn("could not read a channel's workspaces", { channelId, error: error instanceof Error ? error.message : String(error) }))
     .catch((error: unknown) => logger.warn("could not list channels without a customer workspace", { error: error instanceof Error ? error.message : String(error) }));
   // Every replica may run it: each duty is claimed in the database, so it still happens once.
   if (config.schedulerEnabled) scheduler.start();
   roleGroups.start();
 
   return {
-    app, deps, dispatcher, scheduler, events, port, metricsPort, homes: homeRefresher,
+    app, deps: { ...appDeps, services }, dispatcher, scheduler, events, port, metricsPort, homes: homeRefresher,
     async stop() {
       // Stop taking requests (in-flight ones finish), then let the outbox deliver what is due, within a bound:
       // what is left stays in the database and goes out after the next start.

@@ -2,7 +2,7 @@
 // configuration and the channel's registration; nothing in the payload is taken as proof of a role.
 import { rolesOf, type Role } from "../domain/roles.ts";
 import type { Locale } from "../config.ts";
-import { channelContextOf, type ChannelContext } from "../services/lookups.ts";
+import { type ChannelContext } from "../services/lookups.ts";
 import type { SlackDeps } from "./deps.ts";
 import { slackLocale } from "./person-locales.ts";
 
@@ -61,7 +61,7 @@ export async function channelContext(deps: SlackDeps, rawChannelId: string | und
   // Callers pass ids straight from payloads, where a malformed one may be of any type.
   const channelId = str(rawChannelId);
   if (!channelId) return null;
-  return channelContextOf(deps, channelId);
+  return deps.services.channelContextOf(channelId);
 }
 
 export function rolesIn(deps: SlackDeps, actor: { userId: string; teamId: string | undefined }, channel: ChannelContext | null): Set<Role> {

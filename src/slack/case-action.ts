@@ -3,10 +3,8 @@
 import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Locale } from "../config.ts";
-import { loadCaseView } from "../services/case-view.ts";
 import { can, type Permission, type Role } from "../domain/roles.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn, type Actor, type ChannelContext } from "./actor.ts";
-import { caseChannelOf } from "../services/lookups.ts";
 import type { SlackDeps } from "./deps.ts";
 import { t, translator } from "./i18n/index.ts";
 import { Views } from "./ids.ts";
@@ -39,7 +37,7 @@ export async function authorizeCaseAction(
   if (!actor) return null;
   const replyChannel = channelOf(body);
   const caseId = caseIdOf(value);
-  const found = caseId ? await caseChannelOf(deps, caseId) : null;
+  const found = caseId ? await deps.services.caseChannelOf(caseId) : null;
   const channel = await channelContext(deps, found ?? undefined);
   const roles = rolesIn(deps, actor, channel);
   const locale = localeFor(deps, actor, channel);
@@ -87,7 +85,7 @@ export async function openFromClick(client: WebClient, body: unknown, triggerId:
 export async function refreshStaffMenu(deps: SlackDeps, client: WebClient, body: unknown, locale: Locale): Promise<void> {
   const menu = staffMenuOf(body);
   if (!menu) return;
-  const view = await loadCaseView(deps, menu.caseId);
+  const view = await deps.services.loadCaseView(menu.caseId);
   if (!view) return;
   try {
     await client.views.update({ view_id: menu.viewId, view: staffMenuModal(view, translator(locale)) });

@@ -4,7 +4,6 @@
 import type { Locale } from "../config.ts";
 import { can } from "../domain/roles.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn, type Actor } from "./actor.ts";
-import { caseChannelOf } from "../services/lookups.ts";
 import type { SlackDeps } from "./deps.ts";
 import { t } from "./i18n/index.ts";
 import { parseCaseModalMetadata } from "./views/case-modals.ts";
@@ -18,7 +17,7 @@ export async function authorizeCaseSubmission(
 ): Promise<SubmissionCheck> {
   const actor = await actorOfInteraction(deps, body);
   const caseId = parseCaseModalMetadata(privateMetadata);
-  const found = caseId ? await caseChannelOf(deps, caseId) : null;
+  const found = caseId ? await deps.services.caseChannelOf(caseId) : null;
   if (!actor || !caseId || !found) return { ok: false, errors: { [errorBlock]: t(localeFor(deps, actor, null), "refused.unknown_case") } };
   const channel = await channelContext(deps, found);
   const locale = localeFor(deps, actor, channel);

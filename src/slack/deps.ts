@@ -17,8 +17,11 @@ export interface AppDeps extends ServiceDeps {
   people: PersonLocales;
 }
 
-/** Everything a listener may use. Listeners stay thin: parse, check the role, call one service, answer. */
-export interface SlackDeps extends AppDeps {
+/**
+ * Everything a listener may use: the use cases, never the database. Listeners stay thin: parse, check the role,
+ * call one service, answer.
+ */
+export interface SlackDeps extends Omit<AppDeps, "db"> {
   /** The use cases, bound to the app's dependencies (src/slack/services.ts). */
   services: Services;
 }

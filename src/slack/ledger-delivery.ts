@@ -2,7 +2,7 @@
 // conversations.open, then uploaded the way Slack asks for files today (files.getUploadURLExternal, the upload,
 // files.completeUploadExternal). Runs after the request was acknowledged; a failure is told to the manager.
 import type { WebClient } from "@slack/web-api";
-import { ledgerCsvFile, type CsvLabels } from "../services/export-ledger.ts";
+import { type CsvLabels } from "../services/export-ledger.ts";
 import type { LedgerKind } from "../domain/ledger.ts";
 import type { SlackDeps } from "./deps.ts";
 import type { Translate } from "./i18n/index.ts";
@@ -21,7 +21,7 @@ export async function sendLedgerCsv(
   deps: SlackDeps, client: WebClient, userId: string, period: { from: string; to: string }, t: Translate,
 ): Promise<boolean> {
   try {
-    const file = await ledgerCsvFile(deps, period, csvLabels(t));
+    const file = await deps.services.ledgerCsvFile(period, csvLabels(t));
     const dm = await client.conversations.open({ users: userId });
     const channelId = dm.channel?.id;
     if (!channelId) throw new Error("conversations.open returned no channel");

@@ -8,7 +8,6 @@ import { can } from "../domain/roles.ts";
 import { actorOfInteraction, knownActorOfInteraction, localeFor, rolesIn, str, type Actor } from "./actor.ts";
 import type { SlackDeps } from "./deps.ts";
 import { translator, type Translate } from "./i18n/index.ts";
-import { customerDetail } from "../services/customer-detail.ts";
 import { Views } from "./ids.ts";
 import { ephemeral } from "./reply.ts";
 import { managerNotice } from "./views/contract-modals.ts";
@@ -84,7 +83,7 @@ export function detailViewOf(body: unknown): string | null {
 /** After a change made from a customer's detail, the detail underneath shows the new state. Failures are logged. */
 export async function refreshDetail(deps: SlackDeps, client: WebClient, viewId: string | null | undefined, customerId: number, t: Translate): Promise<void> {
   if (!viewId) return;
-  const detail = await customerDetail(deps, customerId);
+  const detail = await deps.services.customerDetail(customerId);
   if (!detail) return;
   await client.views.update({ view_id: viewId, view: customerDetailModal(detail, deps.calendar.timezone, t) }).catch((error: unknown) => {
     deps.logger.warn("customer detail not refreshed", { error: error instanceof Error ? error.message : String(error) });

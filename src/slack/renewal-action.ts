@@ -5,7 +5,6 @@ import type { WebClient } from "@slack/web-api";
 import type { Locale } from "../config.ts";
 import { can } from "../domain/roles.ts";
 import type { RequestKind } from "../domain/renewal.ts";
-import { prepareApplication } from "../services/prepare-application.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn, str, type Actor, type ChannelContext } from "./actor.ts";
 import type { SlackDeps } from "./deps.ts";
 import { translator } from "./i18n/index.ts";
@@ -41,7 +40,7 @@ export async function authorizeCustomerControl(deps: SlackDeps, client: WebClien
 
 /** Opens the application modal for the clicker; false (and the clicker told why) when it cannot be opened. */
 export async function openApplication(deps: SlackDeps, client: WebClient, ctx: CustomerControl, triggerId: unknown, kind: RequestKind, requestKey: string): Promise<boolean> {
-  const form = await prepareApplication(deps, { customerId: ctx.channel.customerId, contractId: ctx.contractId, kind });
+  const form = await deps.services.prepareApplication({ customerId: ctx.channel.customerId, contractId: ctx.contractId, kind });
   if (!form.ok) {
     await ephemeral(client, deps.logger, ctx.channel.channelId, ctx.actor.userId, customerRefusal(ctx.locale, deps.config.contact, form.reason === "ended" ? "renewal.refused.ended" : "renewal.refused.unknown"));
     return false;

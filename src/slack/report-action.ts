@@ -2,7 +2,6 @@
 // there exactly as every case control does.
 import type { WebClient } from "@slack/web-api";
 import type { Permission } from "../domain/roles.ts";
-import { reportVersionCase } from "../services/lookups.ts";
 import { authorizeCaseAction, type CaseActionContext } from "./case-action.ts";
 import type { SlackDeps } from "./deps.ts";
 
@@ -10,7 +9,7 @@ export async function authorizeReportAction(
   deps: SlackDeps, client: WebClient, body: unknown, value: string | undefined, permission: Permission,
 ): Promise<(CaseActionContext & { versionId: number }) | null> {
   const versionId = Number(value);
-  const caseId = Number.isSafeInteger(versionId) && versionId > 0 ? await reportVersionCase(deps, versionId) : null;
+  const caseId = Number.isSafeInteger(versionId) && versionId > 0 ? await deps.services.reportVersionCase(versionId) : null;
   // An unknown version is answered like an unknown case, by the case check itself.
   const ctx = await authorizeCaseAction(deps, client, body, String(caseId ?? 0), permission);
   return ctx ? { ...ctx, versionId } : null;

@@ -4,8 +4,6 @@
 import type { WebClient } from "@slack/web-api";
 import { reportFileName } from "../domain/report.ts";
 import { renderReportPdf } from "../report/pdf.ts";
-import { claimReportDelivery, recordReportDelivered, releaseReportDelivery } from "../services/deliver-report.ts";
-import { loadReportReviewView, recordReviewMessage } from "../services/report-review-view.ts";
 import type { SlackDeps } from "./deps.ts";
 import { t, translator, type Translate } from "./i18n/index.ts";
 import { reportLabels } from "./views/report-labels.ts";
@@ -15,7 +13,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** Posts a version's review message in the triage thread, or updates it where it was posted. */
 export async function showReviewMessage(deps: SlackDeps, client: WebClient, versionId: number): Promise<void> {
-  const view = await loadReportReviewView(deps, versionId);
+  const view = await deps.services.loadReportReviewView(versionId);
   if (!view || !deps.triageChannel) return;
   const message = reportReviewMessage(view, translator(deps.config.defaultLocale));
   try {
@@ -24,7 +22,7 @@ export async function showReviewMessage(deps: SlackDeps, client: WebClient, vers
       return;
     }
     const posted = await client.chat.postMessage({ channel: deps.triageChannel, ...(view.triageTs ? { thread_ts: view.triageTs } : {}), ...message });
-    if (posted.ts) await recordReviewMessage(deps, versionId, posted.ts);
+    if (posted.ts) await deps.services.recordReviewMessage(versionId, posted.ts);
   } catch (error) {
     deps.logger.warn("report review message not shown", { versionId, error: errorText(error) });
   }
@@ -37,7 +35,7 @@ export type DeliveryOutcome = { ok: true; edition: number } | { ok: false; reaso
  * covering note; the delivery is recorded only once Slack holds the file.
  */
 export async function deliverReportToCustomer(deps: SlackDeps, client: WebClient, versionId: number, actorId: string): Promise<DeliveryOutcome> {
-  const claim = await claimReportDelivery(deps, { versionId, actorId });
+  const claim = await deps.services.claimReportDelivery({ versionId, actorId });
   if (!claim.ok) return claim;
   const { rendering, edition } = claim;
   const tr: Translate = translator(rendering.locale);
@@ -57,12 +55,12 @@ export async function deliverReportToCustomer(deps: SlackDeps, client: WebClient
       : { ...file, channel_id: claim.channelId });
     const fileId = fileIdOf(uploaded);
     if (!fileId) throw new Error("files.completeUploadExternal returned no file");
-    await recordReportDelivered(deps, { versionId, actorId, fileId });
+    await deps.services.recordReportDelivered({ versionId, actorId, fileId });
     deps.logger.info("report delivered", { caseId: rendering.caseId, version: rendering.version, edition, bytes: pdf.length });
     return { ok: true, edition };
   } catch (error) {
     deps.logger.error("report delivery failed", { caseId: rendering.caseId, versionId, error: errorText(error) });
-    await releaseReportDelivery(deps, { versionId });
+    await deps.services.releaseReportDelivery({ versionId });
     return { ok: false, reason: "upload_failed" };
   }
 }

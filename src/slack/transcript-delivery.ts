@@ -3,14 +3,13 @@
 // was acknowledged; a failure is told to the person.
 import type { WebClient } from "@slack/web-api";
 import { caseNumber } from "../domain/case.ts";
-import { caseTranscript } from "../services/case-transcript.ts";
 import type { SlackDeps } from "./deps.ts";
 import type { Translate } from "./i18n/index.ts";
 import { transcriptFile } from "./views/transcript.ts";
 
 export async function sendTranscript(deps: SlackDeps, client: WebClient, userId: string, caseId: number, t: Translate): Promise<boolean> {
   try {
-    const transcript = await caseTranscript(deps, caseId);
+    const transcript = await deps.services.caseTranscript(caseId);
     if (!transcript) throw new Error(`no case ${caseId}`);
     const file = transcriptFile(transcript, "md", deps.config.timezone, t);
     const dm = await client.conversations.open({ users: userId });

@@ -1,10 +1,8 @@
 // Publishing App Home for one person: what they see depends on their role, decided on the server each time.
 import type { WebClient } from "@slack/web-api";
-import { mutedTopicsOf } from "../../services/lookups.ts";
 import { can, type Role } from "../../domain/roles.ts";
-import { balanceOverview, type CustomerBalance } from "../../services/balance-overview.ts";
-import { loadMyCases, loadRecentlyClosed } from "../../services/my-cases.ts";
-import { loadQueue, type Queue } from "../../services/queue.ts";
+import { type CustomerBalance } from "../../services/balance-overview.ts";
+import { type Queue } from "../../services/queue.ts";
 import { rolesIn } from "../actor.ts";
 import type { SlackDeps } from "../deps.ts";
 import { translator } from "../i18n/index.ts";
@@ -18,14 +16,14 @@ export function homeSources(deps: SlackDeps): HomeSources {
   let queue: Promise<Queue> | null = null;
   let balances: Promise<CustomerBalance[]> | null = null;
   return {
-    queue: () => (queue ??= loadQueue(deps)),
-    balances: () => (balances ??= balanceOverview(deps)),
+    queue: () => (queue ??= deps.services.loadQueue()),
+    balances: () => (balances ??= deps.services.balanceOverview()),
   };
 }
 
 async function engineerHome(deps: SlackDeps, client: WebClient, userId: string, sources: HomeSources): Promise<EngineerHome> {
   const [mine, queue, closed, muted] = await Promise.all([
-    loadMyCases(deps, userId), sources.queue(), loadRecentlyClosed(deps, userId), mutedTopicsOf(deps, userId),
+    deps.services.loadMyCases(userId), sources.queue(), deps.services.loadRecentlyClosed(userId), deps.services.mutedTopicsOf(userId),
   ]);
   const links = await threadLinksOf(deps).of(client, [...mine.rows, ...queue.rows, ...closed]);
   return { mine, queue, closed, muted, links };

@@ -1,7 +1,6 @@
 // "Adjust" on a contract: a modal for a signed correction with a required reason (R-CON-7).
 import { randomUUID } from "node:crypto";
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { listContracts } from "../../../services/list-contracts.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Actions } from "../../ids.ts";
 import { authorizeManager, detailViewOf, idOf, showModal } from "../../manager-action.ts";
@@ -13,7 +12,7 @@ export function register(app: App, deps: SlackDeps): void {
     const manager = await authorizeManager(deps, client, body);
     if (!manager) return;
     const id = idOf(body.actions[0]?.value);
-    const [c] = id ? await listContracts(deps, { contractId: id }) : [];
+    const [c] = id ? await deps.services.listContracts({ contractId: id }) : [];
     const { t } = manager;
     await showModal(deps, client, body, c
       ? adjustBalanceModal(randomUUID(), { contractId: c.id, ...c }, t, detailViewOf(body))

@@ -3,7 +3,6 @@
 import { randomUUID } from "node:crypto";
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { RenewalAnswer } from "../../../domain/renewal.ts";
-import { answerRenewal } from "../../../services/answer-renewal.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
 import { RenewalIds } from "../../ids.ts";
@@ -26,7 +25,7 @@ export function register(app: App, deps: SlackDeps): void {
       if (answer === "continue" && !(await openApplication(deps, client, ctx, body.trigger_id, "renewal", randomUUID()))) return;
       const containerTs: unknown = body.container?.message_ts;
       const messageTs = typeof body.message?.ts === "string" ? body.message.ts : containerTs;
-      const result = await answerRenewal(deps, {
+      const result = await deps.services.answerRenewal({
         contractId: ctx.contractId, customerId: ctx.channel.customerId, channelId: ctx.channel.channelId, answer,
         actorId: ctx.actor.userId, messageTs: typeof messageTs === "string" ? messageTs : null, contact: deps.config.contact,
       });

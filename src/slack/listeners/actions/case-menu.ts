@@ -3,7 +3,7 @@
 import type { App, BlockAction, StaticSelectAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { caseNumber, isActive } from "../../../domain/case.ts";
-import { loadCaseView, type CaseView } from "../../../services/case-view.ts";
+import { type CaseView } from "../../../services/case-view.ts";
 import { authorizeCaseAction, openFromClick } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator, type Translate } from "../../i18n/index.ts";
@@ -37,7 +37,7 @@ export function register(app: App, deps: SlackDeps): void {
     const ctx = await authorizeCaseAction(deps, client, body, value, "case.work");
     if (!ctx) return;
     const reply = (text: string) => ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, text);
-    const view = await loadCaseView(deps, ctx.caseId);
+    const view = await deps.services.loadCaseView(ctx.caseId);
     if (!view || !isActive(view.state)) return reply(t(ctx.locale, "refused.closed", { number: caseNumber(ctx.caseId) }));
     if (value?.split(":")[0] === ReportIds.actions.draft) return openReportDraft(deps, client, ctx, body.trigger_id);
     const modal = modalFor(value?.split(":")[0], view, translator(ctx.locale));

@@ -2,7 +2,6 @@
 // clicker sees. People of another organisation in the channel are refused politely and shown nothing.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
-import { channelCases } from "../../../services/channel-cases.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { translator } from "../../i18n/index.ts";
@@ -25,7 +24,7 @@ export function register(app: App, deps: SlackDeps): void {
       deps.logger.info("channel cases refused", { userId: actor.userId, channelId: channel.channelId });
       return ephemeral(client, deps.logger, channel.channelId, actor.userId, customerRefusal(locale, deps.config.contact, "refused.other_customer"));
     }
-    const cases = await channelCases(deps, channel.channelId);
+    const cases = await deps.services.channelCases(channel.channelId);
     const listed = [...cases.active, ...cases.ended];
     // The modal opens first: the links are asked of Slack afterwards, within the trigger's three seconds or not at all.
     const view = channelCasesModal({ ...cases, customerName: channel.customerName }, new Map(), translator(locale));

@@ -2,7 +2,6 @@
 // channel's customer workspaces (among those Slack says are connected now) and its named approvers. Managers only,
 // decided on the server.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { channelConnections, channelTenancy } from "../../../services/channel-tenancy.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { TenancyIds } from "../../ids.ts";
 import { authorizeManager, detailViewOf, showModal } from "../../manager-action.ts";
@@ -19,11 +18,11 @@ export function register(app: App, deps: SlackDeps): void {
     if (!manager) return;
     const { t } = manager;
     const channelId = channelOf(body.actions[0]?.value);
-    const tenancy = channelId ? await channelTenancy(deps, channelId) : null;
+    const tenancy = channelId ? await deps.services.channelTenancy(channelId) : null;
     const notice = (text: string) => showModal(deps, client, body, managerNotice(t("tenancy.teams.title"), text, t));
     if (!channelId || !tenancy) return notice(t("tenancy.error.unknown_channel"));
     // One conversations.info (and team.info for names not yet known) before the trigger's three seconds run out.
-    const connections = await channelConnections(deps, channelId);
+    const connections = await deps.services.channelConnections(channelId);
     if (connections === null) return notice(t("tenancy.error.slack_unavailable"));
     if (!connections.shared || connections.teams.length === 0) return notice(t("tenancy.error.not_shared", { channel: channelId }));
     await showModal(deps, client, body, channelTeamsModal({
@@ -38,7 +37,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (!manager) return;
     const { t } = manager;
     const channelId = channelOf(body.actions[0]?.value);
-    const tenancy = channelId ? await channelTenancy(deps, channelId) : null;
+    const tenancy = channelId ? await deps.services.channelTenancy(channelId) : null;
     const notice = (text: string) => showModal(deps, client, body, managerNotice(t("tenancy.approvers.title"), text, t));
     if (!channelId || !tenancy) return notice(t("tenancy.error.unknown_channel"));
     const customerTeams = tenancy.teams.filter((x) => x.role === "customer");

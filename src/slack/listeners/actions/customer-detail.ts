@@ -1,6 +1,5 @@
 // "Details" on a row of the balance overview: the customer's contracts, their buttons, and the recent ledger.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { customerDetail } from "../../../services/customer-detail.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Actions } from "../../ids.ts";
 import { authorizeManager, idOf, showModal } from "../../manager-action.ts";
@@ -13,7 +12,7 @@ export function register(app: App, deps: SlackDeps): void {
     const manager = await authorizeManager(deps, client, body);
     if (!manager) return;
     const id = idOf(body.actions[0]?.value);
-    const detail = id ? await customerDetail(deps, id) : null;
+    const detail = id ? await deps.services.customerDetail(id) : null;
     const { t } = manager;
     await showModal(deps, client, body, detail
       ? customerDetailModal(detail, deps.calendar.timezone, t)

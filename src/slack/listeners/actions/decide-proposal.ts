@@ -1,8 +1,7 @@
 // The customer's answer to a proposal to raise their case's incidents (R-INC-5). Only people of that customer
 // may answer (checked on the server); the first answer counts and a second one changes nothing.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { channelApprovers } from "../../../services/channel-tenancy.ts";
-import { decideProposal, type DecideProposalResult } from "../../../services/decide-proposal.ts";
+import { type DecideProposalResult } from "../../../services/decide-proposal.ts";
 import { authorizeCaseAction } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -40,13 +39,13 @@ export function register(app: App, deps: SlackDeps): void {
       if (!ctx) return;
       const proposalId = proposalIdOf(value);
       // Where a manager named the customer's approvers, only they answer (approve or decline) a raised count.
-      const approvers = ctx.channel ? await channelApprovers(deps, ctx.channel.channelId) : [];
+      const approvers = ctx.channel ? await deps.services.channelApprovers(ctx.channel.channelId) : [];
       if (approvers.length && !approvers.includes(ctx.actor.userId)) {
         await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, customerRefusal(ctx.locale, deps.config.contact, "proposal.refused.not_approver", { users: namedPeople(approvers, ctx.locale) }));
         return;
       }
       const result = proposalId
-        ? await decideProposal(deps, { proposalId, caseId: ctx.caseId, actorId: ctx.actor.userId, decision, messageTs: messageTsOf(body) })
+        ? await deps.services.decideProposal({ proposalId, caseId: ctx.caseId, actorId: ctx.actor.userId, decision, messageTs: messageTsOf(body) })
         : { ok: false as const, reason: "unknown_proposal" as const };
       if (result.ok) {
         deps.logger.info("proposal answered", { caseId: ctx.caseId, proposalId, decision, newCases: result.newCaseIds });

@@ -3,7 +3,6 @@
 import type { App, BlockAction, CheckboxesAction } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
 import { parseTopic, type NotificationTopic } from "../../../domain/notification.ts";
-import { setNotificationTopics } from "../../../services/set-notification-topics.ts";
 import { rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { publishHome } from "../../home/publish-home.ts";
@@ -20,7 +19,7 @@ export function register(app: App, deps: SlackDeps): void {
       const topic = typeof o.value === "string" ? parseTopic(o.value) : null;
       return topic ? [topic] : [];
     });
-    await setNotificationTopics(deps, { userId: actor.userId, enabled: new Set<NotificationTopic>(ticked) });
+    await deps.services.setNotificationTopics({ userId: actor.userId, enabled: new Set<NotificationTopic>(ticked) });
     deps.logger.info("notification topics set", { userId: actor.userId, enabled: ticked });
     await publishHome(deps, client, actor);
   });

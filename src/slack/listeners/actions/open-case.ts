@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { can } from "../../../domain/roles.ts";
-import { prepareCaseModal, sourceRequestKey } from "../../../services/prepare-case-modal.ts";
+import { sourceRequestKey } from "../../../services/prepare-case-modal.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn, str } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { translator } from "../../i18n/index.ts";
@@ -67,7 +67,7 @@ async function formOrRefusal(deps: SlackDeps, actionId: string, body: BlockActio
   const value = body.actions[0]?.value ?? "";
   const sourceTs = actionId === Actions.openCaseFromMessage && TS.test(value) ? value : null;
   const followed = actionId === Actions.openFollowUpCase ? Number(value) : Number.NaN;
-  const prep = await prepareCaseModal(deps, {
+  const prep = await deps.services.prepareCaseModal({
     customerId: channel.customerId, channelId: channel.channelId, sourceTs,
     previousCaseId: Number.isSafeInteger(followed) && followed > 0 ? followed : null,
   });

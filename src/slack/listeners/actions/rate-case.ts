@@ -1,7 +1,7 @@
 // The customer rates a closed case (1–5) in its thread, and may add a comment. Only the case's customer workspace
 // may answer (case.reply, checked on the server); the first rating counts, later clicks are told it is done.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { rateCase, type RateCaseResult } from "../../../services/rate-case.ts";
+import { type RateCaseResult } from "../../../services/rate-case.ts";
 import { authorizeCaseAction } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { translator } from "../../i18n/index.ts";
@@ -29,7 +29,7 @@ export function register(app: App, deps: SlackDeps): void {
       await ack();
       const ctx = await authorizeCaseAction(deps, client, body, body.actions[0]?.value, "case.reply");
       if (!ctx) return;
-      const result = await rateCase(deps, { caseId: ctx.caseId, score: i + 1, actorId: ctx.actor.userId, askTs: messageTsOf(body) });
+      const result = await deps.services.rateCase({ caseId: ctx.caseId, score: i + 1, actorId: ctx.actor.userId, askTs: messageTsOf(body) });
       if (result.ok) {
         deps.logger.info("case rated", { caseId: ctx.caseId, score: result.score });
         return;

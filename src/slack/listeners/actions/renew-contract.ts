@@ -1,7 +1,6 @@
 // "Renew" on a customer's detail: a modal for the new contract (R-CON-4).
 import { randomUUID } from "node:crypto";
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { customerDetail } from "../../../services/customer-detail.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Actions } from "../../ids.ts";
 import { authorizeManager, detailViewOf, idOf, showModal } from "../../manager-action.ts";
@@ -13,7 +12,7 @@ export function register(app: App, deps: SlackDeps): void {
     const manager = await authorizeManager(deps, client, body);
     if (!manager) return;
     const id = idOf(body.actions[0]?.value);
-    const customer = id ? await customerDetail(deps, id) : null;
+    const customer = id ? await deps.services.customerDetail(id) : null;
     const { t } = manager;
     await showModal(deps, client, body, customer
       ? renewContractModal({ requestKey: randomUUID(), customerId: customer.customerId, customerName: customer.name, detailViewId: detailViewOf(body) }, t)

@@ -4,7 +4,6 @@ import { randomUUID } from "node:crypto";
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { caseNumber } from "../../../domain/case.ts";
-import { prepareReportDraft } from "../../../services/prepare-report-draft.ts";
 import type { CaseActionContext } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
@@ -15,7 +14,7 @@ import { reportDraftModal } from "../../views/report-modal.ts";
 
 /** Opens the draft modal for an authorized engineer, or says why not. The trigger is opened first, within 3 s. */
 export async function openReportDraft(deps: SlackDeps, client: WebClient, ctx: CaseActionContext, triggerId: string): Promise<void> {
-  const draft = await prepareReportDraft(deps, { caseId: ctx.caseId, engineerName: await nameOf(deps, client, ctx.actor.userId) });
+  const draft = await deps.services.prepareReportDraft({ caseId: ctx.caseId, engineerName: await nameOf(deps, client, ctx.actor.userId) });
   if (!draft.ok) {
     const text = draft.reason === "not_level_a" ? t(ctx.locale, "report.refused.not_level_a", { number: caseNumber(ctx.caseId) }) : t(ctx.locale, "refused.unknown_case");
     await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, text);

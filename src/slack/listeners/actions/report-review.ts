@@ -3,7 +3,6 @@
 // four-eyes rule is the service's.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { caseNumber } from "../../../domain/case.ts";
-import { reviewReport } from "../../../services/review-report.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
 import { ReportIds } from "../../ids.ts";
@@ -17,7 +16,7 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     const ctx = await authorizeReportAction(deps, client, body, body.actions[0]?.value, "report.review");
     if (!ctx) return;
-    const result = await reviewReport(deps, {
+    const result = await deps.services.reviewReport({
       versionId: ctx.versionId, decision: "approve",
       reviewer: { userId: ctx.actor.userId, engineer: ctx.roles.has("engineer"), manager: ctx.roles.has("manager") },
     });

@@ -1,7 +1,6 @@
 // An engineer clicks Resolve (R-LIFE-1) and confirms it: the case closes and its incidents are consumed.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { caseNumber } from "../../../domain/case.ts";
-import { resolveCase } from "../../../services/resolve-case.ts";
 import { authorizeCaseAction, refreshStaffMenu } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -15,7 +14,7 @@ export function register(app: App, deps: SlackDeps): void {
     const ctx = await authorizeCaseAction(deps, client, body, body.actions[0]?.value, "case.work");
     if (!ctx) return;
     if (await needsReportConfirmation(deps, client, ctx.caseId, ctx.locale, body.trigger_id)) return;
-    const result = await resolveCase(deps, { caseId: ctx.caseId, actorId: ctx.actor.userId });
+    const result = await deps.services.resolveCase({ caseId: ctx.caseId, actorId: ctx.actor.userId });
     if (!result.ok) {
       await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, t(ctx.locale, "refused.closed", { number: caseNumber(ctx.caseId) }));
       return;

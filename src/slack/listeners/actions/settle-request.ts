@@ -2,9 +2,7 @@
 // in from the request (an addition to a contract no longer in force becomes a renewal), and 「お断り／保留」 asks for
 // the reason the customer is told. The modal's request key is the request's own, so a request registers once.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { purchaseRequestOf } from "../../../services/lookups.ts";
 import { acceptsAddition } from "../../../domain/contract.ts";
-import { listContracts } from "../../../services/list-contracts.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { RenewalIds } from "../../ids.ts";
 import { authorizeManager, idOf, showModal } from "../../manager-action.ts";
@@ -18,14 +16,14 @@ export function register(app: App, deps: SlackDeps): void {
     if (!manager) return;
     const { t } = manager;
     const id = idOf(body.actions[0]?.value);
-    const r = id ? await purchaseRequestOf(deps, id) : null;
+    const r = id ? await deps.services.purchaseRequestOf(id) : null;
     if (!r || r.state === "registered") {
       return showModal(deps, client, body, managerNotice(t("request.button.register"), t(r ? "request.settled" : "request.unknown"), t));
     }
     const number = requestNumber(r.id, t);
     const prefill: Prefill = { purchaseRequestId: r.id, incidents: r.incidents, startsOn: r.startsOn, note: r.note ? `${number}: ${r.note}` : number };
     const requestKey = `purchase-request-${r.id}`;
-    const [contract] = r.kind === "addition" && r.contractId ? await listContracts(deps, { contractId: r.contractId }) : [];
+    const [contract] = r.kind === "addition" && r.contractId ? await deps.services.listContracts({ contractId: r.contractId }) : [];
     const today = deps.calendar.localDate(deps.clock.now());
     if (contract && acceptsAddition(contract, today)) {
       return showModal(deps, client, body, addIncidentsModal(requestKey, { contractId: contract.id, ...contract }, t, null, prefill));
@@ -39,7 +37,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (!manager) return;
     const { t } = manager;
     const id = idOf(body.actions[0]?.value);
-    const r = id ? await purchaseRequestOf(deps, id) : null;
+    const r = id ? await deps.services.purchaseRequestOf(id) : null;
     if (!r || r.state !== "pending") return showModal(deps, client, body, managerNotice(t("request.decline.title"), t(r ? "request.settled" : "request.unknown"), t));
     await showModal(deps, client, body, declineRequestModal(r, t));
   });

@@ -1,7 +1,6 @@
 // A customer checks their own balance from the entry message (ephemeral: only they see it).
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
-import { customerBalance } from "../../../services/customer-balance.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -19,7 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
     const locale = localeFor(deps, actor, channel);
     if (!channel) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, customerRefusal(locale, deps.config.contact, "refused.not_registered"));
     if (!can(roles, "balance.own")) return ephemeral(client, deps.logger, channel.channelId, actor.userId, customerRefusal(locale, deps.config.contact, "refused.other_customer"));
-    const b = await customerBalance(deps, channel.customerId);
+    const b = await deps.services.customerBalance(channel.customerId);
     const text = t(locale, "balance.own", {
       available: b.available, reserved: b.reserved, open: b.openCases,
       until: b.validUntil ?? t(locale, "balance.no_valid_contract"), contact: deps.config.contact,

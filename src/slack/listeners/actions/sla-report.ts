@@ -3,8 +3,6 @@
 // per customer and month. Managers only.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
-import { slaReport } from "../../../services/sla-report.ts";
-import { monthlyUsage } from "../../../services/usage-chart.ts";
 import { uploadUsageChart } from "../../chart-delivery.ts";
 import { actorOfInteraction, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -32,7 +30,7 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     const period = lastThreeMonths(deps.calendar.localDate(deps.clock.now()));
-    const rows = await slaReport(deps, period);
+    const rows = await deps.services.slaReport(period);
     const tr = translator(localeFor(deps, actor, null));
     const dm = await client.conversations.open({ users: actor.userId });
     const channelId = dm.channel?.id;
@@ -43,7 +41,7 @@ export function register(app: App, deps: SlackDeps): void {
       title: `SLA ${period.from} – ${period.to}`, initial_comment: tr("sla.csv_comment", period),
     });
     // Where a picture reads faster: the same months' incidents consumed per customer, as a chart.
-    const chart = await monthlyUsage(deps, { months: 3, through: period.to });
+    const chart = await deps.services.monthlyUsage({ months: 3, through: period.to });
     await uploadUsageChart(client, channelId, chart, tr);
     deps.logger.info("sla report sent", { userId: actor.userId, from: period.from, to: period.to, rows: rows.length });
   });

@@ -1,7 +1,6 @@
 // An engineer takes a case from its triage announcement, its staff menu, the queue in App Home or /queue.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { caseNumber } from "../../../domain/case.ts";
-import { takeCase } from "../../../services/take-case.ts";
 import { authorizeCaseAction, refreshStaffMenu } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { publishHome } from "../../home/publish-home.ts";
@@ -14,7 +13,7 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     const ctx = await authorizeCaseAction(deps, client, body, body.actions[0]?.value, "case.work");
     if (!ctx) return;
-    const result = await takeCase(deps, { caseId: ctx.caseId, actorId: ctx.actor.userId, assigneeId: ctx.actor.userId });
+    const result = await deps.services.takeCase({ caseId: ctx.caseId, actorId: ctx.actor.userId, assigneeId: ctx.actor.userId });
     if (!result.ok) await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, t(ctx.locale, "refused.closed", { number: caseNumber(ctx.caseId) }));
     await refreshStaffMenu(deps, client, body, ctx.locale);
     // Taken from App Home: the clicker sees it move into 「自分の案件」 at once, not at the next refresh.

@@ -4,7 +4,6 @@
 // PDF by direct message.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
-import { usageStatement } from "../../../services/usage-statement.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
@@ -23,7 +22,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (forCustomer !== null) {
       const roles = rolesIn(deps, actor, null);
       if (!can(roles, "balance.all")) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, t(localeFor(deps, actor, null), "refused.manager"));
-      const statement = await usageStatement(deps, { customerId: forCustomer });
+      const statement = await deps.services.usageStatement({ customerId: forCustomer });
       if (!statement) return;
       const locale = localeFor(deps, actor, null);
       const tr = translator(locale);
@@ -48,7 +47,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (!channel) return ephemeral(client, deps.logger, body.channel?.id, actor.userId, customerRefusal(locale, deps.config.contact, "refused.not_registered"));
     if (!can(roles, "balance.own")) return ephemeral(client, deps.logger, channel.channelId, actor.userId, customerRefusal(locale, deps.config.contact, "refused.other_customer"));
     // The channel decides whose statement it is, never the button's value.
-    const statement = await usageStatement(deps, { customerId: channel.customerId });
+    const statement = await deps.services.usageStatement({ customerId: channel.customerId });
     if (!statement) return;
     const tr = translator(locale);
     await client.chat.postEphemeral({ channel: channel.channelId, user: actor.userId, ...statementMessage(statement, tr) });

@@ -6,10 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { App } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
-import { balanceOverview } from "../../../services/balance-overview.ts";
-import { customerDetail } from "../../../services/customer-detail.ts";
 import { validatePeriod } from "../../../services/export-ledger.ts";
-import { findCustomers } from "../../../services/find-customers.ts";
 import { actorOfUser, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { translator } from "../../i18n/index.ts";
@@ -61,15 +58,15 @@ export function register(app: App, deps: SlackDeps): void {
       await sendLedgerCsv(deps, client, command.user_id, period, t);
       return;
     }
-    if (!text) return ack({ response_type: "ephemeral", ...balanceMessage(await balanceOverview(deps), t) });
+    if (!text) return ack({ response_type: "ephemeral", ...balanceMessage(await deps.services.balanceOverview(), t) });
 
-    const found = await findCustomers(deps, text);
+    const found = await deps.services.findCustomers(text);
     const only = found.length === 1 ? found[0] : undefined;
-    const detail = only ? await customerDetail(deps, only.id) : null;
+    const detail = only ? await deps.services.customerDetail(only.id) : null;
     if (detail) return ack({ response_type: "ephemeral", ...customerDetailMessage(detail, deps.calendar.timezone, t) });
     if (found.length === 0) return ack({ response_type: "ephemeral", text: t("balance.not_found", { name: text }) });
     const ids = new Set(found.map((c) => c.id));
-    const rows = (await balanceOverview(deps)).filter((r) => ids.has(r.customerId));
+    const rows = (await deps.services.balanceOverview()).filter((r) => ids.has(r.customerId));
     const message = balanceMessage(rows, t);
     await ack({ response_type: "ephemeral", text: message.text, blocks: [{ type: "section", text: mrkdwn(t("contracts.command.matches", { n: rows.length, query: text })) }, ...message.blocks] });
   });

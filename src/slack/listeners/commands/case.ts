@@ -4,7 +4,6 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { can } from "../../../domain/roles.ts";
-import { findCase } from "../../../services/find-case.ts";
 import { actorOfUser, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { translator, type Translate } from "../../i18n/index.ts";
@@ -36,7 +35,7 @@ export function register(app: App, deps: SlackDeps): void {
 type Respond = Parameters<Parameters<App["command"]>[1]>[0]["respond"];
 
 async function answer(deps: SlackDeps, client: WebClient, respond: Respond, text: string, t: Translate): Promise<void> {
-  const result = await findCase(deps, text);
+  const result = await deps.services.findCase(text);
   if (result.kind === "card") {
     const v = result.card.view;
     const [thread, triage] = await Promise.all([

@@ -2,7 +2,6 @@
 // is politely refused and sees no customer's data.
 import type { App } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
-import { loadQueue } from "../../../services/queue.ts";
 import { actorOfUser, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
@@ -19,7 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
       await ack({ response_type: "ephemeral", text: t(locale, "refused.queue") });
       return;
     }
-    const queue = await loadQueue(deps);
+    const queue = await deps.services.loadQueue();
     // Links known from App Home come at once; new ones are asked of Slack for at most a second.
     const links = await linksWithin(threadLinksOf(deps).of(client, queue.rows.slice(0, MESSAGE_QUEUE_ROWS)), 1000);
     await ack({ response_type: "ephemeral", ...queueMessage(queue, translator(locale), links) });

@@ -6,10 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { App } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
-import { prepareCaseModal } from "../../../services/prepare-case-modal.ts";
-import { repostEntry } from "../../../services/repost-entry.ts";
 import { actorOfUser, channelContext, localeFor, rolesIn } from "../../actor.ts";
-import { channelChoices } from "../../../services/lookups.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
 import { Commands, SupportCommands } from "../../ids.ts";
@@ -28,7 +25,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (command.text.trim().toLowerCase() === SupportCommands.entry) {
       const locale = localeFor(deps, await actorOfUser(deps, command.user_id, command.team_id), null);
       const channel = await channelContext(deps, command.channel_id);
-      const result = channel ? await repostEntry(deps, { channelId: channel.channelId }) : null;
+      const result = channel ? await deps.services.repostEntry({ channelId: channel.channelId }) : null;
       await ack({ response_type: "ephemeral", text: result?.ok ? t(locale, "support.entry_posted", { channel: command.channel_id }) : t(locale, "support.entry_where") });
       return;
     }
@@ -39,8 +36,8 @@ export function register(app: App, deps: SlackDeps): void {
     await fillLoading(client, deps, loading, command.user_id, async () => {
       const actor = await actorOfUser(deps, command.user_id, command.team_id);
       const channel = await channelContext(deps, command.channel_id);
-      const channels = channel ? [] : await channelChoices(deps);
-      const prep = channel ? await prepareCaseModal(deps, { customerId: channel.customerId, channelId: channel.channelId }) : null;
+      const channels = channel ? [] : await deps.services.channelChoices();
+      const prep = channel ? await deps.services.prepareCaseModal({ customerId: channel.customerId, channelId: channel.channelId }) : null;
       return openCaseModal({
         metadata: { requestKey: randomUUID(), channelId: channel?.channelId ?? null, sourceTs: null, previousCaseId: null },
         channels,

@@ -1,7 +1,6 @@
 // A registered channel became shared with a workspace (Slack Connect accepted): the app reads the channel's
 // connections again. Delivered twice or late, it changes nothing more: decisions already recorded stay.
 import type { App } from "@slack/bolt";
-import { refreshChannelTeams } from "../../../services/refresh-channel-teams.ts";
 import { str } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 
@@ -9,7 +8,7 @@ export function register(app: App, deps: SlackDeps): void {
   app.event("channel_shared", async ({ event }) => {
     const channelId = str((event as { channel?: unknown }).channel);
     if (!channelId) return;
-    const result = await refreshChannelTeams(deps, { channelId, actorId: "slack" });
+    const result = await deps.services.refreshChannelTeams({ channelId, actorId: "slack" });
     if (result.ok && result.added.length) {
       deps.logger.info("channel workspaces updated", { channelId, added: result.added.map((t) => `${t.teamId}:${t.role}`) });
     }

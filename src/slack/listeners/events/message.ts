@@ -3,8 +3,6 @@
 // Slack may deliver one message several times: the message's (channel, ts) is unique in the record and keys its
 // offer, so a redelivery changes nothing.
 import type { App } from "@slack/bolt";
-import { offerCase, reviseOffer } from "../../../services/offer-case.ts";
-import { recordEdit, recordMessage } from "../../../services/record-message.ts";
 import { channelContext, rolesIn, str, words } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 
@@ -48,15 +46,15 @@ export function register(app: App, deps: SlackDeps): void {
     // Only well-formed fields reach the record: a value of another type is treated as absent.
     const editedTs = str(m.message?.ts);
     if (m.subtype === "message_changed" && editedTs) {
-      const recorded = await recordEdit(deps, { channelId, ts: editedTs, text: words(m.message?.text), deleted: false });
+      const recorded = await deps.services.recordEdit({ channelId, ts: editedTs, text: words(m.message?.text), deleted: false });
       const editedThread = str(m.message?.thread_ts);
       const topLevel = !editedThread || editedThread === editedTs;
-      if (!recorded && topLevel) await reviseOffer(deps, { channelId, ts: editedTs, text: words(m.message?.text) });
+      if (!recorded && topLevel) await deps.services.reviseOffer({ channelId, ts: editedTs, text: words(m.message?.text) });
       return;
     }
     const deletedTs = str(m.deleted_ts);
     if (m.subtype === "message_deleted" && deletedTs) {
-      await recordEdit(deps, { channelId, ts: deletedTs, text: null, deleted: true });
+      await deps.services.recordEdit({ channelId, ts: deletedTs, text: null, deleted: true });
       return;
     }
     const userId = str(m.user);
@@ -68,11 +66,11 @@ export function register(app: App, deps: SlackDeps): void {
     const threadTs = str(m.thread_ts);
     if (threadTs && threadTs !== ts) {
       const role = roles.has("engineer") ? "engineer" : roles.has("customer") ? "customer" : "internal";
-      const result = await recordMessage(deps, { channelId, threadTs, ts, userId, role, text: words(m.text), files: sharedFiles(m.files) });
+      const result = await deps.services.recordMessage({ channelId, threadTs, ts, userId, role, text: words(m.text), files: sharedFiles(m.files) });
       if (result.kind === "recorded") deps.logger.info("case message recorded", { caseId: result.caseId, role, state: result.state });
     } else if (roles.has("customer") && (!m.subtype || m.subtype === "file_share")) {
       // Only the customer's own words get the offer; T4U's messages and other organisations' do not.
-      const offered = await offerCase(deps, { channelId, ts, userId, text: words(m.text) });
+      const offered = await deps.services.offerCase({ channelId, ts, userId, text: words(m.text) });
       deps.logger.info("case offered", { channelId, ts, result: offered });
     }
   });

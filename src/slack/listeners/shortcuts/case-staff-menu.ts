@@ -2,8 +2,6 @@
 // case message in the customer's channel carries no staff controls (every customer would see them); this and
 // the triage announcement are where engineers act. Anyone else is told, politely, that it is not for them.
 import type { App, MessageShortcut } from "@slack/bolt";
-import { loadCaseView } from "../../../services/case-view.ts";
-import { caseAtMessage } from "../../../services/lookups.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn, str } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
@@ -26,8 +24,8 @@ export function register(app: App, deps: SlackDeps): void {
     }
     const ts = str(body.message?.ts);
     // The case's root message in its channel, or its announcement in the triage channel.
-    const found = channelId && ts ? await caseAtMessage(deps, channelId, ts) : null;
-    const view = found ? await loadCaseView(deps, found) : null;
+    const found = channelId && ts ? await deps.services.caseAtMessage(channelId, ts) : null;
+    const view = found ? await deps.services.loadCaseView(found) : null;
     if (!view) return ephemeral(client, deps.logger, channelId, actor.userId, t(locale, "staff.not_a_case"));
     try {
       await client.views.open({ trigger_id: body.trigger_id, view: staffMenuModal(view, translator(locale)) });

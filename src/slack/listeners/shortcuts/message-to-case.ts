@@ -8,7 +8,7 @@
 import type { App, MessageShortcut } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { instantOfTs } from "../../../domain/slack-time.ts";
-import { prepareCaseModal, sourceRequestKey } from "../../../services/prepare-case-modal.ts";
+import { sourceRequestKey } from "../../../services/prepare-case-modal.ts";
 import { actorOfInteraction, channelContext, knownActorOfInteraction, localeFor, rolesIn, str } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
@@ -50,7 +50,7 @@ async function formOrRefusal(deps: SlackDeps, body: MessageShortcut, sourceTs: s
   const tr = translator(locale);
   if (!channel) return caseModalNotice(tr("shortcut.not_registered"), tr);
   const threadTs = str(body.message.thread_ts) ?? sourceTs;
-  const prep = await prepareCaseModal(deps, { customerId: channel.customerId, channelId: channel.channelId, sourceTs });
+  const prep = await deps.services.prepareCaseModal({ customerId: channel.customerId, channelId: channel.channelId, sourceTs });
   if (prep.existingCase) return caseModalNotice(tr("offer.already", { number: prep.existingCase.number }), tr);
   return openCaseModal({
     metadata: { requestKey: sourceRequestKey(channel.channelId, sourceTs), channelId: channel.channelId, sourceTs, sourceThreadTs: threadTs, previousCaseId: null },

@@ -1,6 +1,5 @@
 // The additional-purchase modal was submitted: the incidents join the contract, its validity unchanged (R-CON-3).
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { addIncidents } from "../../../services/add-incidents.ts";
 import { amountErrors } from "../../contract-errors.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
@@ -19,7 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
     const { t, actor } = manager.context;
     const incidents = numberOf(readText(view, Inputs.incidents));
-    const result = await addIncidents(deps, {
+    const result = await deps.services.addIncidents({
       contractId: metadata.contractId, incidents, note: cleanInput(readText(view, Inputs.reason) ?? "") || null,
       actorId: actor.userId, requestKey: metadata.requestKey, purchaseRequestId: metadata.purchaseRequestId ?? null,
     });

@@ -1,6 +1,5 @@
 // The adjustment modal was submitted: a signed correction with its reason, never below zero (R-CON-7).
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { adjustBalance } from "../../../services/adjust-balance.ts";
 import { amountErrors } from "../../contract-errors.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
@@ -19,7 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
     const { t, actor } = manager.context;
     const amount = numberOf(readText(view, Inputs.amount));
-    const result = await adjustBalance(deps, {
+    const result = await deps.services.adjustBalance({
       contractId: metadata.contractId, amount, reason: cleanInput(readText(view, Inputs.reason) ?? ""),
       actorId: actor.userId, requestKey: metadata.requestKey,
     });

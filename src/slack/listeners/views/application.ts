@@ -4,7 +4,6 @@ import type { App, ViewSubmitAction } from "@slack/bolt";
 import { MAX_INCIDENTS } from "../../../domain/contract.ts";
 import { can } from "../../../domain/roles.ts";
 import { COMPANY_MAX, EMAIL_MAX, PERSON_MAX, REQUEST_NOTE_MAX, type ApplicationErrors, type ApplicationField } from "../../../domain/renewal.ts";
-import { createPurchaseRequest } from "../../../services/create-purchase-request.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t as translate, translator, type Translate } from "../../i18n/index.ts";
@@ -50,7 +49,7 @@ export function register(app: App, deps: SlackDeps): void {
       await ack({ response_action: "errors", errors: { [I.company.block]: customerRefusal(locale, deps.config.contact, "apply.refused") } });
       return;
     }
-    const result = await createPurchaseRequest(deps, {
+    const result = await deps.services.createPurchaseRequest({
       requestKey: metadata.requestKey, customerId: channel.customerId, channelId: channel.channelId, kind: metadata.kind, contractId: metadata.contractId,
       companyName: cleanInput(readText(view, I.company) ?? ""), contactName: cleanInput(readText(view, I.person) ?? ""),
       contactEmail: cleanInput(readText(view, I.email) ?? ""), incidents: numberOf(readText(view, I.incidents)),

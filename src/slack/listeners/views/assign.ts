@@ -1,7 +1,6 @@
 // An engineer assigns a case from the assign modal. Only configured engineers can be chosen (inline error).
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { caseNumber } from "../../../domain/case.ts";
-import { assignCase } from "../../../services/assign-case.ts";
 import { authorizeCaseSubmission } from "../../case-submission.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -16,7 +15,7 @@ export function register(app: App, deps: SlackDeps): void {
     const { actor, caseId, locale } = check.submission;
     const assigneeId = readUser(view, Inputs.assignee);
     if (!assigneeId) return ack({ response_action: "errors", errors: { [block]: t(locale, "error.required") } });
-    const result = await assignCase(deps, { caseId, actorId: actor.userId, assigneeId, isEngineer: (id) => deps.directory.engineers.has(id) });
+    const result = await deps.services.assignCase({ caseId, actorId: actor.userId, assigneeId, isEngineer: (id) => deps.directory.engineers.has(id) });
     if (result.ok) return ack();
     const message = result.reason === "not_engineer" ? t(locale, "error.not_engineer")
       : result.reason === "closed" ? t(locale, "refused.closed", { number: caseNumber(caseId) })

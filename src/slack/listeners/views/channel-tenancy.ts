@@ -2,7 +2,6 @@
 // modal offered is checked again against Slack now (a workspace still connected, a person of the customer's
 // workspace), and a refusal is inline with nothing written (R-ROLE, R-INC-5).
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { assignApprovers, assignCustomerTeams } from "../../../services/channel-tenancy.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { TenancyIds } from "../../ids.ts";
 import { managerOf, refreshDetail, refusedSubmission } from "../../manager-action.ts";
@@ -22,7 +21,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
     const { t, actor } = manager.context;
     const { channelId } = metadata;
-    const result = await assignCustomerTeams(deps, { channelId, teamIds: readOptions(view, TenancyIds.inputs.customerTeams), actorId: actor.userId, connectedOnly: true });
+    const result = await deps.services.assignCustomerTeams({ channelId, teamIds: readOptions(view, TenancyIds.inputs.customerTeams), actorId: actor.userId, connectedOnly: true });
     if (!result.ok) {
       const text = result.reason === "not_connected" || result.reason === "invalid_team" ? t("tenancy.error.team_not_connected", { channel: channelId })
         : result.reason === "not_shared" ? t("tenancy.error.not_shared", { channel: channelId })
@@ -47,7 +46,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
     const { t, actor } = manager.context;
     const { channelId } = metadata;
-    const result = await assignApprovers(deps, { channelId, userIds: readUsers(view, TenancyIds.inputs.approvers), actorId: actor.userId, customerMembersOnly: true });
+    const result = await deps.services.assignApprovers({ channelId, userIds: readUsers(view, TenancyIds.inputs.approvers), actorId: actor.userId, customerMembersOnly: true });
     if (!result.ok) {
       const text = result.reason === "not_customer" ? t("tenancy.error.not_customer", { users: result.userIds.map((u) => `<@${u}>`).join(" ") })
         : result.reason === "no_customer_team" ? t("tenancy.error.no_customer_team", { channel: channelId })

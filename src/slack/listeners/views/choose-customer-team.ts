@@ -2,8 +2,6 @@
 // showed as connected. Registration asks Slack again now, so a workspace that left meanwhile, or a value forged
 // into the submission, is refused inline and nothing is written (R-ROLE, R-CON-5).
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { channelTenancy } from "../../../services/channel-tenancy.ts";
-import { registerContract } from "../../../services/register-contract.ts";
 import { termsErrors } from "../../contract-errors.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { TenancyIds } from "../../ids.ts";
@@ -28,7 +26,7 @@ export function register(app: App, deps: SlackDeps): void {
       await ack({ response_action: "errors", errors: { [block]: t("error.required") } });
       return;
     }
-    const result = await registerContract(deps, { ...draft, customerTeamId: teamId, actorId: actor.userId });
+    const result = await deps.services.registerContract({ ...draft, customerTeamId: teamId, actorId: actor.userId });
     if (!result.ok) {
       if (!result.errors) {
         await ack({ response_action: "update", view: managerNotice(t("contracts.done.title"), t("contracts.done.duplicate"), t) });
@@ -44,7 +42,7 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     deps.logger.info("contract registered", { contractId: result.contractId, customerId: result.customerId, userId: actor.userId, customerTeam: teamId });
-    const tenancy = await channelTenancy(deps, draft.channelIds[0] ?? "");
+    const tenancy = await deps.services.channelTenancy(draft.channelIds[0] ?? "");
     const chosen = tenancy?.teams.find((x) => x.teamId === teamId);
     await ack({
       response_action: "update",

@@ -3,7 +3,6 @@
 // channel in the modal's metadata proves nothing.
 import type { App } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
-import { findCase } from "../../../services/find-case.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { translator } from "../../i18n/index.ts";
@@ -25,7 +24,7 @@ export function register(app: App, deps: SlackDeps): void {
       return ack({ response_action: "errors", errors: { [block]: customerRefusal(locale, deps.config.contact, "refused.other_customer") } });
     }
     const query = readText(view, CaseworkIds.inputs.query) ?? "";
-    const result = await findCase(deps, query, { channelId: channel.channelId });
+    const result = await deps.services.findCase(query, { channelId: channel.channelId });
     const cases = result.kind === "results" ? result.cases : result.kind === "card" ? [{ id: result.card.view.id, channelId: result.card.view.channelId, rootTs: result.card.view.rootTs }] : [];
     const links = await threadLinks(client, deps.logger, cases);
     await ack({ response_action: "update", view: customerSearchModal(channel.channelId, translator(locale), { query, result, links }) });

@@ -2,7 +2,6 @@
 // request's thread. Only a pending request can be declined; anyone but a manager is refused on the modal.
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { DECLINE_REASON_MAX } from "../../../domain/renewal.ts";
-import { declinePurchaseRequest } from "../../../services/settle-purchase-request.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { RenewalIds } from "../../ids.ts";
 import { managerOf, refusedSubmission } from "../../manager-action.ts";
@@ -31,7 +30,7 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     const { t, actor } = manager.context;
-    const result = await declinePurchaseRequest(deps, { requestId, reason: cleanInput(readText(view, RenewalIds.inputs.reason) ?? ""), actorId: actor.userId });
+    const result = await deps.services.declinePurchaseRequest({ requestId, reason: cleanInput(readText(view, RenewalIds.inputs.reason) ?? ""), actorId: actor.userId });
     if (!result.ok) {
       if (result.reason === "empty_reason" || result.reason === "too_long") {
         await ack({ response_action: "errors", errors: { [block]: result.reason === "empty_reason" ? t("error.required") : t("error.too_long", { max: DECLINE_REASON_MAX }) } });

@@ -3,8 +3,7 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import type { Locale } from "../../../config.ts";
 import { caseNumber } from "../../../domain/case.ts";
-import { cancelCase, NOTE_MAX } from "../../../services/cancel-case.ts";
-import { declineCase } from "../../../services/decline-case.ts";
+import { NOTE_MAX } from "../../../services/cancel-case.ts";
 import { authorizeCaseSubmission } from "../../case-submission.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -29,7 +28,7 @@ export function register(app: App, deps: SlackDeps): void {
     const check = await authorizeCaseSubmission(deps, body, view.private_metadata, block);
     if (!check.ok) return ack({ response_action: "errors", errors: check.errors });
     const { actor, caseId, locale } = check.submission;
-    const result = await cancelCase(deps, { caseId, actorId: actor.userId, note: cleanInput(readText(view, Inputs.reason) ?? "") || null });
+    const result = await deps.services.cancelCase({ caseId, actorId: actor.userId, note: cleanInput(readText(view, Inputs.reason) ?? "") || null });
     if (result.ok) return ack();
     await ack({ response_action: "errors", errors: { [block]: refusalText(result.reason, caseId, locale) } });
   });
@@ -37,7 +36,7 @@ export function register(app: App, deps: SlackDeps): void {
     const check = await authorizeCaseSubmission(deps, body, view.private_metadata, block);
     if (!check.ok) return ack({ response_action: "errors", errors: check.errors });
     const { actor, caseId, locale } = check.submission;
-    const result = await declineCase(deps, { caseId, actorId: actor.userId, reason: cleanInput(readText(view, Inputs.reason) ?? "") });
+    const result = await deps.services.declineCase({ caseId, actorId: actor.userId, reason: cleanInput(readText(view, Inputs.reason) ?? "") });
     if (result.ok) return ack();
     await ack({ response_action: "errors", errors: { [block]: refusalText(result.reason, caseId, locale) } });
   });

@@ -1,7 +1,6 @@
 // An engineer sets the expected answer date (R-LIFE-6); a late one is announced to the customer at once.
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { caseNumber } from "../../../domain/case.ts";
-import { setExpectedDate } from "../../../services/set-expected-date.ts";
 import { authorizeCaseSubmission } from "../../case-submission.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -14,7 +13,7 @@ export function register(app: App, deps: SlackDeps): void {
     const check = await authorizeCaseSubmission(deps, body, view.private_metadata, block);
     if (!check.ok) return ack({ response_action: "errors", errors: check.errors });
     const { actor, caseId, locale } = check.submission;
-    const result = await setExpectedDate(deps, { caseId, actorId: actor.userId, date: readDate(view, Inputs.date) ?? "" });
+    const result = await deps.services.setExpectedDate({ caseId, actorId: actor.userId, date: readDate(view, Inputs.date) ?? "" });
     if (result.ok) return ack();
     const message = result.reason === "invalid_date" ? t(locale, "error.invalid_date")
       : result.reason === "past_date" ? t(locale, "error.past_date")

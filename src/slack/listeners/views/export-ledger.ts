@@ -1,7 +1,6 @@
 // The export modal was submitted: the modal says the file is on its way, then the CSV is sent by direct message.
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { validatePeriod } from "../../../services/export-ledger.ts";
-import { startLedgerExport } from "../../../services/start-ledger-export.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
 import { sendLedgerCsv } from "../../ledger-delivery.ts";
@@ -26,7 +25,7 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     // A repeated submission is told the same (its file is on the way) but sends nothing more.
-    const first = await startLedgerExport(deps, parseModalMetadata(view.private_metadata)?.requestKey ?? null);
+    const first = await deps.services.startLedgerExport(parseModalMetadata(view.private_metadata)?.requestKey ?? null);
     await ack({ response_action: "update", view: managerNotice(t("contracts.modal.export.title"), t("contracts.done.export", period), t) });
     if (first) await sendLedgerCsv(deps, client, actor.userId, period, t);
   });

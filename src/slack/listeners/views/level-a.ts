@@ -2,7 +2,6 @@
 // reserved until they approve.
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { isLevelReason } from "../../../domain/proposal.ts";
-import { proposeLevelA } from "../../../services/propose-level-a.ts";
 import { authorizeCaseSubmission } from "../../case-submission.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -19,7 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
     const levelReason = readOption(view, Inputs.levelReason);
     const reason = cleanInput(readText(view, Inputs.reason) ?? "");
     if (!isLevelReason(levelReason)) return ack({ response_action: "errors", errors: { [Inputs.levelReason.block]: t(locale, "error.required") } });
-    const result = await proposeLevelA(deps, { caseId, actorId: actor.userId, levelReason, reason });
+    const result = await deps.services.proposeLevelA({ caseId, actorId: actor.userId, levelReason, reason });
     if (result.ok) return ack();
     await ack({ response_action: "errors", errors: { [Inputs.reason.block]: proposalRefusal(result, caseId, locale) } });
   });

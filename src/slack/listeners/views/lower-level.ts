@@ -1,7 +1,6 @@
 // An engineer lowers a level A case to normal: no approval needed (R-INC-5), the difference is released at once.
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { caseNumber } from "../../../domain/case.ts";
-import { lowerLevel } from "../../../services/lower-level.ts";
 import { authorizeCaseSubmission } from "../../case-submission.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -15,7 +14,7 @@ export function register(app: App, deps: SlackDeps): void {
     const check = await authorizeCaseSubmission(deps, body, view.private_metadata, block);
     if (!check.ok) return ack({ response_action: "errors", errors: check.errors });
     const { actor, caseId, locale } = check.submission;
-    const result = await lowerLevel(deps, { caseId, actorId: actor.userId, reason: cleanInput(readText(view, Inputs.reason) ?? "") || null });
+    const result = await deps.services.lowerLevel({ caseId, actorId: actor.userId, reason: cleanInput(readText(view, Inputs.reason) ?? "") || null });
     if (result.ok) return ack();
     const number = caseNumber(caseId);
     const message = result.reason === "not_level_a" ? t(locale, "refused.not_level_a", { number })

@@ -7,7 +7,7 @@ import type { ModalView } from "@slack/types";
 import type { Locale } from "../../../config.ts";
 import { caseNumber, DESCRIPTION_MAX, PRODUCT_MAX, TITLE_MAX } from "../../../domain/case.ts";
 import { can } from "../../../domain/roles.ts";
-import { openCase, type CaseAttachment } from "../../../services/open-case.ts";
+import { type CaseAttachment } from "../../../services/open-case.ts";
 import { channelContext, knownActorOfInteraction, rolesIn, type Actor } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, type Translate, translator } from "../../i18n/index.ts";
@@ -121,7 +121,7 @@ async function submit(deps: SlackDeps, s: Submission): Promise<ModalView> {
   if (!channel) return notRegistered();
   if (!can(roles, "case.open")) return caseModalRefused(customerRefusal(locale, deps.config.contact, "refused.other_customer"), tr);
   const [levelName, reason] = fields.level.split(":");
-  const result = await openCase(deps, {
+  const result = await deps.services.openCase({
     requestKey: metadata.requestKey, channelId: channel.channelId, openedBy: actor.userId,
     title: fields.title, description: fields.description, product: fields.product,
     level: levelName === "A" ? "A" : "normal",

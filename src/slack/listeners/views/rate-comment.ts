@@ -1,8 +1,6 @@
 // The comment a customer adds under their rating of a closed case, once (see rate-case.ts).
 import type { App } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
-import { commentOnRating } from "../../../services/rate-case.ts";
-import { caseChannelOf } from "../../../services/lookups.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -16,14 +14,14 @@ export function register(app: App, deps: SlackDeps): void {
     const block = InsightIds.inputs.commentBlock;
     const actor = await actorOfInteraction(deps, body);
     const metadata = parseRatingMetadata(view.private_metadata);
-    const found = metadata ? await caseChannelOf(deps, metadata.caseId) : null;
+    const found = metadata ? await deps.services.caseChannelOf(metadata.caseId) : null;
     const channel = found ? await channelContext(deps, found) : null;
     const locale = localeFor(deps, actor, channel);
     // Checked again at submission: the modal being open proves nothing about who submits it.
     if (!actor || !metadata || !found || !can(rolesIn(deps, actor, channel), "case.reply")) {
       return ack({ response_action: "errors", errors: { [block]: customerRefusal(locale, deps.config.contact, "refused.customer") } });
     }
-    const result = await commentOnRating(deps, { caseId: metadata.caseId, comment: readText(view, { block, action: InsightIds.inputs.comment }) ?? "", actorId: actor.userId });
+    const result = await deps.services.commentOnRating({ caseId: metadata.caseId, comment: readText(view, { block, action: InsightIds.inputs.comment }) ?? "", actorId: actor.userId });
     if (result.ok || result.reason === "already_commented" || result.reason === "empty") return ack();
     return ack({ response_action: "errors", errors: { [block]: result.reason === "not_rated" ? t(locale, "rating.refused.not_rated") : customerRefusal(locale, deps.config.contact, "rating.refused.commented") } });
   });

@@ -2,7 +2,6 @@
 // back as inline errors; on success the modal says what was registered. A channel shared with several outside
 // workspaces turns the form into a second step (views/choose-customer-team.ts) naming the customer's.
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { registerContract } from "../../../services/register-contract.ts";
 import { termsErrors } from "../../contract-errors.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
@@ -34,7 +33,7 @@ export function register(app: App, deps: SlackDeps): void {
       contactNote: cleanInput(readText(view, Inputs.contact) ?? "") || null,
       locale: storedLocale(readOption(view, Inputs.channelLocale)),
     };
-    const result = await registerContract(deps, { ...draft, actorId: actor.userId });
+    const result = await deps.services.registerContract({ ...draft, actorId: actor.userId });
     if (!result.ok) {
       // Several outside workspaces share a channel: the form becomes its second step, which names the customer's.
       const channel = result.errors?.customerTeam === "choose_team" && "channels" in result ? result.channels?.[0] : undefined;

@@ -1,7 +1,6 @@
 // The renewal modal was submitted: a new contract for the customer, which may overlap the current one (R-CON-4,
 // R-CON-6).
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { renewContract } from "../../../services/renew-contract.ts";
 import { termsErrors } from "../../contract-errors.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
@@ -23,7 +22,7 @@ export function register(app: App, deps: SlackDeps): void {
     const startsOn = readDate(view, Inputs.startsOn);
     const today = deps.calendar.localDate(deps.clock.now());
     const incidents = numberOf(readText(view, Inputs.incidents));
-    const result = await renewContract(deps, {
+    const result = await deps.services.renewContract({
       customerId: metadata.customerId, incidents,
       confirmedOn, startsOn, endsOn: readDate(view, Inputs.endsOn),
       note: cleanInput(readText(view, Inputs.contact) ?? "") || null,

@@ -1,8 +1,6 @@
 // A reviewer asks the author of a report version for changes, with a comment shown in the review message.
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { can } from "../../../domain/roles.ts";
-import { reviewReport } from "../../../services/review-report.ts";
-import { reportVersionForReview } from "../../../services/lookups.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -18,14 +16,14 @@ export function register(app: App, deps: SlackDeps): void {
     const actor = await actorOfInteraction(deps, body);
     const versionId = parseVersionMetadata(view.private_metadata);
     const locale = localeFor(deps, actor, null);
-    const version = versionId ? await reportVersionForReview(deps, versionId) : null;
+    const version = versionId ? await deps.services.reportVersionForReview(versionId) : null;
     if (!actor || !versionId || !version) return ack({ response_action: "errors", errors: { [block]: t(locale, "report.refused.unknown") } });
     // A modal being open proves nothing: the role is checked again, in the case's channel.
     const roles = rolesIn(deps, actor, await channelContext(deps, version.report.case.channelId));
     if (!can(roles, "report.review")) return ack({ response_action: "errors", errors: { [block]: t(locale, "report.refused.role") } });
     const comment = cleanInput(readText(view, ReportIds.inputs.comment) ?? "");
     if (!comment) return ack({ response_action: "errors", errors: { [block]: t(locale, "error.required") } });
-    const result = await reviewReport(deps, {
+    const result = await deps.services.reviewReport({
       versionId, decision: "changes", comment,
       reviewer: { userId: actor.userId, engineer: roles.has("engineer"), manager: roles.has("manager") },
     });

@@ -4,9 +4,6 @@ import type { App, ViewSubmitAction } from "@slack/bolt";
 import { caseNumber } from "../../../domain/case.ts";
 import { REPORT_SECTIONS, emptySections, type ReportContent } from "../../../domain/report.ts";
 import { isIsoDate } from "../../../domain/contract.ts";
-import { prepareReportDraft } from "../../../services/prepare-report-draft.ts";
-import { caseChannelOf, reportVersionOf } from "../../../services/lookups.ts";
-import { saveReportVersion } from "../../../services/save-report-version.ts";
 import { channelContext } from "../../actor.ts";
 import { authorizeCaseSubmission } from "../../case-submission.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -30,7 +27,7 @@ export function register(app: App, deps: SlackDeps): void {
     const check = await authorizeCaseSubmission(deps, body, JSON.stringify({ caseId: metadata?.caseId ?? 0 }), ReportIds.inputs.subject.block);
     if (!check.ok || !metadata) return ack({ response_action: "errors", errors: check.ok ? { [ReportIds.inputs.subject.block]: t(deps.config.defaultLocale, "refused.unknown_case") } : check.errors });
     const { actor, caseId, locale } = check.submission;
-    const draft = await prepareReportDraft(deps, { caseId, engineerName: "" });
+    const draft = await deps.services.prepareReportDraft({ caseId, engineerName: "" });
     if (!draft.ok) return ack({ response_action: "errors", errors: { [ReportIds.inputs.subject.block]: t(locale, "report.refused.not_level_a", { number: caseNumber(caseId) }) } });
     const sections = emptySections();
     for (const s of REPORT_SECTIONS) sections[s] = cleanInput(readText(view, ReportIds.inputs[s]) ?? "");
@@ -44,10 +41,10 @@ export function register(app: App, deps: SlackDeps): void {
       },
       sections,
     };
-    const caseChannel = await caseChannelOf(deps, caseId);
+    const caseChannel = await deps.services.caseChannelOf(caseId);
     const channel = caseChannel ? await channelContext(deps, caseChannel) : null;
     const changeNote = cleanInput(readText(view, ReportIds.inputs.changeNote) ?? "") || null;
-    const result = await saveReportVersion(deps, {
+    const result = await deps.services.saveReportVersion({
       caseId, actorId: actor.userId, requestKey: metadata.requestKey, content, changeNote,
       locale: storedLocale(channel?.locale), requestReview: readChecked(view),
     });
@@ -62,7 +59,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (!result.created) return;
     deps.logger.info("report saved", { caseId, version: result.number, review: result.inReview });
     // The version it replaced loses its buttons; the new one asks for review where review was asked for.
-    const previous = await reportVersionOf(deps, caseId, result.number - 1);
+    const previous = await deps.services.reportVersionOf(caseId, result.number - 1);
     if (previous?.reviewTs) await showReviewMessage(deps, client, previous.id);
     if (result.inReview) await showReviewMessage(deps, client, result.versionId);
     const dm = result.inReview ? t(locale, "report.saved_review", { number: draft.draft.number, version: result.number }) : t(locale, "report.saved", { number: draft.draft.number, version: result.number });

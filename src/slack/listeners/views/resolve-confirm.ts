@@ -1,7 +1,6 @@
 // The engineer confirmed resolving a report case whose report was never sent: it resolves as Resolve would.
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { caseNumber } from "../../../domain/case.ts";
-import { resolveCase } from "../../../services/resolve-case.ts";
 import { authorizeCaseSubmission } from "../../case-submission.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -13,7 +12,7 @@ export function register(app: App, deps: SlackDeps): void {
     const check = await authorizeCaseSubmission(deps, body, view.private_metadata, "resolve");
     if (!check.ok) return ack({ response_action: "update", view: notice(Object.values(check.errors)[0] ?? "") });
     const { actor, caseId, locale } = check.submission;
-    const result = await resolveCase(deps, { caseId, actorId: actor.userId });
+    const result = await deps.services.resolveCase({ caseId, actorId: actor.userId });
     if (!result.ok) return ack({ response_action: "update", view: notice(t(locale, "refused.closed", { number: caseNumber(caseId) })) });
     await ack();
     deps.logger.info("case resolved without a delivered report", { caseId, userId: actor.userId });

@@ -1,7 +1,6 @@
 // An engineer proposes to split a case (R-INC-3/5): one title per line, part 1 being this case; the customer is
 // asked in the thread and nothing is reserved until they approve.
 import type { App, ViewSubmitAction } from "@slack/bolt";
-import { proposeSplit } from "../../../services/propose-split.ts";
 import { authorizeCaseSubmission } from "../../case-submission.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
@@ -16,7 +15,7 @@ export function register(app: App, deps: SlackDeps): void {
     const { actor, caseId, locale } = check.submission;
     const titles = (readText(view, Inputs.parts) ?? "").split("\n").map(cleanInput);
     const reason = cleanInput(readText(view, Inputs.reason) ?? "");
-    const result = await proposeSplit(deps, { caseId, actorId: actor.userId, titles, reason });
+    const result = await deps.services.proposeSplit({ caseId, actorId: actor.userId, titles, reason });
     if (result.ok) return ack();
     const block = result.reason === "empty_reason" ? Inputs.reason.block : Inputs.parts.block;
     await ack({ response_action: "errors", errors: { [block]: proposalRefusal(result, caseId, locale) } });
