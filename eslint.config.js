@@ -20,6 +20,23 @@ const modelCalls = [
   { selector: `CallExpression${modelCall}${notSlackApi}[callee.object.object.property.name=/^(db|client)$/]`, message: repositoryMessage },
   { selector: "CallExpression[callee.property.name=/^\\$(queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe|transaction)$/][callee.object.property.name='client']", message: "SQL belongs in a repository in src/db; a use case's transaction is deps.db.transaction." },
 ];
+// Inside src/db each aggregate's tables are queried in its own folder only (nested reads of related rows through
+// `include`/`select` are fine): one place to look for every query of a table.
+const aggregateTables = {
+  cases: "case|caseEvent|caseMessage|caseReservation|caseFile|proposal|report|reportVersion|caseRating",
+  contracts: "contract|customer|ledgerEntry|ledgerTotal|contractEvent|purchaseRequest|digestDelivery",
+  channels: "customerChannel|channelTeam|channelApprover|caseOffer",
+};
+const foreignTables = (...aggregates) => ({
+  selector: `CallExpression${modelCall}[callee.object.property.name=/^(${aggregates.map((a) => aggregateTables[a]).join("|")})$/]`,
+  message: "This table belongs to another aggregate: query it from its folder in src/db (cases/, contracts/, channels/).",
+});
+const aggregateBlocks = [
+  { files: ["src/db/*.ts"], rules: { "no-restricted-syntax": ["error", dateNow, foreignTables("cases", "contracts", "channels")] } },
+  { files: ["src/db/cases/**/*.ts"], rules: { "no-restricted-syntax": ["error", dateNow, foreignTables("contracts", "channels")] } },
+  { files: ["src/db/contracts/**/*.ts"], rules: { "no-restricted-syntax": ["error", dateNow, foreignTables("cases", "channels")] } },
+  { files: ["src/db/channels/**/*.ts"], rules: { "no-restricted-syntax": ["error", dateNow, foreignTables("cases", "contracts")] } },
+];
 const generatedImports = { group: ["**/generated/**"], message: "Only src/db knows the generated Prisma clients; everything else sees its types through src/db/client.ts." };
 
 export default tseslint.config(
@@ -63,6 +80,7 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [generatedImports, ...appPatterns] }],
     },
   },
+  ...aggregateBlocks,
   {
     // Listeners, views and App Home decide through services; only the outbox's delivery reads the database
     // itself, through src/db. A query written here would skip the repository that owns its table.

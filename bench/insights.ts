@@ -7,10 +7,10 @@ import { BusinessCalendar, DEFAULT_CLOSED_DAYS } from "../src/domain/calendar.ts
 import { weekOf } from "../src/domain/digest.ts";
 import { monthsThrough } from "../src/domain/usage-chart.ts";
 import { digestFigures } from "../src/services/send-digest.ts";
-import { rebuildLedgerTotals } from "../src/db/ledger-totals.ts";
+import { rebuildLedgerTotals } from "../src/db/contracts/ledger-totals.ts";
 import { fixSlaFigures } from "../src/services/sla-figures.ts";
 import { slaReport } from "../src/services/sla-report.ts";
-import { entrySums, spanSums, type KindSum } from "../src/db/ledger-totals.ts";
+import { entrySums, spanSums, type KindSum } from "../src/db/contracts/ledger-totals.ts";
 import { addDays } from "../src/domain/contract.ts";
 import { slaFigures } from "../src/domain/sla-figures.ts";
 import { monthlyUsage } from "../src/services/usage-chart.ts";

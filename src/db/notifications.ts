@@ -77,15 +77,6 @@ export async function batchQueued(tx: Tx, userId: string, outboxKind: string): P
   return queued !== null;
 }
 
-/** Active cases with an assignee that close by themselves by `until`, after the cursor (by id). */
-export async function closingCases(client: Db, until: Date, afterId: number, limit: number): Promise<Array<{ id: number; assigneeId: string; autoCloseAt: Date }>> {
-  const rows = await client.case.findMany({
-    where: { state: "answered", autoCloseAt: { lte: until }, assigneeId: { not: null }, id: { gt: afterId } },
-    orderBy: { id: "asc" }, take: limit, select: { id: true, assigneeId: true, autoCloseAt: true },
-  });
-  return rows.flatMap((r) => (r.assigneeId && r.autoCloseAt ? [{ id: r.id, assigneeId: r.assigneeId, autoCloseAt: r.autoCloseAt }] : []));
-}
-
 /** Which of these dedupe keys a notification was already written with. */
 export async function notifiedKeys(client: Db | Tx, keys: readonly string[]): Promise<Set<string>> {
   const rows = await client.personalNotification.findMany({ where: { dedupeKey: { in: [...keys] } }, select: { dedupeKey: true } });

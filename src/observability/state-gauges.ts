@@ -1,7 +1,7 @@
 // Gauges read from the database at scrape time.
 import { caseCountsByState, oldestDue } from "../db/cases/delivery.ts";
 import type { Database } from "../db/client.ts";
-import { CASE_TIMERS } from "../db/due.ts";
+import { CASE_TIMERS } from "../db/cases/due.ts";
 import { backlog, failedCount, heldCountsByCause } from "../db/outbox.ts";
 import { gauge } from "./metrics.ts";
 

@@ -2,7 +2,8 @@
 // The services make each duty happen once (see services/scheduled-job.ts); this file only decides what is due
 // and in which order. Every read goes through an indexed timer column in batches, so a pass costs in proportion
 // to what is due, however many cases are stored.
-import { dueCases, unsentEndNotices, unsentExhaustedNotices, unsentRenewalNotices, type CaseTimer, type DueCase, type DueContract } from "../db/due.ts";
+import { dueCases, type CaseTimer, type DueCase } from "../db/cases/due.ts";
+import { unsentEndNotices, unsentExhaustedNotices, unsentRenewalNotices, type DueContract } from "../db/contracts/due.ts";
 import { endNoticeDue, renewalHorizon, renewalNoticeDue } from "../domain/contract-notices.ts";
 import type { Logger } from "../logger.ts";
 import { alertFirstResponseOverdue } from "../services/alert-first-response-overdue.ts";
@@ -17,7 +18,7 @@ import { sendDelayNotice } from "../services/send-delay-notice.ts";
 import { sendExhaustedNotice } from "../services/send-exhausted-notice.ts";
 import { sendRenewalNotice } from "../services/send-renewal-notice.ts";
 import { sendRenewalReminder } from "../services/send-renewal-reminder.ts";
-import { unremindedRenewals } from "../db/renewals.ts";
+import { unremindedRenewals } from "../db/contracts/renewals.ts";
 import { addDays } from "../domain/contract.ts";
 import { RENEWAL_REMINDER_DAYS, renewalReminderDue } from "../domain/renewal.ts";
 import { skipUncomputableContract } from "../services/skip-uncomputable-contract.ts";

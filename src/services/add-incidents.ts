@@ -1,5 +1,5 @@
 // Additional incidents bought during a contract join that contract; its validity does not change (R-CON-3).
-import { credit } from "../db/contracts.ts";
+import { credit } from "../db/contracts/balances.ts";
 import { contractWithCustomerName } from "../db/contracts/contract-rows.ts";
 import { claimRequest, isDuplicateRequest } from "../db/requests.ts";
 import { acceptsAddition, contractStatus, isIncidentCount, type ContractStatus } from "../domain/contract.ts";

@@ -1,6 +1,6 @@
 // A manager corrects what a contract holds, up or down, and must say why (R-CON-7). The correction is a ledger
 // entry like any other; it can never take the available balance below zero, even racing a reservation.
-import { credit } from "../db/contracts.ts";
+import { credit } from "../db/contracts/balances.ts";
 import { contractNow, contractWithCustomerName } from "../db/contracts/contract-rows.ts";
 import { claimRequest, isDuplicateRequest } from "../db/requests.ts";
 import { isAdjustment } from "../domain/contract.ts";

@@ -2,9 +2,9 @@
 // recorded on the contract with who and when, acknowledged in the notice's thread, and alerted to managers. The
 // same answer again (a double click, a retried delivery) changes nothing; a different one replaces it and says so.
 // Every answer is kept in the contract's audit trail.
-import { contractsOf } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
 import { enqueue } from "../db/outbox.ts";
-import { recordContractEvent, recordRenewalAnswer, renewalToAnswer } from "../db/renewals.ts";
+import { recordContractEvent, recordRenewalAnswer, renewalToAnswer } from "../db/contracts/renewals.ts";
 import type { RenewalAnswer } from "../domain/renewal.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { alertManagers } from "./engineer-alert.ts";

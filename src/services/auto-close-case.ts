@@ -2,7 +2,7 @@
 // deemed resolved and closes by itself: its incidents are consumed and the customer is told why in the thread
 // (endCase writes both in one transaction). endCase's conditional update is the claim: of several replicas
 // only one moves the case out of "answered", and only while its timer is still due.
-import { stateOfCase } from "../db/cases.ts";
+import { stateOfCase } from "../db/cases/reads.ts";
 import { dropStaleAutoClose } from "../db/cases/changes.ts";
 import { endCase } from "./end-case.ts";
 import type { ServiceDeps } from "./deps.ts";

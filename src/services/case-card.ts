@@ -1,6 +1,6 @@
 // Everything the case card (/case 12) shows: the case as its messages show it, plus its conversation's size, its
 // files and the next thing due. Read only.
-import { caseFiles, type CaseFileRow } from "../db/case-files.ts";
+import { caseFiles, type CaseFileRow } from "../db/cases/files.ts";
 import { caseCardTimes, liveMessageCount } from "../db/cases/views.ts";
 import { nextDue, type NextDue } from "../domain/next-due.ts";
 import { loadCaseView, type CaseView } from "./case-view.ts";

@@ -1,7 +1,7 @@
 // One case's whole record, for archives and for a customer who asks what was said: every thread message with its
 // author's role and time (edited and deleted ones marked, as the record keeps them), the case's events, the
 // incidents it reserved, consumed or released per contract, and its files. Read only.
-import { caseFiles, type CaseFileRow } from "../db/case-files.ts";
+import { caseFiles, type CaseFileRow } from "../db/cases/files.ts";
 import { caseForTranscript, transcriptEvents, transcriptMessages } from "../db/cases/views.ts";
 import { channelLocale } from "../db/channels/case-views.ts";
 import { ledgerOfCase } from "../db/contracts/case-views.ts";

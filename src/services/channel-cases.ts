@@ -1,6 +1,6 @@
 // 「ご依頼中の案件」: what a customer channel's people see of their cases — the active ones and those that ended in
 // the last RECENT_DAYS days. Only that channel's cases; who may ask is checked by the caller. Read only.
-import { activeCasesOfChannel, endedCasesOfChannel, type ChannelCaseRecord } from "../db/channel-cases.ts";
+import { activeCasesOfChannel, endedCasesOfChannel, type ChannelCaseRecord } from "../db/cases/of-channel.ts";
 import { caseNumber, type CaseLevel, type CaseState } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
 

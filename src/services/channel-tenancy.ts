@@ -1,6 +1,6 @@
 // A manager looks after a channel's tenancy: which connected workspaces are the customer's, and which customer
 // people may approve raised incident counts (R-ROLE, R-INC-5).
-import { approversOf, recordConnectedTeams, setApprovers, setCustomerTeams, teamsOf, type ChannelTeamRow } from "../db/channels.ts";
+import { approversOf, recordConnectedTeams, setApprovers, setCustomerTeams, teamsOf, type ChannelTeamRow } from "../db/channels/teams.ts";
 import { isRegisteredChannel, tenancyChannel } from "../db/channels/tenancy.ts";
 import type { ChannelConnections } from "../domain/tenancy.ts";
 import type { ServiceDeps } from "./deps.ts";

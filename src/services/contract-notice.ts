@@ -2,7 +2,7 @@
 // contract (renewalNoticeAt, endNoticeAt, exhaustedNoticeAt: when it was handled) with an update conditional on
 // it being unset, in the transaction that writes the messages. Only one replica's update matches.
 import type { Tx } from "../db/client.ts";
-import { contractsOf } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
 import { claimContractNotice, contractWithChannels, type NoticeColumn } from "../db/contracts/contract-rows.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { TAKEN, type JobInput, type JobName, type JobOutcome } from "./scheduled-job.ts";

@@ -4,7 +4,7 @@
 import { isUniqueViolation } from "../db/client.ts";
 import { contractIdOfCustomer } from "../db/contracts/contract-rows.ts";
 import { enqueue } from "../db/outbox.ts";
-import { recordContractEvent, recordPurchaseRequest, requestIdOfSubmission } from "../db/renewals.ts";
+import { recordContractEvent, recordPurchaseRequest, requestIdOfSubmission } from "../db/contracts/renewals.ts";
 import { validateApplication, type ApplicationErrors, type RequestKind } from "../domain/renewal.ts";
 import type { ServiceDeps } from "./deps.ts";
 

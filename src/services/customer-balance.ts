@@ -1,6 +1,6 @@
 // A customer's own balance, as they see it from their channel.
 import { activeCaseCountOf } from "../db/cases/views.ts";
-import { contractsOf } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
 import { summarize, type BalanceSummary } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";
 

@@ -1,11 +1,11 @@
 // One customer as a manager sees it (/balance <customer>): every contract with its period, status and counters,
 // and the most recent ledger movements with who made them and why (R-CON-7).
-import { approversOf, teamsOf, type ChannelTeamRow } from "../db/channels.ts";
+import { approversOf, teamsOf, type ChannelTeamRow } from "../db/channels/teams.ts";
 import { openCaseCount } from "../db/cases/statements.ts";
-import { contractsOf } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
 import { customerWithChannels } from "../db/contracts/customers.ts";
 import { recentLedgerOf } from "../db/contracts/ledger.ts";
-import { contractEventsOf, listRequests, type ContractEventRow } from "../db/renewals.ts";
+import { contractEventsOf, listRequests, type ContractEventRow } from "../db/contracts/renewals.ts";
 import { contractStatus, coveredUntil, daysBetween, lapsed, summarize, type BalanceSummary, type ContractStatus } from "../domain/contract.ts";
 import type { Forecast } from "../domain/forecast.ts";
 import type { LedgerKind } from "../domain/ledger.ts";

@@ -2,10 +2,10 @@
 // transaction (more incidents reserved, or the case split); a decline changes nothing but is recorded. Only the
 // first answer counts: the proposal is claimed with a conditional update, so a double click or a second person
 // answering does nothing twice.
-import { caseToChange, lockCase } from "../db/cases.ts";
+import { caseToChange, lockCase } from "../db/cases/reads.ts";
 import { recordCaseEvent } from "../db/cases/changes.ts";
 import { enqueue } from "../db/outbox.ts";
-import { markProposalDecided, proposalToDecide, withdrawPendingProposals } from "../db/proposals.ts";
+import { markProposalDecided, proposalToDecide, withdrawPendingProposals } from "../db/cases/proposals.ts";
 import { isActive } from "../domain/case.ts";
 import { parseProposalKind, type ProposalKind } from "../domain/proposal.ts";
 import { DecisionRefused, type Applied, type DecisionContext, type DecisionRefusal } from "./decision.ts";

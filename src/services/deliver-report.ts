@@ -5,7 +5,7 @@
 import { recordCaseEvent } from "../db/cases/changes.ts";
 import {
   claimReportEdition, deliveredEditions, giveBackReportEdition, recordReportFile, reportVersionsOf, reportVersionToDeliver,
-} from "../db/reports.ts";
+} from "../db/cases/reports.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { nextEdition } from "../domain/report.ts";
 import type { ServiceDeps } from "./deps.ts";

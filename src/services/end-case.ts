@@ -1,9 +1,9 @@
 // Ending a case settles its reserved incidents in the same transaction as the state change: consumed when it is
 // resolved or closes by itself, released when it is cancelled as a product defect or declined (R-INC-6/7/8), each
 // part on the contract it was reserved on.
-import { caseToEnd, lockCase } from "../db/cases.ts";
+import { caseToEnd, lockCase } from "../db/cases/reads.ts";
 import { applyCaseChange } from "../db/cases/changes.ts";
-import { asParts, type Part } from "../db/reservations.ts";
+import { asParts, type Part } from "../db/cases/reservations.ts";
 import { RefusedTransition, transition, type CaseState } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { slaFigures } from "../domain/sla-figures.ts";

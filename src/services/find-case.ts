@@ -1,7 +1,7 @@
 // /case 12, /case #0012 and /case <words>: one case's card, or the cases whose title, description or thread
 // messages contain every word, newest first. A customer's search covers their own channel's cases only, and a
 // number of another customer's case is answered exactly like a number that does not exist.
-import { matchingExcerpts, searchCases, type SearchWindows } from "../db/case-search.ts";
+import { matchingExcerpts, searchCases, type SearchWindows } from "../db/cases/search.ts";
 import { casesForResults } from "../db/cases/views.ts";
 import { caseNumber, type CaseState } from "../domain/case.ts";
 import { parseCaseQuery } from "../domain/case-query.ts";

@@ -4,7 +4,7 @@ import { addDays, type ContractTerms } from "../domain/contract.ts";
 import { DEFAULT_WINDOW_DAYS, forecast, project, rateWindow, usageRate, type Forecast, type Projection, type UsageEntry } from "../domain/forecast.ts";
 import { levelsOfCases } from "../db/cases/statements.ts";
 import { drawsOfCustomer, usageRowsOf } from "../db/contracts/ledger.ts";
-import { sumsByCustomerAndKind } from "../db/usage.ts";
+import { sumsByCustomerAndKind } from "../db/contracts/usage.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 type Deps = Pick<ServiceDeps, "db" | "calendar" | "clock" | "forecastWindowDays">;

@@ -1,6 +1,6 @@
 // The customers' applications made in Slack, for managers who work from the command line: the open ones by default
 // (what is waiting for a decision), newest first.
-import { listRequests } from "../db/renewals.ts";
+import { listRequests } from "../db/contracts/renewals.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 export interface PurchaseRequestListing {

@@ -2,11 +2,11 @@
 // channel serves, which case a message or a report version belongs to. Listeners call these instead of the
 // database, so every query stays behind src/db.
 import type { Locale } from "../config.ts";
-import { caseIdAtMessage, channelIdOfCase, levelTermsOf } from "../db/cases.ts";
-import { channelWithCustomer, registeredChannels } from "../db/channels.ts";
+import { caseIdAtMessage, channelIdOfCase, levelTermsOf } from "../db/cases/reads.ts";
+import { channelWithCustomer, registeredChannels } from "../db/channels/teams.ts";
 import { mutedTopics } from "../db/notifications.ts";
-import { caseIdOfReportVersion, reportVersionNumbered, reportVersionWithCase } from "../db/reports.ts";
-import { findRequest, type RequestRow } from "../db/renewals.ts";
+import { caseIdOfReportVersion, reportVersionNumbered, reportVersionWithCase } from "../db/cases/reports.ts";
+import { findRequest, type RequestRow } from "../db/contracts/renewals.ts";
 import { storedLocale } from "../domain/locale.ts";
 import type { ServiceDeps } from "./deps.ts";
 

@@ -1,8 +1,8 @@
 // An engineer lowers a level A case to normal (R-INC-5: lowering needs no approval): the incidents no longer
 // needed are released at once, in the same transaction as the change, and the customer is told.
-import { caseToChange, lockCase } from "../db/cases.ts";
+import { caseToChange, lockCase } from "../db/cases/reads.ts";
 import { applyCaseChange } from "../db/cases/changes.ts";
-import { contractsOf } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
 import { isActive } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { lowerCost } from "../domain/proposal.ts";

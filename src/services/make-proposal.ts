@@ -1,11 +1,11 @@
 // An engineer proposes to raise a case's planned incidents (R-INC-5): nothing is reserved yet; the customer is
 // asked in the case's thread, with the reason and the cost, and answers with a button (decide-proposal.ts).
 // A newer proposal withdraws an older unanswered one, so a forgotten question never blocks the case.
-import { caseToChange } from "../db/cases.ts";
+import { caseToChange } from "../db/cases/reads.ts";
 import { recordCaseEvent, touchCase } from "../db/cases/changes.ts";
-import { contractsOf } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
 import { enqueue } from "../db/outbox.ts";
-import { pendingProposalsOf, recordProposal, withdrawPendingProposals } from "../db/proposals.ts";
+import { pendingProposalsOf, recordProposal, withdrawPendingProposals } from "../db/cases/proposals.ts";
 import { isActive } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { proposalKindText, type Cost, type PlannedCase, type ProposalKind } from "../domain/proposal.ts";

@@ -5,7 +5,7 @@
 // with several replicas only one update matches.
 import { casesEndedIn, casesOpenedIn } from "../db/cases/statements.ts";
 import { channelsDueStatement, claimStatementMonth, statementSetting, switchStatementMonthly } from "../db/channels/statements.ts";
-import { contractsOf } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
 import { settledInSpan } from "../db/contracts/ledger.ts";
 import { enqueue } from "../db/outbox.ts";
 import { summarize } from "../domain/contract.ts";

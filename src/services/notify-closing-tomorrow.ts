@@ -4,7 +4,8 @@
 // and a close moved by a new message is a new close, told anew.
 import { DateTime } from "luxon";
 import { closingState } from "../db/cases/views-duties.ts";
-import { closingCases, notifiedKeys } from "../db/notifications.ts";
+import { closingCases } from "../db/cases/views-duties.ts";
+import { notifiedKeys } from "../db/notifications.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { notifyPerson } from "./notify-person.ts";
 import { localDateTime, type JobOutcome } from "./scheduled-job.ts";

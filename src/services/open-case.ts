@@ -2,12 +2,12 @@
 // creates it (R-INC-6), from the valid contracts, the one that ends first first (R-CON-6); a level A case may take
 // part of its three from one contract and the rest from an overlapping one.
 import { isUniqueViolation, type Tx } from "../db/client.ts";
-import { recordCaseFiles } from "../db/case-files.ts";
-import { caseOfSubmission, caseWithRequestKey, earlierCaseOf } from "../db/cases.ts";
+import { recordCaseFiles } from "../db/cases/files.ts";
+import { caseOfSubmission, caseWithRequestKey, earlierCaseOf } from "../db/cases/reads.ts";
 import { insertOpenedCase } from "../db/cases/changes-open.ts";
 import { channelToOpenCaseIn } from "../db/channels/changes.ts";
-import { contractsOf } from "../db/contracts.ts";
-import { holdAcross, recordNewCaseEntries } from "../db/reservations.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
+import { holdAcross, recordNewCaseEntries } from "../db/cases/reservations.ts";
 import { enqueueMany } from "../db/outbox.ts";
 import { refusalReason, summarize, type RefusalReason } from "../domain/contract.ts";
 import { incidentsFor } from "../domain/ledger.ts";

@@ -1,9 +1,9 @@
 // What the application modal (登録用紙) opens with: the customer's name, the contract it is about, and the number of
 // incidents suggested from last year's usage (in packs, like the forecast's renewal size). Refused for a contract
 // that is not the channel's customer's, or one that is over (a renewal) — nothing is opened then.
-import { contractsOf } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
 import { contractWithCustomerName } from "../db/contracts/contract-rows.ts";
-import { usageOfLastYear } from "../db/renewals.ts";
+import { usageOfLastYear } from "../db/contracts/renewals.ts";
 import { addDays } from "../domain/contract.ts";
 import { RENEWAL_STEP, renewalSize } from "../domain/forecast.ts";
 import type { RequestKind } from "../domain/renewal.ts";

@@ -1,7 +1,7 @@
 // What the case modal shows before anything is spent: what a case costs and what remains, whether a case can be
 // opened at all (and why not), the text of the message it is made from, and the closed case it follows.
 import { caseOfRequestKey, caseToFollow, latestCustomerText } from "../db/cases/views.ts";
-import { contractsOf } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
 import { caseNumber } from "../domain/case.ts";
 import { refusalReason, summarize, type RefusalReason } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";

@@ -1,7 +1,7 @@
 // What the report modal opens with: the latest saved version to go on from, or, for a first draft, what the case
 // already says (customer, case number, product, dates received and answered, engineer, title and description).
 import { caseForReportDraft } from "../db/cases/views.ts";
-import { deliveredEditions, reportVersionsOf } from "../db/reports.ts";
+import { deliveredEditions, reportVersionsOf } from "../db/cases/reports.ts";
 import { caseNumber } from "../domain/case.ts";
 import { emptySections, nextEdition, parseReportContent, type ReportContent, type ReportVersionState } from "../domain/report.ts";
 import type { ServiceDeps } from "./deps.ts";

@@ -1,9 +1,9 @@
 // What a proposal message shows, read in one place so its first posting and every re-rendering agree. The
 // cost is derived from the proposal alone, so a message re-rendered after approval still shows what was asked.
-import { approversOf } from "../db/channels.ts";
+import { approversOf } from "../db/channels/teams.ts";
 import { channelLocale } from "../db/channels/tenancy.ts";
-import { contractsOf } from "../db/contracts.ts";
-import { proposalWithCase } from "../db/proposals.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
+import { proposalWithCase } from "../db/cases/proposals.ts";
 import { caseNumber } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { incidentsFor } from "../domain/ledger.ts";

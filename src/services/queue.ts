@@ -2,7 +2,7 @@
 // waiting on the customer (those whose last answer is oldest first, as they close soonest). Marks for the
 // first-response target (R-LIFE-7) are computed here so every rendering (App Home, /queue) agrees.
 import { countWaitingOnCustomer, countWaitingOnT4U, queueWaitingOnCustomer, queueWaitingOnT4U, type QueueCase } from "../db/cases/views-work.ts";
-import { casesAwaitingApproval } from "../db/proposals.ts";
+import { casesAwaitingApproval } from "../db/cases/proposals.ts";
 import { caseNumber, type CaseLevel, type CaseState } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
 

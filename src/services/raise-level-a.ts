@@ -2,7 +2,7 @@
 // as the approval, from whichever contracts in force have them (R-CON-6), or nothing happens at all when the
 // balance cannot cover them (R-INC-6).
 import { applyCaseChange } from "../db/cases/changes.ts";
-import { contractsOf } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
 import { summarize } from "../domain/contract.ts";
 import { levelACost, type LevelReason } from "../domain/proposal.ts";
 import { DecisionRefused, type Applied, type DecisionContext } from "./decision.ts";

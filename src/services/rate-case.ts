@@ -2,11 +2,11 @@
 // no reply): one score from 1 to 5, given once per case, and an optional comment added once afterwards. Who may
 // answer (the customer's workspace only) is checked by the caller; the once-only rule lives here, in the unique case
 // id of the rating, so two clicks or two people racing leave one rating.
-import { caseToRate } from "../db/cases.ts";
+import { caseToRate } from "../db/cases/reads.ts";
 import { recordCaseEvent } from "../db/cases/changes.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { enqueue } from "../db/outbox.ts";
-import { addRatingComment, ratingOfCase, recordRating } from "../db/ratings.ts";
+import { addRatingComment, ratingOfCase, recordRating } from "../db/cases/ratings.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { notifyPerson } from "./notify-person.ts";
 

@@ -4,8 +4,8 @@
 // retried delivery can land after a reply to it. So a customer message written before the engineer's last answer
 // is recorded but reopens nothing, and an answer written before the customer's last message answers nothing new.
 import { isUniqueViolation, type Tx } from "../db/client.ts";
-import { recordCaseFiles } from "../db/case-files.ts";
-import { caseOfThread, caseUnderLock, lockCase, type CaseRow } from "../db/cases.ts";
+import { recordCaseFiles } from "../db/cases/files.ts";
+import { caseOfThread, caseUnderLock, lockCase, type CaseRow } from "../db/cases/reads.ts";
 import type { CaseColumns } from "../db/cases/changes.ts";
 import { editThreadMessage, moveCaseByMessage, nextCustomerMessageAfter, recordThreadMessage, type ThreadRecord } from "../db/cases/changes-messages.ts";
 import { customerName } from "../db/contracts/changes.ts";

@@ -1,7 +1,7 @@
 // A registered channel's Slack Connect connections changed (it became shared, a workspace joined), or the app
 // starts with channels that have no customer workspace yet. The app asks Slack, decides alone only the plain case
 // (one outside workspace and none decided before), and asks managers in the triage channel to confirm the rest.
-import { addTeams, channelsWithoutCustomerTeam, teamsOf } from "../db/channels.ts";
+import { addTeams, channelsWithoutCustomerTeam, teamsOf } from "../db/channels/teams.ts";
 import { customerNameOfChannel, isRegisteredChannel } from "../db/channels/tenancy.ts";
 import { reconcileTeams, type TeamDecision } from "../domain/tenancy.ts";
 import { alertManagers } from "./engineer-alert.ts";

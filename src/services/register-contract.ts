@@ -1,10 +1,10 @@
 // A manager registers a customer, its Slack Connect channels and a contract (R-CON-2, R-CON-5). The purchase is
 // the contract's first ledger entry.
 import { isUniqueViolation } from "../db/client.ts";
-import { credit } from "../db/contracts.ts";
+import { credit } from "../db/contracts/balances.ts";
 import { enqueue } from "../db/outbox.ts";
 import { claimRequest, DuplicateRequest, isDuplicateRequest } from "../db/requests.ts";
-import { addTeams } from "../db/channels.ts";
+import { addTeams } from "../db/channels/teams.ts";
 import { addCustomerChannel, registeredChannels } from "../db/channels/statements.ts";
 import { createContract } from "../db/contracts/contract-rows.ts";
 import { createCustomer, customerByName } from "../db/contracts/customers.ts";

@@ -1,6 +1,6 @@
 // A renewal is a new purchase of incidents, a contract of its own (R-CON-4). It may overlap the current one
 // (bought early); reservations keep drawing from the contract that ends first (R-CON-6).
-import { credit } from "../db/contracts.ts";
+import { credit } from "../db/contracts/balances.ts";
 import { createContract, overlappingContracts } from "../db/contracts/contract-rows.ts";
 import { customerRef } from "../db/contracts/customers.ts";
 import { claimRequest, isDuplicateRequest } from "../db/requests.ts";

@@ -1,6 +1,6 @@
 // What a PDF of one report version prints, read from the database: for the delivery of an approved version and
 // for the CLI's `report render` of any version. The words around it (labels) are the caller's.
-import { reportVersionsOf, type StoredReportVersion } from "../db/reports.ts";
+import { reportVersionsOf, type StoredReportVersion } from "../db/cases/reports.ts";
 import { parseReportContent, type ReportContent } from "../domain/report.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { storedLocale } from "../domain/locale.ts";

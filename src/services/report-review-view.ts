@@ -1,6 +1,6 @@
 // What the review message of one report version in the triage thread shows, read in one place so every update of
 // it (saved, approved, changes asked, delivered, superseded) renders the same way.
-import { reportVersionForReviewMessage, reportVersionsOf, setReviewMessage } from "../db/reports.ts";
+import { reportVersionForReviewMessage, reportVersionsOf, setReviewMessage } from "../db/cases/reports.ts";
 import { caseNumber } from "../domain/case.ts";
 import { parseReportContent, type ReportVersionState } from "../domain/report.ts";
 import type { ServiceDeps } from "./deps.ts";

@@ -3,8 +3,8 @@
 // incidents it holds where they are and takes the extra from wherever it is available. When the case ends, each
 // part is settled on its own contract.
 import type { Tx } from "../db/client.ts";
-import { contractsOf } from "../db/contracts.ts";
-import { holdAcross, recordReservation, type Part } from "../db/reservations.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
+import { holdAcross, recordReservation, type Part } from "../db/cases/reservations.ts";
 import { summarize } from "../domain/contract.ts";
 
 export interface HeldCase { id: number; customerId: number }

@@ -1,7 +1,7 @@
 // A reviewer approves a report version or asks its author for changes, from the triage channel. The four-eyes
 // rule lives here (reviewRefusal), so no caller can skip it; who decided and when is kept on the version.
 import { recordCaseEvent } from "../db/cases/changes.ts";
-import { markReportVersionReviewed, reportVersionState, reportVersionToReview } from "../db/reports.ts";
+import { markReportVersionReviewed, reportVersionState, reportVersionToReview } from "../db/cases/reports.ts";
 import { reviewRefusal, type ReviewRefusal, type ReportVersionState } from "../domain/report.ts";
 import type { ServiceDeps } from "./deps.ts";
 

@@ -1,11 +1,11 @@
 // Staff save the report of a level A case: every save is a new version (the text of an earlier one is never
 // changed), and versions not yet delivered are superseded by it, so only the newest can be approved and sent.
 // After a delivery the next version is a corrected re-issue and must say what changed.
-import { caseForReport } from "../db/cases.ts";
+import { caseForReport } from "../db/cases/reads.ts";
 import { recordCaseEvent } from "../db/cases/changes.ts";
 import {
   deliveredEditions, recordReportVersion, reportOfCase, reportVersionSavedAs, reportVersionsOf, supersedeUndeliveredVersions,
-} from "../db/reports.ts";
+} from "../db/cases/reports.ts";
 import { missingSections, type ReportContent, type ReportSection } from "../domain/report.ts";
 import type { ServiceDeps } from "./deps.ts";
 

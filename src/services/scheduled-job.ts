@@ -5,7 +5,7 @@
 import { DateTime } from "luxon";
 import { claimCaseTimer, timedCase } from "../db/cases/views-duties.ts";
 import type { Tx } from "../db/client.ts";
-import type { CaseTimer } from "../db/due.ts";
+import type { CaseTimer } from "../db/cases/due.ts";
 import { caseNumber } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";
 

@@ -7,7 +7,7 @@ import { isUniqueViolation } from "../db/client.ts";
 import { claimDigest, recipientsSent } from "../db/contracts/digest.ts";
 import { settledInSpan } from "../db/contracts/ledger.ts";
 import { enqueue } from "../db/outbox.ts";
-import { ratingsInSpan } from "../db/ratings.ts";
+import { ratingsInSpan } from "../db/cases/ratings.ts";
 import { digestDue, reportedWeek, weekOf, type DigestFigures, type DigestSchedule } from "../domain/digest.ts";
 import { firstResponseBreached } from "../domain/sla.ts";
 import { balanceOverview } from "./balance-overview.ts";

@@ -4,7 +4,7 @@
 // period (a contract that ends later) is not asked.
 import type { Tx } from "../db/client.ts";
 import { enqueue } from "../db/outbox.ts";
-import { usageOfLastYear } from "../db/renewals.ts";
+import { usageOfLastYear } from "../db/contracts/renewals.ts";
 import { renewalNoticeDue } from "../domain/contract-notices.ts";
 import { summarize, type ContractTerms } from "../domain/contract.ts";
 import type { ServiceDeps } from "./deps.ts";

@@ -1,7 +1,7 @@
 // An engineer sets the date an answer is expected (R-LIFE-6). When it is 2 or more business days after the
 // customer's question, the customer is told at once in the thread; that telling replaces the automatic delay
 // notice, whose timer is cleared so the customer is not told twice.
-import { caseToChange } from "../db/cases.ts";
+import { caseToChange } from "../db/cases/reads.ts";
 import { applyCaseChange } from "../db/cases/changes.ts";
 import { isActive } from "../domain/case.ts";
 import { isIsoDate } from "../domain/contract.ts";

@@ -3,7 +3,7 @@
 // the customer is told. Both sides' messages are re-rendered and the customer is told in the request's thread.
 import type { Tx } from "../db/client.ts";
 import { enqueue } from "../db/outbox.ts";
-import { markRequestDeclined, markRequestRegistered, recordContractEvent, requestToSettle } from "../db/renewals.ts";
+import { markRequestDeclined, markRequestRegistered, recordContractEvent, requestToSettle } from "../db/contracts/renewals.ts";
 import { DECLINE_REASON_MAX } from "../domain/renewal.ts";
 import type { ServiceDeps } from "./deps.ts";
 import type { ChannelNotice } from "./notices.ts";

@@ -2,7 +2,7 @@
 // report reads numbers. Cases that ended before the figures were kept get theirs here, a batch per scheduler pass,
 // measured as an ending case is; until then the report measures them itself, so nothing waits on this.
 import { storeMissingSlaFigures, type SlaColumns } from "../db/cases/views-duties.ts";
-import { endedWithoutSlaFigures } from "../db/sla.ts";
+import { endedWithoutSlaFigures } from "../db/cases/sla.ts";
 import { slaFigures, type SlaFigures } from "../domain/sla-figures.ts";
 import type { ServiceDeps } from "./deps.ts";
 

@@ -3,7 +3,7 @@
 // (R-LIFE-7), and the customers' satisfaction ratings. Ended cases carry their figures (fixed when they ended, see
 // src/domain/sla-figures.ts), so the report mostly sorts stored numbers.
 import { customerRefs } from "../db/contracts/customers.ts";
-import { fixedSlaGroups, unfixedSlaCases, type FixedSlaGroup } from "../db/sla.ts";
+import { fixedSlaGroups, unfixedSlaCases, type FixedSlaGroup } from "../db/cases/sla.ts";
 import { slaFigures } from "../domain/sla-figures.ts";
 import { nextMonthStart } from "../domain/usage-chart.ts";
 import type { ServiceDeps } from "./deps.ts";

@@ -3,8 +3,8 @@
 // so either every part exists with its reservation or none does (R-INC-6). Each part's thread says why.
 import { recordCaseEvent, retitleActiveCase } from "../db/cases/changes.ts";
 import { insertSplitPart } from "../db/cases/changes-open.ts";
-import { contractsOf } from "../db/contracts.ts";
-import { recordReservation } from "../db/reservations.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
+import { recordReservation } from "../db/cases/reservations.ts";
 import { enqueue } from "../db/outbox.ts";
 import { caseNumber } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";

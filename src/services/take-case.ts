@@ -1,5 +1,5 @@
 // An engineer takes a case, or assigns it to another engineer.
-import { caseToChange } from "../db/cases.ts";
+import { caseToChange } from "../db/cases/reads.ts";
 import { applyCaseChange } from "../db/cases/changes.ts";
 import { RefusedTransition, transition } from "../domain/case.ts";
 import type { ServiceDeps } from "./deps.ts";

@@ -1,6 +1,6 @@
 // The monthly usage chart's figures: incidents consumed per customer in each of the last months through a local
 // date. Each month is its own grouped read, in parallel, bounded by the business calendar's local midnights.
-import { customerNames, consumedByCustomer } from "../db/usage.ts";
+import { customerNames, consumedByCustomer } from "../db/contracts/usage.ts";
 import { monthsThrough, nextMonthStart, usageChart, type UsageChart, type UsageRow } from "../domain/usage-chart.ts";
 import type { ServiceDeps } from "./deps.ts";
 

@@ -4,7 +4,7 @@
 import { caseNumber } from "../domain/case.ts";
 import { contractStatus, lapsed, type ContractStatus } from "../domain/contract.ts";
 import { statementCases } from "../db/cases/statements.ts";
-import { contractsOf } from "../db/contracts.ts";
+import { contractsOf } from "../db/contracts/balances.ts";
 import { customerRef } from "../db/contracts/customers.ts";
 import { entriesOfContracts } from "../db/contracts/ledger.ts";
 import type { ServiceDeps } from "./deps.ts";

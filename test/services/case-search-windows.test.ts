@@ -5,7 +5,7 @@
 // descriptions only, in deleted messages, in no text — with message ids out of step with their cases, and against
 // a reading of every text in the test itself.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchCases, type SearchWindows } from "../../src/db/case-search.ts";
+import { searchCases, type SearchWindows } from "../../src/db/cases/search.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 let database: TestDatabase;

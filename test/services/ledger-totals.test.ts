@@ -2,8 +2,8 @@
 // forecast and the usage chart read them instead of the entries. Written in the transaction of each entry, by day;
 // an entry dated before days already totalled carries into them. Rules: R-CON-7, R-INC-6.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordEntry } from "../../src/db/contracts.ts";
-import { entrySums, rebuildLedgerTotals, spanSums, type KindSum } from "../../src/db/ledger-totals.ts";
+import { recordEntry } from "../../src/db/contracts/balances.ts";
+import { entrySums, rebuildLedgerTotals, spanSums, type KindSum } from "../../src/db/contracts/ledger-totals.ts";
 import { cancelCase } from "../../src/services/cancel-case.ts";
 import { resolveCase } from "../../src/services/resolve-case.ts";
 import { createWorld, ENGINEER, openedCase, registerCustomer, tokyo, type World } from "./contract-world.ts";

@@ -2,7 +2,7 @@
 // and the new parts of a split. Their own file because a new case sets most of its columns, and nothing else
 // creates one.
 import type { Tx } from "../client.ts";
-import { newCaseParts, type Part } from "../reservations.ts";
+import { newCaseParts, type Part } from "./reservations.ts";
 import type { CaseLevel, CaseState } from "../../domain/case.ts";
 
 export interface OpenedCase {

@@ -1,9 +1,9 @@
 // A change of one case as one call: the update conditional on what was read, the settlement of its incidents, its
 // event and the outbox rows that tell Slack, always in that order inside the caller's transaction. Its own file
-// because every use case that moves a case goes through it; the reads they decide on are in ../cases.ts.
+// because every use case that moves a case goes through it; the reads they decide on are in reads.ts.
 import type { Db, Prisma, Tx } from "../client.ts";
 import { enqueueMany } from "../outbox.ts";
-import { releaseFromCase, settleCase, type Part } from "../reservations.ts";
+import { releaseFromCase, settleCase, type Part } from "./reservations.ts";
 import { ACTIVE_STATES, type CaseLevel, type CaseState, type Settlement } from "../../domain/case.ts";
 
 /** Columns a change sets, as plain values. */

@@ -1,7 +1,7 @@
 // What the outbox delivery reads and records of a case beyond its view: the ts of the messages it posted, and the
 // open cases whose root message a change of the channel's language re-renders. Also the case figures the metrics
 // scrape reads beside the outbox's. Its own file: these run on the delivery's hot path or outside any use case.
-import type { CaseTimer } from "../due.ts";
+import type { CaseTimer } from "./due.ts";
 import type { Db, Tx } from "../client.ts";
 import { ACTIVE_STATES } from "../../domain/case.ts";
 

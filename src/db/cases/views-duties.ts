@@ -1,9 +1,9 @@
 // Reads and claims of cases for the duties that fall due with time: the case a timed duty looks at, the claim that
 // clears its timer, the service-level figures fixed afterwards, and what a notice checks again inside its
-// transaction. The scheduler's own finding of what is due stays in src/db/due.ts.
+// transaction. The scheduler's own finding of what is due stays in src/db/cases/due.ts.
 import { ACTIVE_STATES } from "../../domain/case.ts";
 import type { Db, Tx } from "../client.ts";
-import type { CaseTimer } from "../due.ts";
+import type { CaseTimer } from "./due.ts";
 
 /** A case as a timed duty decides on it, with its customer's name. */
 export function timedCase(db: Db | Tx, caseId: number) {
@@ -44,4 +44,13 @@ export function closingState(tx: Tx, caseId: number) {
 /** Active cases holding incidents of this contract, whichever contract they were opened under. */
 export function activeCasesHoldingContract(tx: Tx, contractId: number): Promise<number> {
   return tx.case.count({ where: { state: { in: [...ACTIVE_STATES] }, reservations: { some: { contractId, incidents: { gt: 0 } } } } });
+}
+
+/** Active cases with an assignee that close by themselves by `until`, after the cursor (by id). */
+export async function closingCases(client: Db, until: Date, afterId: number, limit: number): Promise<Array<{ id: number; assigneeId: string; autoCloseAt: Date }>> {
+  const rows = await client.case.findMany({
+    where: { state: "answered", autoCloseAt: { lte: until }, assigneeId: { not: null }, id: { gt: afterId } },
+    orderBy: { id: "asc" }, take: limit, select: { id: true, assigneeId: true, autoCloseAt: true },
+  });
+  return rows.flatMap((r) => (r.assigneeId && r.autoCloseAt ? [{ id: r.id, assigneeId: r.assigneeId, autoCloseAt: r.autoCloseAt }] : []));
 }

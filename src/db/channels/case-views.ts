@@ -1,5 +1,5 @@
 // Reads of a customer channel for what is shown of a case in it: the channel's language. Kept apart from the
-// channel's own administration (src/db/channels.ts), which these reads never change.
+// channel's own administration (src/db/channels/teams.ts), which these reads never change.
 import type { Db, Tx } from "../client.ts";
 
 /** A case's channel read on its own, when it has since left the case's customer. */

@@ -1,5 +1,5 @@
 // Reads of the ledger for what is shown of one case: the incidents it reserved, consumed or released per contract.
-// Kept apart from the ledger's writes and totals (src/db/contracts.ts, src/db/ledger-totals.ts).
+// Kept apart from the ledger's writes and totals (src/db/contracts/balances.ts, src/db/contracts/ledger-totals.ts).
 import type { Db, Tx } from "../client.ts";
 
 /** Every ledger entry of a case, oldest first. */

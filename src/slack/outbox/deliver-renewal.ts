@@ -3,7 +3,7 @@
 // rendered from the stored state at delivery time, in the channel's language (the triage channel: the default).
 import { channelLocale } from "../../db/channels/tenancy.ts";
 import { renewalAnswerOf } from "../../db/contracts/delivery.ts";
-import { findRequest, recordRequestTs } from "../../db/renewals.ts";
+import { findRequest, recordRequestTs } from "../../db/contracts/renewals.ts";
 import type { RenewalAnswer } from "../../domain/renewal.ts";
 import type { OutboxPayload } from "../../services/outbox-payload.ts";
 import { channelNoticeText, translator } from "../i18n/index.ts";

@@ -3,7 +3,7 @@
 // ended before their service-level figures were kept get them from the scheduler, and the SLA report reads the same
 // before and after. Rules: R-CON-7, R-LIFE-7, R-CAL.
 import { expect, it } from "vitest";
-import { entrySums, spanSums } from "../../../src/db/ledger-totals.ts";
+import { entrySums, spanSums } from "../../../src/db/contracts/ledger-totals.ts";
 import { BusinessCalendar, DEFAULT_CLOSED_DAYS } from "../../../src/domain/calendar.ts";
 import { fixSlaFigures } from "../../../src/services/sla-figures.ts";
 import { slaReport } from "../../../src/services/sla-report.ts";

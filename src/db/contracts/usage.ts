@@ -1,8 +1,8 @@
 // Sums of the ledger over a span of time, per customer and kind: incidents consumed per month for the usage chart,
 // and every customer's reservations and releases in the forecast window. Read from the ledger's running totals
-// (src/db/ledger-totals.ts), so they cost in proportion to the contracts, not to the entries in the span.
-import type { LedgerKind } from "../domain/ledger.ts";
-import type { Database, Db } from "./client.ts";
+// (src/db/contracts/ledger-totals.ts), so they cost in proportion to the contracts, not to the entries in the span.
+import type { LedgerKind } from "../../domain/ledger.ts";
+import type { Database, Db } from "../client.ts";
 import { spanSums, type KindSum } from "./ledger-totals.ts";
 
 export type { KindSum } from "./ledger-totals.ts";

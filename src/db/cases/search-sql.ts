@@ -1,6 +1,6 @@
 // The queries of the case search, one per engine: a look over all cases or over a window of the newest ones, and
 // the checks that tell whether a window's answer is the whole answer (see case-search.ts).
-import type { Database, Tx } from "./client.ts";
+import type { Database, Tx } from "../client.ts";
 
 export interface SearchQuery {
   /** Words of three characters or more, looked up in the trigram indexes. */

@@ -1,12 +1,12 @@
 // A case's incidents, contract by contract (CaseReservation), moved together with the contracts' counters and the
 // ledger inside the caller's transaction. Every ledger entry names the contract its incidents are on, so each
 // contract's counters stay the fold of its own entries (R-CON-7) however a case's incidents are spread.
-import type { Tx } from "./client.ts";
-import { contractsOf, holdAvailable, recordEntry, settle, type Movement } from "./contracts.ts";
-import { giveBackHeld } from "./contracts/changes.ts";
-import { mergeParts, planDraw, planRelease, type Part } from "../domain/reservation.ts";
+import type { Tx } from "../client.ts";
+import { contractsOf, holdAvailable, recordEntry, settle, type Movement } from "../contracts/balances.ts";
+import { giveBackHeld } from "../contracts/changes.ts";
+import { mergeParts, planDraw, planRelease, type Part } from "../../domain/reservation.ts";
 
-export type { Part } from "../domain/reservation.ts";
+export type { Part } from "../../domain/reservation.ts";
 
 /** Who moves a case's incidents, when and why; the contract and amount come from each part. */
 export type CaseMovement = Omit<Movement, "contractId" | "amount" | "caseId"> & { caseId: number };

@@ -1,6 +1,6 @@
 // A customer channel's cases as its customers look them up: the active ones, and those that ended lately.
-import { ACTIVE_STATES, type CaseLevel, type CaseState } from "../domain/case.ts";
-import type { Db } from "./client.ts";
+import { ACTIVE_STATES, type CaseLevel, type CaseState } from "../../domain/case.ts";
+import type { Db } from "../client.ts";
 
 const SELECT = { id: true, title: true, state: true, level: true, incidents: true, rootTs: true, createdAt: true, closedAt: true } as const;
 

@@ -1,6 +1,6 @@
 // Reads and writes of proposals to raise a case's incidents: the pending ones a new proposal withdraws or repeats,
 // the claim of the customer's answer, and what a proposal message shows.
-import type { Db, Tx } from "./client.ts";
+import type { Db, Tx } from "../client.ts";
 
 /** A proposal still waiting for the customer's answer, as a new proposal compares itself with it. */
 export interface PendingProposal { id: number; kind: string; reason: string; parts: string | null; incidents: number }

@@ -5,7 +5,7 @@
 // SQLite runs one transaction at a time, so there is nothing to wait for. The lock writes nothing: a refused
 // action leaves the case exactly as it was. The reads a change decides on are here beside the lock; the change
 // itself is written by cases/changes.ts.
-import type { Db, Provider, Tx } from "./client.ts";
+import type { Db, Provider, Tx } from "../client.ts";
 import { PARTS_QUERY } from "./reservations.ts";
 
 /**

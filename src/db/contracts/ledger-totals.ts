@@ -2,7 +2,7 @@
 // Kept in the transaction of each entry, after its contract's counters were updated (so the contract's row lock is
 // already held and the total adds no wait). A span's sum per customer is then, at each end of the span, one index
 // read per contract and kind plus the entries of that end's own day up to the instant.
-import { Prisma, type Database, type Tx } from "./client.ts";
+import { Prisma, type Database, type Tx } from "../client.ts";
 
 export interface KindSum { customerId: number; kind: string; amount: number }
 

@@ -1,7 +1,7 @@
 // Contract counters and the ledger change together: every function here writes one ledger entry and updates
 // the counters with a conditional update, so two concurrent reservations can never both take the last incident.
-import type { Db, Tx } from "./client.ts";
-import type { LedgerKind } from "../domain/ledger.ts";
+import type { Db, Tx } from "../client.ts";
+import type { LedgerKind } from "../../domain/ledger.ts";
 import { addToTotals } from "./ledger-totals.ts";
 
 export interface Movement {

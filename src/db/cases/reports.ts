@@ -1,6 +1,6 @@
 // Reads and writes of a case's formal report: its versions in order, which editions went to the customer, saving a
 // version, the review and the delivery claims.
-import type { Db, Tx } from "./client.ts";
+import type { Db, Tx } from "../client.ts";
 
 export async function reportVersionsOf(client: Db | Tx, caseId: number) {
   return client.reportVersion.findMany({ where: { report: { caseId } }, orderBy: { number: "asc" } });

@@ -1,6 +1,6 @@
 // Reads for the SLA report: the figures fixed on cases that ended (gathered per customer and month by the database),
 // and the cases still to be measured as of now.
-import { Prisma, type Database, type Tx } from "./client.ts";
+import { Prisma, type Database, type Tx } from "../client.ts";
 
 /** The fixed figures of one customer's cases opened in one month, gathered by the database. */
 export interface FixedSlaGroup {

@@ -1,11 +1,12 @@
 // Reads and writes of renewals and purchase requests: the audit trail of contract events, last year's usage as the
 // renewal notice states it, the customer's answer to it, the contracts whose unanswered notice is due a reminder, and
 // the requests themselves with their settlement.
-import { addDays } from "../domain/contract.ts";
-import { lastYearUsage, type LastYearUsage } from "../domain/forecast.ts";
-import type { RequestKind } from "../domain/renewal.ts";
-import type { BusinessCalendar } from "../domain/calendar.ts";
-import type { Database, Db, Prisma, Tx } from "./client.ts";
+import { addDays } from "../../domain/contract.ts";
+import { lastYearUsage, type LastYearUsage } from "../../domain/forecast.ts";
+import type { RequestKind } from "../../domain/renewal.ts";
+import type { BusinessCalendar } from "../../domain/calendar.ts";
+import type { Database, Db, Prisma, Tx } from "../client.ts";
+import { levelsOfCases } from "../cases/statements.ts";
 import type { DueContract } from "./due.ts";
 
 export type ContractEventKind = "renewal_answered" | "request_created" | "request_registered" | "request_declined";
@@ -51,11 +52,7 @@ export async function usageOfLastYear(tx: Tx, calendar: Pick<BusinessCalendar, "
     select: { kind: true, amount: true, createdAt: true, caseId: true },
   });
   const caseIds = [...new Set(rows.flatMap((r) => (r.caseId === null ? [] : [r.caseId])))];
-  const levels = new Map<number, string>();
-  // In slices: a database takes only so many values in one IN list.
-  for (let i = 0; i < caseIds.length; i += 500) {
-    for (const c of await tx.case.findMany({ where: { id: { in: caseIds.slice(i, i + 500) } }, select: { id: true, level: true } })) levels.set(c.id, c.level);
-  }
+  const levels = await levelsOfCases(tx, caseIds);
   return lastYearUsage(rows.map((r) => ({
     kind: r.kind, amount: r.amount, on: calendar.localDate(r.createdAt), caseId: r.caseId,
     level: r.caseId === null ? null : levels.get(r.caseId) ?? null,

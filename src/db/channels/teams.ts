@@ -1,7 +1,7 @@
 // A customer channel's tenancy: which connected workspaces are the customer's, and who may approve. The only
 // module that queries ChannelTeam and ChannelApprover.
-import type { ConnectedTeam, TeamDecision, TeamRole } from "../domain/tenancy.ts";
-import type { Db, Tx } from "./client.ts";
+import type { ConnectedTeam, TeamDecision, TeamRole } from "../../domain/tenancy.ts";
+import type { Db, Tx } from "../client.ts";
 
 export interface ChannelTeamRow { teamId: string; teamName: string | null; role: TeamRole; decidedBy: string | null }
 

@@ -1,6 +1,6 @@
 // The files of a case: posted in its thread or attached when it was opened. Slack holds the file; this is the
 // record of what it was, who posted it and when.
-import type { Db, Tx } from "./client.ts";
+import type { Db, Tx } from "../client.ts";
 
 export interface CaseFileRow {
   fileId: string;

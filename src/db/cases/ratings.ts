@@ -1,6 +1,6 @@
 // Writes and reads of a case's satisfaction rating: one per case (its case id is unique, so of two racing inserts
 // one fails), the comment added under it once, and the ratings of a span in figures.
-import type { Db, Tx } from "./client.ts";
+import type { Db, Tx } from "../client.ts";
 
 export interface NewRating { caseId: number; score: number; ratedBy: string; at: Date; askTs: string | null }
 

@@ -4,9 +4,9 @@
 // the case (any of its texts); newest cases first. Words shorter than three characters cannot be looked up in a
 // trigram index: they only narrow what the longer words found, or, alone, are looked for in titles and
 // descriptions (a scan of cases, never of every message). The queries themselves are in case-search-sql.ts.
-import { isIndexed } from "../domain/case-query.ts";
-import type { Database } from "./client.ts";
-import { firstMessageFrom, hasCase, lookForCases, rareTermCases, windowComplete, windowStart, type SearchQuery } from "./case-search-sql.ts";
+import { isIndexed } from "../../domain/case-query.ts";
+import type { Database } from "../client.ts";
+import { firstMessageFrom, hasCase, lookForCases, rareTermCases, windowComplete, windowStart, type SearchQuery } from "./search-sql.ts";
 
 export interface SearchScope {
   /** Only this customer channel's cases (a customer searching from their channel). */
