@@ -88,8 +88,8 @@ export async function usageStatement(
       return {
         contractId: k.id, startsOn: k.startsOn, endsOn: k.endsOn, status: contractStatus(k, today),
         purchased: k.purchased, consumed: k.consumed, reserved: k.reserved, available: k.available, lapsed: lapsed(k, today),
-        credits: own.filter((e) => e.kind === "purchase" || e.kind === "addition" || e.kind === "adjust")
-          .map((e) => ({ on: day(e.createdAt), kind: e.kind as StatementCredit["kind"], amount: e.amount, note: e.reason })),
+        credits: own.flatMap((e) => (e.kind === "purchase" || e.kind === "addition" || e.kind === "adjust"
+          ? [{ on: day(e.createdAt), kind: e.kind, amount: e.amount, note: e.reason }] : [])),
         cases: [...byCase.values()],
       };
     }),
