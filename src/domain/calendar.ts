@@ -10,10 +10,10 @@
  * (1990–2060, grown on demand within 1900–2199), so adding N business days is
  * an array lookup rather than a day-by-day walk.
  */
-import holidayJp from "@holiday-jp/holiday_jp";
 import { isClosed, parseClosedEntry, type ClosedRule } from "./calendar/closed-days.ts";
 import { DAY_MS, daysFromCivil, formatDay, requireIsoDay, weekday } from "./calendar/day-numbers.ts";
 import { offsetFormatter, offsetsOf, type ZoneOffsets } from "./calendar/zone-offsets.ts";
+import { GROWTH_DAYS, INITIAL_FIRST_YEAR, INITIAL_LAST_YEAR, SUPPORTED_END_DAY, SUPPORTED_FIRST_DAY, SUPPORTED_RANGE, assertCount, defaultHolidayDays, instantMs } from "./calendar/range.ts";
 
 export { parseClosedDays } from "./calendar/closed-days.ts";
 
@@ -37,42 +37,6 @@ export const DEFAULT_TIMEZONE = "Asia/Tokyo";
 
 /** The year-end break, 12/29–1/3, every year. */
 export const DEFAULT_CLOSED_DAYS: readonly string[] = Object.freeze(["12-29..01-03"]);
-
-const SUPPORTED_FIRST_YEAR = 1900;
-const SUPPORTED_LAST_YEAR = 2199;
-const INITIAL_FIRST_YEAR = 1990;
-const INITIAL_LAST_YEAR = 2060;
-// When a lookup falls outside the index, grow it by at least this much so that
-// a run of nearby lookups does not rebuild it again and again.
-const GROWTH_DAYS = 3_660;
-
-// ---------------------------------------------------------------------------
-// Default national holidays
-
-let defaultHolidays: ReadonlySet<number> | undefined;
-
-function defaultHolidayDays(): ReadonlySet<number> {
-  defaultHolidays ??= new Set(Object.keys(holidayJp.holidays).map(requireIsoDay));
-  return defaultHolidays;
-}
-
-// ---------------------------------------------------------------------------
-
-const SUPPORTED_FIRST_DAY = daysFromCivil(SUPPORTED_FIRST_YEAR, 1, 1);
-const SUPPORTED_END_DAY = daysFromCivil(SUPPORTED_LAST_YEAR + 1, 1, 1);
-const SUPPORTED_RANGE = `${SUPPORTED_FIRST_YEAR}-01-01..${SUPPORTED_LAST_YEAR}-12-31`;
-
-function assertCount(n: number): void {
-  if (!Number.isSafeInteger(n) || n < 0) {
-    throw new RangeError(`The number of business days must be a non-negative integer, got ${n}`);
-  }
-}
-
-function instantMs(instant: Date): number {
-  const ms = instant.getTime();
-  if (Number.isNaN(ms)) throw new RangeError("Invalid Date");
-  return ms;
-}
 
 export class BusinessCalendar {
   readonly timezone: string;

@@ -6,7 +6,8 @@
 // descriptions (a scan of cases, never of every message). The queries themselves are in case-search-sql.ts.
 import { isIndexed } from "../../domain/case-query.ts";
 import type { Database } from "../client.ts";
-import { firstMessageFrom, hasCase, lookForCases, rareTermCases, windowComplete, windowStart, type SearchQuery } from "./search-sql.ts";
+import { lookForCases } from "./search-look.ts";
+import { firstMessageFrom, hasCase, rareTermCases, windowComplete, windowStart, type SearchQuery } from "./search-sql.ts";
 
 export interface SearchScope {
   /** Only this customer channel's cases (a customer searching from their channel). */
