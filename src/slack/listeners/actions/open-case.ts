@@ -14,7 +14,7 @@ import { actorOfInteraction, channelContext, localeFor, rolesIn, str } from "../
 import type { SlackDeps } from "../../deps.ts";
 import { translator } from "../../i18n/index.ts";
 import { Actions } from "../../ids.ts";
-import { openLoading } from "../../loading-modal.ts";
+import { fillLoading, openLoading } from "../../loading-modal.ts";
 import { caseModalNotice } from "../../views/case-modal-states.ts";
 import { draftFromMessage } from "../../views/message-draft.ts";
 import { openCaseModal } from "../../views/open-case-modal.ts";
@@ -30,22 +30,7 @@ export function register(app: App, deps: SlackDeps): void {
       if (!userId) return;
       const loading = await openLoading(client, deps, body, userId);
       if (!loading) return;
-      // The loading view has no inputs, so nothing but this click changes it: the hash guards against a stale one.
-      const show = async (view: ModalView): Promise<void> => {
-        try {
-          await client.views.update({ view_id: loading.id, ...(loading.hash ? { hash: loading.hash } : {}), view });
-        } catch (error) {
-          deps.logger.warn("case modal could not be updated", { userId, viewId: loading.id, error: String(error) });
-        }
-      };
-      try {
-        const view = await formOrRefusal(deps, actionId, body);
-        if (view) await show(view);
-      } catch (error) {
-        deps.logger.error("case modal could not be prepared", { userId, error: String(error) });
-        const tr = translator(deps.people.known(userId) ?? deps.config.defaultLocale);
-        await show(caseModalNotice(tr("modal.open.unavailable"), tr));
-      }
+      await fillLoading(client, deps, loading, userId, () => formOrRefusal(deps, actionId, body));
     });
   }
 }
