@@ -1,7 +1,13 @@
 // The incident ledger (R-CON-7): every change of a balance is an append-only entry. A contract's counters are a
 // fold of its entries; `applyEntry` is that fold, used to check that stored counters reconcile with the ledger.
 
-export type LedgerKind = "purchase" | "addition" | "reserve" | "consume" | "release" | "adjust";
+export const LEDGER_KINDS = ["purchase", "addition", "reserve", "consume", "release", "adjust"] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/** A stored entry's kind, as the ledger knows it. */
+export function isLedgerKind(value: string): value is LedgerKind {
+  return (LEDGER_KINDS as readonly string[]).includes(value);
+}
 
 export interface Counters { purchased: number; available: number; reserved: number; consumed: number }
 
@@ -40,7 +46,8 @@ export function applyEntry(c: Counters, kind: LedgerKind, amount: number): Count
 export function fold(entries: Iterable<{ kind: string; amount: number }>): Counters | LedgerError {
   let c = EMPTY;
   for (const e of entries) {
-    const next = applyEntry(c, e.kind as LedgerKind, e.amount);
+    if (!isLedgerKind(e.kind)) return new LedgerError(`unknown kind of entry: ${e.kind}`);
+    const next = applyEntry(c, e.kind, e.amount);
     if (next instanceof LedgerError) return next;
     c = next;
   }

@@ -5,7 +5,7 @@
 import { contractsOf } from "../db/contracts/balances.ts";
 import { enqueue } from "../db/outbox.ts";
 import { recordContractEvent, recordRenewalAnswer, renewalToAnswer } from "../db/contracts/renewals.ts";
-import type { RenewalAnswer } from "../domain/renewal.ts";
+import { isRenewalAnswer, type RenewalAnswer } from "../domain/renewal.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { alertManagers } from "./engineer-alert.ts";
 import { renewalParams } from "./send-renewal-notice.ts";
@@ -33,10 +33,10 @@ export async function answerRenewal(deps: ServiceDeps, input: AnswerRenewalInput
     const contract = await renewalToAnswer(tx, input.contractId);
     if (!contract || contract.customerId !== input.customerId) return { ok: false, reason: "unknown_contract" };
     if (contract.endsOn < today) return { ok: false, reason: "ended" };
-    const previous = (contract.renewalAnswer as RenewalAnswer | null) ?? null;
+    const previous = isRenewalAnswer(contract.renewalAnswer) ? contract.renewalAnswer : null;
     if (previous === input.answer) return { ok: true, changed: false, previous, unchanged: true };
     // Conditional on the answer read: of two clicks racing, one writes and the other finds it already changed.
-    if (!(await recordRenewalAnswer(tx, contract.id, { previous, answer: input.answer, actorId: input.actorId, at: now }))) return { ok: true, changed: false, previous, unchanged: true };
+    if (!(await recordRenewalAnswer(tx, contract.id, { previous: contract.renewalAnswer, answer: input.answer, actorId: input.actorId, at: now }))) return { ok: true, changed: false, previous, unchanged: true };
     await recordContractEvent(tx, {
       customerId: contract.customerId, contractId: contract.id, kind: "renewal_answered", actorId: input.actorId, at: now,
       data: { answer: input.answer, previous, channelId: input.channelId },

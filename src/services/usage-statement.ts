@@ -77,7 +77,7 @@ export async function usageStatement(
         if (!c) continue;
         let line = byCase.get(c.id);
         if (!line) {
-          const outcome: CaseOutcome = ["resolved", "closed", "cancelled", "declined"].includes(c.state) ? (c.state as CaseOutcome) : "open";
+          const outcome: CaseOutcome = c.state === "resolved" || c.state === "closed" || c.state === "cancelled" || c.state === "declined" ? c.state : "open";
           line = { caseId: c.id, number: caseNumber(c.id), title: c.title, level: c.level, outcome, openedOn: day(c.createdAt), closedOn: c.closedAt ? day(c.closedAt) : null, consumed: 0, released: 0, reserved: 0 };
           byCase.set(c.id, line);
         }
