@@ -4,13 +4,7 @@ import type { CaseLevel } from "./case.ts";
 import { incidentsFor } from "./ledger.ts";
 
 export type LevelReason = "reproduction" | "report";
-export const PROPOSAL_STATES = ["pending", "approved", "declined", "withdrawn"] as const;
-export type ProposalState = (typeof PROPOSAL_STATES)[number];
-
-/** A stored proposal's state, as the domain knows it. */
-export function isProposalState(value: string): value is ProposalState {
-  return (PROPOSAL_STATES as readonly string[]).includes(value);
-}
+export type ProposalState = "pending" | "approved" | "declined" | "withdrawn";
 
 /** What a proposal asks for. Stored in Proposal.kind as "level_a:<reason>" or "split". */
 export type ProposalKind = { kind: "level_a"; levelReason: LevelReason } | { kind: "split" };

@@ -7,7 +7,7 @@ import { proposalWithCase } from "../db/cases/proposals.ts";
 import { caseNumber } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { incidentsFor } from "../domain/ledger.ts";
-import { isProposalState, parseProposalKind, type ProposalKind, type ProposalState } from "../domain/proposal.ts";
+import { parseProposalKind, type ProposalKind, type ProposalState } from "../domain/proposal.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { storedLocale } from "../domain/locale.ts";
 
@@ -53,7 +53,7 @@ export async function loadProposalView(deps: Pick<ServiceDeps, "db" | "calendar"
   return {
     id: p.id, caseId: p.caseId, number: caseNumber(p.caseId), channelId: p.case.channelId, rootTs: p.case.rootTs,
     locale: storedLocale(locale), kind, reason: p.reason, parts,
-    before: p.incidents - extra, after: p.incidents, state: isProposalState(p.state) ? p.state : "withdrawn",
+    before: p.incidents - extra, after: p.incidents, state: p.state,
     proposedBy: p.proposedBy, decidedBy: p.decidedBy,
     available: summarize(await contractsOf(deps.db.client, p.case.customerId), today).available,
     approvers: await approversOf(deps.db.client, p.case.channelId),

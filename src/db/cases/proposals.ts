@@ -1,5 +1,6 @@
 // Reads and writes of proposals to raise a case's incidents: the pending ones a new proposal withdraws or repeats,
 // the claim of the customer's answer, and what a proposal message shows.
+import type { ProposalState } from "../../domain/proposal.ts";
 import type { Db, Tx } from "../client.ts";
 
 /** A proposal still waiting for the customer's answer, as a new proposal compares itself with it. */
@@ -37,7 +38,7 @@ export async function recordProposal(tx: Tx, p: NewProposal): Promise<number> {
 }
 
 /** A proposal as the customer's answer to it needs it. */
-export interface ProposalToDecide { id: number; caseId: number; kind: string; state: string; reason: string; parts: string | null; proposedBy: string }
+export interface ProposalToDecide { id: number; caseId: number; kind: string; state: ProposalState; reason: string; parts: string | null; proposedBy: string }
 
 export function proposalToDecide(tx: Tx, proposalId: number): Promise<ProposalToDecide | null> {
   return tx.proposal.findUnique({
@@ -68,7 +69,7 @@ export interface ProposalWithCase {
   incidents: number;
   reason: string;
   parts: string | null;
-  state: string;
+  state: ProposalState;
   proposedBy: string;
   decidedBy: string | null;
   case: { channelId: string; rootTs: string | null; customerId: number };

@@ -3,7 +3,7 @@
 // the requests themselves with their settlement.
 import { addDays } from "../../domain/contract.ts";
 import { lastYearUsage, type LastYearUsage } from "../../domain/forecast.ts";
-import type { RequestKind } from "../../domain/renewal.ts";
+import type { RequestKind, RequestState } from "../../domain/renewal.ts";
 import type { BusinessCalendar } from "../../domain/calendar.ts";
 import type { Database, Db, Prisma, Tx } from "../client.ts";
 import { levelsOfCases } from "../cases/statements.ts";
@@ -88,7 +88,7 @@ export async function recordRequestTs(db: Db | Tx, requestId: number, side: "cus
   await db.purchaseRequest.update({ where: { id: requestId }, data: side === "customer" ? { channelTs: ts } : { triageTs: ts } });
 }
 
-export function listRequests(db: Tx, filter: { state?: string; customerId?: number; limit?: number }): Promise<RequestRow[]> {
+export function listRequests(db: Db | Tx, filter: { state?: RequestState; customerId?: number; limit?: number }): Promise<RequestRow[]> {
   return db.purchaseRequest.findMany({
     where: { ...(filter.state ? { state: filter.state } : {}), ...(filter.customerId ? { customerId: filter.customerId } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: filter.limit ?? 100, select: requestSelect,

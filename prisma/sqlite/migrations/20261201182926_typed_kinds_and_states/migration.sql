@@ -1,0 +1,3 @@
+-- The kinds and states of contract events, purchase requests and proposals become enums. SQLite keeps them as
+-- text, so the stored values stay as they are; the client now reads them as the enums' values and refuses to write
+-- any other. (PostgreSQL changes the columns' types; see its migration of the same name.)
