@@ -30,7 +30,7 @@ async function say(caseId: number, channelId: string, userId: string, teamId: st
   const ts = h.driver.nextTs();
   const response = await h.driver.message({ channelId, userId, userTeamId: teamId, text, threadTs: await rootOf(caseId), ts });
   expect(response.status).toBe(200);
-  // Messages are acknowledged once recorded.
+  // The driver returns once the app has handled what it acknowledged.
   expect(await h.database.db.client.caseMessage.count({ where: { ts } })).toBe(1);
   return ts;
 }
