@@ -197,8 +197,9 @@ function explain(goals: Goal[]): string[] {
       "or the errors with `views.update`, which keeps the inline feedback for one more Slack call.");
   }
   if (missed("message", 1) || missed("button", 1) || missed("slash", 1)) {
-    out.push("**Why the ack-first requests miss at concurrency 1.** The message event, the button and `/support` answer " +
-      "Slack before they touch the database, so their median is close to the bare app's. Their tail is not: a request " +
+    out.push("**Why the ack-first requests miss at concurrency 1.** The button and `/support` answer Slack before they " +
+      "touch the database, and the message event after one insert (the event is kept, then acknowledged, then recorded), " +
+      "so their median is close to the bare app's. Their tail is not: a request " +
       "that arrives while the event loop is busy with the app's own background work — the outbox's poll, the App Home " +
       "refresh gathered after changes, the scheduler's pass, a garbage collection — waits for that work to yield, and " +
       "the bare app has none of it. With SQLite the driver never waits on I/O, so a stretch of database work does not " +
@@ -211,10 +212,11 @@ function explain(goals: Goal[]): string[] {
     out.push("**Why concurrency 32 misses.** The 32 requests of a burst share one event loop: the last one is " +
       "acknowledged only after the others' work before their acks (and, between turns, some of the work after) has " +
       "run, so p99 is roughly 32 times the CPU one request needs. Below 100 ms that means about 3 ms of CPU per request " +
-      "including what it sets off, many times less than now (see *Where the time goes*). What would fix it, in order of effect: cached " +
-      "query plans in the ORM; fewer ORM operations per request (the outbox reads the case, its customer, channel " +
-      "and contracts again for every message it delivers); running several processes behind the load balancer " +
-      "(PostgreSQL only), since each is bound to one core.");
+      "including what it sets off, several times less than now (see *Where the time goes* and the profile). What would " +
+      "fix it, in order of effect: a process role that only receives (listeners and their use cases) beside one that " +
+      "delivers the outbox, runs the scheduler and refreshes App Home, woken by PostgreSQL's LISTEN/NOTIFY, so that " +
+      "delivery work never shares the receiving event loop; several receiving processes behind the load balancer " +
+      "(PostgreSQL), since each is bound to one core; fewer ORM operations per case (see above).");
   }
   return out;
 }
