@@ -7,19 +7,34 @@ import { channelContext, rolesIn, str, words } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 
 interface MessageFields {
-  subtype?: string;
-  channel?: string;
-  user?: string;
-  user_team?: string;
-  source_team?: string;
-  team?: string;
-  bot_id?: string;
-  text?: string;
-  ts?: string;
-  thread_ts?: string;
-  deleted_ts?: string;
-  message?: { ts?: string; text?: string; thread_ts?: string };
-  files?: unknown;
+  subtype: string | undefined;
+  channel: string | undefined;
+  user: string | undefined;
+  user_team: string | undefined;
+  source_team: string | undefined;
+  team: string | undefined;
+  bot_id: string | undefined;
+  text: unknown;
+  ts: string | undefined;
+  thread_ts: string | undefined;
+  deleted_ts: string | undefined;
+  message: { ts: string | undefined; text: unknown; thread_ts: string | undefined };
+  files: unknown;
+}
+
+/**
+ * The fields of a message event the listener reads, each as far as it is well formed: Bolt types the event as a
+ * union of Slack's message shapes, and a value of another type than Slack documents is treated as absent.
+ */
+function fieldsOf(event: unknown): MessageFields {
+  const r: Record<string, unknown> = typeof event === "object" && event !== null ? { ...event } : {};
+  const inner: Record<string, unknown> = typeof r.message === "object" && r.message !== null ? { ...r.message } : {};
+  return {
+    subtype: str(r.subtype), channel: str(r.channel), user: str(r.user), user_team: str(r.user_team),
+    source_team: str(r.source_team), team: str(r.team), bot_id: str(r.bot_id), text: r.text, ts: str(r.ts),
+    thread_ts: str(r.thread_ts), deleted_ts: str(r.deleted_ts),
+    message: { ts: str(inner.ts), text: inner.text, thread_ts: str(inner.thread_ts) }, files: r.files,
+  };
 }
 
 /** The files of a file_share message, as far as they are well formed (a Slack Connect stub may lack its name). */
@@ -40,7 +55,7 @@ const IGNORED = new Set(["bot_message", "channel_join", "channel_leave", "channe
 
 export function register(app: App, deps: SlackDeps): void {
   app.event("message", async ({ event }) => {
-    const m = event as unknown as MessageFields;
+    const m = fieldsOf(event);
     const channelId = str(m.channel);
     if (!channelId || m.bot_id || (m.subtype && IGNORED.has(m.subtype))) return;
     // Only well-formed fields reach the record: a value of another type is treated as absent.
