@@ -4,24 +4,12 @@
 import { isUniqueViolation } from "../db/client.ts";
 import { contractIdOfCustomer } from "../db/contracts/contract-rows.ts";
 import { enqueue } from "../db/outbox.ts";
-import { recordContractEvent, recordPurchaseRequest, requestIdOfSubmission } from "../db/contracts/renewals.ts";
-import { validateApplication, type ApplicationErrors, type RequestKind } from "../domain/renewal.ts";
+import { recordContractEvent, recordPurchaseRequest, requestIdOfSubmission, type NewPurchaseRequest } from "../db/contracts/renewals.ts";
+import { validateApplication, type ApplicationErrors } from "../domain/renewal.ts";
 import type { ServiceDeps } from "./deps.ts";
 
-export interface CreatePurchaseRequestInput {
-  requestKey: string;
-  customerId: number;
-  channelId: string;
-  kind: RequestKind;
-  contractId: number | null;
-  companyName: string;
-  contactName: string;
-  contactEmail: string;
-  incidents: number;
-  startsOn: string | null;
-  note: string | null;
-  actorId: string;
-}
+/** What the application modal gives: the request as stored, made by the person who submitted it. */
+export type CreatePurchaseRequestInput = Omit<NewPurchaseRequest, "requestedBy" | "at"> & { actorId: string };
 
 export type CreatePurchaseRequestResult =
   | { ok: true; requestId: number; duplicate: boolean }
