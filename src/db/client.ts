@@ -12,6 +12,8 @@ export type Db = InstanceType<typeof SqliteClient>;
 export type Tx = Prisma.TransactionClient;
 export type Provider = "sqlite" | "postgresql";
 export { Prisma };
+/** What the app writes to a JSON column: an object of JSON values. */
+export type JsonFields = Prisma.InputJsonObject;
 
 export interface Database {
   readonly client: Db;

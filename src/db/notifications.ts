@@ -1,7 +1,7 @@
 // Personal notifications and the switches people set for them. A notification is written in the same transaction
 // as the change it reports, with a dedupe key, so it exists once however often its cause is seen; it is marked
 // sent once its direct message went out, so a message lost on the way is sent again rather than forgotten.
-import type { Database, Db, Tx } from "./client.ts";
+import { Prisma, type Database, type Db, type Tx } from "./client.ts";
 import { parseKind, type NotificationKind, type NotificationTopic } from "../domain/notification.ts";
 
 export interface NewNotification {
@@ -18,7 +18,7 @@ export async function recordNotification(tx: Tx, n: NewNotification): Promise<bo
   const existing = await tx.personalNotification.findUnique({ where: { dedupeKey: n.dedupeKey }, select: { id: true } });
   if (existing) return false;
   await tx.personalNotification.create({
-    data: { userId: n.userId, kind: n.kind, caseId: n.caseId, data: n.data ? JSON.stringify(n.data) : null, dedupeKey: n.dedupeKey, createdAt: n.at },
+    data: { userId: n.userId, kind: n.kind, caseId: n.caseId, data: n.data ?? Prisma.DbNull, dedupeKey: n.dedupeKey, createdAt: n.at },
   });
   return true;
 }
@@ -40,7 +40,7 @@ export async function waitingNotifications(client: Db, userId: string, limit = 4
   return rows.flatMap((row) => {
     const kind = parseKind(row.kind);
     if (!kind) return [];
-    return [{ id: row.id, kind, caseId: row.caseId, createdAt: row.createdAt, data: row.data ? (JSON.parse(row.data) as Record<string, string | number>) : {} }];
+    return [{ id: row.id, kind, caseId: row.caseId, createdAt: row.createdAt, data: fieldsOf(row.data) }];
   });
 }
 
@@ -81,4 +81,12 @@ export async function batchQueued(tx: Tx, userId: string, outboxKind: string): P
 export async function notifiedKeys(client: Db | Tx, keys: readonly string[]): Promise<Set<string>> {
   const rows = await client.personalNotification.findMany({ where: { dedupeKey: { in: [...keys] } }, select: { dedupeKey: true } });
   return new Set(rows.map((n) => n.dedupeKey));
+}
+
+/** A notification's data as written: its string and number fields (anything else the app never wrote). */
+function fieldsOf(data: Prisma.JsonValue): Record<string, string | number> {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return {};
+  const fields: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(data)) if (typeof value === "string" || typeof value === "number") fields[key] = value;
+  return fields;
 }

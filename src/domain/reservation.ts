@@ -5,7 +5,7 @@
 import { isInForce, type ContractTerms } from "./contract.ts";
 
 /** Incidents of one case on one contract. */
-export interface Part { contractId: number; incidents: number }
+export type Part = { contractId: number; incidents: number };
 
 function endsFirst<T extends { id: number; endsOn: string }>(a: T, b: T): number {
   return a.endsOn === b.endsOn ? a.id - b.id : a.endsOn < b.endsOn ? -1 : 1;

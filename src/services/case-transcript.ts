@@ -23,14 +23,6 @@ export interface Transcript {
 
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
 
-function parsed(data: string | null): unknown {
-  if (data === null) return null;
-  try {
-    return JSON.parse(data) as unknown;
-  } catch {
-    return data;
-  }
-}
 
 export async function caseTranscript(deps: Pick<ServiceDeps, "db">, caseId: number): Promise<Transcript | null> {
   const db = deps.db.client;
@@ -50,7 +42,7 @@ export async function caseTranscript(deps: Pick<ServiceDeps, "db">, caseId: numb
     messages: messages.map((m) => ({
       ts: m.ts, userId: m.userId, role: m.authorRole, postedAt: m.postedAt.toISOString(), text: m.text, editedAt: iso(m.editedAt), deleted: m.deletedAt !== null,
     })),
-    events: events.map((e) => ({ kind: e.kind, actorId: e.actorId, at: e.createdAt.toISOString(), data: parsed(e.data) })),
+    events: events.map((e) => ({ kind: e.kind, actorId: e.actorId, at: e.createdAt.toISOString(), data: e.data })),
     incidents: ledger.map((l) => ({ kind: l.kind, amount: l.amount, contractId: l.contractId, actorId: l.actorId, at: l.createdAt.toISOString(), reason: l.reason })),
     files: (await caseFiles(db, caseId)).map((f) => ({ ...f, postedAt: f.postedAt.toISOString() })),
   };

@@ -27,7 +27,7 @@ export interface DecidedCase {
   delayNoticeAt: Date | null;
 }
 
-export interface DecidedProposal { id: number; reason: string; parts: string | null }
+export interface DecidedProposal { id: number; reason: string; parts: unknown }
 
 export interface DecisionContext {
   tx: Tx;

@@ -32,7 +32,7 @@ export async function makeProposal(deps: ServiceDeps, input: MakeProposalInput, 
   if (!reason) return { ok: false, reason: "empty_reason" };
   const now = deps.clock.now();
   const kind = proposalKindText(input.kind);
-  const parts = input.parts ? JSON.stringify(input.parts) : null;
+  const parts = input.parts ?? null;
   const result = await deps.db.transaction(async (tx): Promise<MakeProposalResult> => {
     // The same modal submitted twice races here. Writing the case row first makes the second submission wait for
     // the first to commit, so that it then finds the first's proposal below instead of adding its own.
@@ -47,7 +47,7 @@ export async function makeProposal(deps: ServiceDeps, input: MakeProposalInput, 
     if (available < cost.extra) return { ok: false, reason: "insufficient", needed: cost.extra, available };
     const pending = await pendingProposalsOf(tx, current.id);
     // The same modal submitted twice asks the customer once.
-    const same = pending.find((p) => p.kind === kind && p.reason === reason && p.parts === parts && p.incidents === cost.after);
+    const same = pending.find((p) => p.kind === kind && p.reason === reason && sameParts(p.parts, parts) && p.incidents === cost.after);
     if (same) return { ok: true, proposalId: same.id, cost, duplicate: true };
     if (pending.length > 0) {
       await withdrawPendingProposals(tx, current.id, { actorId: input.actorId, at: now });
@@ -62,4 +62,10 @@ export async function makeProposal(deps: ServiceDeps, input: MakeProposalInput, 
   });
   if (result.ok && !result.duplicate) deps.onOutbox?.();
   return result;
+}
+
+/** Whether a stored proposal names the same parts, in the same order (none, for a level A proposal). */
+function sameParts(stored: unknown, parts: readonly string[] | null): boolean {
+  if (parts === null) return stored === null;
+  return Array.isArray(stored) && stored.length === parts.length && stored.every((t, i) => t === parts[i]);
 }

@@ -33,13 +33,8 @@ export interface ProposalView {
   approvers: string[];
 }
 
-function partsOf(raw: string | null): string[] {
-  try {
-    const value: unknown = JSON.parse(raw ?? "[]");
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
+function partsOf(parts: unknown): string[] {
+  return Array.isArray(parts) ? parts.filter((v): v is string => typeof v === "string") : [];
 }
 
 export async function loadProposalView(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, proposalId: number): Promise<ProposalView | null> {

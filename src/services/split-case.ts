@@ -14,14 +14,9 @@ import { delayNoticeAt } from "../domain/timers.ts";
 import { DecisionRefused, type Applied, type DecisionContext } from "./decision.ts";
 import { reserveForNewCase } from "./reserve-more.ts";
 
-function titlesOf(parts: string | null): string[] | null {
-  try {
-    const value: unknown = JSON.parse(parts ?? "null");
-    if (!Array.isArray(value) || !value.every((t): t is string => typeof t === "string")) return null;
-    return splitProblem(value.length) ? null : value;
-  } catch {
-    return null;
-  }
+function titlesOf(parts: unknown): string[] | null {
+  if (!Array.isArray(parts) || !parts.every((t): t is string => typeof t === "string")) return null;
+  return splitProblem(parts.length) ? null : parts;
 }
 
 export async function splitCase(ctx: DecisionContext): Promise<Applied> {

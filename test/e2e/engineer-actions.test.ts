@@ -53,7 +53,7 @@ describe("assigning (R-ROLE: engineers assign)", () => {
     expect(await triageBlocks(caseId)).toContain(`<@${ENGINEER_2}>`);
     expect((await threadTexts(h, caseId)).some((t) => t.includes(`<@${ENGINEER_2}> が担当いたします`))).toBe(true);
     const event = await h.database.db.client.caseEvent.findFirstOrThrow({ where: { caseId, kind: "assigned" } });
-    expect(event).toMatchObject({ actorId: ENGINEER, data: JSON.stringify({ assigneeId: ENGINEER_2 }) });
+    expect(event).toMatchObject({ actorId: ENGINEER, data: { assigneeId: ENGINEER_2 } });
   });
 
   it("accepts only configured engineers as assignees, inline, changing nothing", async () => {

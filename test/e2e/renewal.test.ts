@@ -112,7 +112,7 @@ describe("the renewal notice asks", { timeout: 60_000 }, () => {
     await h.drain();
     const contract = await db().contract.findUniqueOrThrow({ where: { id: ours.contractId } });
     expect(contract.renewalAnswer).toBe("continue");
-    expect((await events(ours.contractId)).map((e) => JSON.parse(e.data ?? "{}"))).toEqual([
+    expect((await events(ours.contractId)).map((e) => e.data ?? {})).toEqual([
       expect.objectContaining({ answer: "considering", previous: null }),
       expect.objectContaining({ answer: "continue", previous: "considering" }),
     ]);

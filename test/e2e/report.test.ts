@@ -177,7 +177,7 @@ describe("review, delivery and re-issue", () => {
     expect(upload!.content.subarray(0, 5).toString()).toBe("%PDF-");
     expect((await versions(caseId))[1]).toMatchObject({ edition: 1, deliveredBy: ENGINEER });
     const event = await h.database.db.client.caseEvent.findFirstOrThrow({ where: { caseId, kind: "report_delivered" } });
-    expect(JSON.parse(event.data ?? "{}")).toMatchObject({ version: 2, edition: 1 });
+    expect(event.data).toMatchObject({ version: 2, edition: 1 });
     await expect.poll(() => latestReviewText(caseId)).toContain(ReportIds.actions.reissue);
   });
 

@@ -145,7 +145,7 @@ describe("newer proposals and declines", () => {
     const caseId = await openedCase(w, channelId);
     const proposalId = await proposedLevelA(caseId);
     // What the race leaves behind: a second pending proposal the first one did not see.
-    const raced = await db().proposal.create({ data: { caseId, kind: "split", incidents: 2, reason: "別件", parts: JSON.stringify(["一", "二"]), proposedBy: ENGINEER } });
+    const raced = await db().proposal.create({ data: { caseId, kind: "split", incidents: 2, reason: "別件", parts: ["一", "二"], proposedBy: ENGINEER } });
     expect(await approve(proposalId, caseId)).toMatchObject({ ok: true });
     expect(await approve(raced.id, caseId)).toEqual({ ok: false, reason: "withdrawn" });
     expect(await db().case.count()).toBe(1);

@@ -1,7 +1,7 @@
 // Cases coming into being: one opened from a submission, created with its parts and its first event in one insert,
 // and the new parts of a split. Their own file because a new case sets most of its columns, and nothing else
 // creates one.
-import type { Tx } from "../client.ts";
+import type { JsonFields, Tx } from "../client.ts";
 import { newCaseParts, type Part } from "./reservations.ts";
 import type { CaseLevel, CaseState } from "../../domain/case.ts";
 
@@ -26,7 +26,7 @@ export interface OpenedCase {
   delayNoticeAt: Date;
   /** Where its incidents were held, and what its "opened" event records. */
   parts: readonly Part[];
-  eventData: Record<string, unknown>;
+  eventData: JsonFields;
 }
 
 /** Creates an opened case; a second case with the same request key fails with a unique violation. */
@@ -45,7 +45,7 @@ export function insertOpenedCase(tx: Tx, c: OpenedCase): Promise<{ id: number; o
       firstResponseRemindAt: c.firstResponseRemindAt, firstResponseDueAt: c.firstResponseDueAt,
       delayNoticeAt: c.delayNoticeAt,
       reservations: { create: newCaseParts(c.parts) },
-      events: { create: { kind: "opened", actorId: c.openedBy, createdAt: c.at, data: JSON.stringify(c.eventData) } },
+      events: { create: { kind: "opened", actorId: c.openedBy, createdAt: c.at, data: c.eventData } },
     },
     select: { id: true, openedBy: true },
   });

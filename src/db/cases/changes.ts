@@ -1,7 +1,7 @@
 // A change of one case as one call: the update conditional on what was read, the settlement of its incidents, its
 // event and the outbox rows that tell Slack, always in that order inside the caller's transaction. Its own file
 // because every use case that moves a case goes through it; the reads they decide on are in reads.ts.
-import type { Db, Prisma, Tx } from "../client.ts";
+import { Prisma, type Db, type JsonFields, type Tx } from "../client.ts";
 import { enqueueMany } from "../outbox.ts";
 import { releaseFromCase, settleCase, type Part } from "./reservations.ts";
 import { ACTIVE_STATES, type CaseLevel, type CaseState, type Settlement } from "../../domain/case.ts";
@@ -37,7 +37,7 @@ export interface CaseEventInput {
   kind: string;
   actorId: string;
   /** Stored as JSON; null stores nothing, as does leaving it out. */
-  data?: Record<string, unknown> | null;
+  data?: JsonFields | null;
 }
 
 /** One message the change asks Slack to show, written to the outbox with the others in one insert. */
@@ -98,7 +98,7 @@ export function recordCaseEvent(tx: Tx, e: CaseEventInput & { caseId: number; at
   return tx.caseEvent.create({
     data: {
       caseId: e.caseId, kind: e.kind, actorId: e.actorId, createdAt: e.at,
-      ...(e.data === undefined ? {} : { data: e.data === null ? null : JSON.stringify(e.data) }),
+      ...(e.data === undefined ? {} : { data: e.data === null ? Prisma.DbNull : e.data }),
     },
   });
 }

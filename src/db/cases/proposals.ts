@@ -1,10 +1,10 @@
 // Reads and writes of proposals to raise a case's incidents: the pending ones a new proposal withdraws or repeats,
 // the claim of the customer's answer, and what a proposal message shows.
 import type { ProposalState } from "../../domain/proposal.ts";
-import type { Db, Tx } from "../client.ts";
+import { Prisma, type Db, type Tx } from "../client.ts";
 
 /** A proposal still waiting for the customer's answer, as a new proposal compares itself with it. */
-export interface PendingProposal { id: number; kind: string; reason: string; parts: string | null; incidents: number }
+export interface PendingProposal { id: number; kind: string; reason: string; parts: Prisma.JsonValue; incidents: number }
 
 export function pendingProposalsOf(tx: Tx, caseId: number): Promise<PendingProposal[]> {
   return tx.proposal.findMany({
@@ -23,7 +23,8 @@ export interface NewProposal {
   kind: string;
   incidents: number;
   reason: string;
-  parts: string | null;
+  /** For a split: the titles of the new parts. */
+  parts: readonly string[] | null;
   proposedBy: string;
   at: Date;
 }
@@ -31,14 +32,14 @@ export interface NewProposal {
 /** Records a proposal waiting for the customer's answer; returns its id. */
 export async function recordProposal(tx: Tx, p: NewProposal): Promise<number> {
   const created = await tx.proposal.create({
-    data: { caseId: p.caseId, kind: p.kind, incidents: p.incidents, reason: p.reason, parts: p.parts, proposedBy: p.proposedBy, createdAt: p.at },
+    data: { caseId: p.caseId, kind: p.kind, incidents: p.incidents, reason: p.reason, parts: p.parts ? [...p.parts] : Prisma.DbNull, proposedBy: p.proposedBy, createdAt: p.at },
     select: { id: true },
   });
   return created.id;
 }
 
 /** A proposal as the customer's answer to it needs it. */
-export interface ProposalToDecide { id: number; caseId: number; kind: string; state: ProposalState; reason: string; parts: string | null; proposedBy: string }
+export interface ProposalToDecide { id: number; caseId: number; kind: string; state: ProposalState; reason: string; parts: Prisma.JsonValue; proposedBy: string }
 
 export function proposalToDecide(tx: Tx, proposalId: number): Promise<ProposalToDecide | null> {
   return tx.proposal.findUnique({
@@ -68,7 +69,7 @@ export interface ProposalWithCase {
   kind: string;
   incidents: number;
   reason: string;
-  parts: string | null;
+  parts: Prisma.JsonValue;
   state: ProposalState;
   proposedBy: string;
   decidedBy: string | null;

@@ -5,7 +5,7 @@ import { addDays } from "../../domain/contract.ts";
 import { lastYearUsage, type LastYearUsage } from "../../domain/forecast.ts";
 import type { RequestKind, RequestState } from "../../domain/renewal.ts";
 import type { BusinessCalendar } from "../../domain/calendar.ts";
-import type { Database, Db, Prisma, Tx } from "../client.ts";
+import { Prisma, type Database, type Db, type JsonFields, type Tx } from "../client.ts";
 import { levelsOfCases } from "../cases/statements.ts";
 import type { DueContract } from "./due.ts";
 
@@ -13,12 +13,12 @@ export type ContractEventKind = "renewal_answered" | "request_created" | "reques
 
 export async function recordContractEvent(
   tx: Tx,
-  e: { customerId: number; contractId?: number | null; requestId?: number | null; kind: ContractEventKind; actorId: string; at: Date; data?: Record<string, unknown> },
+  e: { customerId: number; contractId?: number | null; requestId?: number | null; kind: ContractEventKind; actorId: string; at: Date; data?: JsonFields },
 ): Promise<void> {
   await tx.contractEvent.create({
     data: {
       customerId: e.customerId, contractId: e.contractId ?? null, requestId: e.requestId ?? null, kind: e.kind,
-      actorId: e.actorId, data: e.data ? JSON.stringify(e.data) : null, createdAt: e.at,
+      actorId: e.actorId, data: e.data ?? Prisma.DbNull, createdAt: e.at,
     },
   });
 }
@@ -35,14 +35,8 @@ export async function contractEventsOf(db: Tx, customerId: number, limit: number
   return rows.map((r) => ({ ...r, data: parseData(r.data) }));
 }
 
-function parseData(raw: string | null): Record<string, unknown> {
-  if (!raw) return {};
-  try {
-    const value: unknown = JSON.parse(raw);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+function parseData(data: Prisma.JsonValue): Record<string, unknown> {
+  return typeof data === "object" && data !== null && !Array.isArray(data) ? { ...data } : {};
 }
 
 /** Incidents consumed by a customer in the twelve months up to today, and how many level A cases among them. */
