@@ -185,15 +185,22 @@ export function posts(slack: SlackStandIn): Array<{ channel: string; outboxId: n
 
 /**
  * What a person in Slack would notice of duplicates and reordering: every outbox message was delivered, none was
- * posted twice, and within each channel the posts came in the order they were written.
+ * posted twice, and within each channel the posts about one case came in the order they were written. (Posts about
+ * different cases in one channel come in the order their transactions committed: two replicas writing for two
+ * cases at once draw outbox ids in one order and may commit in the other, and a row is delivered once it is there
+ * to read. A case's own writes are ordered by its row lock, so its ids follow its commits.)
  */
 export async function expectEachPostOnceInOrder(world: ReplicaWorld): Promise<void> {
-  const rows = await world.database.db.client.outboxMessage.findMany({ select: { id: true, deliveredAt: true, failedAt: true, heldAt: true } });
+  const rows = await world.database.db.client.outboxMessage.findMany({ select: { id: true, caseId: true, deliveredAt: true, failedAt: true, heldAt: true } });
   expect(rows.filter((r) => r.deliveredAt === null || r.failedAt !== null || r.heldAt !== null)).toEqual([]);
+  const caseOf = new Map(rows.map((r) => [r.id, r.caseId]));
   const all = posts(world.slack);
   const keys = all.map((p) => `${p.outboxId}.${p.part}`);
   expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
-  const byChannel = new Map<string, number[]>();
-  for (const p of all) byChannel.set(p.channel, [...(byChannel.get(p.channel) ?? []), p.outboxId]);
-  for (const [channel, ids] of byChannel) expect({ channel, ids }).toEqual({ channel, ids: [...ids].sort((a, b) => a - b) });
+  const byThread = new Map<string, number[]>();
+  for (const p of all) {
+    const key = `${p.channel} case ${caseOf.get(p.outboxId) ?? "none"}`;
+    byThread.set(key, [...(byThread.get(key) ?? []), p.outboxId]);
+  }
+  for (const [thread, ids] of byThread) expect({ thread, ids }).toEqual({ thread, ids: [...ids].sort((a, b) => a - b) });
 }
