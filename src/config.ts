@@ -19,7 +19,18 @@ export interface CoreConfig {
   forecastWindowDays: number;
 }
 
+/** Which part of the app this process runs (APP_ROLE): see src/app.ts. */
+export type AppRole = "all" | "web" | "worker";
+
 export interface Config extends CoreConfig {
+  /** `all` (the default) runs everything in one process; `web` receives Slack's requests; `worker` delivers. */
+  role: AppRole;
+  /**
+   * How often a worker looks for kept events and outbox messages the web processes wrote (ms). On SQLite there is
+   * no way for one process to wake another, so this is how long a customer's message may wait before it is handled;
+   * on PostgreSQL the web processes' NOTIFY wakes the worker and this poll is only the fallback for a lost one.
+   */
+  workerPollMs: number;
   slack: {
     botToken: string;
     signingSecret: string;
@@ -113,6 +124,9 @@ const required = (name: string, hint: string, valid?: (value: string) => boolean
     .refine((value) => !valid || valid(value), { error: problem ?? `${name} is malformed` }));
 
 const botSchema = z.object({
+  APP_ROLE: checked("all", (v) => ["all", "web", "worker"].includes(v), (v) => `APP_ROLE must be all, web or worker, got "${v}"`),
+  // 150 ms: a message is handled well within a person's notice, for a few cheap indexed reads a second when idle.
+  WORKER_POLL_MS: checked("150", (v) => whole(v, 10, 60_000), () => "WORKER_POLL_MS must be a whole number of milliseconds from 10 to 60000").transform(Number),
   SLACK_APP_TOKEN: checked(undefined, (v) => v.startsWith("xapp-"), () => "SLACK_APP_TOKEN must be an app-level token starting with xapp-"),
   SLACK_BOT_TOKEN: required("SLACK_BOT_TOKEN", "the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page", (v) => v.startsWith("xoxb-"), "SLACK_BOT_TOKEN must be a bot token starting with xoxb-"),
   SLACK_SIGNING_SECRET: required("SLACK_SIGNING_SECRET", "the Signing Secret from the app's Basic Information page"),
@@ -171,6 +185,8 @@ export function loadConfig(env: Env): Config {
   const v = parsed.data;
   return {
     ...core,
+    role: v.APP_ROLE as AppRole,
+    workerPollMs: v.WORKER_POLL_MS,
     slack: { botToken: v.SLACK_BOT_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET, appToken: v.SLACK_APP_TOKEN ?? null, apiUrl: v.SLACK_API_URL ?? null, homeTeamId: v.SLACK_TEAM_ID ?? null },
     port: v.PORT,
     metrics: { port: v.METRICS_PORT, host: v.METRICS_HOST ?? "127.0.0.1", token: v.METRICS_TOKEN ?? null },

@@ -1,8 +1,8 @@
 // Starts the bot: `npm start` runs the compiled dist/main.js. Configuration comes from the environment (see
-// .env.example). The start script execs node itself (no wrapper process), so SIGTERM and SIGINT reach this process
+// .env.example); APP_ROLE chooses what this process runs (all of it by default, see src/app.ts). The start script execs node itself (no wrapper process), so SIGTERM and SIGINT reach this process
 // and stop it gracefully.
 import { ConfigError, loadConfig } from "./config.ts";
-import { StartError, startApp } from "./app.ts";
+import { StartError, startProcess } from "./app.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { handleProcessFaults } from "./observability/process-faults.ts";
 
@@ -18,7 +18,7 @@ let logger: Logger = createLogger("info");
 handleProcessFaults(() => logger);
 
 try {
-  const running = await startApp({ config: loadConfig(process.env) });
+  const running = await startProcess({ config: loadConfig(process.env) });
   logger = running.deps.logger;
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -28,6 +28,17 @@ describe("configuration", () => {
     expect([...config.engineers]).toEqual(["U0ENG1"]);
   });
 
+  it("runs everything in one process unless APP_ROLE names a part, and rejects an unknown role", () => {
+    expect(loadConfig(valid).role).toBe("all");
+    expect(loadConfig(valid).workerPollMs).toBe(150);
+    expect(loadConfig({ ...valid, APP_ROLE: "web" }).role).toBe("web");
+    const worker = loadConfig({ ...valid, APP_ROLE: " worker ", WORKER_POLL_MS: "500" });
+    expect([worker.role, worker.workerPollMs]).toEqual(["worker", 500]);
+    const found = problems({ ...valid, APP_ROLE: "receiver", WORKER_POLL_MS: "0" });
+    expect(found.some((p) => p.startsWith("APP_ROLE must be all, web or worker"))).toBe(true);
+    expect(found.some((p) => p.startsWith("WORKER_POLL_MS"))).toBe(true);
+  });
+
   it("names every missing Slack setting and what to set it to", () => {
     const found = problems({});
     expect(found.some((p) => p.startsWith("SLACK_BOT_TOKEN is not set"))).toBe(true);

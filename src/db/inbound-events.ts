@@ -5,13 +5,22 @@ import { isUniqueViolation, type Database } from "./client.ts";
 
 export interface StoredEvent { id: number; eventId: string; body: string; attempts: number; availableAt: Date }
 
+/** The kinds of event kept (see KEPT in src/slack/event-inbox.ts). */
+export type KeptKind = "message" | "member_joined_channel";
+
 export type Taken = { kind: "new"; id: number } | { kind: "seen"; done: boolean };
 
-/** Stores an event as it arrived, leased to the one handling it now; an id already here is only reported. */
-export async function takeEvent(db: Database, input: { eventId: string; kind: string; body: string; at: Date; leaseUntil: Date }): Promise<Taken> {
+/**
+ * Stores an event as it arrived, leased to the one handling it now (`leaseUntil`), or, with none, due at once for
+ * whichever process claims it first; an id already here is only reported.
+ */
+export async function takeEvent(db: Database, input: { eventId: string; kind: KeptKind; body: string; at: Date; leaseUntil: Date | null }): Promise<Taken> {
   try {
     const row = await db.client.inboundEvent.create({
-      data: { eventId: input.eventId, kind: input.kind, body: input.body, receivedAt: input.at, availableAt: input.leaseUntil, attempts: 1 },
+      data: {
+        eventId: input.eventId, kind: input.kind, body: input.body, receivedAt: input.at,
+        availableAt: input.leaseUntil ?? input.at, attempts: input.leaseUntil ? 1 : 0,
+      },
       select: { id: true },
     });
     return { kind: "new", id: row.id };

@@ -4,7 +4,7 @@
 // customer's question whenever the database failed right then. One insert is the cheapest write that is durable:
 // once it is committed, the event is Slack's no longer but ours, and an attempt to handle it that fails (the
 // database gone mid-way, the process killed) is made again from the stored copy until it succeeds.
-import { claimEvent, dueEvents, markFailed, markHandled, purgeHandled, releaseLeases, takeEvent, type StoredEvent, type Taken } from "../db/inbound-events.ts";
+import { claimEvent, dueEvents, markFailed, markHandled, purgeHandled, releaseLeases, takeEvent, type KeptKind, type StoredEvent, type Taken } from "../db/inbound-events.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 /** How long one attempt may take before another replica (or the next pass) may try the event again. */
@@ -15,6 +15,7 @@ export const EVENT_ATTEMPTS = 8;
 const REMEMBER_MS = 24 * 60 * 60 * 1000;
 
 type Deps = Pick<ServiceDeps, "db" | "clock">;
+export type { KeptKind };
 
 /** The wait before attempt `attempts + 1`: 5 s, 10 s, 20 s … at most 10 minutes; null once there are no more. */
 export function retryDelayMs(attempts: number): number | null {
@@ -22,11 +23,16 @@ export function retryDelayMs(attempts: number): number | null {
   return Math.min(5_000 * 2 ** (attempts - 1), 600_000);
 }
 
-/** Keeps an event before Slack is answered; throws when the database cannot take it (Slack then delivers it again). */
-export async function receiveEvent(deps: Deps, input: { eventId: string; kind: string; body: string }): Promise<Taken> {
+/**
+ * Keeps an event before Slack is answered; throws when the database cannot take it (Slack then delivers it again).
+ * `handledHere`: this process handles it right after, so it is leased to it; otherwise it is due at once for a
+ * worker to claim.
+ */
+export async function receiveEvent(deps: Deps, input: { eventId: string; kind: KeptKind; body: string; handledHere: boolean }): Promise<Taken> {
   const at = deps.clock.now();
+  const { handledHere, ...event } = input;
   try {
-    const taken = await takeEvent(deps.db, { ...input, at, leaseUntil: new Date(at.getTime() + EVENT_LEASE_MS) });
+    const taken = await takeEvent(deps.db, { ...event, at, leaseUntil: handledHere ? new Date(at.getTime() + EVENT_LEASE_MS) : null });
     deps.db.health.ok();
     return taken;
   } catch (error) {
@@ -64,9 +70,11 @@ export async function forgetHandledEvents(deps: Deps): Promise<number> {
 }
 
 /**
- * At the start of a process on SQLite, which one process serves alone: an event still leased was being handled by
- * the process that stopped, so it is due at once rather than when the lease would have run out. (On PostgreSQL
- * another replica may be handling it right now; there the lease decides.)
+ * At the start of the one process that both receives and handles events on SQLite (the role `all`, which serves
+ * an SQLite file alone): an event still leased was being handled by the process that stopped, so it is due at once
+ * rather than when the lease would have run out. Nowhere else: on PostgreSQL another replica may be handling it
+ * right now, and on SQLite a web process never handles events and a worker may share the file with another worker
+ * that holds the lease (a lease names no holder); there the lease decides, after at most EVENT_LEASE_MS.
  */
 export async function resumeInterruptedEvents(deps: Deps): Promise<number> {
   if (deps.db.provider !== "sqlite") return 0;

@@ -6,17 +6,20 @@
 // delivers the event again (at once, after about a minute, after about five). If the handling fails after the
 // insert, the stored event is handled again later by whichever replica's pass takes it first. Recording is keyed
 // on the message's channel and ts, so an event handled twice (a handler killed after its work) changes nothing.
+// Split in two roles (src/roles/), a web process only keeps and answers, and a worker claims each kept event from
+// the database and handles it, so that the receiving event loop never runs the handling.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { App } from "@slack/bolt";
 import { faultSummary } from "../db/health.ts";
 import type { Logger } from "../logger.ts";
 import type { ServiceDeps } from "../services/deps.ts";
-import { claimDueEvents, eventFailed, eventHandled, forgetHandledEvents, receiveEvent, resumeInterruptedEvents } from "../services/inbound-events.ts";
+import { claimDueEvents, eventFailed, eventHandled, forgetHandledEvents, receiveEvent, resumeInterruptedEvents, type KeptKind } from "../services/inbound-events.ts";
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
 
 /** Events kept before they are acknowledged: messages (recorded in cases) and the app joining a channel. */
-const KEPT = new Set(["message", "member_joined_channel"]);
+const KEPT: ReadonlySet<string> = new Set<KeptKind>(["message", "member_joined_channel"]);
+const isKept = (kind: unknown): kind is KeptKind => typeof kind === "string" && KEPT.has(kind);
 
 const failures = new AsyncLocalStorage<{ failed: boolean; error?: string }>();
 
@@ -30,37 +33,56 @@ export function noteListenerFailure(error?: unknown): void {
 
 export class EventNotHandled extends Error {}
 
+/**
+ * `handle` (the role `all`): keeps, answers, handles at once; looks for events due again; resumes the last run's.
+ * `keep` (a web process): keeps and answers only, then calls `onKept` so that a worker hears of it.
+ * `claim` (a worker): receives nothing itself; handles every kept event, claimed from the database at each pass.
+ */
+export type InboxMode = "handle" | "keep" | "claim";
+
 export interface EventInboxOptions {
   logger: Logger;
-  /** How often stored events whose handling failed are looked for (ms). */
+  /** How often stored events due (again) are looked for (ms). */
   pollMs?: number;
+  mode?: InboxMode;
+  /** A web process's new event was kept (mode `keep`). */
+  onKept?: () => void;
 }
 
 const noAck = () => Promise.resolve();
+/** Kept events one claim takes at most; a pass claims again while they come full. */
+const CLAIM_BATCH = 20;
 
 export class EventInbox {
   private readonly inFlight = new Set<Promise<void>>();
   private processEvent: App["processEvent"] | null = null;
   private timer: NodeJS.Timeout | null = null;
   private passing: Promise<void> | null = null;
+  /** A wake-up came during a pass, which may have read the events before the one it announces. */
+  private again = false;
   private lastPurge = 0;
   private stopped = false;
 
   constructor(private readonly deps: Pick<ServiceDeps, "db" | "clock">, private readonly options: EventInboxOptions) {}
 
-  /** Puts the inbox in front of the app's event handling. */
+  private get mode(): InboxMode {
+    return this.options.mode ?? "handle";
+  }
+
+  /** Puts the inbox in front of the app's event handling (a worker's app receives nothing: only its handling). */
   install(app: App): void {
     const processEvent = app.processEvent.bind(app);
     this.processEvent = processEvent;
+    if (this.mode === "claim") return;
     app.processEvent = async (event: ReceiverEvent) => {
       const body = event.body as { type?: unknown; event_id?: unknown; event?: { type?: unknown } };
       const kind = body.event?.type;
-      if (body.type !== "event_callback" || typeof kind !== "string" || !KEPT.has(kind)) return processEvent(event);
+      if (body.type !== "event_callback" || !isKept(kind)) return processEvent(event);
       // Slack names every event; one without an id cannot be kept once, so it is handled before it is answered.
       if (typeof body.event_id !== "string" || body.event_id === "") return this.handleThenAck(event, kind);
       let taken;
       try {
-        taken = await receiveEvent(this.deps, { eventId: body.event_id, kind, body: JSON.stringify(event.body) });
+        taken = await receiveEvent(this.deps, { eventId: body.event_id, kind, body: JSON.stringify(event.body), handledHere: this.mode === "handle" });
       } catch (error) {
         // Thrown before any answer was sent: the receiver answers 500, which Slack retries.
         throw new EventNotHandled(`the ${kind} event could not be kept (${faultSummary(error)}); Slack will deliver it again`);
@@ -68,6 +90,10 @@ export class EventInbox {
       await answer(event);
       // A redelivery of an event already kept: handled, or being handled (or to be tried again) from the copy.
       if (taken.kind === "seen") return;
+      if (this.mode === "keep") {
+        this.options.onKept?.();
+        return;
+      }
       // Not awaited: Slack has its answer, and the attempt records its own end (it never rejects).
       void this.track(this.attempt(taken.id, 1, event.body, event.retryNum, event.retryReason));
     };
@@ -75,18 +101,22 @@ export class EventInbox {
 
   /**
    * Looks for stored events due again every `pollMs`; every replica may: each event is claimed in the database.
-   * Awaited before the receiver listens, so that resuming the last run's events cannot touch this run's.
+   * Awaited before the receiver listens, so that resuming the last run's events cannot touch this run's. A web
+   * process neither looks nor resumes: its events are the workers'.
    */
   async start(): Promise<void> {
     this.stopped = false;
+    if (this.mode === "keep") return;
     const poll = (delayMs: number) => {
       if (this.stopped) return;
       this.timer = setTimeout(() => { void this.pass().finally(() => poll(this.options.pollMs ?? 5_000)); }, delayMs);
       this.timer.unref();
     };
-    // What a stopped process left kept but unhandled is looked at first.
-    await resumeInterruptedEvents(this.deps)
-      .catch((error: unknown) => this.options.logger.warn("kept events of the last run could not be resumed", { error: faultSummary(error) }));
+    // What a stopped process left kept but unhandled is looked at first (see resumeInterruptedEvents for who may).
+    if (this.mode === "handle") {
+      await resumeInterruptedEvents(this.deps)
+        .catch((error: unknown) => this.options.logger.warn("kept events of the last run could not be resumed", { error: faultSummary(error) }));
+    }
     poll(0);
   }
 
@@ -103,23 +133,32 @@ export class EventInbox {
     while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 
-  /** One look for stored events due again; never rejects (a failing database is tried at the next pass). */
+  /**
+   * One look for stored events due (again); never rejects (a failing database is tried at the next pass). One asked
+   * for during a pass makes that pass look once more when it ends.
+   */
   pass(): Promise<void> {
-    this.passing ??= this.runPass().finally(() => { this.passing = null; });
-    return this.passing;
+    if (this.passing) {
+      this.again = true;
+      return this.passing;
+    }
+    const passing = (async () => {
+      do {
+        this.again = false;
+        await this.runPass();
+      } while (this.again && !this.stopped);
+    })().finally(() => { this.passing = null; });
+    this.passing = passing;
+    return passing;
   }
 
   private async runPass(): Promise<void> {
     try {
-      for (const event of await claimDueEvents(this.deps, 20)) {
-        let body: unknown;
-        try {
-          body = JSON.parse(event.body);
-        } catch {
-          await eventFailed(this.deps, event.id, Number.MAX_SAFE_INTEGER, "stored body is not JSON");
-          continue;
-        }
-        await this.track(this.attempt(event.id, event.attempts, body as ReceiverEvent["body"], event.attempts - 1, "stored_event_retry"));
+      // Handled one after the other, oldest first, so that a thread's replies are recorded in the order they came.
+      for (let full = true; full && !this.stopped;) {
+        const claimed = await claimDueEvents(this.deps, CLAIM_BATCH);
+        full = claimed.length === CLAIM_BATCH;
+        await this.handleClaimed(claimed);
       }
       const now = this.deps.clock.now().getTime();
       if (now - this.lastPurge > 60 * 60 * 1000) {
@@ -128,6 +167,21 @@ export class EventInbox {
       }
     } catch (error) {
       this.options.logger.warn("stored events could not be looked at", { error: faultSummary(error) });
+    }
+  }
+
+  private async handleClaimed(claimed: Awaited<ReturnType<typeof claimDueEvents>>): Promise<void> {
+    for (const event of claimed) {
+      let body: unknown;
+      try {
+        body = JSON.parse(event.body);
+      } catch {
+        await eventFailed(this.deps, event.id, Number.MAX_SAFE_INTEGER, "stored body is not JSON");
+        continue;
+      }
+      // A worker's first attempt is the event's first handling, not a retry.
+      const retry = event.attempts > 1 ? { num: event.attempts - 1, reason: "stored_event_retry" } : null;
+      await this.track(this.attempt(event.id, event.attempts, body as ReceiverEvent["body"], retry?.num, retry?.reason));
     }
   }
 

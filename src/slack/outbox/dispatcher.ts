@@ -35,6 +35,8 @@ export interface DispatcherOptions {
   /** Where T4U is told of held messages and of cases the customer does not see. */
   triageChannel: string | null;
   logger: Logger;
+  /** Messages went out: a worker refreshes staff's Home tabs then, since another process wrote what it delivered. */
+  onDelivered?: () => void;
 }
 
 /** `untried`: claimed in a round but not attempted, since one ahead of it in its channel was not sent. */
@@ -151,7 +153,9 @@ export class OutboxDispatcher {
       const queues = new Map<string, OutboxRow[]>();
       for (const row of rows) queues.set(row.channelId, [...(queues.get(row.channelId) ?? []), row]);
       const outcomes = (await Promise.all([...queues.values()].map((queue) => this.sendInOrder(queue, round, claimedAt)))).flat();
-      await markDelivered(this.deps.db, outcomes.flatMap((o) => (o.outcome.sent ? [o.id] : [])), this.deps.clock.now());
+      const sent = outcomes.flatMap((o) => (o.outcome.sent ? [o.id] : []));
+      await markDelivered(this.deps.db, sent, this.deps.clock.now());
+      if (sent.length) this.options.onDelivered?.();
       await releaseClaims(this.deps.db, outcomes.flatMap((o) => (o.outcome.untried ? [o.id] : [])));
       // Slack refused the token: every message of this round was refused alike, and none was held for it before
       // the round (nothing would have been sent), so a hold starts here; T4U hears of it once.
