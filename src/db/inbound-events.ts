@@ -10,6 +10,10 @@ export type KeptKind = "message" | "member_joined_channel";
 
 export type Taken = { kind: "new"; id: number } | { kind: "seen"; done: boolean };
 
+// Due since the epoch rather than since now: a worker whose clock runs a little behind the receiving process's
+// still takes the event at once (the claim is by id, oldest first, so this changes no order).
+const DUE_ALWAYS = new Date(0);
+
 /**
  * Stores an event as it arrived, leased to the one handling it now (`leaseUntil`), or, with none, due at once for
  * whichever process claims it first; an id already here is only reported.
@@ -19,7 +23,7 @@ export async function takeEvent(db: Database, input: { eventId: string; kind: Ke
     const row = await db.client.inboundEvent.create({
       data: {
         eventId: input.eventId, kind: input.kind, body: input.body, receivedAt: input.at,
-        availableAt: input.leaseUntil ?? input.at, attempts: input.leaseUntil ? 1 : 0,
+        availableAt: input.leaseUntil ?? DUE_ALWAYS, attempts: input.leaseUntil ? 1 : 0,
       },
       select: { id: true },
     });

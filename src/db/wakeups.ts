@@ -34,7 +34,8 @@ export function wakeupSender(db: Database, logger: Logger): WakeupSender {
   const state = new Map<Wakeup, "idle" | "sending" | "again">(WAKEUPS.map((w) => [w, "idle"]));
   const send = (what: Wakeup): void => {
     state.set(what, "sending");
-    db.client.$queryRaw`SELECT pg_notify(${wakeupChannel(db.schema, what)}, '')`
+    // Executed, not queried: pg_notify returns void, which the ORM cannot read back.
+    db.client.$executeRaw`SELECT pg_notify(${wakeupChannel(db.schema, what)}, '')`
       .catch((error: unknown) => logger.warn("a worker could not be woken; it finds the work at its next poll", { wakeup: what, error: faultSummary(error) }))
       .finally(() => {
         if (state.get(what) === "again") send(what);

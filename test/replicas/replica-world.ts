@@ -1,9 +1,11 @@
 // Several app processes on one PostgreSQL database behind one Slack stand-in, as a load balancer would run them:
 // each replica is a real process (the receiver, the outbox dispatcher and, where enabled, the scheduler), the
 // stand-in and the database are shared, and one clock of the test's sets every replica's time (each may be skewed).
+// A replica may also run one role (APP_ROLE web or worker), on PostgreSQL or on one SQLite file.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { expect } from "vitest";
+import type { AppRole } from "../../src/config.ts";
 import { BusinessCalendar, DEFAULT_CLOSED_DAYS } from "../../src/domain/calendar.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
 import { openCase } from "../../src/services/open-case.ts";
@@ -23,6 +25,7 @@ const BOT_TOKEN = "xoxb-replica-token";
 
 export interface Replica {
   name: string;
+  role: AppRole;
   driver: Driver;
   child: ChildProcess;
   /** Whether the process is still there (false once killed or stopped). */
@@ -35,6 +38,8 @@ export interface ReplicaWorld {
   database: TestDatabase;
   clock: TestClock;
   replicas: Replica[];
+  /** Starts one more replica (a worker taking over from one killed, say). */
+  add(role: AppRole, skewMs?: number): Promise<Replica>;
   /** Sets the time of every live replica (and the stand-in's), each with its own skew, and waits until they show it. */
   setTime(at: string | Date): Promise<void>;
   registerCustomer(input: { name: string; channelId: string; team: string; incidents?: number }): Promise<{ customerId: number; contractId: number }>;
@@ -51,6 +56,12 @@ export interface ReplicaOptions {
   skewsMs: number[];
   schedulerEnabled: boolean;
   start: string;
+  /** The role of each replica (default: all of them `all`). */
+  roles?: AppRole[];
+  /** Default PostgreSQL: several processes of the role `all` share a database only there. */
+  provider?: "sqlite" | "postgresql";
+  /** Where a replica of a role calls Slack's Web API (default: the stand-in itself). */
+  slackUrl?: (role: AppRole, standIn: string) => string;
 }
 
 /** "2027-01-21 10:00" Tokyo time → the instant. */
@@ -66,17 +77,20 @@ export async function startReplicas(options: ReplicaOptions): Promise<ReplicaWor
   const clock = new TestClock(options.start);
   const slack = await startSlackStandIn({ token: BOT_TOKEN, teamId: HOME_TEAM, now: () => clock.now().getTime() });
   for (const id of [ENGINEER, MANAGER]) slack.setUser({ id, team_id: HOME_TEAM });
-  const database = await createTestDatabase("postgresql");
+  const database = await createTestDatabase(options.provider ?? "postgresql");
   const env = {
     ...process.env,
-    SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, SLACK_TEAM_ID: HOME_TEAM,
+    SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_TEAM_ID: HOME_TEAM,
     PORT: "0", DATABASE_URL: database.url, SUPPORT_ENGINEERS: ENGINEER, SUPPORT_MANAGERS: MANAGER, TRIAGE_CHANNEL: TRIAGE,
     LOG_LEVEL: "error", SCHEDULER_ENABLED: String(options.schedulerEnabled), SCHEDULER_INTERVAL_SECONDS: "1",
   };
   const echoes: Array<Map<string, () => void>> = [];
-  const replicas = await Promise.all(options.skewsMs.map((skew, index) => new Promise<Replica>((resolve, reject) => {
+  const replicas: Replica[] = [];
+  // Kept events are handled by the replicas of the role `all` and by workers, not by web processes.
+  const handlersAlive = () => replicas.some((r) => r.role !== "web" && r.alive());
+  const spawnReplica = (index: number, skew: number, role: AppRole) => new Promise<Replica>((resolve, reject) => {
     const child = spawn(process.execPath, [...TSX, "test/replicas/app-process.ts", clock.now().toISOString()], {
-      env: { ...env, REPLICA_CLOCK_SKEW_MS: String(skew) }, stdio: ["pipe", "pipe", "pipe"],
+      env: { ...env, APP_ROLE: role, SLACK_API_URL: options.slackUrl?.(role, slack.url) ?? slack.url, REPLICA_CLOCK_SKEW_MS: String(skew) }, stdio: ["pipe", "pipe", "pipe"],
     });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -87,21 +101,23 @@ export async function startReplicas(options: ReplicaOptions): Promise<ReplicaWor
       const ready = /^ready (\d+)$/.exec(line);
       if (ready) {
         const alive = () => child.exitCode === null && child.signalCode === null;
-        // A replica answers a message once it has kept it and records it right after: the driver returns once the
-        // kept event is handled (or the replica is gone; then another one handles it once its lease runs out).
+        // A replica answers a message once it has kept it and records it right after (a web process leaves that to
+        // a worker): the driver returns once the kept event is handled, or once nothing is left alive that could
+        // handle it (then a replica started later, or another one, handles it once its lease runs out).
         const afterEvent = async (eventId: string) => {
           for (;;) {
             const kept = await database.db.client.inboundEvent.findUnique({ where: { eventId }, select: { doneAt: true, failedAt: true } });
-            if (!kept || kept.doneAt || kept.failedAt || !alive()) return;
+            if (!kept || kept.doneAt || kept.failedAt || !alive() || !handlersAlive()) return;
             await new Promise((resolve) => setTimeout(resolve, 10));
           }
         };
         const driver = createDriver({ baseUrl: `http://127.0.0.1:${ready[1]}`, signingSecret: SIGNING_SECRET, slack, homeTeamId: HOME_TEAM, afterEvent });
-        resolve({ name: `replica ${index + 1}`, driver, child, alive, stderr: () => stderr });
+        resolve({ name: `${role === "all" ? "replica" : role} ${index + 1}`, role, driver, child, alive, stderr: () => stderr });
       }
       waiting.get(line)?.();
     });
-  })));
+  });
+  replicas.push(...await Promise.all(options.skewsMs.map((skew, index) => spawnReplica(index, skew, options.roles?.[index] ?? "all"))));
 
   const calendar = new BusinessCalendar({ timezone: "Asia/Tokyo", closedDays: DEFAULT_CLOSED_DAYS });
   const deps: ServiceDeps = { db: database.db, clock, calendar, triageChannel: TRIAGE };
@@ -119,6 +135,11 @@ export async function startReplicas(options: ReplicaOptions): Promise<ReplicaWor
   return {
     slack, database, clock, replicas,
     setTime,
+    async add(role, skewMs = 0) {
+      const replica = await spawnReplica(replicas.length, skewMs, role);
+      replicas.push(replica);
+      return replica;
+    },
     async registerCustomer(input) {
       slack.setChannel({ id: input.channelId, is_ext_shared: true, connected_team_ids: [HOME_TEAM, input.team] });
       slack.setTeam({ id: input.team, name: input.name });
