@@ -55,8 +55,7 @@ export async function prepareDatabase(config: Config, logger: Logger, database?:
   const db = database ?? await openDatabase(config.databaseUrl);
   if (db.provider === "sqlite") {
     // The embedded database needs no operator: it is migrated on start.
-    const applied = await migrate(db);
-    if (applied.length) logger.info("database migrated", { applied });
+    await migrateAlongside(db, logger);
     return db;
   }
   const status = await migrationStatus(db);
@@ -73,6 +72,25 @@ export async function prepareDatabase(config: Config, logger: Logger, database?:
         : "This database belongs to a different version of incident-desk; deploy the matching version."));
   }
   return db;
+}
+
+/**
+ * A web process and its workers started together on one SQLite file each migrate it: the one that comes second
+ * fails on a migration the first has applied (or is applying), and waits for the first instead of giving up.
+ */
+async function migrateAlongside(db: Database, logger: Logger): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const applied = await migrate(db);
+      if (applied.length) logger.info("database migrated", { applied });
+      return;
+    } catch (error) {
+      const status = await migrationStatus(db).catch(() => null);
+      if (status && status.pending.length === 0 && status.modified.length === 0) return;
+      if (attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
 
 export interface Composed {
