@@ -95,7 +95,7 @@ export async function seedBalanceLedger(db: Database, seed: Pick<BalanceSeed, "l
   const contract = `(1 + (n - 1) % ${contracts})`;
   const round = `((n - 1) / ${contracts})`;
   // Rounds alternate reserve and consume; the last reserve of a contract may stay open, as a case in progress does.
-  const kind = `CASE WHEN ${round} = 0 THEN 'purchase' WHEN ${round} % 2 = 1 THEN 'reserve' ELSE 'consume' END`;
+  const kind = `(CASE WHEN ${round} = 0 THEN 'purchase' WHEN ${round} % 2 = 1 THEN 'reserve' ELSE 'consume' END)${db.provider === "postgresql" ? '::"LedgerKind"' : ""}`;
   const rounds = Math.ceil(seed.ledgerEntries / contracts);
   await bulk(db, [
     (s) => `${s.prefix} INSERT INTO "LedgerEntry" ("id", "contractId", "customerId", "caseId", "kind", "amount", "actorId", "createdAt")

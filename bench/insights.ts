@@ -150,7 +150,7 @@ export async function seed(db: Database, cases: number, entries: number): Promis
     const onCase = `(1 + n % ${cases})`;
     await run(`${m.prefix} INSERT INTO "LedgerEntry" ("id", "contractId", "customerId", "caseId", "kind", "amount", "reason", "actorId", "createdAt")
       SELECT n, (1 + ${onCase} % ${CUSTOMERS}), (1 + ${onCase} % ${CUSTOMERS}), ${onCase},
-        CASE n % 4 WHEN 0 THEN 'reserve' WHEN 1 THEN 'consume' WHEN 2 THEN 'reserve' ELSE 'release' END,
+        ${typed("CASE n % 4 WHEN 0 THEN 'reserve' WHEN 1 THEN 'consume' WHEN 2 THEN 'reserve' ELSE 'release' END", "LedgerKind")},
         1, NULL, 'U0ENG1', ${at(`-((${pg ? "n::bigint" : "n"} * 104729) % ${YEAR})`)} FROM ${m.source}`);
   }
   // Counters that agree with the entries: what was consumed, and what is still held.

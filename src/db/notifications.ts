@@ -2,7 +2,9 @@
 // as the change it reports, with a dedupe key, so it exists once however often its cause is seen; it is marked
 // sent once its direct message went out, so a message lost on the way is sent again rather than forgotten.
 import { Prisma, type Database, type Db, type Tx } from "./client.ts";
-import { parseKind, type NotificationKind, type NotificationTopic } from "../domain/notification.ts";
+import type { NotificationKind, NotificationTopic } from "../domain/notification.ts";
+import { storedKind } from "./outbox-kinds.ts";
+import type { OutboxPayload } from "../services/outbox-payload.ts";
 
 export interface NewNotification {
   userId: string;
@@ -31,17 +33,13 @@ export interface WaitingNotification {
   createdAt: Date;
 }
 
-/** A person's notifications not yet sent, oldest first (a kind this version no longer knows is left out). */
+/** A person's notifications not yet sent, oldest first. */
 export async function waitingNotifications(client: Db, userId: string, limit = 40): Promise<WaitingNotification[]> {
   const rows = await client.personalNotification.findMany({
     where: { userId, sentAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit,
     select: { id: true, kind: true, caseId: true, data: true, createdAt: true },
   });
-  return rows.flatMap((row) => {
-    const kind = parseKind(row.kind);
-    if (!kind) return [];
-    return [{ id: row.id, kind, caseId: row.caseId, createdAt: row.createdAt, data: fieldsOf(row.data) }];
-  });
+  return rows.map((row) => ({ id: row.id, kind: row.kind, caseId: row.caseId, createdAt: row.createdAt, data: fieldsOf(row.data) }));
 }
 
 export async function markNotificationsSent(db: Database, ids: readonly number[], at: Date): Promise<void> {
@@ -49,13 +47,8 @@ export async function markNotificationsSent(db: Database, ids: readonly number[]
   await db.client.personalNotification.updateMany({ where: { id: { in: [...ids] }, sentAt: null }, data: { sentAt: at } });
 }
 
-/** Notifications of a kind that nobody will read (an unknown kind, left by a newer version) are not waited on. */
-export async function dropUnknownNotifications(db: Database, userId: string, known: readonly string[], at: Date): Promise<void> {
-  await db.client.personalNotification.updateMany({ where: { userId, sentAt: null, kind: { notIn: [...known] } }, data: { sentAt: at } });
-}
-
 /** The topics a person turned off. */
-export async function mutedTopics(client: Db | Tx, userId: string): Promise<Set<string>> {
+export async function mutedTopics(client: Db | Tx, userId: string): Promise<Set<NotificationTopic>> {
   const rows = await client.notificationPreference.findMany({ where: { userId, enabled: false }, select: { kind: true } });
   return new Set(rows.map((r) => r.kind));
 }
@@ -72,8 +65,8 @@ export async function setTopicEnabled(db: Database, userId: string, topic: Notif
  * Whether a direct message of the person's notifications is queued and not being sent right now (a sender holds
  * its lease while it sends): such a message reads every notification waiting when it goes, this one included.
  */
-export async function batchQueued(tx: Tx, userId: string, outboxKind: string): Promise<boolean> {
-  const queued = await tx.outboxMessage.findFirst({ where: { channelId: userId, kind: outboxKind, deliveredAt: null, failedAt: null, lockedUntil: null }, select: { id: true } });
+export async function batchQueued(tx: Tx, userId: string, outboxKind: OutboxPayload["kind"]): Promise<boolean> {
+  const queued = await tx.outboxMessage.findFirst({ where: { channelId: userId, kind: storedKind(outboxKind), deliveredAt: null, failedAt: null, lockedUntil: null }, select: { id: true } });
   return queued !== null;
 }
 

@@ -2,6 +2,7 @@
 // afterwards by the dispatcher. A failing or slow Slack can delay a message, never lose or duplicate it.
 import { Prisma, type Database, type Tx } from "./client.ts";
 import type { OutboxPayload } from "../services/outbox-payload.ts";
+import { labelOf, readPayload, storedKind } from "./outbox-kinds.ts";
 
 export async function enqueue(
   tx: Tx,
@@ -12,8 +13,8 @@ export async function enqueue(
   const data = {
     channelId,
     caseId: options.caseId ?? null,
-    kind: payload.kind,
-    payload: JSON.stringify(payload),
+    kind: storedKind(payload.kind),
+    payload,
     createdAt: options.at,
     availableAt: options.availableAt ?? options.at,
   };
@@ -26,8 +27,10 @@ export async function enqueue(
   if (await tx.purgedOutboxKey.findUnique({ where: { dedupeKey: key }, select: { dedupeKey: true } })) return;
   // Two replicas may write the same message at the same moment (a case's root and its triage announcement each
   // asking for the same refresh): the second insert does nothing, rather than failing its whole transaction.
+  // Raw SQL sees the stored labels, which are the payloads' own kinds; the JSON goes as text, which PostgreSQL
+  // reads into its jsonb column and SQLite keeps as it is.
   await tx.$executeRaw`INSERT INTO "OutboxMessage" ("channelId", "caseId", "kind", "payload", "dedupeKey", "createdAt", "availableAt")
-    VALUES (${data.channelId}, ${data.caseId}, ${data.kind}, ${data.payload}, ${key}, ${data.createdAt}, ${data.availableAt})
+    VALUES (${data.channelId}, ${data.caseId}, ${payload.kind}, ${JSON.stringify(payload)}, ${key}, ${data.createdAt}, ${data.availableAt})
     ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
@@ -43,13 +46,13 @@ export async function enqueueMany(
   if (messages.length === 0) return;
   await tx.outboxMessage.createMany({
     data: messages.map((m) => ({
-      channelId: m.channelId, caseId: m.caseId ?? null, kind: m.payload.kind, payload: JSON.stringify(m.payload),
+      channelId: m.channelId, caseId: m.caseId ?? null, kind: storedKind(m.payload.kind), payload: m.payload,
       dedupeKey: null, createdAt: options.at, availableAt: m.availableAt ?? options.at,
     })),
   });
 }
 
-export interface OutboxRow { id: number; channelId: string; caseId: number | null; kind: string; payload: OutboxPayload; attempts: number }
+export interface OutboxRow { id: number; channelId: string; caseId: number | null; kind: OutboxPayload["kind"]; payload: OutboxPayload; attempts: number }
 
 /**
  * How long a claimed message stays reserved. Each replica compares a claim's expiry with its own clock, so a
@@ -81,7 +84,7 @@ export async function claimRound(
   const lockedUntil = new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS));
   const skip = [...(options.skipChannels ?? [])];
   const due = Prisma.sql`"heldAt" IS NULL AND ("attempts" = 0 OR "availableAt" <= ${now}) AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`;
-  type Claimed = { id: number | bigint; channelId: string; caseId: number | bigint | null; payload: string; attempts: number | bigint; ahead: number | bigint };
+  type Claimed = { id: number | bigint; channelId: string; caseId: number | bigint | null; payload: unknown; attempts: number | bigint; ahead: number | bigint };
   const claimed = await db.client.$queryRaw<Claimed[]>`
     UPDATE "OutboxMessage" SET "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1
     WHERE "id" IN (
@@ -121,12 +124,14 @@ export async function claimRound(
     }
   }
   await releaseClaims(db, strays);
-  return kept
-    .map((row) => {
-      const payload = JSON.parse(row.payload) as OutboxPayload;
-      return { id: Number(row.id), channelId: row.channelId, caseId: row.caseId === null ? null : Number(row.caseId), kind: payload.kind, payload, attempts: Number(row.attempts) };
-    })
-    .sort((a, b) => a.id - b.id);
+  const rows: OutboxRow[] = [];
+  for (const row of kept) {
+    const payload = readPayload(row.payload);
+    // A row the app could not have written (edited by hand) is set aside with why, not retried for ever.
+    if (payload instanceof Error) await markFailed(db, Number(row.id), payload.message, now);
+    else rows.push({ id: Number(row.id), channelId: row.channelId, caseId: row.caseId === null ? null : Number(row.caseId), kind: payload.kind, payload, attempts: Number(row.attempts) });
+  }
+  return rows.sort((a, b) => a.id - b.id);
 }
 
 /** Every message of a round that reached Slack, marked at once. */
@@ -171,14 +176,14 @@ export async function heldCountsByCause(db: Database): Promise<Array<{ cause: st
 
 /** The channel a case's triage announcement was written for; null when the case was never announced. */
 export async function triageChannelOfCase(db: Database, caseId: number): Promise<string | null> {
-  const announced = await db.client.outboxMessage.findFirst({ where: { caseId, kind: "triage.root" }, select: { channelId: true } });
+  const announced = await db.client.outboxMessage.findFirst({ where: { caseId, kind: storedKind("triage.root") }, select: { channelId: true } });
   return announced?.channelId ?? null;
 }
 
 /** Root messages of cases waiting in these channels (not held themselves: they wait behind a held head). */
 export function waitingCaseRoots(db: Database, channelIds: readonly string[]): Promise<Array<{ caseId: number | null; channelId: string }>> {
   return db.client.outboxMessage.findMany({
-    where: { channelId: { in: [...channelIds] }, kind: "case.root", deliveredAt: null, failedAt: null, heldAt: null },
+    where: { channelId: { in: [...channelIds] }, kind: storedKind("case.root"), deliveredAt: null, failedAt: null, heldAt: null },
     select: { caseId: true, channelId: true },
   });
 }
@@ -232,15 +237,16 @@ export interface OutboxListing {
 }
 
 /** Messages not delivered: held ones, set-aside ones, or every one waiting; oldest first. */
-export function listUndelivered(db: Database, filter: { state: "held" | "failed" | "pending"; channelId?: string; limit: number }): Promise<OutboxListing[]> {
+export async function listUndelivered(db: Database, filter: { state: "held" | "failed" | "pending"; channelId?: string; limit: number }): Promise<OutboxListing[]> {
   const state = filter.state === "held" ? { heldAt: { not: null }, failedAt: null }
     : filter.state === "failed" ? { failedAt: { not: null } }
     : { failedAt: null };
-  return db.client.outboxMessage.findMany({
+  const rows = await db.client.outboxMessage.findMany({
     where: { deliveredAt: null, ...state, ...(filter.channelId ? { channelId: filter.channelId } : {}) },
     orderBy: { id: "asc" }, take: filter.limit,
     select: { id: true, channelId: true, caseId: true, kind: true, createdAt: true, attempts: true, heldAt: true, heldCause: true, failedAt: true, lastError: true },
   });
+  return rows.map((r) => ({ ...r, kind: labelOf(r.kind) }));
 }
 
 /** Delivered messages written before `before` would be purged now; the undelivered ones are always kept. */

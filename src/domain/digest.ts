@@ -34,7 +34,7 @@ export function digestDue(monday: string, schedule: DigestSchedule, cal: DigestC
 }
 
 /** What the digest says about one week, as data: rendered in the recipient's language when delivered. */
-export interface DigestFigures {
+export type DigestFigures = {
   from: string;
   to: string;
   opened: number;
@@ -48,4 +48,4 @@ export interface DigestFigures {
   /** Normal cases opened in the week whose first response missed its target (R-LIFE-7). */
   breaches: number;
   ratings: { count: number; average: number | null };
-}
+};

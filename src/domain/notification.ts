@@ -33,16 +33,9 @@ export function topicOf(kind: NotificationKind): NotificationTopic {
 }
 
 export function parseTopic(value: string): NotificationTopic | null {
-  return (NOTIFICATION_TOPICS as readonly string[]).includes(value) ? (value as NotificationTopic) : null;
+  return NOTIFICATION_TOPICS.find((topic) => topic === value) ?? null;
 }
 
-const KINDS: readonly NotificationKind[] = [
-  "assigned", "customer_message", "first_response_soon", "first_response_overdue", "proposal_approved", "proposal_declined", "auto_close_tomorrow", "rated",
-];
-
-export function parseKind(value: string): NotificationKind | null {
-  return (KINDS as readonly string[]).includes(value) ? (value as NotificationKind) : null;
-}
 
 /**
  * Notifications of one person that arrive within this long of the first still waiting go out in one message:

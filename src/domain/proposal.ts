@@ -6,18 +6,20 @@ import { incidentsFor } from "./ledger.ts";
 export type LevelReason = "reproduction" | "report";
 export type ProposalState = "pending" | "approved" | "declined" | "withdrawn";
 
-/** What a proposal asks for. Stored in Proposal.kind as "level_a:<reason>" or "split". */
+/** What a proposal asks for. Stored as Proposal.kind, with Proposal.levelReason for level A. */
 export type ProposalKind = { kind: "level_a"; levelReason: LevelReason } | { kind: "split" };
 
-export function proposalKindText(kind: ProposalKind): string {
-  return kind.kind === "level_a" ? `level_a:${kind.levelReason}` : "split";
+/** A proposal's kind as its two columns. */
+export interface StoredProposalKind { kind: ProposalKind["kind"]; levelReason: LevelReason | null }
+
+export function storedProposalKind(kind: ProposalKind): StoredProposalKind {
+  return kind.kind === "level_a" ? { kind: "level_a", levelReason: kind.levelReason } : { kind: "split", levelReason: null };
 }
 
-export function parseProposalKind(text: string): ProposalKind | null {
-  if (text === "split") return { kind: "split" };
-  const [kind, reason] = text.split(":");
-  if (kind === "level_a" && (reason === "reproduction" || reason === "report")) return { kind: "level_a", levelReason: reason };
-  return null;
+/** The kind the columns say; null for a level A proposal without its reason, which nothing writes. */
+export function proposalKindOf(stored: StoredProposalKind): ProposalKind | null {
+  if (stored.kind === "split") return { kind: "split" };
+  return stored.levelReason ? { kind: "level_a", levelReason: stored.levelReason } : null;
 }
 
 export function isLevelReason(value: string | null | undefined): value is LevelReason {

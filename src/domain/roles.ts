@@ -2,6 +2,9 @@
 
 export type Role = "engineer" | "manager" | "customer" | "internal" | "outsider";
 
+/** Who wrote a message recorded in a case: the customer, its engineer, or another T4U person. */
+export type AuthorRole = Extract<Role, "customer" | "engineer" | "internal">;
+
 /**
  * Who T4U's engineers and managers are. Members of user groups are kept current while the app runs by replacing
  * these sets, so read them through the directory at each decision rather than keeping a set.

@@ -6,9 +6,9 @@ import { addDays } from "./contract.ts";
 /** Customers drawn with a colour of their own; the rest are one "others" segment, so the legend stays readable. */
 export const CHART_CUSTOMERS = 7;
 
-export interface UsageRow { month: string; customerId: number; name: string; incidents: number }
+export type UsageRow = { month: string; customerId: number; name: string; incidents: number };
 
-export interface UsageChart {
+export type UsageChart = {
   /** "YYYY-MM", oldest first, every month of the period even when nothing was used. */
   months: string[];
   /** The customers who used most over the period, most first; values per month. */
@@ -17,7 +17,7 @@ export interface UsageChart {
   others: { customers: number; values: number[] } | null;
   /** Incidents per month, all customers. */
   totals: number[];
-}
+};
 
 /** The `count` months ending with the month of `through` (a local date), oldest first. */
 export function monthsThrough(through: string, count: number): string[] {

@@ -5,7 +5,7 @@
 import { contractsOf } from "../db/contracts/balances.ts";
 import { enqueue } from "../db/outbox.ts";
 import { recordContractEvent, recordRenewalAnswer, renewalToAnswer } from "../db/contracts/renewals.ts";
-import { isRenewalAnswer, type RenewalAnswer } from "../domain/renewal.ts";
+import type { RenewalAnswer } from "../domain/renewal.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { alertManagers } from "./engineer-alert.ts";
 import { renewalParams } from "./send-renewal-notice.ts";
@@ -33,7 +33,7 @@ export async function answerRenewal(deps: ServiceDeps, input: AnswerRenewalInput
     const contract = await renewalToAnswer(tx, input.contractId);
     if (!contract || contract.customerId !== input.customerId) return { ok: false, reason: "unknown_contract" };
     if (contract.endsOn < today) return { ok: false, reason: "ended" };
-    const previous = isRenewalAnswer(contract.renewalAnswer) ? contract.renewalAnswer : null;
+    const previous = contract.renewalAnswer;
     if (previous === input.answer) return { ok: true, changed: false, previous, unchanged: true };
     // Conditional on the answer read: of two clicks racing, one writes and the other finds it already changed.
     if (!(await recordRenewalAnswer(tx, contract.id, { previous: contract.renewalAnswer, answer: input.answer, actorId: input.actorId, at: now }))) return { ok: true, changed: false, previous, unchanged: true };

@@ -3,7 +3,6 @@ import { casesForViews } from "../db/cases/views.ts";
 import { channelForCaseView } from "../db/channels/case-views.ts";
 import { caseNumber, type CaseLevel, type CaseState } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
-import { isLevelReason } from "../domain/proposal.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { storedLocale } from "../domain/locale.ts";
 
@@ -59,7 +58,7 @@ export async function loadCaseViews(
       view: {
         id: c.id, number: caseNumber(c.id), customerName: c.customer.name, channelId: c.channelId,
         title: c.title, description: c.description, product: c.product,
-        level: c.level, levelReason: isLevelReason(c.levelReason) ? c.levelReason : null,
+        level: c.level, levelReason: c.levelReason,
         incidents: c.incidents, state: c.state, openedBy: c.openedBy, assigneeId: c.assigneeId,
         rootTs: c.rootTs, triageTs: c.triageTs, createdAt: c.createdAt,
         autoCloseOn: c.autoCloseAt ? deps.calendar.localDate(c.autoCloseAt) : null,

@@ -8,7 +8,7 @@ import { recentLedgerOf } from "../db/contracts/ledger.ts";
 import { contractEventsOf, listRequests, type ContractEventRow } from "../db/contracts/renewals.ts";
 import { contractStatus, coveredUntil, daysBetween, lapsed, summarize, type BalanceSummary, type ContractStatus } from "../domain/contract.ts";
 import type { Forecast } from "../domain/forecast.ts";
-import { isLedgerKind, type LedgerKind } from "../domain/ledger.ts";
+import type { LedgerKind } from "../domain/ledger.ts";
 import { customerForecast } from "./forecast.ts";
 import type { ServiceDeps } from "./deps.ts";
 
@@ -129,11 +129,10 @@ export async function customerDetail(deps: Pick<ServiceDeps, "db" | "calendar" |
       id: r.id, kind: r.kind, incidents: r.incidents, state: r.state, on: deps.calendar.localDate(r.createdAt),
     })),
     history: (await contractEventsOf(client, customerId, RECENT_HISTORY)).flatMap((e) => historyLine(e) ?? []),
-    // Only entries of a kind the ledger knows: the app writes no other.
-    ledger: ledger.flatMap((e) => (isLedgerKind(e.kind) ? [{
+    ledger: ledger.map((e) => ({
       id: e.id, at: e.createdAt, contractId: e.contractId, caseId: e.caseId, kind: e.kind,
       amount: e.amount, actorId: e.actorId, reason: e.reason,
-    }] : [])),
+    })),
     openCases,
     forecast: await customerForecast(deps, customerId, contracts),
   };

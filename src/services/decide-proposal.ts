@@ -7,7 +7,7 @@ import { recordCaseEvent } from "../db/cases/changes.ts";
 import { enqueue } from "../db/outbox.ts";
 import { markProposalDecided, proposalToDecide, withdrawPendingProposals } from "../db/cases/proposals.ts";
 import { isActive } from "../domain/case.ts";
-import { parseProposalKind, type ProposalKind } from "../domain/proposal.ts";
+import { proposalKindOf, type ProposalKind } from "../domain/proposal.ts";
 import { DecisionRefused, type Applied, type DecisionContext, type DecisionRefusal } from "./decision.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { notifyPerson } from "./notify-person.ts";
@@ -37,7 +37,7 @@ export async function decideProposal(deps: ServiceDeps, input: DecideProposalInp
       // moving incidents the resolution has just consumed.
       await lockCase(tx, deps.db.provider, input.caseId);
       const proposal = await proposalToDecide(tx, input.proposalId);
-      const kind = proposal ? parseProposalKind(proposal.kind) : null;
+      const kind = proposal ? proposalKindOf(proposal) : null;
       if (!proposal || !kind || proposal.caseId !== input.caseId) return { ok: false, reason: "unknown_proposal" };
       if (proposal.state === "withdrawn") return { ok: false, reason: "withdrawn" };
       if (proposal.state !== "pending") return { ok: false, reason: "decided" };

@@ -8,7 +8,7 @@ import { enqueue } from "../db/outbox.ts";
 import { pendingProposalsOf, recordProposal, withdrawPendingProposals } from "../db/cases/proposals.ts";
 import { isActive } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
-import { proposalKindText, type Cost, type PlannedCase, type ProposalKind } from "../domain/proposal.ts";
+import { storedProposalKind, type Cost, type PlannedCase, type ProposalKind } from "../domain/proposal.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 export interface MakeProposalInput {
@@ -31,7 +31,7 @@ export async function makeProposal(deps: ServiceDeps, input: MakeProposalInput, 
   const reason = input.reason.trim();
   if (!reason) return { ok: false, reason: "empty_reason" };
   const now = deps.clock.now();
-  const kind = proposalKindText(input.kind);
+  const kind = storedProposalKind(input.kind);
   const parts = input.parts ?? null;
   const result = await deps.db.transaction(async (tx): Promise<MakeProposalResult> => {
     // The same modal submitted twice races here. Writing the case row first makes the second submission wait for
@@ -47,15 +47,15 @@ export async function makeProposal(deps: ServiceDeps, input: MakeProposalInput, 
     if (available < cost.extra) return { ok: false, reason: "insufficient", needed: cost.extra, available };
     const pending = await pendingProposalsOf(tx, current.id);
     // The same modal submitted twice asks the customer once.
-    const same = pending.find((p) => p.kind === kind && p.reason === reason && sameParts(p.parts, parts) && p.incidents === cost.after);
+    const same = pending.find((p) => p.kind === kind.kind && p.levelReason === kind.levelReason && p.reason === reason && sameParts(p.parts, parts) && p.incidents === cost.after);
     if (same) return { ok: true, proposalId: same.id, cost, duplicate: true };
     if (pending.length > 0) {
       await withdrawPendingProposals(tx, current.id, { actorId: input.actorId, at: now });
     }
-    const proposalId = await recordProposal(tx, { caseId: current.id, kind, incidents: cost.after, reason, parts, proposedBy: input.actorId, at: now });
+    const proposalId = await recordProposal(tx, { caseId: current.id, ...kind, incidents: cost.after, reason, parts, proposedBy: input.actorId, at: now });
     await recordCaseEvent(tx, {
       caseId: current.id, kind: "proposal_made", actorId: input.actorId, at: now,
-      data: { proposalId, kind, before: cost.before, after: cost.after, reason, withdrawn: pending.map((p) => p.id) },
+      data: { proposalId, kind: kind.kind, levelReason: kind.levelReason, before: cost.before, after: cost.after, reason, withdrawn: pending.map((p) => p.id) },
     });
     await enqueue(tx, current.channelId, { kind: "proposal.request", caseId: current.id, proposalId }, { at: now, caseId: current.id });
     return { ok: true, proposalId, cost, duplicate: false };

@@ -4,23 +4,23 @@
 // the text is chosen and filled in at delivery, in the reader's language.
 
 /** What one of T4U's answers that ends a case tells the customer (the four endings say it with the same facts). */
-export interface EndNoticeParams { user: string; incidents: number; available: number; reason: string }
+export type EndNoticeParams = { user: string; incidents: number; available: number; reason: string };
 /** A raised or lowered count of incidents, with what is left. */
-interface CountChange { user: string; before: number; after: number; available: number }
+type CountChange = { user: string; before: number; after: number; available: number };
 /** A moment shown to people, already in the business timezone. */
-interface LocalMoment { date: string; time: string }
+type LocalMoment = { date: string; time: string };
 /** What the renewal question says: the end, what is left, how to reach T4U, and last year's usage. */
-export interface RenewalParams { endsOn: string; available: number; contact: string; consumed: number; levelA: number }
+export type RenewalParams = { endsOn: string; available: number; contact: string; consumed: number; levelA: number };
 /** A customer's answer to the renewal question, and the one it replaces ("" the first time). */
-interface RenewalAnswerParams { user: string; answer: string; previous: string; endsOn: string }
+type RenewalAnswerParams = { user: string; answer: string; previous: string; endsOn: string };
 /** Why the outbox set a channel's messages aside. */
-interface HeldParams { cause: string; channel: string }
+type HeldParams = { cause: string; channel: string };
 
 /**
  * Notices about one case: in its thread, in its triage thread, or naming it in the triage channel. Delivery adds
  * the case's number (`number`), so services never spell it.
  */
-export interface CaseNoticeParams {
+export type CaseNoticeParams = {
   "notice.opened": { incidents: number };
   "notice.resolved": EndNoticeParams;
   "notice.auto_closed": EndNoticeParams;
@@ -44,10 +44,10 @@ export interface CaseNoticeParams {
   "alert.unanswered_delay": LocalMoment & { customer: string };
   "alert.customer_wrote": { customer: string };
   "alert.case_rated": { customer: string; score: number };
-}
+};
 
 /** Notices about a contract, a channel or the outbox itself, shown with exactly the parameters given. */
-export interface ChannelNoticeParams {
+export type ChannelNoticeParams = {
   "notice.renewal_due": RenewalParams;
   "notice.contract_ended": { startsOn: string; endsOn: string; lapsed: number; open: number; contact: string };
   "notice.contract_exhausted": { endsOn: string; contact: string };
@@ -70,7 +70,7 @@ export interface ChannelNoticeParams {
     name: string; month: string; casesOpened: number; casesEnded: number; consumed: number; released: number;
     purchased: number; reserved: number; available: number; validUntil: string;
   };
-}
+};
 
 export type CaseNoticeKey = keyof CaseNoticeParams;
 export type ChannelNoticeKey = keyof ChannelNoticeParams;

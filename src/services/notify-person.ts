@@ -10,7 +10,7 @@ import type { ServiceDeps } from "./deps.ts";
 import { alertEngineers } from "./engineer-alert.ts";
 import type { CaseNotice } from "./notices.ts";
 
-export const NOTIFICATIONS_OUTBOX_KIND = "person.notifications";
+export const NOTIFICATIONS_OUTBOX_KIND = "person.notifications" as const;
 
 export interface Notification {
   /** Who is told: the case's assignee, the proposal's author. Null: nobody has the case yet. */

@@ -7,7 +7,7 @@ import { proposalWithCase } from "../db/cases/proposals.ts";
 import { caseNumber } from "../domain/case.ts";
 import { summarize } from "../domain/contract.ts";
 import { incidentsFor } from "../domain/ledger.ts";
-import { parseProposalKind, type ProposalKind, type ProposalState } from "../domain/proposal.ts";
+import { proposalKindOf, type ProposalKind, type ProposalState } from "../domain/proposal.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { storedLocale } from "../domain/locale.ts";
 
@@ -39,7 +39,7 @@ function partsOf(parts: unknown): string[] {
 
 export async function loadProposalView(deps: Pick<ServiceDeps, "db" | "calendar" | "clock">, proposalId: number): Promise<ProposalView | null> {
   const p = await proposalWithCase(deps.db.client, proposalId);
-  const kind = p ? parseProposalKind(p.kind) : null;
+  const kind = p ? proposalKindOf(p) : null;
   if (!p || !kind) return null;
   const locale = await channelLocale(deps.db.client, p.case.channelId);
   const parts = partsOf(p.parts);

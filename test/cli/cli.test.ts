@@ -30,7 +30,7 @@ describe("npm run cli", () => {
     expect(contract).toMatchObject({ purchased: 10, available: 10, startsOn: "2026-04-01", endsOn: "2027-03-31" });
     expect(contract.customer.name).toBe("株式会社サンプル");
     // The new channel gets its "open a case" message.
-    expect(await database.db.client.outboxMessage.count({ where: { kind: "channel.entry", channelId: "C0CUST1" } })).toBe(1);
+    expect(await database.db.client.outboxMessage.count({ where: { kind: "channel_entry", channelId: "C0CUST1" } })).toBe(1);
   });
 
   it("refuses bad values with exit 2, one line per problem, and writes nothing", async () => {

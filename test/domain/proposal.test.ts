@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { incidentsFor } from "../../src/domain/ledger.ts";
 import {
-  levelACost, lowerCost, MAX_SPLIT_PARTS, MIN_SPLIT_PARTS, parseProposalKind, proposalKindText, splitCost, splitProblem,
+  levelACost, lowerCost, MAX_SPLIT_PARTS, MIN_SPLIT_PARTS, proposalKindOf, storedProposalKind, splitCost, splitProblem,
   type PlannedCase, type ProposalKind,
 } from "../../src/domain/proposal.ts";
 
@@ -66,13 +66,14 @@ describe("levelACost and lowerCost", () => {
 });
 
 describe("a proposal's kind", () => {
-  it("is stored as text and read back unchanged", () => {
+  it("is stored as its two columns and read back unchanged", () => {
     const kinds: ProposalKind[] = [{ kind: "split" }, { kind: "level_a", levelReason: "reproduction" }, { kind: "level_a", levelReason: "report" }];
-    for (const kind of kinds) expect(parseProposalKind(proposalKindText(kind))).toEqual(kind);
-    expect(proposalKindText({ kind: "level_a", levelReason: "report" })).toBe("level_a:report");
+    for (const kind of kinds) expect(proposalKindOf(storedProposalKind(kind))).toEqual(kind);
+    expect(storedProposalKind({ kind: "level_a", levelReason: "report" })).toEqual({ kind: "level_a", levelReason: "report" });
+    expect(storedProposalKind({ kind: "split" })).toEqual({ kind: "split", levelReason: null });
   });
 
-  it("is null for text no version of the app wrote", () => {
-    for (const text of ["", "level_a", "level_a:other", "split:2", "merge"]) expect(parseProposalKind(text)).toBeNull();
+  it("is null for a level A proposal stored without its reason", () => {
+    expect(proposalKindOf({ kind: "level_a", levelReason: null })).toBeNull();
   });
 });

@@ -38,7 +38,7 @@ describe("the triage announcement", () => {
 
     const long = await customerCase(h, "長い説明の案件");
     await h.database.db.client.case.update({ where: { id: long }, data: { description: "あ".repeat(1000) } });
-    await h.database.db.client.outboxMessage.create({ data: { channelId: TRIAGE_CHANNEL, caseId: long, kind: "triage.refresh", payload: JSON.stringify({ kind: "triage.refresh", caseId: long }), createdAt: h.clock.now(), availableAt: h.clock.now() } });
+    await h.database.db.client.outboxMessage.create({ data: { channelId: TRIAGE_CHANNEL, caseId: long, kind: "triage_refresh", payload: { kind: "triage.refresh", caseId: long }, createdAt: h.clock.now(), availableAt: h.clock.now() } });
     await h.drain();
     const clipped = await announcement(long);
     expect(clipped).toContain(`${"あ".repeat(299)}…`);

@@ -63,7 +63,7 @@ export function outboxIdOf(message: SlackMessage): { id: number; part: number } 
  * One outbox message per person stands for all their waiting notifications, so their count follows batching, not
  * the number of actions: counts of what a use case wrote leave it out (the notifications' own tests count them).
  */
-const PERSONAL = "person.notifications";
+const PERSONAL = "person_notifications";
 
 export async function auditDelivery(db: Database, slack: SlackStandIn): Promise<string[]> {
   const problems: string[] = [];

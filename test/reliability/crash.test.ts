@@ -196,7 +196,7 @@ describe("kill -9 during a burst, then restart", () => {
     expect(await auditLedger(database.db)).toEqual([]);
     const cases = await database.db.client.case.findMany({ include: { events: true } });
     const outbox = await database.db.client.outboxMessage.findMany({ select: { caseId: true, kind: true } });
-    const halfDone = cases.filter((c) => !c.events.some((e) => e.kind === "opened") || !outbox.some((o) => o.caseId === c.id && o.kind === "case.root"));
+    const halfDone = cases.filter((c) => !c.events.some((e) => e.kind === "opened") || !outbox.some((o) => o.caseId === c.id && o.kind === "case_root"));
     expect(halfDone.map((c) => c.id)).toEqual([]);
   });
 

@@ -52,7 +52,7 @@ describe("messages held while Slack refuses them for now", () => {
 
     // The first case's message is held; everything after it in the channel waits behind it, untried.
     const rows = await held();
-    expect(rows.map((r) => [r.kind, r.caseId, r.heldCause])).toEqual([["case.root", first, "not_in_channel"]]);
+    expect(rows.map((r) => [r.kind, r.caseId, r.heldCause])).toEqual([["case_root", first, "not_in_channel"]]);
     expect(faults.refused.filter((c) => c.channel === CUSTOMER_CHANNEL)).toHaveLength(1);
     expect(await rootOf(first)).toBeNull();
     // Both cases are real meanwhile: open, incidents reserved, announced to T4U in the triage channel.

@@ -174,7 +174,7 @@ describe("Slack failing: nothing lost, nothing doubled (R-CON-7, R-INC-6)", () =
       h.clock.advance(500);
     }
     const rows = await h.database.db.client.outboxMessage.findMany({ where: { caseId: refused.ok ? refused.caseId : -1, channelId: CUSTOMER_CHANNEL }, orderBy: { id: "asc" } });
-    expect(rows.map((r) => [r.kind, r.failedAt !== null, r.lastError?.split(":")[0]])).toEqual([["case.root", true, "invalid_blocks"], ["case.notice", true, "not_yet"]]);
+    expect(rows.map((r) => [r.kind, r.failedAt !== null, r.lastError?.split(":")[0]])).toEqual([["case_root", true, "invalid_blocks"], ["case_notice", true, "not_yet"]]);
     // T4U is told at once that the customer does not see the case.
     expect(h.slack.messages(TRIAGE_CHANNEL).filter((m) => m.text.includes("invalid_blocks") && m.text.includes("自動では再送しません"))).toHaveLength(1);
     const laterRoot = await rootTsOf(h, later);

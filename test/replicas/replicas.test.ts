@@ -9,6 +9,7 @@ import { Actions, Inputs, Views } from "../../src/slack/ids.ts";
 import { TEST_PROVIDER } from "../support/database.ts";
 import type { DriverResponse } from "../support/driver.ts";
 import { ENGINEER, expectEachPostOnceInOrder, HOME_TEAM, startReplicas, tokyo, TRIAGE, type Replica, type ReplicaWorld } from "./replica-world.ts";
+import { readPayload, type OutboxKind } from "../../src/db/outbox-kinds.ts";
 
 let world: ReplicaWorld | undefined;
 afterEach(async () => {
@@ -100,18 +101,18 @@ async function levelAApproved(w: ReplicaWorld, pick: () => Replica, customer: Cu
 /** The notices of a kind in the outbox, by case. */
 async function noticeCases(w: ReplicaWorld, key: string): Promise<number[]> {
   const rows = await w.database.db.client.outboxMessage.findMany({ orderBy: { id: "asc" } });
-  return rows.map((r) => ({ caseId: r.caseId, payload: JSON.parse(r.payload) as { notice?: string } }))
-    .filter((r) => r.payload.notice === key).map((r) => r.caseId ?? 0).sort((a, b) => a - b);
+  return rows.map((r) => ({ caseId: r.caseId, payload: r.payload }))
+    .filter((r) => typeof r.payload === "object" && r.payload !== null && "notice" in r.payload && r.payload.notice === key).map((r) => r.caseId ?? 0).sort((a, b) => a - b);
 }
 
-async function kinds(w: ReplicaWorld, kind: string): Promise<number> {
+async function kinds(w: ReplicaWorld, kind: OutboxKind): Promise<number> {
   return w.database.db.client.outboxMessage.count({ where: { kind } });
 }
 
 /** The weeks (their Monday) the managers' digest was written for, once per digest. */
 async function digestWeeks(w: ReplicaWorld): Promise<string[]> {
-  const rows = await w.database.db.client.outboxMessage.findMany({ where: { kind: "digest.post" }, select: { payload: true } });
-  return rows.map((r) => (JSON.parse(r.payload) as { weekOf: string }).weekOf).sort();
+  const rows = await w.database.db.client.outboxMessage.findMany({ where: { kind: "digest_post" }, select: { payload: true } });
+  return rows.flatMap((r) => { const p = readPayload(r.payload); return !(p instanceof Error) && p.kind === "digest.post" ? [p.weekOf] : []; }).sort();
 }
 
 /** Moves every replica's clock and waits until the scheduler has done what `done` expects and all of it went out. */
@@ -156,7 +157,7 @@ describe.skipIf(!onPostgres)("two replicas on one PostgreSQL database", { timeou
     await at(w, "2027-01-28 10:30", async () => (await noticeCases(w, "notice.auto_close_soon")).length === 3);
     // Monday 1 February: the managers' next digest at nine, then the automatic closes and the renewal notices.
     await at(w, "2027-02-01 09:30", async () => (await digestWeeks(w)).includes("2027-02-01"));
-    await at(w, "2027-02-01 10:30", async () => (await noticeCases(w, "notice.auto_closed")).length === 3 && (await kinds(w, "renewal.notice")) === 2);
+    await at(w, "2027-02-01 10:30", async () => (await noticeCases(w, "notice.auto_closed")).length === 3 && (await kinds(w, "renewal_notice")) === 2);
 
     expect(await noticeCases(w, "alert.first_response_soon")).toEqual([b3]);
     expect(await noticeCases(w, "alert.first_response_overdue")).toEqual([b3]);
@@ -165,7 +166,7 @@ describe.skipIf(!onPostgres)("two replicas on one PostgreSQL database", { timeou
     expect(await noticeCases(w, "notice.auto_closed")).toEqual([a2, b2, a3]);
     // The week the replicas started in had its digest due already (Monday nine o'clock): it went out at the start.
     expect(await digestWeeks(w)).toEqual(["2027-01-18", "2027-01-25", "2027-02-01"]);
-    expect(await kinds(w, "renewal.notice")).toBe(2);
+    expect(await kinds(w, "renewal_notice")).toBe(2);
     const rows = await caseRows(w);
     expect(rows.map((c) => [c.id, c.state])).toEqual([[a1, "resolved"], [b1, "resolved"], [a2, "closed"], [b2, "closed"], [a3, "closed"], [b3, "open"]]);
     const consumed = await w.database.db.client.ledgerEntry.groupBy({ by: ["caseId"], where: { kind: "consume" }, _count: { _all: true } });
@@ -283,7 +284,7 @@ describe.skipIf(!onPostgres)("three scheduler replicas whose clocks disagree by 
       ["2027-01-25 10:10", async () => (await noticeCases(w, "notice.unanswered_delay")).length === 2],
       ["2027-01-28 10:10", async () => (await noticeCases(w, "notice.auto_close_soon")).length === 2],
       ["2027-02-01 09:00", async () => (await digestWeeks(w)).includes("2027-02-01")],
-      ["2027-02-01 10:10", async () => (await noticeCases(w, "notice.auto_closed")).length === 2 && (await kinds(w, "renewal.notice")) === 2],
+      ["2027-02-01 10:10", async () => (await noticeCases(w, "notice.auto_closed")).length === 2 && (await kinds(w, "renewal_notice")) === 2],
     ];
     for (const [moment, done] of moments) {
       const due = tokyo(moment);
@@ -300,7 +301,7 @@ describe.skipIf(!onPostgres)("three scheduler replicas whose clocks disagree by 
     expect(await noticeCases(w, "notice.auto_close_soon")).toEqual(sorted(answered));
     expect(await noticeCases(w, "notice.auto_closed")).toEqual(sorted(answered));
     expect(await digestWeeks(w)).toEqual(["2027-01-18", "2027-01-25", "2027-02-01"]);
-    expect(await kinds(w, "renewal.notice")).toBe(2);
+    expect(await kinds(w, "renewal_notice")).toBe(2);
     const consumed = await w.database.db.client.ledgerEntry.groupBy({ by: ["caseId"], where: { kind: "consume" }, _count: { _all: true } });
     expect(consumed.map((e) => [e.caseId, e._count._all]).sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0))).toEqual(sorted(answered).map((id) => [id, 1]));
     expect(await w.database.db.client.caseEvent.count({ where: { kind: "auto_close" } })).toBe(2);

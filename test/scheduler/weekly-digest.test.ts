@@ -78,7 +78,7 @@ describe("the weekly digest", () => {
     expect(chart.initial_comment).toBe("月別インシデント消費のグラフ（2026年4月 〜 2026年9月）です。");
     const png = PNG.sync.read(chart.content);
     expect([png.width, png.height]).toEqual([1200, 700]);
-    const payload = (await h.database.db.client.outboxMessage.findFirst({ where: { kind: "digest.chart" }, select: { payload: true } }))!.payload;
+    const payload = (await h.database.db.client.outboxMessage.findFirst({ where: { kind: "digest_chart" }, select: { payload: true } }))!.payload;
     const drawn = (typeof payload === "string" ? JSON.parse(payload) : payload) as { chart: { series: Array<{ name: string; values: number[] }> } };
     expect(drawn.chart.series).toEqual([{ customerId: expect.any(Number), name: "株式会社サンプル", values: [0, 0, 0, 0, 0, 3] }]);
   });

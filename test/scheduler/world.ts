@@ -10,6 +10,13 @@ import { registerContract } from "../../src/services/register-contract.ts";
 import type { JobOutcome } from "../../src/services/scheduled-job.ts";
 import { TestClock } from "../support/clock.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { readPayload } from "../../src/db/outbox-kinds.ts";
+
+function payloadOf(stored: unknown): OutboxPayload {
+  const payload = readPayload(stored);
+  if (payload instanceof Error) throw payload;
+  return payload;
+}
 
 export const TRIAGE = "C0TRIAGE";
 export const CONTACT = "T4U株式会社 サポートサービス窓口";
@@ -109,7 +116,7 @@ export interface OutboxRow { id: number; channelId: string; caseId: number | nul
 
 export async function outbox(w: World): Promise<OutboxRow[]> {
   const rows = await w.database.db.client.outboxMessage.findMany({ orderBy: { id: "asc" } });
-  return rows.map((r) => ({ id: r.id, channelId: r.channelId, caseId: r.caseId, createdAt: r.createdAt, dedupeKey: r.dedupeKey, payload: JSON.parse(r.payload) as OutboxPayload }));
+  return rows.map((r) => ({ id: r.id, channelId: r.channelId, caseId: r.caseId, createdAt: r.createdAt, dedupeKey: r.dedupeKey, payload: payloadOf(r.payload) }));
 }
 
 /** The notices (case thread, triage thread or channel top level) with a given key. */

@@ -159,7 +159,7 @@ describe("newer proposals and declines", () => {
     const [a, b] = [await proposeLevelA(w.deps, input), await proposeLevelA(w.deps, input)];
     expect(a).toMatchObject({ ok: true, duplicate: false });
     expect(b).toMatchObject({ ok: true, duplicate: true });
-    expect(await db().outboxMessage.count({ where: { kind: "proposal.request" } })).toBe(1);
+    expect(await db().outboxMessage.count({ where: { kind: "proposal_request" } })).toBe(1);
   });
 
   it("a decline changes nothing but is recorded with who declined", async () => {
@@ -192,8 +192,8 @@ describe("split (R-INC-3)", () => {
     expect(await contract(w, contractId)).toMatchObject({ available: 7, reserved: 3 });
     for (const part of parts) expect(await db().ledgerEntry.count({ where: { caseId: part.id, kind: "reserve", amount: 1 } })).toBe(1);
     // Each new part tells the customer why it exists.
-    const notices = await db().outboxMessage.findMany({ where: { kind: "case.notice" } });
-    expect(notices.filter((n) => n.payload.includes("notice.split_part") && n.payload.includes("3つの別々の事象です。"))).toHaveLength(2);
+    const notices = await db().outboxMessage.findMany({ where: { kind: "case_notice" } });
+    expect(notices.map((n) => JSON.stringify(n.payload)).filter((p) => p.includes("notice.split_part") && p.includes("3つの別々の事象です。"))).toHaveLength(2);
   });
 
   it("all parts or none: without incidents for every part nothing is created and the proposal stays open", async () => {

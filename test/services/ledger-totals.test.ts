@@ -9,7 +9,7 @@ import { resolveCase } from "../../src/services/resolve-case.ts";
 import { createWorld, ENGINEER, openedCase, registerCustomer, tokyo, type World } from "./contract-world.ts";
 
 let w: World;
-const KINDS = ["reserve", "consume", "release", "purchase"];
+const KINDS = ["reserve", "consume", "release", "purchase"] as const;
 
 const sorted = (sums: KindSum[]) => [...sums].sort((a, b) => a.customerId - b.customerId || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 const fromLedger = async (range: { gte: Date; lt?: Date }) => sorted((await entrySums(w.database.db, KINDS, range)).filter((s) => s.amount !== 0));

@@ -3,8 +3,9 @@
 // a guard or an event: Slack's ts orders the conversation, not the state read.
 import type { Db, Tx } from "../client.ts";
 import type { CaseColumns } from "./changes.ts";
+import type { AuthorRole } from "../../domain/roles.ts";
 
-export interface ThreadRecord { channelId: string; ts: string; userId: string; authorRole: string; text: string; postedAt: Date }
+export interface ThreadRecord { channelId: string; ts: string; userId: string; authorRole: AuthorRole; text: string; postedAt: Date }
 
 /** Records a message on its own; a copy already recorded fails with a unique violation. */
 export async function recordThreadMessage(tx: Tx, caseId: number, record: ThreadRecord): Promise<void> {

@@ -4,6 +4,7 @@
 import type { JsonFields, Tx } from "../client.ts";
 import { newCaseParts, type Part } from "./reservations.ts";
 import type { CaseLevel, CaseState } from "../../domain/case.ts";
+import type { LevelReason } from "../../domain/proposal.ts";
 
 export interface OpenedCase {
   customerId: number;
@@ -15,7 +16,7 @@ export interface OpenedCase {
   description: string;
   product: string | null;
   level: CaseLevel;
-  levelReason: string | null;
+  levelReason: LevelReason | null;
   incidents: number;
   openedBy: string;
   sourceTs: string | null;

@@ -2,6 +2,7 @@
 // event and the outbox rows that tell Slack, always in that order inside the caller's transaction. Its own file
 // because every use case that moves a case goes through it; the reads they decide on are in reads.ts.
 import { Prisma, type Db, type JsonFields, type Tx } from "../client.ts";
+import type { CaseEventKind } from "../../generated/sqlite/enums.ts";
 import { enqueueMany } from "../outbox.ts";
 import { releaseFromCase, settleCase, type Part } from "./reservations.ts";
 import { ACTIVE_STATES, type CaseLevel, type CaseState, type Settlement } from "../../domain/case.ts";
@@ -34,11 +35,13 @@ export type CaseSettlement =
   | { kind: "release_some"; amount: number; customerId: number; reason: string | null };
 
 export interface CaseEventInput {
-  kind: string;
+  kind: CaseEventKind;
   actorId: string;
   /** Stored as JSON; null stores nothing, as does leaving it out. */
   data?: JsonFields | null;
 }
+
+export type { CaseEventKind };
 
 /** One message the change asks Slack to show, written to the outbox with the others in one insert. */
 export type OutboxEntry = Parameters<typeof enqueueMany>[1][number];

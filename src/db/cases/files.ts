@@ -1,6 +1,7 @@
 // The files of a case: posted in its thread or attached when it was opened. Slack holds the file; this is the
 // record of what it was, who posted it and when.
 import type { Db, Tx } from "../client.ts";
+import type { AuthorRole } from "../../domain/roles.ts";
 
 export interface CaseFileRow {
   fileId: string;
@@ -9,7 +10,7 @@ export interface CaseFileRow {
   filetype: string | null;
   size: number | null;
   userId: string;
-  authorRole: string;
+  authorRole: AuthorRole;
   messageTs: string | null;
   postedAt: Date;
 }

@@ -1,15 +1,15 @@
 // Reads and writes of proposals to raise a case's incidents: the pending ones a new proposal withdraws or repeats,
 // the claim of the customer's answer, and what a proposal message shows.
-import type { ProposalState } from "../../domain/proposal.ts";
+import type { LevelReason, ProposalKind, ProposalState } from "../../domain/proposal.ts";
 import { Prisma, type Db, type Tx } from "../client.ts";
 
 /** A proposal still waiting for the customer's answer, as a new proposal compares itself with it. */
-export interface PendingProposal { id: number; kind: string; reason: string; parts: Prisma.JsonValue; incidents: number }
+export interface PendingProposal { id: number; kind: ProposalKind["kind"]; levelReason: LevelReason | null; reason: string; parts: Prisma.JsonValue; incidents: number }
 
 export function pendingProposalsOf(tx: Tx, caseId: number): Promise<PendingProposal[]> {
   return tx.proposal.findMany({
     where: { caseId, state: "pending" },
-    select: { id: true, kind: true, reason: true, parts: true, incidents: true },
+    select: { id: true, kind: true, levelReason: true, reason: true, parts: true, incidents: true },
   });
 }
 
@@ -20,7 +20,8 @@ export async function withdrawPendingProposals(tx: Tx, caseId: number, by: { act
 
 export interface NewProposal {
   caseId: number;
-  kind: string;
+  kind: ProposalKind["kind"];
+  levelReason: LevelReason | null;
   incidents: number;
   reason: string;
   /** For a split: the titles of the new parts. */
@@ -32,19 +33,19 @@ export interface NewProposal {
 /** Records a proposal waiting for the customer's answer; returns its id. */
 export async function recordProposal(tx: Tx, p: NewProposal): Promise<number> {
   const created = await tx.proposal.create({
-    data: { caseId: p.caseId, kind: p.kind, incidents: p.incidents, reason: p.reason, parts: p.parts ? [...p.parts] : Prisma.DbNull, proposedBy: p.proposedBy, createdAt: p.at },
+    data: { caseId: p.caseId, kind: p.kind, levelReason: p.levelReason, incidents: p.incidents, reason: p.reason, parts: p.parts ? [...p.parts] : Prisma.DbNull, proposedBy: p.proposedBy, createdAt: p.at },
     select: { id: true },
   });
   return created.id;
 }
 
 /** A proposal as the customer's answer to it needs it. */
-export interface ProposalToDecide { id: number; caseId: number; kind: string; state: ProposalState; reason: string; parts: Prisma.JsonValue; proposedBy: string }
+export interface ProposalToDecide { id: number; caseId: number; kind: ProposalKind["kind"]; levelReason: LevelReason | null; state: ProposalState; reason: string; parts: Prisma.JsonValue; proposedBy: string }
 
 export function proposalToDecide(tx: Tx, proposalId: number): Promise<ProposalToDecide | null> {
   return tx.proposal.findUnique({
     where: { id: proposalId },
-    select: { id: true, caseId: true, kind: true, state: true, reason: true, parts: true, proposedBy: true },
+    select: { id: true, caseId: true, kind: true, levelReason: true, state: true, reason: true, parts: true, proposedBy: true },
   });
 }
 
@@ -66,7 +67,8 @@ export async function markProposalDecided(
 export interface ProposalWithCase {
   id: number;
   caseId: number;
-  kind: string;
+  kind: ProposalKind["kind"];
+  levelReason: LevelReason | null;
   incidents: number;
   reason: string;
   parts: Prisma.JsonValue;
@@ -80,7 +82,7 @@ export function proposalWithCase(client: Db | Tx, proposalId: number): Promise<P
   return client.proposal.findUnique({
     where: { id: proposalId },
     select: {
-      id: true, caseId: true, kind: true, incidents: true, reason: true, parts: true, state: true, proposedBy: true, decidedBy: true,
+      id: true, caseId: true, kind: true, levelReason: true, incidents: true, reason: true, parts: true, state: true, proposedBy: true, decidedBy: true,
       case: { select: { channelId: true, rootTs: true, customerId: true } },
     },
   });

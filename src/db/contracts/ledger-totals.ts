@@ -3,8 +3,9 @@
 // already held and the total adds no wait). A span's sum per customer is then, at each end of the span, one index
 // read per contract and kind plus the entries of that end's own day up to the instant.
 import { Prisma, type Database, type Tx } from "../client.ts";
+import { isLedgerKind, type LedgerKind } from "../../domain/ledger.ts";
 
-export interface KindSum { customerId: number; kind: string; amount: number }
+export interface KindSum { customerId: number; kind: LedgerKind; amount: number }
 
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000Z`);
@@ -12,7 +13,7 @@ const dayStart = (day: string) => new Date(`${day}T00:00:00.000Z`);
 const END_OF_TIME = "9999-12-31";
 
 /** Adds one ledger entry to its contract's totals of its kind. */
-export async function addToTotals(tx: Tx, kind: string, m: { contractId: number; customerId: number; amount: number; at: Date }): Promise<void> {
+export async function addToTotals(tx: Tx, kind: LedgerKind, m: { contractId: number; customerId: number; amount: number; at: Date }): Promise<void> {
   const day = utcDay(m.at);
   const amount = Prisma.sql`CAST(${m.amount} AS INTEGER)`;
   await tx.$executeRaw`INSERT INTO "LedgerTotal" ("contractId", "customerId", "kind", "day", "amount", "through")
@@ -27,7 +28,7 @@ export async function addToTotals(tx: Tx, kind: string, m: { contractId: number;
  * Per customer and kind, the amounts of the entries of `kinds` from `range.gte` up to `range.lt` (absent: all there
  * are). Customers with nothing in the span are left out.
  */
-export async function spanSums(db: Database, kinds: readonly string[], range: { gte: Date; lt?: Date }): Promise<KindSum[]> {
+export async function spanSums(db: Database, kinds: readonly LedgerKind[], range: { gte: Date; lt?: Date }): Promise<KindSum[]> {
   const [upTo, before] = await Promise.all([range.lt ? sumsBefore(db, kinds, range.lt) : sumsThroughDay(db, kinds, END_OF_TIME), sumsBefore(db, kinds, range.gte)]);
   const out = new Map<string, KindSum>();
   for (const [sign, sums] of [[1, upTo], [-1, before]] as const) {
@@ -42,7 +43,7 @@ export async function spanSums(db: Database, kinds: readonly string[], range: { 
 }
 
 /** The sums of every entry written before an instant: the totals through the day before, and that day's entries so far. */
-async function sumsBefore(db: Database, kinds: readonly string[], at: Date): Promise<KindSum[]> {
+async function sumsBefore(db: Database, kinds: readonly LedgerKind[], at: Date): Promise<KindSum[]> {
   const day = utcDay(at);
   const start = dayStart(day);
   const [totals, sameDay] = await Promise.all([
@@ -53,21 +54,24 @@ async function sumsBefore(db: Database, kinds: readonly string[], at: Date): Pro
 }
 
 /** Per customer and kind, the sum of the contracts' totals through the last day before `day`. */
-async function sumsThroughDay(db: Database, kinds: readonly string[], day: string): Promise<KindSum[]> {
-  const kindList = Prisma.join(kinds.map((k) => Prisma.sql`SELECT CAST(${k} AS TEXT) AS "kind"`), " UNION ALL ");
+async function sumsThroughDay(db: Database, kinds: readonly LedgerKind[], day: string): Promise<KindSum[]> {
+  // The list's column has the kind column's type, so that the totals' key (contract, kind, day) is read by its index:
+  // PostgreSQL's enum, SQLite's text.
+  const kindType = Prisma.raw(db.provider === "postgresql" ? `"LedgerKind"` : "TEXT");
+  const kindList = Prisma.join(kinds.map((k) => Prisma.sql`SELECT CAST(${k} AS ${kindType}) AS "kind"`), " UNION ALL ");
   const rows = await db.client.$queryRaw<Array<{ customerId: number | bigint; kind: string; amount: number | bigint | string | null }>>`
     SELECT "customerId", "kind", SUM("through") AS "amount" FROM (
       SELECT c."customerId" AS "customerId", k."kind" AS "kind",
         (SELECT t."through" FROM "LedgerTotal" t WHERE t."contractId" = c."id" AND t."kind" = k."kind" AND t."day" < ${day} ORDER BY t."day" DESC LIMIT 1) AS "through"
       FROM "Contract" c CROSS JOIN (${kindList}) k
     ) AS "latest" WHERE "through" IS NOT NULL GROUP BY "customerId", "kind"`;
-  return rows.map((r) => ({ customerId: Number(r.customerId), kind: r.kind, amount: Number(r.amount ?? 0) }));
+  return rows.flatMap((r) => isLedgerKind(r.kind) ? [{ customerId: Number(r.customerId), kind: r.kind, amount: Number(r.amount ?? 0) }] : []);
 }
 
 const COVERING = "LedgerEntry_kind_createdAt_customerId_amount_idx";
 
 /** Sums of the ledger's own entries over a short span (part of one day), read from the covering index. */
-export async function entrySums(db: Database, kinds: readonly string[], range: { gte: Date; lt?: Date }): Promise<KindSum[]> {
+export async function entrySums(db: Database, kinds: readonly LedgerKind[], range: { gte: Date; lt?: Date }): Promise<KindSum[]> {
   if (db.provider === "sqlite") {
     // Given ANALYZE statistics, SQLite's planner prefers a skip-scan of (customerId, createdAt) that reads every row
     // from the table: twice the work of the covering index, which this names.
@@ -77,10 +81,10 @@ export async function entrySums(db: Database, kinds: readonly string[], range: {
         GROUP BY "customerId", "kind"`,
       ...kinds, range.gte, ...(range.lt ? [range.lt] : []),
     );
-    return rows.map((r) => ({ customerId: Number(r.customerId), kind: r.kind, amount: Number(r.amount ?? 0) }));
+    return rows.flatMap((r) => isLedgerKind(r.kind) ? [{ customerId: Number(r.customerId), kind: r.kind, amount: Number(r.amount ?? 0) }] : []);
   }
   const rows = await db.client.ledgerEntry.groupBy({ by: ["customerId", "kind"], where: { kind: { in: [...kinds] }, createdAt: range }, _sum: { amount: true } });
-  return rows.map((r) => ({ customerId: r.customerId, kind: r.kind, amount: r._sum.amount ?? 0 }));
+  return rows.map((r) => ({ customerId: r.customerId, kind: r.kind, amount: r._sum?.amount ?? 0 }));
 }
 
 /**

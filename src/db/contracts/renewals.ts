@@ -3,7 +3,7 @@
 // the requests themselves with their settlement.
 import { addDays } from "../../domain/contract.ts";
 import { lastYearUsage, type LastYearUsage } from "../../domain/forecast.ts";
-import type { RequestKind, RequestState } from "../../domain/renewal.ts";
+import type { RenewalAnswer, RequestKind, RequestState } from "../../domain/renewal.ts";
 import type { BusinessCalendar } from "../../domain/calendar.ts";
 import { Prisma, type Database, type Db, type JsonFields, type Tx } from "../client.ts";
 import { levelsOfCases } from "../cases/statements.ts";
@@ -90,7 +90,7 @@ export function listRequests(db: Db | Tx, filter: { state?: RequestState; custom
 }
 
 /** A contract as the customer's answer to its renewal notice needs it. */
-export interface RenewalToAnswer { id: number; customerId: number; endsOn: string; renewalAnswer: string | null; customer: { name: string } }
+export interface RenewalToAnswer { id: number; customerId: number; endsOn: string; renewalAnswer: RenewalAnswer | null; customer: { name: string } }
 
 export function renewalToAnswer(tx: Tx, contractId: number): Promise<RenewalToAnswer | null> {
   return tx.contract.findUnique({
@@ -104,7 +104,7 @@ export function renewalToAnswer(tx: Tx, contractId: number): Promise<RenewalToAn
  * racing, one writes and the other changes nothing. Returns whether this one wrote.
  */
 export async function recordRenewalAnswer(
-  tx: Tx, contractId: number, answer: { previous: string | null; answer: string; actorId: string; at: Date },
+  tx: Tx, contractId: number, answer: { previous: RenewalAnswer | null; answer: RenewalAnswer; actorId: string; at: Date },
 ): Promise<boolean> {
   const { count } = await tx.contract.updateMany({
     where: { id: contractId, renewalAnswer: answer.previous },

@@ -4,7 +4,6 @@
 import { channelLocale } from "../../db/channels/tenancy.ts";
 import { renewalAnswerOf } from "../../db/contracts/delivery.ts";
 import { findRequest, recordRequestTs } from "../../db/contracts/renewals.ts";
-import { isRenewalAnswer } from "../../domain/renewal.ts";
 import type { OutboxPayload } from "../../services/outbox-payload.ts";
 import { channelNoticeText, translator } from "../i18n/index.ts";
 import { purchaseNotice, renewalQuestion } from "../views/renewal-message.ts";
@@ -21,7 +20,7 @@ async function renewal(deps: DeliverDeps, contractId: number, params: Extract<Re
   const c = await renewalAnswerOf(deps.db.client, contractId);
   if (!c) throw new Error(`contract ${contractId} not found`);
   return renewalQuestion({
-    contractId, params, answer: isRenewalAnswer(c.renewalAnswer) ? c.renewalAnswer : null, answeredBy: c.renewalAnsweredBy,
+    contractId, params, answer: c.renewalAnswer, answeredBy: c.renewalAnsweredBy,
     answeredOn: c.renewalAnsweredAt ? deps.calendar.localDate(c.renewalAnsweredAt) : null,
   }, translator(locale));
 }

@@ -9,6 +9,7 @@ import { resolveCase } from "../../../src/services/resolve-case.ts";
 import { cancelCase } from "../../../src/services/cancel-case.ts";
 import { TestClock } from "../../support/clock.ts";
 import { upgradeDatabase } from "./upgrade.ts";
+import type { LedgerKind } from "../../../src/domain/ledger.ts";
 
 const CONVERSION = "case_reservations";
 const upgrade = upgradeDatabase();
@@ -21,13 +22,15 @@ it("gives every existing case one part on its contract, and such a case then set
   const at = new Date("2026-11-20T01:00:00Z");
   // Each create asks back only the id: this version's client knows columns that later migrations add.
   const customer = await upgrade.db.client.customer.create({ data: { name: "移行前のお客様" }, select: { id: true } });
-  const contract = (incidents: number, reserved: number, consumed: number) => upgrade.db.client.contract.create({
-    data: { customerId: customer.id, startsOn: "2026-04-01", endsOn: "2027-03-31", purchased: incidents, available: incidents - reserved - consumed, reserved, consumed, createdBy: "U0MGR1" },
-    select: { id: true },
-  });
+  // Contracts, cases and ledger entries in raw SQL: this version's client writes their kinds, levels and states as
+  // the enums later migrations create.
+  const contract = async (incidents: number, reserved: number, consumed: number) => {
+    const [row] = await upgrade.db.client.$queryRaw<Array<{ id: number | bigint }>>`INSERT INTO "Contract" ("customerId", "startsOn", "endsOn", "purchased", "available", "reserved", "consumed", "createdBy", "createdAt")
+      VALUES (${customer.id}, '2026-04-01', '2027-03-31', ${incidents}, ${incidents - reserved - consumed}, ${reserved}, ${consumed}, 'U0MGR1', ${at}) RETURNING "id"`;
+    return { id: Number(row!.id) };
+  };
   const first = await contract(10, 4, 0);
   const second = await contract(5, 0, 1);
-  // Cases in raw SQL: this version's client writes a level and a state as the enums a later migration creates.
   const kase = async (contractId: number, level: string, incidents: number, state: string) => {
     const requestKey = randomBytes(8).toString("hex");
     await upgrade.db.client.$executeRaw`INSERT INTO "Case" ("customerId", "contractId", "channelId", "requestKey", "title", "description", "level", "incidents", "state", "openedBy", "createdAt", "updatedAt")
@@ -37,8 +40,9 @@ it("gives every existing case one part on its contract, and such a case then set
   const levelA = await kase(first.id, "A", 3, "in_progress");
   const normal = await kase(first.id, "normal", 1, "answered");
   const resolved = await kase(second.id, "normal", 1, "resolved");
-  const entry = (contractId: number, caseId: number | null, kind: string, amount: number) =>
-    upgrade.db.client.ledgerEntry.create({ data: { contractId, customerId: customer.id, caseId, kind, amount, actorId: "U0MGR1", createdAt: at }, select: { id: true } });
+  const entry = (contractId: number, caseId: number | null, kind: LedgerKind, amount: number) =>
+    upgrade.db.client.$executeRaw`INSERT INTO "LedgerEntry" ("contractId", "customerId", "caseId", "kind", "amount", "actorId", "createdAt")
+      VALUES (${contractId}, ${customer.id}, ${caseId}, ${kind}, ${amount}, 'U0MGR1', ${at})`;
   await entry(first.id, null, "purchase", 10);
   await entry(second.id, null, "purchase", 5);
   await entry(first.id, levelA.id, "reserve", 3);

@@ -17,7 +17,7 @@ it("keeps what every event, notification and split proposal said", async () => {
   await sql.$executeRaw`INSERT INTO "Case" ("customerId", "contractId", "channelId", "requestKey", "title", "description", "level", "incidents", "state", "openedBy", "updatedAt")
     VALUES (1, 1, 'C0JA', 'case-1', '案件', '内容', 'normal', 1, 'open', 'U0CUST1', ${at})`;
   await sql.$executeRaw`INSERT INTO "CaseEvent" ("caseId", "kind", "actorId", "data", "createdAt") VALUES (1, 'cancel_defect', 'U0ENG1', ${JSON.stringify({ reason: "製品の不具合です" })}, ${at})`;
-  await sql.$executeRaw`INSERT INTO "CaseEvent" ("caseId", "kind", "actorId", "createdAt") VALUES (1, 'taken', 'U0ENG1', ${at})`;
+  await sql.$executeRaw`INSERT INTO "CaseEvent" ("caseId", "kind", "actorId", "createdAt") VALUES (1, 'assigned', 'U0ENG1', ${at})`;
   await sql.$executeRaw`INSERT INTO "ContractEvent" ("customerId", "contractId", "kind", "actorId", "data", "createdAt") VALUES (1, 1, 'renewal_answered', 'U0CUST1', ${JSON.stringify({ answer: "renew", previous: null })}, ${at})`;
   await sql.$executeRaw`INSERT INTO "Proposal" ("caseId", "kind", "incidents", "reason", "parts", "proposedBy", "createdAt") VALUES (1, 'split', 2, '別件です', ${JSON.stringify(["ライセンス", "プロキシ"])}, 'U0ENG1', ${at})`;
   await sql.$executeRaw`INSERT INTO "PersonalNotification" ("userId", "kind", "caseId", "data", "dedupeKey", "createdAt") VALUES ('U0ENG1', 'assigned', 1, ${JSON.stringify({ by: "U0ENG2", number: 1 })}, 'n-1', ${at})`;

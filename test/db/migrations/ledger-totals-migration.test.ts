@@ -49,7 +49,7 @@ it("keeps every sum of the ledger and every figure of the SLA report", async () 
 
   await upgrade.rest();
 
-  const all = ["reserve", "consume", "release"];
+  const all = ["reserve", "consume", "release"] as const;
   const sorted = (rows: Array<{ customerId: number; kind: string; amount: number }>) =>
     rows.filter((r) => r.amount !== 0).sort((a, b) => a.customerId - b.customerId || a.kind.localeCompare(b.kind));
   for (const range of [
