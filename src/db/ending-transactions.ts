@@ -22,7 +22,10 @@ export interface AdapterFactory {
 }
 
 const statement = (sql: string): Query => ({ sql, args: [], argTypes: [] });
-const BEGIN = statement("BEGIN");
+// IMMEDIATE: the write lock is taken at the start, waiting out the busy timeout. A deferred transaction that read
+// first and then writes fails at once, without waiting, when another process committed since its read (SQLite
+// cannot move its snapshot forward): a web process and a worker share one file, and would refuse each other's work.
+const BEGIN = statement("BEGIN IMMEDIATE");
 const ROLLBACK = statement("ROLLBACK");
 
 /** The factory, with transactions that give back their connection (PostgreSQL) or the connection's lock (SQLite). */
