@@ -1,11 +1,12 @@
 // Ack latency: how long the real HTTP receiver takes to answer Slack, per kind of request, beside a bare Bolt
-// app with the same receiver and signing whose handlers only ack.
+// app with the same receiver and signing whose handlers only ack; the app in one process, and split into a web
+// process that answers Slack and a worker that delivers.
 import type { SlackMessage } from "../tools/slack-sim/index.ts";
 import { Commands } from "../src/slack/ids.ts";
 import { runWaves, type LoadResult, type SignedRequest } from "./load.ts";
 import { table, type Goal, type SectionResult } from "./report.ts";
 import { ms, ratio, summarize, waitUntil, type Summary } from "./stats.ts";
-import { CallCounter, engineer, refusedCalls, startWorld, type TargetKind, type World } from "./world.ts";
+import { CallCounter, engineer, providerOf, refusedCalls, startWorld, type TargetKind, type World } from "./world.ts";
 import { openCases, rootMessage } from "./cases.ts";
 
 type Kind = "slash" | "view" | "message" | "button";
@@ -21,8 +22,12 @@ const KINDS: Array<{ kind: Kind; label: string; followUps: number; methods: stri
 const TARGETS: Array<{ kind: TargetKind; label: string }> = [
   { kind: "sqlite", label: "SQLite" },
   { kind: "postgresql", label: "PostgreSQL" },
+  { kind: "sqlite-split", label: "SQLite, web + worker" },
+  { kind: "postgresql-split", label: "PostgreSQL, web + worker" },
   { kind: "bare", label: "bare Bolt" },
 ];
+/** The product's goal for an ack's p99, as a multiple of the bare Bolt app's at the same concurrency. */
+const GOAL: Record<"sqlite" | "postgresql", Record<1 | 32, number>> = { sqlite: { 1: 1.5, 32: 2 }, postgresql: { 1: 2, 32: 3 } };
 const CUSTOMERS = 32;
 
 interface Sizes { warmup: number; n1: number; n32: number }
@@ -137,16 +142,17 @@ function report(results: Results, sizes: Sizes, health: string[]): SectionResult
         const x = r && bare ? r.p99 / bare.p99 : Number.NaN;
         cells.push(r ? `${ms(r.p50)} / ${ms(r.p95)} / ${ms(r.p99)}` : "–", ratio(x));
         if (!r) continue;
-        if (concurrency === 1) {
-          goals.push({ what: `${label}, ${target.label}, c=1`, target: "p99 ≤ 2× bare Bolt", measured: `${ms(r.p99)} ms = ${ratio(x)} (bare ${ms(bare?.p99 ?? Number.NaN)} ms)`, met: Number.isFinite(x) ? x <= 2 && r.failures === 0 : null });
-        } else {
-          goals.push({ what: `${label}, ${target.label}, c=32`, target: "p99 < 100 ms", measured: `${ms(r.p99)} ms`, met: r.p99 < 100 && r.failures === 0 });
-        }
+        const limit = GOAL[providerOf(target.kind) ?? "sqlite"][concurrency as 1 | 32];
+        goals.push({
+          what: `${label}, ${target.label}, c=${concurrency}`, target: `p99 ≤ ${limit}× bare Bolt`,
+          measured: `${ms(r.p99)} ms = ${ratio(x)} (bare ${ms(bare?.p99 ?? Number.NaN)} ms)`, met: Number.isFinite(x) ? x <= limit && r.failures === 0 : null,
+        });
         if (r.failures) findings.push(`${target.label}, ${label}, c=${concurrency}: ${r.failures} requests failed (first: ${r.firstFailure ?? "?"}).`);
       }
       return cells;
     });
-    body.push(...table(["Request", "bare Bolt p50 / p95 / p99", "SQLite p50 / p95 / p99", "SQLite p99 ÷ bare", "PostgreSQL p50 / p95 / p99", "PostgreSQL p99 ÷ bare"], rows), "");
+    const columns = TARGETS.filter((t) => t.kind !== "bare").flatMap((t) => [`${t.label} p50 / p95 / p99`, `${t.label} p99 ÷ bare`]);
+    body.push(...table(["Request", "bare Bolt p50 / p95 / p99", ...columns], rows), "");
   }
   findings.push(...explain(goals));
   return {
@@ -158,7 +164,11 @@ function report(results: Results, sizes: Sizes, health: string[]): SectionResult
         "registered customer channels. The Slack Web API is the test stand-in, running in the load generator's " +
         "process, so the app's own follow-up calls (views.open and views.update, the outbox's chat.postMessage/chat.update) really " +
         "happen during the measurement. The bare Bolt app has the same `HTTPReceiver` (endpoint, signing secret) and " +
-        "logger, in its own child process, and handlers that only ack.",
+        "logger, in its own child process, and handlers that only ack. The *web + worker* targets are the same app " +
+        "started as two processes on the same database (`APP_ROLE=web`, which the requests are sent to, and " +
+        "`APP_ROLE=worker` beside it, which handles the kept message events, delivers the outbox and refreshes App " +
+        "Home; woken by NOTIFY on PostgreSQL, polling every `WORKER_POLL_MS` = 150 ms on SQLite); the figures are the web " +
+        "process's.",
       "Requests go in waves: at concurrency 1 one request at a time, at concurrency 32 thirty-two requests sent at " +
         "once (32 people acting in the same instant). The next wave is sent once the app has finished what the " +
         "previous one set off after its acks (the modal opened, the outbox delivered: the stand-in has received the " +

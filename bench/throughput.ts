@@ -4,16 +4,23 @@ import { openCases, rootMessage } from "./cases.ts";
 import { runClosedLoop } from "./load.ts";
 import { table, type SectionResult } from "./report.ts";
 import { int, waitUntil } from "./stats.ts";
-import { engineer, refusedCalls, startWorld, type World } from "./world.ts";
+import { engineer, refusedCalls, startWorld, type TargetKind, type World } from "./world.ts";
 
 const CONCURRENCY = 16;
+/** The app in one process, and as a web process with a worker beside it (APP_ROLE=web and worker). */
+const TARGETS: Array<{ kind: TargetKind; label: string }> = [
+  { kind: "sqlite", label: "SQLite" },
+  { kind: "postgresql", label: "PostgreSQL" },
+  { kind: "sqlite-split", label: "SQLite, web + worker" },
+  { kind: "postgresql-split", label: "PostgreSQL, web + worker" },
+];
 
 interface Result { label: string; cases: number; openSeconds: number; resolveSeconds: number; totalSeconds: number; slackCalls: number; failures: number; notes: string[] }
 
 export async function throughput(options: { quick: boolean; log: (line: string) => void }): Promise<SectionResult> {
   const n = options.quick ? 120 : 400;
   const results: Result[] = [];
-  for (const kind of ["sqlite", "postgresql"] as const) {
+  for (const { kind, label } of TARGETS) {
     const world = await startWorld(kind, { customers: 32 });
     try {
       await lifecycle(world, 32); // warm-up
@@ -26,8 +33,8 @@ export async function throughput(options: { quick: boolean; log: (line: string) 
         ...(refused.count ? [`${refused.count} Slack calls refused (first: ${refused.first})`] : []),
         ...(stats.errors || stats.warnings ? [`the app logged ${stats.warnings} warnings and ${stats.errors} errors`] : []),
       ];
-      results.push({ label: kind === "sqlite" ? "SQLite" : "PostgreSQL", cases: n, ...r, slackCalls: world.slack.calls.length - world.requests.modalsOpened - calls, notes });
-      options.log(`throughput ${kind}: ${(n / r.totalSeconds).toFixed(1)} cases/s`);
+      results.push({ label, cases: n, ...r, slackCalls: world.slack.calls.length - world.requests.modalsOpened - calls, notes });
+      options.log(`throughput ${label}: ${(n / r.totalSeconds).toFixed(1)} cases/s`);
     } finally {
       await world.close();
     }
@@ -68,7 +75,9 @@ function report(results: Result[]): SectionResult {
   return {
     id: "throughput", title: "Throughput",
     method: [
-      `Each database gets a fresh app (child process, 32 customer channels) and ${CONCURRENCY} simulated people. ` +
+      `Each database gets a fresh app (child process, 32 customer channels) and ${CONCURRENCY} simulated people; ` +
+        "the app runs in one process, or as a web process taking the requests with a worker beside it delivering " +
+        "(APP_ROLE=web and APP_ROLE=worker, two processes on the same database). " +
         "First the cases are opened through signed view submissions (closed loop: each person submits again as soon " +
         "as the previous submission is acknowledged) and the outbox is drained, so every case's root message, opening " +
         "notice and triage post are in Slack; then an engineer clicks Resolve on each case's root message (closed loop " +
@@ -78,7 +87,7 @@ function report(results: Result[]): SectionResult {
         "Slack's limit rather than the app.",
     ],
     body: table(
-      ["Database", "Cases", "Open + deliver (s)", "Resolve + deliver (s)", "Total (s)", "Cases opened and resolved per second", "Slack calls per case", "Failed requests or cases left open"],
+      ["Target", "Cases", "Open + deliver (s)", "Resolve + deliver (s)", "Total (s)", "Cases opened and resolved per second", "Slack calls per case", "Failed requests or cases left open"],
       results.map((r) => [r.label, int(r.cases), r.openSeconds.toFixed(1), r.resolveSeconds.toFixed(1), r.totalSeconds.toFixed(1), (r.cases / r.totalSeconds).toFixed(1), (r.slackCalls / r.cases).toFixed(1), String(r.failures)]),
     ).concat(results.flatMap((r) => r.notes.map((note) => `- ${r.label}: ${note}`))),
     goals: [],

@@ -1,6 +1,6 @@
 // One system under measurement: the Slack stand-in (in this process, so trigger ids can be issued synchronously),
 // a fresh database (a temporary SQLite file, or a schema of its own on the PostgreSQL server, dropped afterwards),
-// and the app or the bare Bolt app in a child process.
+// and the app (in one process, or as a web process and a worker) or the bare Bolt app in a child process.
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { BusinessCalendar, DEFAULT_CLOSED_DAYS } from "../src/domain/calendar.ts";
@@ -20,7 +20,13 @@ import type { TargetCommand, TargetSpec, TargetStats } from "./target.ts";
 const SIGNING_SECRET = "bench-signing-secret";
 const BOT_TOKEN = "xoxb-bench-token";
 
-export type TargetKind = "bare" | "sqlite" | "postgresql";
+/** `-split`: the app as a web process (APP_ROLE=web) with a worker (APP_ROLE=worker) beside it on the same database. */
+export type TargetKind = "bare" | "sqlite" | "postgresql" | "sqlite-split" | "postgresql-split";
+
+/** The database of a kind of target (null for the bare Bolt app). */
+export function providerOf(kind: TargetKind): "sqlite" | "postgresql" | null {
+  return kind === "bare" ? null : kind.startsWith("postgresql") ? "postgresql" : "sqlite";
+}
 
 export interface Customer { customerId: number; channelId: string; person: Person }
 
@@ -118,7 +124,8 @@ export interface World {
 
 export async function startWorld(kind: TargetKind, options: { customers?: number; nodeFlags?: string[] } = {}): Promise<World> {
   const slack = await startSlackStandIn({ token: BOT_TOKEN, teamId: HOME_TEAM });
-  const database = kind === "bare" ? null : await createTestDatabase(kind);
+  const provider = providerOf(kind);
+  const database = provider === null ? null : await createTestDatabase(provider);
   const calendar = new BusinessCalendar({ timezone: "Asia/Tokyo", closedDays: DEFAULT_CLOSED_DAYS });
   // Registration reads each channel's Slack Connect workspaces from the stand-in, as the app does from Slack, so
   // every benchmark customer is its channel's registered customer workspace.
@@ -142,7 +149,7 @@ export async function startWorld(kind: TargetKind, options: { customers?: number
     }
   }
   const target = await spawnTarget({
-    mode: kind === "bare" ? "bare" : "app", slackApiUrl: slack.url, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN,
+    mode: kind === "bare" ? "bare" : kind.endsWith("-split") ? "split" : "app", slackApiUrl: slack.url, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN,
     databaseUrl: database?.url ?? "file:./unused.db", engineers: [engineer.userId], managers: [manager.userId], triageChannel: TRIAGE_CHANNEL,
   }, options.nodeFlags);
   const endpoint = new Endpoint(target.port);
