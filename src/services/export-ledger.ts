@@ -6,6 +6,7 @@ import { customerRefs } from "../db/contracts/customers.ts";
 import { ledgerPage } from "../db/contracts/ledger.ts";
 import { caseNumber } from "../domain/case.ts";
 import { addDays, isIsoDate } from "../domain/contract.ts";
+import type { LedgerKind } from "../domain/ledger.ts";
 import { BOM, csvLine } from "../lib/csv.ts";
 import type { ServiceDeps } from "./deps.ts";
 
@@ -25,7 +26,7 @@ export function validatePeriod(from: string | null | undefined, to: string | nul
 
 export interface CsvLabels {
   header: readonly [string, string, string, string, string, string, string, string, string, string];
-  kind(kind: string): string;
+  kind(kind: LedgerKind): string;
 }
 
 export const ENGLISH_LABELS: CsvLabels = {

@@ -13,7 +13,7 @@ export function csvLabels(t: Translate): CsvLabels {
       t("contracts.csv.entry"), t("contracts.csv.time"), t("contracts.csv.customer"), t("contracts.csv.contract"), t("contracts.csv.period"),
       t("contracts.csv.kind"), t("contracts.csv.amount"), t("contracts.csv.case"), t("contracts.csv.actor"), t("contracts.csv.reason"),
     ],
-    kind: (kind) => (["purchase", "addition", "reserve", "consume", "release", "adjust"].includes(kind) ? t(`contracts.ledger.kind.${kind as LedgerKind}`) : kind),
+    kind: (kind: LedgerKind) => t(`contracts.ledger.kind.${kind}`),
   };
 }
 
