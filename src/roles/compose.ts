@@ -16,6 +16,7 @@ import { guarded, operationalRoutes, type Route } from "../observability/routes.
 import { systemClock } from "../clock.ts";
 import type { Clock } from "../services/deps.ts";
 import { boltLogger } from "../slack/bolt-logger.ts";
+import { takeTurnsAfterAnswers, WorkTurns } from "../slack/work-turns.ts";
 import { EventInbox, noteListenerFailure, type InboxMode } from "../slack/event-inbox.ts";
 import { refuseNullBodies } from "../slack/receiver-guard.ts";
 import type { AppDeps, SlackDeps } from "../slack/deps.ts";
@@ -24,6 +25,10 @@ import { registerListeners } from "../slack/listeners/index.ts";
 import { slackPersonLocales } from "../slack/person-locales.ts";
 import { RoleGroups } from "../slack/role-directory.ts";
 import { slackWorkspaces } from "../slack/workspaces.ts";
+
+// Four listeners at a time keep both a database round trip (PostgreSQL) and a Slack call in flight while others
+// wait; a quarter second is the longest any waits, well inside a modal trigger's 3 s.
+const WORK_TURNS = { size: 4, maxWaitMs: 250 };
 
 export interface StartOptions {
   config: Config;
@@ -196,6 +201,9 @@ export async function compose(options: StartOptions, shape: Shape): Promise<Comp
     clientOptions: { ...clientOptions, retryConfig: { retries: 2, factor: 1, minTimeout: 100, maxTimeout: 500 } },
     logger: boltLogger(logger),
   });
+  // Work after an answer takes turns, so that a burst of people acting at once is answered before it is worked on.
+  // Installed before the inbox, whose handling of kept events then takes the same turns.
+  takeTurnsAfterAnswers(app, new WorkTurns(WORK_TURNS));
   // Messages are acknowledged once kept, so that one the database could not take is delivered again by Slack.
   const events = new EventInbox(appDeps, { logger, pollMs: options.eventRetryMs, mode: shape.inbox, onKept: shape.onKept });
   events.install(app);
