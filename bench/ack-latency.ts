@@ -221,12 +221,16 @@ function explain(goals: Goal[]): string[] {
   if ([...KINDS].some((k) => missed(k.kind, 32))) {
     out.push("**Why concurrency 32 misses.** The 32 requests of a burst share one event loop: the last one is " +
       "acknowledged only after the others' work before their acks (and, between turns, some of the work after) has " +
-      "run, so p99 is roughly 32 times the CPU one request needs. Below 100 ms that means about 3 ms of CPU per request " +
-      "including what it sets off, several times less than now (see *Where the time goes* and the profile). What would " +
-      "fix it, in order of effect: a process role that only receives (listeners and their use cases) beside one that " +
-      "delivers the outbox, runs the scheduler and refreshes App Home, woken by PostgreSQL's LISTEN/NOTIFY, so that " +
-      "delivery work never shares the receiving event loop; several receiving processes behind the load balancer " +
-      "(PostgreSQL), since each is bound to one core; fewer ORM operations per case (see above).");
+      "run, so p99 is roughly 32 times the CPU one request needs. The web + worker rows take off that loop what no " +
+      "person waits for: the kept message events' handling (which is why the message event gains most there), the " +
+      "outbox's delivery, the App Home refresh and the scheduler. What stays on it is each request's own work: the " +
+      "modal's reads and its update after `/support`'s ack, the case opened before the submission's ack, the " +
+      "resolution after the button's. What would fix that, in order of effect: several web processes behind the load " +
+      "balancer, since each is bound to one core (PostgreSQL; on SQLite as many as share the machine); fewer ORM " +
+      "operations per case. On SQLite the web process and the worker also take turns at the file's write lock, and " +
+      "SQLite's busy handler waits for the lock by sleeping on the thread that answers Slack: a worker's write delays " +
+      "the web process's answers by the handler's sleeps (1, 2, 5, 10 ms …); waiting for the lock asynchronously " +
+      "instead (busy timeout 0, the statement tried again after an awaited pause) would remove that.");
   }
   return out;
 }

@@ -186,6 +186,23 @@ async function stopProfile(): Promise<unknown> {
   profiler.disconnect();
   return profile;
 }
+/**
+ * The drain between two waves, tried again when it fails: on PostgreSQL the outbox's marking of a round may meet a
+ * case's transaction in a deadlock the server breaks by aborting it, which the app's dispatcher survives by its next
+ * pass, and the benchmark should too.
+ */
+async function drainRetrying(): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await started.drain();
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      logger.warn("drain failed; trying again", { error: error instanceof Error ? error.message.slice(-200) : String(error) });
+    }
+  }
+}
+
 process.on("message", (raw: unknown) => {
   const { id, cmd } = raw as TargetCommand;
   const answer = (result: unknown) => process.send?.({ id, result });
@@ -197,7 +214,7 @@ process.on("message", (raw: unknown) => {
     gc?.();
     stats().then(answer, fail);
   } else if (cmd === "drain") {
-    started.drain().then(() => answer(null), fail);
+    drainRetrying().then(() => answer(null), fail);
   } else if (cmd === "profile-start") {
     startProfile().then(() => answer(null), fail);
   } else if (cmd === "profile-stop") {
