@@ -2,6 +2,7 @@
 // (connected_team_ids on a Slack Connect channel) and named with team.info, and which workspace a person is of
 // (users.info), for naming approvers only among the customer's people.
 import type { WebClient } from "@slack/web-api";
+import { LRUCache } from "lru-cache";
 import type { ChannelConnections, ConnectedTeam } from "../domain/tenancy.ts";
 import type { Logger } from "../logger.ts";
 import type { WorkspaceDirectory } from "../services/deps.ts";
@@ -12,14 +13,18 @@ function ids(value: unknown): string[] {
 
 /** `homeTeamId` null: T4U's own workspace is asked of Slack (auth.test) on first use, as the command line does. */
 export function slackWorkspaces(client: WebClient, homeTeamId: string | null, logger: Logger): WorkspaceDirectory {
-  const names = new Map<string, string | null>();
+  // Workspace names by team id, so that registering one more channel of a customer does not ask again. Every
+  // workspace ever connected to one of the app's channels would stay for the life of the process; the thousand
+  // asked about most recently are more than the customers a desk serves, and a forgotten one is asked again.
+  const names = new LRUCache<string, string>({ max: 1_000 });
   let home: Promise<string | null> | null = homeTeamId ? Promise.resolve(homeTeamId) : null;
   const homeTeam = () => (home ??= client.auth.test().then((r) => r.team_id ?? null, () => {
     home = null;
     return null;
   }));
   async function nameOf(teamId: string): Promise<string | null> {
-    if (names.has(teamId)) return names.get(teamId) ?? null;
+    const known = names.get(teamId);
+    if (known !== undefined) return known;
     // A name is a convenience for managers; without team:read or for a team Slack will not describe, the id serves.
     const name = await client.team.info({ team: teamId }).then((r) => r.team?.name ?? null, () => null);
     if (name) names.set(teamId, name);

@@ -7,6 +7,7 @@ import type { Logger } from "../../logger.ts";
 import { faultSummary } from "../../db/health.ts";
 import { claimRound, DEFAULT_LEASE_MS, heldCauses, markDelivered, markFailed, markRetry, releaseClaims, releaseHeld, waitingCaseRoots, type OutboxRow } from "../../db/outbox.ts";
 import { deliver, Later, NotYet, type DeliverDeps } from "./deliver.ts";
+import { ChannelPacing } from "./channel-pacing.ts";
 import { announceAuthHold, announceBlockedCase, AUTH_CAUSES, classify, refuse } from "./holds.ts";
 import { postingOnce } from "./post-once.ts";
 import { DeliveryRound } from "./round.ts";
@@ -48,7 +49,7 @@ const CHANNELS_PER_ROUND = 50;
 const PER_CHANNEL = 8;
 
 export class OutboxDispatcher {
-  private readonly lastSent = new Map<string, number>();
+  private readonly pacing: ChannelPacing;
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -59,12 +60,14 @@ export class OutboxDispatcher {
   private lastProbeAt = Number.NEGATIVE_INFINITY;
   /** Whether held messages may exist that this process has not looked at (see pass). */
   private holdsUnknown = true;
-  /** Cases already announced as waiting behind a held message (the database keeps them from repeating anyway). */
+  /** Cases announced as waiting behind a held message, while they wait: as many as the holds keep, not every one
+   *  ever held up (the database keeps an announcement from repeating anyway). */
   private readonly announced = new Set<number>();
   readonly channelIntervalMs: number;
 
   constructor(private readonly deps: DeliverDeps, private readonly options: DispatcherOptions) {
     this.channelIntervalMs = options.channelIntervalMs ?? 1000;
+    this.pacing = new ChannelPacing(this.channelIntervalMs);
   }
 
   /** Something was written: deliver soon. Concurrent kicks coalesce into one more pass. */
@@ -139,8 +142,7 @@ export class OutboxDispatcher {
       if (held.some((h) => AUTH_CAUSES.includes(h.cause)) && !(await this.tokenWorksAgain())) return;
       await this.announceBlockedCases(held);
       const now = this.deps.clock.now();
-      const paced = new Set<string>();
-      for (const [channel, at] of this.lastSent) if (performance.now() - at < this.channelIntervalMs) paced.add(channel);
+      const paced = this.pacing.paced(performance.now());
       const perChannel = this.channelIntervalMs > 0 ? 1 : PER_CHANNEL;
       const rows = await claimRound(this.deps.db, now, { channels: CHANNELS_PER_ROUND, perChannel, skipChannels: paced, leaseMs: this.options.leaseMs });
       if (rows.length === 0) {
@@ -201,7 +203,7 @@ export class OutboxDispatcher {
     try {
       // A first attempt posts; a later one may follow an attempt that reached Slack unanswered, so it checks first.
       await deliver({ ...this.deps, round, client: postingOnce(this.deps.client, { outboxId: id, inDoubt: attempts > 1 }) }, channelId, payload);
-      this.lastSent.set(channelId, performance.now());
+      this.pacing.sent(channelId, performance.now());
       log.debug("outbox delivered", context);
       return { sent: true };
     } catch (error) {
@@ -261,8 +263,13 @@ export class OutboxDispatcher {
   /** A case opened in a channel whose messages are held: its message waits too, and T4U hears of it at once. */
   private async announceBlockedCases(held: Array<{ cause: string; channelId: string }>): Promise<void> {
     const channels = held.filter((h) => !AUTH_CAUSES.includes(h.cause));
-    if (channels.length === 0) return;
+    if (channels.length === 0) {
+      this.announced.clear();
+      return;
+    }
     const waiting = await waitingCaseRoots(this.deps.db, channels.map((h) => h.channelId));
+    const stillWaiting = new Set(waiting.flatMap((row) => (row.caseId === null ? [] : [row.caseId])));
+    for (const caseId of this.announced) if (!stillWaiting.has(caseId)) this.announced.delete(caseId);
     for (const row of waiting) {
       if (row.caseId === null || this.announced.has(row.caseId)) continue;
       const cause = channels.find((h) => h.channelId === row.channelId)?.cause ?? "held";
