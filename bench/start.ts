@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { startSlackStandIn } from "../tools/slack-sim/index.ts";
 import { table } from "./report.ts";
+import { startCommand } from "./start-command.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TEAM = "T0HOME1";
@@ -28,21 +29,7 @@ const IDLE_GOAL_MB = 120;
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, out: { type: "string", default: "docs/benchmarks.md" } } });
 
-/** package.json's start script, `exec env VAR=… node <flags> dist/main.js`, as its environment and node's flags. */
-function productionCommand(script: string): { env: Record<string, string>; flags: string[] } {
-  const words = script.trim().split(/\s+/);
-  if (words[0] === "exec") words.shift();
-  if (words[0] === "env") words.shift();
-  const env: Record<string, string> = {};
-  while (words[0] && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
-    const [name, ...value] = words.shift()!.split("=");
-    env[name!] = value.join("=");
-  }
-  if (words.shift() !== "node" || words.at(-1) !== "dist/main.js") throw new Error(`the start script is not \`[exec] [env VAR=…] node … dist/main.js\`: ${script}`);
-  return { env, flags: words.slice(0, -1) };
-}
-
-const production = productionCommand((JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start);
+const production = startCommand();
 const envText = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${v}`).join(" ");
 
 interface Variant { name: string; command: string; args: string[]; env?: Record<string, string> }
