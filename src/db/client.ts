@@ -1,7 +1,6 @@
 // The only module that knows there are two generated Prisma clients. Everything else sees one `Db` type.
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient as SqliteClient, Prisma } from "../generated/sqlite/client.ts";
 import { endingTransactions } from "./ending-transactions.ts";
@@ -67,15 +66,10 @@ export async function openDatabase(url: string, options: { schema?: string } = {
 
 function wrap(client: Db, provider: Provider, schema?: string): Database {
   const health = createDatabaseHealth();
+  // On SQLite every statement first gives the event loop a turn (connection-gate.ts), so a transaction no longer
+  // holds back the requests received while it runs.
   const transaction: Database["transaction"] = provider === "sqlite"
-    // better-sqlite3 never waits on I/O, so a transaction and the code around it run without giving the event
-    // loop a turn; requests already waiting (Slack's, with their 3-second deadline) are read only afterwards.
-    // One turn before each transaction lets them be read and acknowledged first. (Not inside it: a query from
-    // elsewhere would then run on the one connection in the middle of this transaction.)
-    ? async (work) => {
-      await nextTurn();
-      return client.$transaction(work, { maxWait: 10_000, timeout: 20_000 });
-    }
+    ? (work) => client.$transaction(work, { maxWait: 10_000, timeout: 20_000 })
     : (work) => retryingDeadlocks(() => client.$transaction(work, { maxWait: 10_000, timeout: 20_000 }));
   return {
     client,

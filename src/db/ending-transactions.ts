@@ -9,6 +9,8 @@
 // ten connections, and after ten every query waits forever. Here whatever was held is given back however the
 // statement ends, and a transaction SQLite left open is rolled back before the next one begins.
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { ConnectionGate } from "./connection-gate.ts";
+import { LoopTurns } from "./loop-turns.ts";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -35,7 +37,17 @@ export function endingTransactions(factory: AdapterFactory, kind: "sqlite" | "po
     adapterName: factory.adapterName,
     connect: async () => {
       const adapter = await factory.connect();
-      return { ...delegate(adapter), startTransaction: kind === "sqlite" ? sqliteTransactions(adapter) : pgTransactions(adapter) };
+      // The PostgreSQL driver waits for the server, so the loop turns during each statement anyway.
+      if (kind === "postgresql") return { ...delegate(adapter), startTransaction: pgTransactions(adapter) };
+      // The one SQLite connection is shared by turns (see connection-gate.ts).
+      const gate = new ConnectionGate(new LoopTurns());
+      return {
+        ...delegate(adapter),
+        queryRaw: (query) => gate.statement(() => adapter.queryRaw(query)),
+        executeRaw: (query) => gate.statement(() => adapter.executeRaw(query)),
+        executeScript: (script) => gate.statement(() => adapter.executeScript(script)),
+        startTransaction: sqliteTransactions(adapter, gate),
+      };
     },
   };
 }
@@ -90,23 +102,7 @@ function ending(tx: Pick<Transaction, "queryRaw" | "executeRaw" | "provider" | "
   };
 }
 
-function sqliteTransactions(adapter: Adapter): Adapter["startTransaction"] {
-  let queue: Promise<void> = Promise.resolve();
-  /** One transaction at a time on the one connection; resolves with the function that lets the next one in. */
-  const acquire = async (): Promise<() => Promise<void>> => {
-    let release!: () => void;
-    const previous = queue;
-    queue = new Promise<void>((resolve) => { release = resolve; });
-    await previous;
-    let released = false;
-    return () => {
-      if (!released) {
-        released = true;
-        release();
-      }
-      return Promise.resolve();
-    };
-  };
+function sqliteTransactions(adapter: Adapter, gate: ConnectionGate): Adapter["startTransaction"] {
   const begin = async (): Promise<void> => {
     try {
       await adapter.executeRaw(BEGIN);
@@ -117,18 +113,25 @@ function sqliteTransactions(adapter: Adapter): Adapter["startTransaction"] {
       await adapter.executeRaw(BEGIN);
     }
   };
+  // The transaction's statements take the loop's turn too; the connection is theirs until it ends.
+  const statements: Pick<Transaction, "queryRaw" | "executeRaw" | "provider" | "adapterName"> = {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (query) => gate.inTransaction(() => adapter.queryRaw(query)),
+    executeRaw: (query) => gate.inTransaction(() => adapter.executeRaw(query)),
+  };
   return async (isolationLevel?: IsolationLevel) => {
     // SQLite has one isolation level; the adapter refuses the others before touching the connection.
     if (isolationLevel && isolationLevel !== "SERIALIZABLE") return adapter.startTransaction(isolationLevel);
-    const release = await acquire();
+    const release = await gate.transaction();
     try {
       await begin();
     } catch (error) {
-      await release();
+      release();
       throw error;
     }
     // SQLite may keep a transaction open after a failed COMMIT (SQLITE_BUSY does): end it, so the connection is usable.
-    return ending(adapter, release, () => adapter.executeRaw(ROLLBACK));
+    return ending(statements, () => Promise.resolve(release()), () => adapter.executeRaw(ROLLBACK));
   };
 }
 

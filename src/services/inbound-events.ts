@@ -5,6 +5,7 @@
 // once it is committed, the event is Slack's no longer but ours, and an attempt to handle it that fails (the
 // database gone mid-way, the process killed) is made again from the stored copy until it succeeds.
 import { claimEvent, dueEvents, markFailed, markHandled, purgeHandled, releaseLeases, takeEvent, type KeptKind, type StoredEvent, type Taken } from "../db/inbound-events.ts";
+import { beforeTheAnswer } from "../db/loop-turns.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 /** How long one attempt may take before another replica (or the next pass) may try the event again. */
@@ -32,7 +33,8 @@ export async function receiveEvent(deps: Deps, input: { eventId: string; kind: K
   const at = deps.clock.now();
   const { handledHere, ...event } = input;
   try {
-    const taken = await takeEvent(deps.db, { ...event, at, leaseUntil: handledHere ? new Date(at.getTime() + EVENT_LEASE_MS) : null });
+    // Slack's answer waits for this insert: its statement goes before the background's (loop-turns.ts).
+    const taken = await beforeTheAnswer(() => takeEvent(deps.db, { ...event, at, leaseUntil: handledHere ? new Date(at.getTime() + EVENT_LEASE_MS) : null }));
     deps.db.health.ok();
     return taken;
   } catch (error) {
