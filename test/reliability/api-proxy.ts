@@ -10,7 +10,7 @@ export type ProxyMode = "pass" | "lose-answers";
 export interface ApiProxy {
   /** Base URL to give the app as SLACK_API_URL. */
   readonly url: string;
-  /** The stand-in's port; connections made before it is set are refused. */
+  /** The stand-in's port; connections made before it is set wait for it. */
   target: number | null;
   mode: ProxyMode;
   /** Refuses connections (and drops open ones) until started again, on the same port. */
@@ -50,22 +50,30 @@ export async function startApiProxy(): Promise<ApiProxy> {
       sockets.add(client);
       client.on("close", () => sockets.delete(client));
       client.on("error", () => client.destroy());
-      if (proxy.target === null) {
-        client.destroy();
-        return;
-      }
-      const upstream = connect(proxy.target, "127.0.0.1");
-      sockets.add(upstream);
-      upstream.on("close", () => {
-        sockets.delete(upstream);
-        client.destroy();
-      });
-      upstream.on("error", () => client.destroy());
-      client.on("close", () => upstream.destroy());
-      client.on("data", (chunk) => upstream.write(chunk));
-      upstream.on("data", (chunk) => {
-        if (proxy.mode === "pass") client.write(chunk);
-      });
+      // A connection made before the stand-in's port is known (the app's first call, made as it starts) waits for it.
+      const early: Buffer[] = [];
+      let upstream: Socket | null = null;
+      client.on("data", (chunk: Buffer) => (upstream ? upstream.write(chunk) : early.push(chunk)));
+      const relay = () => {
+        if (client.destroyed) return;
+        if (proxy.target === null) {
+          setTimeout(relay, 10);
+          return;
+        }
+        upstream = connect(proxy.target, "127.0.0.1");
+        sockets.add(upstream);
+        for (const chunk of early.splice(0)) upstream.write(chunk);
+        upstream.on("close", () => {
+          sockets.delete(upstream!);
+          client.destroy();
+        });
+        upstream.on("error", () => client.destroy());
+        client.on("close", () => upstream!.destroy());
+        upstream.on("data", (chunk) => {
+          if (proxy.mode === "pass") client.write(chunk);
+        });
+      };
+      relay();
     });
   }
 

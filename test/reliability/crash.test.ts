@@ -201,6 +201,8 @@ describe("kill -9 during a burst, then restart", () => {
   });
 
   it("delivered every pending post exactly once, in order, after the restart", async () => {
+    // The answers the killed process had kept were recorded since (above), and their posts may still be on their way.
+    await expect.poll(async () => pending(), { timeout: 30_000, interval: 100 }).toBe(0);
     expect(await auditDelivery(database.db, slack)).toEqual([]);
     const cases = await database.db.client.case.findMany();
     for (const c of cases) {
