@@ -2,7 +2,7 @@
 // channel serves, which case a message or a report version belongs to. Listeners call these instead of the
 // database, so every query stays behind src/db.
 import type { Locale } from "../config.ts";
-import { caseIdAtMessage, channelIdOfCase, levelTermsOf } from "../db/cases/reads.ts";
+import { caseIdAtMessage, channelIdOfCase, actionTermsOf } from "../db/cases/reads.ts";
 import { channelWithCustomer, registeredChannels } from "../db/channels/teams.ts";
 import { mutedTopics } from "../db/notifications.ts";
 import { caseIdOfReportVersion, reportVersionNumbered, reportVersionWithCase } from "../db/cases/reports.ts";
@@ -46,8 +46,8 @@ export function caseAtMessage(deps: Reads, channelId: string, ts: string): Promi
   return caseIdAtMessage(deps.db.client, channelId, ts);
 }
 
-export function caseLevelTerms(deps: Reads, caseId: number) {
-  return levelTermsOf(deps.db.client, caseId);
+export function caseActionTerms(deps: Reads, caseId: number) {
+  return actionTermsOf(deps.db.client, caseId);
 }
 
 export function reportVersionCase(deps: Reads, versionId: number): Promise<number | null> {

@@ -3,6 +3,8 @@
 import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Locale } from "../config.ts";
+import type { CaseLevel, CaseState } from "../domain/case.ts";
+import type { LevelReason } from "../domain/proposal.ts";
 import { can, type Permission, type Role } from "../domain/roles.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn, type Actor, type ChannelContext } from "./actor.ts";
 import type { SlackDeps } from "./deps.ts";
@@ -15,6 +17,8 @@ import { parseStaffMenuMetadata, staffMenuModal } from "./views/staff-menu.ts";
 export interface CaseActionContext {
   actor: Actor;
   caseId: number;
+  /** The case's level and state as the click found them (read with its channel). */
+  terms: { level: CaseLevel; levelReason: LevelReason | null; state: CaseState };
   channel: ChannelContext | null;
   roles: Set<Role>;
   locale: Locale;
@@ -37,13 +41,13 @@ export async function authorizeCaseAction(
   if (!actor) return null;
   const replyChannel = channelOf(body);
   const caseId = caseIdOf(value);
-  const found = caseId ? await deps.services.caseChannelOf(caseId) : null;
-  const channel = await channelContext(deps, found ?? undefined);
+  const terms = caseId ? await deps.services.caseActionTerms(caseId) : null;
+  const channel = await channelContext(deps, terms?.channelId);
   const roles = rolesIn(deps, actor, channel);
   const locale = localeFor(deps, actor, channel);
   // The customer's own controls (case.reply) are refused in the customer's words, with where to turn next.
   const forCustomers = permission === "case.reply";
-  if (!caseId || !found) {
+  if (!caseId || !terms) {
     const text = forCustomers ? customerRefusal(locale, deps.config.contact, "refused.unknown_case_customer") : t(locale, "refused.unknown_case");
     await ephemeral(client, deps.logger, replyChannel, actor.userId, text);
     return null;
@@ -55,7 +59,7 @@ export async function authorizeCaseAction(
     await ephemeral(client, deps.logger, replyChannel, actor.userId, text);
     return null;
   }
-  return { actor, caseId, channel, roles, locale, replyChannel };
+  return { actor, caseId, channel, roles, locale, replyChannel, terms };
 }
 
 function channelOf(body: unknown): string | undefined {

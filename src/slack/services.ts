@@ -21,7 +21,7 @@ import { ledgerCsvFile } from "../services/export-ledger.ts";
 import { findCase } from "../services/find-case.ts";
 import { findCustomers } from "../services/find-customers.ts";
 import { listContracts } from "../services/list-contracts.ts";
-import { caseAtMessage, caseChannelOf, caseLevelTerms, channelChoices, channelContextOf, mutedTopicsOf, purchaseRequestOf, reportVersionCase, reportVersionForReview, reportVersionOf } from "../services/lookups.ts";
+import { caseAtMessage, caseChannelOf, caseActionTerms, channelChoices, channelContextOf, mutedTopicsOf, purchaseRequestOf, reportVersionCase, reportVersionForReview, reportVersionOf } from "../services/lookups.ts";
 import { lowerLevel } from "../services/lower-level.ts";
 import { loadMyCases, loadRecentlyClosed } from "../services/my-cases.ts";
 import { offerCase, reviseOffer } from "../services/offer-case.ts";
@@ -72,7 +72,7 @@ export function createServices(deps: ServiceBinding) {
     cancelCase: bound(deps, cancelCase),
     caseAtMessage: bound(deps, caseAtMessage),
     caseChannelOf: bound(deps, caseChannelOf),
-    caseLevelTerms: bound(deps, caseLevelTerms),
+    caseActionTerms: bound(deps, caseActionTerms),
     caseTranscript: bound(deps, caseTranscript),
     channelApprovers: bound(deps, channelApprovers),
     channelCases: bound(deps, channelCases),

@@ -32,8 +32,9 @@ export async function caseIdAtMessage(db: Db | Tx, channelId: string, ts: string
 }
 
 /** What decides whether resolving a case first asks about its formal report. */
-export function levelTermsOf(db: Db | Tx, caseId: number) {
-  return db.case.findUnique({ where: { id: caseId }, select: { level: true, levelReason: true, state: true } });
+/** What a click on a case reads first, in one read: its channel (who may), its level and state (what follows). */
+export function actionTermsOf(db: Db | Tx, caseId: number) {
+  return db.case.findUnique({ where: { id: caseId }, select: { channelId: true, level: true, levelReason: true, state: true } });
 }
 
 /** A case as a change of it reads it (every column): what the change decides on and guards. */

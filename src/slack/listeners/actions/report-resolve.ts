@@ -3,14 +3,14 @@
 import type { WebClient } from "@slack/web-api";
 import type { Locale } from "../../../config.ts";
 import { caseNumber, isActive } from "../../../domain/case.ts";
+import type { CaseActionContext } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { translator } from "../../i18n/index.ts";
 import { resolveConfirmModal } from "../../views/report-modal.ts";
 
 /** True when the confirmation modal was opened instead of resolving. */
-export async function needsReportConfirmation(deps: SlackDeps, client: WebClient, caseId: number, locale: Locale, triggerId: string): Promise<boolean> {
-  const c = await deps.services.caseLevelTerms(caseId);
-  if (!c || c.level !== "A" || c.levelReason !== "report") return false;
+export async function needsReportConfirmation(deps: SlackDeps, client: WebClient, caseId: number, c: CaseActionContext["terms"], locale: Locale, triggerId: string): Promise<boolean> {
+  if (c.level !== "A" || c.levelReason !== "report") return false;
   if (!isActive(c.state)) return false;
   if (await deps.services.hasDeliveredReport(caseId)) return false;
   try {

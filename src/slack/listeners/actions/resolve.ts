@@ -13,7 +13,7 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     const ctx = await authorizeCaseAction(deps, client, body, body.actions[0]?.value, "case.work");
     if (!ctx) return;
-    if (await needsReportConfirmation(deps, client, ctx.caseId, ctx.locale, body.trigger_id)) return;
+    if (await needsReportConfirmation(deps, client, ctx.caseId, ctx.terms, ctx.locale, body.trigger_id)) return;
     const result = await deps.services.resolveCase({ caseId: ctx.caseId, actorId: ctx.actor.userId });
     if (!result.ok) {
       await ephemeral(client, deps.logger, ctx.replyChannel, ctx.actor.userId, t(ctx.locale, "refused.closed", { number: caseNumber(ctx.caseId) }));
