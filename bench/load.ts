@@ -1,6 +1,7 @@
 // Load over loopback and keep-alive connections. Each request is built and signed before its clock starts, so
 // the figures are the receiver's time to answer, not the generator's.
 import { Agent, request } from "node:http";
+import { Worker } from "node:worker_threads";
 
 export interface SignedRequest {
   body: string;
@@ -25,6 +26,17 @@ export class Endpoint {
   readonly host = "127.0.0.1";
   constructor(readonly port: number, readonly path = "/slack/events") {}
 
+  /**
+   * Sends the requests all at once from the sending thread (bench/wave-sender.mjs); `onAnswer` sees each answer as
+   * it arrives, with the milliseconds from its request's writing to its answer's last byte.
+   */
+  wave(requests: SignedRequest[], onAnswer: (k: number, answer: SentAnswer) => void): Promise<void> {
+    this.sender ??= new WaveSender(this.host, this.port, this.path);
+    return this.sender.send(requests, onAnswer);
+  }
+
+  private sender: WaveSender | null = null;
+
   post(req: SignedRequest): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
       const r = request({
@@ -43,6 +55,42 @@ export class Endpoint {
 
   close(): void {
     this.agent.destroy();
+    this.sender?.close();
+  }
+}
+
+export type SentAnswer = { ok: true; ms: number; status: number; text: string } | { ok: false; error: string };
+type SenderMessage = { wave: number; done: true } | { wave: number; k: number; answer: SentAnswer };
+
+class WaveSender {
+  private readonly worker: Worker;
+  private next = 0;
+  private readonly waves = new Map<number, { onAnswer: (k: number, answer: SentAnswer) => void; done: () => void }>();
+
+  constructor(host: string, port: number, path: string) {
+    // Without the TypeScript loader the benchmark runs under: the thread is plain JavaScript.
+    this.worker = new Worker(new URL("./wave-sender.mjs", import.meta.url), { workerData: { host, port, path }, execArgv: [] });
+    this.worker.unref();
+    this.worker.on("message", (msg: SenderMessage) => {
+      const wave = this.waves.get(msg.wave);
+      if (!wave) return;
+      if ("done" in msg) {
+        this.waves.delete(msg.wave);
+        wave.done();
+      } else wave.onAnswer(msg.k, msg.answer);
+    });
+  }
+
+  send(requests: SignedRequest[], onAnswer: (k: number, answer: SentAnswer) => void): Promise<void> {
+    const wave = this.next++;
+    return new Promise<void>((done) => {
+      this.waves.set(wave, { onAnswer, done });
+      this.worker.postMessage({ wave, requests: requests.map((r) => ({ body: r.body, headers: r.headers })) });
+    });
+  }
+
+  close(): void {
+    this.worker.postMessage({ close: true });
   }
 }
 
@@ -71,18 +119,14 @@ export async function runWaves(endpoint: Endpoint, options: {
   for (let first = 0; first < options.total; first += options.concurrency) {
     const size = Math.min(options.concurrency, options.total - first);
     const wave = await Promise.all(Array.from({ length: size }, async (_, k) => options.build(first + k)));
-    await Promise.all(wave.map(async (req, k) => {
-      const t0 = performance.now();
-      try {
-        const answer = await endpoint.post(req);
-        latencies.push(performance.now() - t0);
-        req.answered?.(answer);
-        const problem = answer.status !== 200 ? `HTTP ${answer.status}: ${answer.text.slice(0, 200)}` : options.check?.(answer, first + k) ?? null;
-        if (problem) fail(problem);
-      } catch (error) {
-        fail(error instanceof Error ? error.message : String(error));
-      }
-    }));
+    await endpoint.wave(wave, (k, sent) => {
+      if (!sent.ok) return fail(sent.error);
+      latencies.push(sent.ms);
+      const answer = { status: sent.status, text: sent.text };
+      wave[k]!.answered?.(answer);
+      const problem = answer.status !== 200 ? `HTTP ${answer.status}: ${answer.text.slice(0, 200)}` : options.check?.(answer, first + k) ?? null;
+      if (problem) fail(problem);
+    });
     await options.settle?.(size);
   }
   return { latencies, failures, firstFailure, wallMs: performance.now() - started };
