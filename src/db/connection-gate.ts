@@ -28,9 +28,9 @@ export class ConnectionGate {
     return run();
   }
 
-  /** Runs a statement of the transaction holding the connection, after the loop's turn. */
+  /** Runs a statement of the transaction holding the connection, after the loop's turn (taken ahead of the rest). */
   async inTransaction<T>(run: () => Promise<T>): Promise<T> {
-    await this.turns.take();
+    await this.turns.take(true);
     return run();
   }
 

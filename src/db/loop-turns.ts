@@ -4,27 +4,26 @@
 // server was seen to take new connections one per turn of the loop. Taking a turn before each statement lets the
 // loop poll between any two, so a request waits for at most one statement's worth of work.
 //
-// A statement an answer waits for (an event kept before Slack is answered) goes before the others waiting: the
-// answer is due within 3 seconds, and under a flood the queue of background steps can be long.
-import { AsyncLocalStorage } from "node:async_hooks";
+// A statement an answer waits for (a listener's read before it acknowledges, an event kept before Slack is
+// answered; src/lib/answer-first.ts) goes before the others waiting: the answer is due within 3 seconds, and under
+// a flood the queue of background steps can be long.
 import { setImmediate as nextTurn } from "node:timers/promises";
-
-const answering = new AsyncLocalStorage<true>();
-
-/** Runs `work` with its statements ahead of the background's (the work an answer to Slack waits for). */
-export function beforeTheAnswer<T>(work: () => Promise<T>): Promise<T> {
-  return answering.run(true, work);
-}
+import { anAnswerWaits } from "../lib/answer-first.ts";
 
 export class LoopTurns {
-  /** Steps waiting for their turn, first come first served; one is let go per turn of the loop. */
+  /** Steps waiting for their turn, first come first served; one is let go per turn of the loop, urgent ones first. */
+  private readonly urgent: Array<() => void> = [];
   private readonly waiting: Array<() => void> = [];
   private pumping = false;
 
-  /** Resolves in a later turn of the loop than the one it was called in, after the steps that asked before it. */
-  take(): Promise<void> {
+  /**
+   * Resolves in a later turn of the loop than the one it was called in. `holding`: a statement of the transaction
+   * that holds the connection, which goes first like the answer's (everything else on the connection, answers
+   * included, waits for that transaction to end).
+   */
+  take(holding = false): Promise<void> {
     return new Promise<void>((resolve) => {
-      if (answering.getStore()) this.waiting.unshift(resolve);
+      if (holding || anAnswerWaits()) this.urgent.push(resolve);
       else this.waiting.push(resolve);
       if (!this.pumping) this.pump();
     });
@@ -33,8 +32,8 @@ export class LoopTurns {
   private pump(): void {
     this.pumping = true;
     void nextTurn().then(() => {
-      this.waiting.shift()?.();
-      if (this.waiting.length > 0) this.pump();
+      (this.urgent.shift() ?? this.waiting.shift())?.();
+      if (this.urgent.length > 0 || this.waiting.length > 0) this.pump();
       else this.pumping = false;
     });
   }

@@ -5,7 +5,7 @@
 // once it is committed, the event is Slack's no longer but ours, and an attempt to handle it that fails (the
 // database gone mid-way, the process killed) is made again from the stored copy until it succeeds.
 import { claimEvent, dueEvents, markFailed, markHandled, purgeHandled, releaseLeases, takeEvent, type KeptKind, type StoredEvent, type Taken } from "../db/inbound-events.ts";
-import { beforeTheAnswer } from "../db/loop-turns.ts";
+import { beforeTheAnswer } from "../lib/answer-first.ts";
 import type { ServiceDeps } from "./deps.ts";
 
 /** How long one attempt may take before another replica (or the next pass) may try the event again. */

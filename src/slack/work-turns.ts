@@ -8,6 +8,7 @@
 // lone click's answer on SQLite wait about 3 ms), and after at most `maxWaitMs` whatever the others do: work that
 // waits on Slack (a views.open whose trigger expires after 3 s) is never held back long by work ahead of it.
 import type { App } from "@slack/bolt";
+import { untilAnswered } from "../lib/answer-first.ts";
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
 
@@ -70,15 +71,19 @@ export function takeTurnsAfterAnswers(app: App, turns: WorkTurns): void {
   app.processEvent = async (event: ReceiverEvent) => {
     // Set by the listener's ack (once, however often it is called), read once Bolt has run the listener.
     const turn: { taking: Promise<() => void> | null } = { taking: null };
-    const ack: ReceiverEvent["ack"] = async (response) => {
-      await event.ack(response);
-      turn.taking ??= turns.take();
-      await turn.taking;
-    };
-    try {
-      await processEvent({ ...event, ack });
-    } finally {
-      if (turn.taking) (await turn.taking)();
-    }
+    // Until the answer, the request's database reads go before background work (src/lib/answer-first.ts).
+    await untilAnswered(async (answered) => {
+      const ack: ReceiverEvent["ack"] = async (response) => {
+        answered();
+        await event.ack(response);
+        turn.taking ??= turns.take();
+        await turn.taking;
+      };
+      try {
+        await processEvent({ ...event, ack });
+      } finally {
+        if (turn.taking) (await turn.taking)();
+      }
+    });
   };
 }

@@ -2,7 +2,8 @@
 // to Slack waits for, which goes first. Without that, an event kept before its answer would wait behind a queue of
 // background steps as long as a flood makes it, and Slack would give up on the answer after 3 seconds.
 import { describe, expect, it } from "vitest";
-import { beforeTheAnswer, LoopTurns } from "../../src/db/loop-turns.ts";
+import { LoopTurns } from "../../src/db/loop-turns.ts";
+import { beforeTheAnswer } from "../../src/lib/answer-first.ts";
 
 describe("turns of the event loop for database steps", () => {
   it("lets one step go per turn, so the loop polls between any two", async () => {
