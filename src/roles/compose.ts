@@ -25,6 +25,7 @@ import { registerListeners } from "../slack/listeners/index.ts";
 import { slackPersonLocales } from "../slack/person-locales.ts";
 import { RoleGroups } from "../slack/role-directory.ts";
 import { slackWorkspaces } from "../slack/workspaces.ts";
+import { slackFetch } from "../slack/web-fetch.ts";
 
 // Four listeners at a time keep both a database round trip (PostgreSQL) and a Slack call in flight while others
 // wait; a quarter second is the longest any waits, well inside a modal trigger's 3 s.
@@ -139,7 +140,8 @@ export async function compose(options: StartOptions, shape: Shape): Promise<Comp
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = await prepareDatabase(config, logger, options.database);
   const calendar = new BusinessCalendar({ timezone: config.timezone, closedDays: config.closedDays });
-  const clientOptions = { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) };
+  // One transport, kept-alive connections, for every client here and Bolt's own (src/slack/web-fetch.ts says why).
+  const clientOptions = { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), fetch: slackFetch() };
   const metrics = createMetrics();
   const client = (extra: Record<string, unknown>) => new CountingWebClient(config.slack.botToken, {
     ...clientOptions, logger: boltLogger(logger), logLevel: LogLevel.ERROR, ...extra,
