@@ -47,11 +47,6 @@ export class ConnectionGate {
     };
   }
 
-  /** Whether a transaction holds the connection now (for tests). */
-  get held(): boolean {
-    return this.holding;
-  }
-
   // The waiting statements resume first (each runs its statement as soon as it resumes), then one waiting
   // transaction; a transaction that finds the connection taken again waits once more.
   private wake(): void {
