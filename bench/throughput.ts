@@ -31,7 +31,7 @@ export async function throughput(options: { quick: boolean; log: (line: string) 
       const stats = await world.target.stats();
       const notes = [
         ...(refused.count ? [`${refused.count} Slack calls refused (first: ${refused.first})`] : []),
-        ...(stats.errors || stats.warnings ? [`the app logged ${stats.warnings} warnings and ${stats.errors} errors`] : []),
+        ...(stats.errors || stats.warnings ? [`the app logged ${stats.warnings} warnings and ${stats.errors} errors (first: ${firstProblem(stats.firstProblems)})`] : []),
       ];
       results.push({ label, cases: n, ...r, slackCalls: world.slack.calls.length - world.requests.modalsOpened - calls, notes });
       options.log(`throughput ${label}: ${(n / r.totalSeconds).toFixed(1)} cases/s`);
@@ -40,6 +40,18 @@ export async function throughput(options: { quick: boolean; log: (line: string) 
     }
   }
   return report(results);
+}
+
+/** A logged problem as a reader wants it: the message and its error, from the app's JSON log line. */
+function firstProblem(lines: readonly string[]): string {
+  const line = lines[0];
+  if (!line) return "none kept";
+  try {
+    const entry = JSON.parse(line) as { msg?: string; error?: string };
+    return [entry.msg, entry.error].filter(Boolean).join(": ");
+  } catch {
+    return line.slice(0, 200);
+  }
 }
 
 /** Opens `n` cases, waits until their root messages are posted, resolves them all, waits until Slack was told. */
@@ -105,6 +117,18 @@ function report(results: Result[]): SectionResult {
         "cores with the app and the load generator, which is why it is the slower of the two here. " +
         "Slack's own pacing, one message a second per channel, would bound delivery further in production, most of all in " +
         "the single triage channel that every case posts to.",
+      ...(results.some((r) => r.label === "PostgreSQL, web + worker" && r.failures > 0) ? [
+        "**PostgreSQL, web + worker fails cases under this load.** Its failures are cases the web process could not open: " +
+          "`timeout exceeded when trying to connect`, a request that waited the pool's 5 seconds for one of its ten " +
+          "connections. Sampling `pg_stat_activity` while it happened showed the web process's ten connections each in " +
+          "a case-opening transaction, `idle in transaction` between statements for 0.1 to 0.6 s: the server waited for " +
+          "the web process, whose one thread ran sixteen openings' statements in turn. The same target run on its own, " +
+          "or right after the one-process PostgreSQL target, opened and resolved every case at about the one-process " +
+          "rate; it failed only when run after the SQLite targets, and why that order matters is not yet known. What " +
+          "would fix it: a transaction that keeps its connection only while its statements run (its reads before BEGIN, " +
+          "so the connection is held for the writes alone), and a bound on the openings under way in one web process " +
+          "below the pool's size, so that a burst waits in memory rather than for a connection.",
+      ] : []),
     ],
   };
 }
