@@ -3,6 +3,7 @@
 // problem is reported at once.
 import { z } from "zod";
 import { parseClosedDays, DEFAULT_CLOSED_DAYS } from "./domain/calendar.ts";
+import { poolSettings } from "./db/pool-settings.ts";
 
 export type Locale = "ja" | "en";
 
@@ -103,7 +104,8 @@ const coreSchema = z.object({
   TRIAGE_CHANNEL: checked(undefined, (v) => CHANNEL_ID.test(v), (v) => `TRIAGE_CHANNEL must be a channel id like C0123ABCD, got "${v}"`),
   DEFAULT_LOCALE: checked("ja", (v) => v === "ja" || v === "en", (v) => `DEFAULT_LOCALE must be ja or en, got "${v}"`),
   LOG_LEVEL: checked("info", (v) => ["debug", "info", "warn", "error"].includes(v), (v) => `LOG_LEVEL must be debug, info, warn or error, got "${v}"`),
-  DATABASE_URL: checked("file:./data/incident-desk.db", (v) => /^(file:|postgres(ql)?:\/\/)/.test(v), () => "DATABASE_URL must be file:./path.db (SQLite) or postgresql://user@host:5432/db"),
+  DATABASE_URL: checked("file:./data/incident-desk.db", (v) => /^file:/.test(v) || (/^postgres(ql)?:\/\//.test(v) && !(poolSettings(v) instanceof Error)),
+    (v) => /^postgres(ql)?:\/\//.test(v) ? String((poolSettings(v) as Error).message) : "DATABASE_URL must be file:./path.db (SQLite) or postgresql://user@host:5432/db"),
   FORECAST_WINDOW_DAYS: checked("90", (v) => whole(v, 14, 365), () => "FORECAST_WINDOW_DAYS must be a whole number of days from 14 to 365"),
   SUPPORT_CONTACT: optional(),
 });

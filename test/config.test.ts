@@ -70,6 +70,13 @@ describe("configuration", () => {
     expect(found.some((p) => p.startsWith("ROLE_REFRESH_SECONDS"))).toBe(true);
   });
 
+  it("refuses a PostgreSQL URL whose pool parameter is wrong, naming it, and keeps one that is right", () => {
+    const found = problems({ ...valid, DATABASE_URL: "postgresql://app@db/desk?connection_limit=0" });
+    expect(found.some((p) => p.startsWith("DATABASE_URL's connection_limit must be a whole number from 1 to 1000"))).toBe(true);
+    const url = "postgresql://app@db/desk?connection_limit=20&pool_timeout=30";
+    expect(loadConfig({ ...valid, DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
   it("lets the command line run without Slack settings", () => {
     expect(loadCoreConfig({ DATABASE_URL: "postgresql://root@localhost/test" }).databaseUrl).toBe("postgresql://root@localhost/test");
   });

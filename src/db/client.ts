@@ -5,6 +5,8 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient as SqliteClient, Prisma } from "../generated/sqlite/client.ts";
 import { endingTransactions } from "./ending-transactions.ts";
 import { createDatabaseHealth, type DatabaseHealth } from "./health.ts";
+import { driverUrl, poolSettings, transactionSlots } from "./pool-settings.ts";
+import { TransactionSlots } from "./transaction-slots.ts";
 
 export type Db = InstanceType<typeof SqliteClient>;
 /** What a use case sees inside a transaction. */
@@ -51,26 +53,35 @@ export async function openDatabase(url: string, options: { schema?: string } = {
     return wrap(client, provider);
   }
   const schema = options.schema ?? new URL(url).searchParams.get("schema") ?? undefined;
+  const pool = poolSettings(url);
+  if (pool instanceof Error) throw pool;
   // Loaded only when used: an SQLite deployment saves the memory of the second client and the pg driver.
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const { PrismaClient: PostgresClient } = await import("../generated/postgresql/client.ts");
   // Prisma qualifies its own queries with the schema; raw SQL (migrations, locks) relies on search_path.
   // A server that is down or unreachable fails a new connection within seconds instead of leaving it waiting.
+  // The connections are named, so that an operator can tell them apart in pg_stat_activity.
   const adapter = endingTransactions(new PrismaPg(
-    { connectionString: stripSchema(url), max: 10, connectionTimeoutMillis: 5_000, keepAlive: true, ...(schema ? { options: `-c search_path="${schema}"` } : {}) },
+    {
+      connectionString: driverUrl(url), max: pool.connections, connectionTimeoutMillis: pool.connectMs, keepAlive: true,
+      application_name: `incident-desk ${schema ?? "public"}`,
+      ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+    },
     schema ? { schema } : undefined,
   ), "postgresql");
   const client = new PostgresClient({ adapter }) as unknown as Db;
-  return wrap(client, provider, schema);
+  return wrap(client, provider, schema, new TransactionSlots(transactionSlots(pool.connections), pool.waitMs));
 }
 
-function wrap(client: Db, provider: Provider, schema?: string): Database {
+function wrap(client: Db, provider: Provider, schema?: string, slots?: TransactionSlots): Database {
   const health = createDatabaseHealth();
+  // On PostgreSQL a transaction first waits for one of the process's slots (transaction-slots.ts).
+  const turnOf = <T>(work: () => Promise<T>): Promise<T> => slots ? slots.run(work) : work();
   // On SQLite every statement first gives the event loop a turn (connection-gate.ts), so a transaction no longer
   // holds back the requests received while it runs.
   const transaction: Database["transaction"] = provider === "sqlite"
     ? (work) => client.$transaction(work, { maxWait: 10_000, timeout: 20_000 })
-    : (work) => retryingDeadlocks(() => client.$transaction(work, { maxWait: 10_000, timeout: 20_000 }));
+    : (work) => turnOf(() => retryingDeadlocks(() => client.$transaction(work, { maxWait: 10_000, timeout: 20_000 })));
   return {
     client,
     provider,
@@ -113,12 +124,6 @@ function isDeadlock(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return error instanceof Error && (code === "P2034" ||
     /deadlock detected|could not serialize access/i.test(`${error.message} ${cause instanceof Error ? cause.message : ""}`));
-}
-
-function stripSchema(url: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.delete("schema");
-  return parsed.toString();
 }
 
 /** The SQLite file holds customers' questions: create it readable by its owner only. */

@@ -5,6 +5,7 @@
 // dropped, the worker busy restarting) only delays the work until the worker's next poll, and one sent twice costs
 // one look. SQLite has no way for one process to wake another: there the worker polls (WORKER_POLL_MS).
 import pg from "pg";
+import { DEFAULT_POOL, driverUrl, poolSettings } from "./pool-settings.ts";
 import type { Database } from "./client.ts";
 import { faultSummary } from "./health.ts";
 import type { Logger } from "../logger.ts";
@@ -65,8 +66,10 @@ export interface WakeupListener {
 export function listenForWakeups(db: Database, databaseUrl: string, on: (what: Wakeup) => void, logger: Logger): WakeupListener {
   if (db.provider !== "postgresql") return { listening: false, close: () => Promise.resolve() };
   const channels = new Map(WAKEUPS.map((w) => [wakeupChannel(db.schema, w), w]));
-  const url = new URL(databaseUrl);
-  url.searchParams.delete("schema");
+  const url = driverUrl(databaseUrl);
+  // The URL was checked at start (config.ts); its connect_timeout applies to this connection too.
+  const settings = poolSettings(databaseUrl);
+  const connectMs = settings instanceof Error ? DEFAULT_POOL.connectMs : settings.connectMs;
   let current: pg.Client | null = null;
   let closed = false;
   let failures = 0;
@@ -90,7 +93,7 @@ export function listenForWakeups(db: Database, databaseUrl: string, on: (what: W
     timer = null;
     // Named, so that an operator (or a test) can tell this connection from the pool's in pg_stat_activity.
     const client = new pg.Client({
-      connectionString: url.toString(), connectionTimeoutMillis: 5_000, keepAlive: true,
+      connectionString: url, connectionTimeoutMillis: connectMs, keepAlive: true,
       application_name: `incident-desk wake-ups ${db.schema ?? "public"}`,
     });
     client.on("notification", (message) => {

@@ -19,7 +19,7 @@ export function slackFetch(dispatcher: Agent = new Agent({ keepAliveTimeout: 30_
     const body = init.body;
     if (body !== undefined && typeof body !== "string") return globalThis.fetch(url, init);
     const answer = await request(url, {
-      method: (init.method ?? "GET") as "GET",
+      method: init.method ?? "GET",
       headers: init.headers,
       body,
       signal: init.signal,
