@@ -1,11 +1,13 @@
 // Memory: the app's resident set when idle, and whether it grows under a sustained load of whole cases.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import { openCases, rootMessage } from "./cases.ts";
 import { runClosedLoop } from "./load.ts";
 import { table, type Goal, type SectionResult } from "./report.ts";
 import { HOME_REFRESH_DELAY_MS } from "../src/slack/home/refresher.ts";
 import { startCommand } from "./start-command.ts";
+import { START_TEAM, START_TOKEN, startOnce } from "./start-process.ts";
+import { startSlackStandIn } from "../tools/slack-sim/index.ts";
 import { int, mb, slope, sleep, waitUntil } from "./stats.ts";
 import type { TargetStats } from "./target.ts";
 import { engineer, refusedCalls, startWorld, type World } from "./world.ts";
@@ -45,7 +47,30 @@ async function startAsService(): Promise<World> {
   }
 }
 
+/**
+ * The production start command (package.json's, compiled JavaScript, no loader), idle: the median of three starts,
+ * each on a fresh SQLite file, RSS read 5 s after /readyz first answers 200. This is what the idle goal is judged
+ * on; the figures under tsx below are kept to show what each setting does.
+ */
+async function productionIdleKb(): Promise<number> {
+  await new Promise((resolve) => spawn(process.execPath, ["scripts/build.mjs", "--if-stale"], { stdio: "inherit" }).once("exit", resolve));
+  const { env, flags } = startCommand();
+  const slack = await startSlackStandIn({ token: START_TOKEN, teamId: START_TEAM });
+  try {
+    const kb: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const sample = await startOnce({ name: "production", command: process.execPath, args: [...flags, "dist/main.js"], env }, slack.url);
+      kb.push(sample.rss.reduce((sum, p) => sum + p.kb, 0));
+    }
+    return kb.sort((a, b) => a - b)[1]!;
+  } finally {
+    await slack.close();
+  }
+}
+
 export async function memory(options: { quick: boolean; soakMinutes: number; log: (line: string) => void }): Promise<SectionResult> {
+  const productionKb = await productionIdleKb();
+  options.log(`memory: the production start command idles at ${(productionKb / 1024).toFixed(1)} MB`);
   const node = await emptyProcess(false);
   const tsx = await emptyProcess(true);
   const bare = await startWorld("bare");
@@ -99,7 +124,7 @@ export async function memory(options: { quick: boolean; soakMinutes: number; log
     }
     const last = samples.at(-1);
     const stats = await world.target.stats();
-    return report({ node, tsx, smallIdle, bareIdle, plainIdleRaw, plainIdle, idleRaw, idle, samples, tenThousand, soakMinutes: options.soakMinutes, cases, stats, refused, last });
+    return report({ productionKb, node, tsx, smallIdle, bareIdle, plainIdleRaw, plainIdle, idleRaw, idle, samples, tenThousand, soakMinutes: options.soakMinutes, cases, stats, refused, last });
   } finally {
     await world.close();
   }
@@ -132,7 +157,7 @@ async function handleCases(world: World, n: number, offset: number, refused: Ref
 }
 
 function report(r: {
-  node: number; tsx: number; smallIdle: TargetStats; bareIdle: TargetStats; plainIdleRaw: TargetStats; plainIdle: TargetStats; idleRaw: TargetStats; idle: TargetStats; samples: Sample[]; tenThousand: Sample | null; soakMinutes: number;
+  productionKb: number; node: number; tsx: number; smallIdle: TargetStats; bareIdle: TargetStats; plainIdleRaw: TargetStats; plainIdle: TargetStats; idleRaw: TargetStats; idle: TargetStats; samples: Sample[]; tenThousand: Sample | null; soakMinutes: number;
   cases: number; stats: TargetStats; refused: Refused; last: Sample | undefined;
 }): SectionResult {
   // The first minute is warm-up (code being optimised, pools filling); growth is judged on the rest. A leak shows
@@ -149,7 +174,10 @@ function report(r: {
   const rssLast = median(steady.slice(-third));
   const judged = minutes >= 2;
   const goals: Goal[] = [
-    { what: "RSS idle (SQLite)", target: "< 150 MB", measured: `${mb(r.idleRaw.rss)} MB (${mb(r.idle.rss)} MB after a full GC)`, met: r.idleRaw.rss < 150 * 1024 * 1024 },
+    {
+      what: "RSS idle (SQLite), the production start command", target: "< 150 MB",
+      measured: `${mb(r.productionKb * 1024)} MB (under the benchmark's tsx loader: ${mb(r.idleRaw.rss)} MB)`, met: r.productionKb * 1024 < 150 * 1024 * 1024,
+    },
     {
       what: `No growth over the ${r.soakMinutes}-minute soak`, target: "JS data heap after GC: trend < 0.1 MB/min; RSS after GC: last third ≤ first third + 10%",
       measured: `data heap ${heapSlope >= 0 ? "+" : ""}${heapSlope.toFixed(2)} MB/min; RSS ${mb(rssFirst)} → ${mb(rssLast)} MB (medians, over ${minutes.toFixed(1)} min after the first)`,
@@ -163,7 +191,10 @@ function report(r: {
   return {
     id: "memory", title: "Memory",
     method: [
-      "The app (SQLite, 32 customer channels) in its own process, with the stand-in for Slack in the benchmark's " +
+      "The idle goal is judged on the production start command itself (package.json's start script: the compiled app " +
+        "without a loader): three starts on a fresh SQLite file, RSS of its process 5 s after /readyz first answered 200, " +
+        "the median. The rest of the section runs the app from its sources under tsx, so that the soak sees the code being edited. " +
+        "The app (SQLite, 32 customer channels) in its own process, with the stand-in for Slack in the benchmark's " +
         `process, started with the allocator environment and V8 flags of package.json's start script (${asService}), as ` +
         "the service runs. Idle: five seconds after start (the scheduler's first pass and the entry messages done). Then a " +
         `sustained load for ${r.soakMinutes} minutes: batches of ${BATCH} whole cases, each opened by a customer ` +
@@ -178,6 +209,7 @@ function report(r: {
     ],
     body: [
       ...table(["", "RSS (MB)", "RSS after GC (MB)", "Heap used after GC (MB)"], [
+        ["**The production start command** (compiled, no loader), idle: the goal's figure", mb(r.productionKb * 1024), "", ""],
         ["Node.js loading nothing", "", mb(r.node), ""],
         ["Node.js loading nothing, with the tsx loader (as the app runs in this benchmark)", "", mb(r.tsx), ""],
         ["Bare Bolt app (tsx), idle", "", mb(r.bareIdle.rss), mb(r.bareIdle.heapUsed)],
@@ -199,7 +231,7 @@ function report(r: {
       "The app runs here from its TypeScript sources under the tsx loader, so that the soak sees the code being " +
         "edited; production runs the compiled dist/. The idle figure of the start command itself, and what each of its " +
         "settings saves, is in the section on the start command (`npm run bench:start`).",
-      ...(r.idleRaw.rss < 150 * 1024 * 1024 ? [] : [
+      ...(r.productionKb * 1024 < 150 * 1024 * 1024 ? [] : [
       `Idle RSS misses the goal. Of the ${mb(r.idleRaw.rss)} MB, ${mb(r.tsx - r.node)} MB is the tsx loader alone (it runs in its own ` +
         "thread with its own V8 heap, to compile TypeScript as modules load), which production does not pay: it runs " +
         "JavaScript compiled ahead of time (`npm run build`, then `node dist/main.js`). With node's defaults the same app " +

@@ -9,20 +9,18 @@
 // itself included), and given per process too. The variants take turns within each round, so that a change in the
 // machine's load reaches all of them alike. The production command is read from package.json's "start" script, the
 // one the image, the systemd unit and the README repeat (test/deploy/packaging.test.ts keeps them the same).
-import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { loadavg, tmpdir } from "node:os";
+import { execFile, spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { startSlackStandIn } from "../tools/slack-sim/index.ts";
 import { table } from "./report.ts";
 import { startCommand } from "./start-command.ts";
+import { START_TEAM as TEAM, START_TOKEN as TOKEN, startOnce as once, type Sample, type Variant } from "./start-process.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const TEAM = "T0HOME1";
-const TOKEN = "xoxb-bench-start";
 const BEGIN = "<!-- start-bench:begin -->";
 const END = "<!-- start-bench:end -->";
 const IDLE_GOAL_MB = 120;
@@ -32,7 +30,6 @@ const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }
 const production = startCommand();
 const envText = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${v}`).join(" ");
 
-interface Variant { name: string; command: string; args: string[]; env?: Record<string, string> }
 /** The service's start command before the levers below: the compiled app with a 1 MB young generation. */
 const BASE_FLAGS = ["--max-semi-space-size=1"];
 const base = (name: string, extraFlags: string[], env: Record<string, string> = {}): Variant =>
@@ -48,73 +45,6 @@ const PRODUCTION: Variant = {
 };
 const NPM_START: Variant = { name: "`npm start` (npm stays resident as its parent)", command: "npm", args: ["start"] };
 const VARIANTS: Variant[] = [BEFORE, ...levers, PRODUCTION, NPM_START];
-
-interface Sample { readyMs: number; rss: Array<{ command: string; kb: number }> }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  const address = server.address();
-  await new Promise((r) => server.close(r));
-  return typeof address === "object" && address ? address.port : 0;
-}
-
-function tree(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // gone
-  }
-  return [pid, ...children.flatMap(tree)];
-}
-
-function rssOf(pid: number): { command: string; kb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  const command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).slice(0, 3).join(" ");
-  return { command, kb };
-}
-
-async function once(variant: Variant, slackUrl: string): Promise<Sample> {
-  const dir = mkdtempSync(join(tmpdir(), "start-bench-"));
-  const port = await freePort();
-  const started = performance.now();
-  const child: ChildProcess = spawn(variant.command, variant.args, {
-    cwd: ROOT, stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      PATH: process.env.PATH, HOME: process.env.HOME, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: "bench-secret",
-      SLACK_API_URL: slackUrl, SLACK_TEAM_ID: TEAM, PORT: String(port), DATABASE_URL: `file:${join(dir, "bench.db")}`,
-      SUPPORT_ENGINEERS: "U0ENG1", SUPPORT_MANAGERS: "U0MGR1", LOG_LEVEL: "warn", SCHEDULER_ENABLED: "false",
-      ...variant.env,
-    },
-  });
-  try {
-    let readyMs = 0;
-    while (!readyMs) {
-      if (performance.now() - started > 60_000) throw new Error(`${variant.name}: not ready within 60 s`);
-      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
-      if (ok) readyMs = performance.now() - started;
-      else await sleep(10);
-    }
-    await sleep(5_000);
-    return { readyMs, rss: tree(child.pid!).map(rssOf) };
-  } finally {
-    // Every process of the tree is stopped by its id (npm does not always pass the signal on).
-    const pids = tree(child.pid!);
-    for (const pid of pids.reverse()) {
-      try {
-        process.kill(pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
-    for (let i = 0; i < 400 && pids.some((pid) => existsSync(`/proc/${pid}/status`) && !/State:\s+Z/.test(readFileSync(`/proc/${pid}/status`, "utf8"))); i += 1) await sleep(25);
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Wall time of one command that exits by itself, from spawn to exit. */
 async function timed(args: string[]): Promise<number> {
@@ -194,9 +124,10 @@ const section = [
     "given back and faulted in again every time), and `--v8-pool-size=2` runs V8's background work (concurrent " +
     "marking, compilation) on two threads instead of four. `--max-semi-space-size=1` keeps V8's young generation small. " +
     "Every figure moves by several MB from one start to the next (the range column), with the moment background " +
-    "compilation and collection happen to end: compare medians. Bolt's Socket Mode client and the HTTP client it " +
-    "brings (undici) are loaded only in Socket Mode, the ORM's PostgreSQL client, pdfkit and the chart canvas only " +
-    "when used. `npm start` keeps npm resident as the app's parent " +
+    "compilation and collection happen to end: compare medians. Bolt's Socket Mode client is loaded only in Socket " +
+    "Mode, the ORM's PostgreSQL client, pdfkit and the chart canvas only when used. The HTTP client undici is loaded " +
+    "at start, since every Slack call goes through it (src/slack/web-fetch.ts); Node's built-in fetch, which it " +
+    "replaces, loads a copy of its own on first use, so the idle app pays for one of the two either way. `npm start` keeps npm resident as the app's parent " +
     `(${npmStart.perProcess.split("; ")[0]?.split(": ")[1] ?? "?"} MB): as a service, run the production command directly, ` +
     "as the image and the systemd unit do. The command line's `--help` loads every command's modules (the ORM among them) " +
     "before it reads its arguments; start times depend on the machine's load above.",
