@@ -68,3 +68,33 @@ describe("the triage announcement", () => {
     expect(blocks).not.toContain(Actions.take);
   });
 });
+
+describe("the triage announcement's one drawing", () => {
+  const updatesOf = (ts: string) => h.slack.callsTo("chat.update").filter((c) => c.ok && c.args.channel === TRIAGE_CHANNEL && c.args.ts === ts);
+
+  it("goes out once, after the case's thread, with its link: never drawn a second time", async () => {
+    const before = h.slack.callsTo("chat.getPermalink").length;
+    const id = await customerCase(h, "一度だけ描かれる案件");
+    await h.drain();
+    const ts = await triageTs(h, id);
+    expect(await announcement(id)).toMatch(/<https:\/\/[^|>]+\|スレッドを開く>/);
+    expect(updatesOf(ts)).toEqual([]);
+    // One link asked of Slack, for the one drawing.
+    expect(h.slack.callsTo("chat.getPermalink").length - before).toBe(1);
+  });
+
+  it("is drawn again once, with the link, when it had to go out before its thread", async () => {
+    // Slack fails the thread's first post: the announcement goes out without the link, the thread a moment later.
+    h.slack.fail("chat.postMessage", { status: 500, times: 1 });
+    const id = await customerCase(h, "スレッドが遅れた案件");
+    await h.drain();
+    expect(await announcement(id)).not.toContain("スレッドを開く");
+    // The thread's post is tried again a little later.
+    h.clock.advance(5 * 60_000);
+    await h.drain();
+    const ts = await triageTs(h, id);
+    expect(await rootTs(h, id)).toBeTruthy();
+    expect(await announcement(id)).toMatch(/<https:\/\/[^|>]+\|スレッドを開く>/);
+    expect(updatesOf(ts)).toHaveLength(1);
+  });
+});

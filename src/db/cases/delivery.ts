@@ -5,14 +5,23 @@ import type { CaseTimer } from "./due.ts";
 import type { Db, Tx } from "../client.ts";
 import { ACTIVE_STATES } from "../../domain/case.ts";
 
-/** Stores the root message's ts unless one is stored already; true when this call stored it. */
-export async function storeRootTs(tx: Tx, caseId: number, ts: string): Promise<boolean> {
+/**
+ * Stores the root message's ts unless one is stored already. `stored`: this call stored it; `triageTs`: the triage
+ * announcement's, when it was stored before (it went out without the thread's link). Read after the write, in the
+ * same transaction: a triage announcement stored at the same moment either came first and is seen here, or waits
+ * for this write and sees the root's ts (storeTriageTs), so one of the two always knows.
+ */
+export async function storeRootTs(tx: Tx, caseId: number, ts: string): Promise<{ stored: boolean; triageTs: string | null }> {
   const { count } = await tx.case.updateMany({ where: { id: caseId, rootTs: null }, data: { rootTs: ts } });
-  return count === 1;
+  if (count !== 1) return { stored: false, triageTs: null };
+  const row = await tx.case.findUnique({ where: { id: caseId }, select: { triageTs: true } });
+  return { stored: true, triageTs: row?.triageTs ?? null };
 }
 
-export async function storeTriageTs(db: Db | Tx, caseId: number, ts: string): Promise<void> {
-  await db.case.update({ where: { id: caseId }, data: { triageTs: ts }, select: { id: true } });
+/** Stores the triage announcement's ts; returns the root message's ts as it is once this is written (see storeRootTs). */
+export async function storeTriageTs(tx: Tx, caseId: number, ts: string): Promise<string | null> {
+  const row = await tx.case.update({ where: { id: caseId }, data: { triageTs: ts }, select: { rootTs: true } });
+  return row.rootTs;
 }
 
 /** The channel's active cases whose root message is posted, so there is a message to re-render. */

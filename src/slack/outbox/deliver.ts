@@ -86,20 +86,20 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
       if (v.rootTs) return; // posted before a crash kept it from being marked delivered
       const posted = await client.chat.postMessage({ channel: channelId, ...caseMessage(v, translator(v.locale)) });
       if (!posted.ts) return;
-      // The triage announcement may have gone out before the thread existed (the two channels are sent side by side):
-      // it is redrawn once now, with the thread's link. Always once, so every case leaves the same trace: written
-      // with the thread's ts by whichever delivery stores it first (a retry after a crash, or after a lease ran out
-      // on a slow Slack, finds it stored and writes no second one).
       const ts = posted.ts;
       // The triage channel is where the case's announcement was sent (none: it was never announced). A root
       // message written since carries it; one written before looks it up.
       const triage = payload.triageChannel !== undefined ? payload.triageChannel : await triageChannelOfCase(db, v.id);
-      const stored = await db.transaction(async (tx) => {
-        const first = await storeRootTs(tx, v.id, ts);
-        if (first && triage) await enqueueMany(tx, [{ channelId: triage, caseId: v.id, payload: { kind: "triage.refresh", caseId: v.id } }], { at: deps.clock.now() });
-        return first;
+      // The triage announcement waits for its root message when both are in one round (DeliveryRound.rootPosted)
+      // and then goes out once, with the thread's link. One that went out first, without the link (the root was
+      // in an earlier round that failed, or in a later one), is redrawn once now that the thread exists.
+      const redraw = await db.transaction(async (tx) => {
+        const { stored, triageTs } = await storeRootTs(tx, v.id, ts);
+        if (!stored || !triage || !triageTs) return false;
+        await enqueueMany(tx, [{ channelId: triage, caseId: v.id, payload: { kind: "triage.refresh", caseId: v.id } }], { at: deps.clock.now() });
+        return true;
       });
-      if (stored && triage && deps.round) deps.round.lookAgain = true;
+      if (redraw && deps.round) deps.round.lookAgain = true;
       await deps.round?.posted(v.id, { rootTs: ts });
       return;
     }
@@ -117,14 +117,23 @@ export async function deliver(deps: DeliverDeps, channelId: string, payload: Out
       return;
     }
     case "triage.root": {
+      await deps.round?.rootPosted(payload.caseId, channelId);
       const v = await view(deps, payload.caseId);
       if (v.triageTs) return;
       const link = await threadLink(client, v.channelId, v.rootTs);
       const posted = await client.chat.postMessage({ channel: channelId, ...triageMessage(v, translator(deps.defaultLocale), link ?? undefined) });
-      if (posted.ts) {
-        await storeTriageTs(db.client, v.id, posted.ts);
-        await deps.round?.posted(v.id, { triageTs: posted.ts });
-      }
+      if (!posted.ts) return;
+      const triageTs = posted.ts;
+      // Posted without the link while the thread was being posted: the root's delivery did not see this one's ts,
+      // so this one asks for the redraw (see storeRootTs). A link Slack could not give is asked for again too.
+      const redraw = await db.transaction(async (tx) => {
+        const rootTs = await storeTriageTs(tx, v.id, triageTs);
+        if (link || !rootTs) return false;
+        await enqueueMany(tx, [{ channelId, caseId: v.id, payload: { kind: "triage.refresh", caseId: v.id } }], { at: deps.clock.now() });
+        return true;
+      });
+      if (redraw && deps.round) deps.round.lookAgain = true;
+      await deps.round?.posted(v.id, { triageTs });
       return;
     }
     case "triage.refresh": {

@@ -151,7 +151,7 @@ export class OutboxDispatcher {
         continue;
       }
       const claimedAt = performance.now();
-      const round = new DeliveryRound(this.deps, rows.map((r) => r.payload));
+      const round = new DeliveryRound(this.deps, rows);
       const queues = new Map<string, OutboxRow[]>();
       for (const row of rows) queues.set(row.channelId, [...(queues.get(row.channelId) ?? []), row]);
       const outcomes = (await Promise.all([...queues.values()].map((queue) => this.sendInOrder(queue, round, claimedAt)))).flat();
@@ -186,10 +186,12 @@ export class OutboxDispatcher {
       const lateInLease = i > 0 && performance.now() - claimedAt > (this.options.leaseMs ?? DEFAULT_LEASE_MS) / 8;
       if (stop || lateInLease || (this.stopped && i > 0)) {
         results.push({ id: row.id, outcome: { sent: false, untried: true } });
+        round.done(row.payload);
         stop = true;
         continue;
       }
-      const outcome = await this.send(row, round);
+      // Done whatever happens, so that nothing of the round waits for it for ever (a triage announcement for its root).
+      const outcome = await this.send(row, round).finally(() => round.done(row.payload));
       results.push({ id: row.id, outcome });
       if (!outcome.sent) stop = true;
     }

@@ -22,8 +22,35 @@ export class DeliveryRound {
    */
   lookAgain = false;
 
-  constructor(private readonly deps: Pick<DeliverDeps, "db" | "calendar" | "clock">, payloads: readonly OutboxPayload[]) {
+  /**
+   * The root messages this round posts, by case, with the channel they go to: the case's triage announcement waits
+   * for its root (rootPosted), so that it goes out once, with the thread's link, instead of being drawn again.
+   */
+  private readonly roots = new Map<number, { channelId: string; settled: Promise<void>; settle: () => void }>();
+
+  constructor(private readonly deps: Pick<DeliverDeps, "db" | "calendar" | "clock">, rows: ReadonlyArray<{ channelId: string; payload: OutboxPayload }>) {
+    const payloads = rows.map((r) => r.payload);
     this.caseIds = new Set(payloads.flatMap((p) => (CASE_KINDS.has(p.kind) && "caseId" in p ? [p.caseId] : [])));
+    for (const { channelId, payload } of rows) {
+      if (payload.kind !== "case.root" || this.roots.has(payload.caseId)) continue;
+      let settle = () => {};
+      const settled = new Promise<void>((resolve) => { settle = resolve; });
+      this.roots.set(payload.caseId, { channelId, settled, settle });
+    }
+  }
+
+  /**
+   * Resolves once this round is done with the case's root message (posted, refused, or left for a later round);
+   * at once when the round has none, or has it behind the caller in the caller's own channel.
+   */
+  rootPosted(caseId: number, fromChannel: string): Promise<void> {
+    const root = this.roots.get(caseId);
+    return root && root.channelId !== fromChannel ? root.settled : Promise.resolve();
+  }
+
+  /** The dispatcher is done with a message of this round, whatever became of it. */
+  done(payload: OutboxPayload): void {
+    if (payload.kind === "case.root") this.roots.get(payload.caseId)?.settle();
   }
 
   async case(caseId: number): Promise<CaseFacts | null> {
