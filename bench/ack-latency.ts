@@ -66,7 +66,12 @@ export async function ackLatency(options: { quick: boolean; log: (line: string) 
         return world.requests.resolveClick(engineer, c?.channelId ?? run.channel(i), root, c?.id ?? i + 1);
       });
       if (world.database) {
-        const resolved = await world.database.db.client.case.count({ where: { state: "resolved" } });
+        // A click is answered before its case is resolved: the last waves' cases are still being resolved when
+        // their answers arrive, so the count waits for that work (up to 60 s) before it says a case was left open.
+        const db = world.database.db;
+        const resolvedCount = () => db.client.case.count({ where: { state: "resolved" } });
+        await waitUntil(async () => (await resolvedCount()) >= cases.length, 60_000);
+        const resolved = await resolvedCount();
         if (resolved !== cases.length) health.push(`${target.label}: ${resolved} of ${cases.length} clicked cases ended resolved.`);
       }
       if (run.timeouts) health.push(`${target.label}: after ${run.timeouts} waves the app's follow-up calls to Slack had not all arrived within 5 s.`);
