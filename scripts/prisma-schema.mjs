@@ -16,12 +16,18 @@ export function schemaFor(provider, { forDiff = false } = {}) {
   const compiler = forDiff ? "" : `
   // The small query compiler: about the idle memory of Prisma 6, and as fast once the plan cache is warm.
   compilerBuild = "small"`;
+  // PostgreSQL reads a record and what it includes in one statement (a lateral join) instead of one per relation:
+  // measured, a whole case went from 63 statements to 47 and the PostgreSQL throughput up by a fifth. SQLite has no
+  // such strategy; its statements cost no round trip.
+  const joins = provider === "postgresql" && !forDiff ? `
+  // One statement per read, its relations joined in (see scripts/prisma-schema.mjs).
+  previewFeatures = ["relationJoins"]` : "";
   return `// Generated from prisma/models.prisma by scripts/prisma-schema.mjs. Do not edit.
 
 generator client {
   provider     = "prisma-client"
   output       = "../../src/generated/${provider}"
-  moduleFormat = "esm"${compiler}
+  moduleFormat = "esm"${compiler}${joins}
 }
 
 datasource db {
