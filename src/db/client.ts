@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient as SqliteClient, Prisma } from "../generated/sqlite/client.ts";
 import { endingTransactions } from "./ending-transactions.ts";
+import { withKeptStatements } from "./statement-cache.ts";
 import { createDatabaseHealth, type DatabaseHealth } from "./health.ts";
 import { driverUrl, poolSettings, transactionSlots } from "./pool-settings.ts";
 import { TransactionSlots } from "./transaction-slots.ts";
@@ -44,7 +45,7 @@ export async function openDatabase(url: string, options: { schema?: string } = {
   if (provider === "sqlite") {
     const file = sqlitePath(url);
     createPrivateFile(file);
-    const client = new SqliteClient({ adapter: endingTransactions(new PrismaBetterSqlite3({ url: `file:${file}` }), "sqlite") });
+    const client = new SqliteClient({ adapter: endingTransactions(withKeptStatements(new PrismaBetterSqlite3({ url: `file:${file}` })), "sqlite") });
     // WAL lets readers proceed while one writer commits; the busy timeout makes concurrent writers wait
     // for the lock instead of failing at once.
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
