@@ -178,7 +178,9 @@ export async function profile(options: { quick: boolean; log: (line: string) => 
         "(its queue, retries, the form encoding of every block) times the dozen calls a case makes. *Driver*: on SQLite " +
         "this includes the sync of the write-ahead log at every commit, on the thread that answers Slack (about 0.5 ms " +
         "a commit on this machine's disk, a tenth of that without it); it is kept, since an event answered as received " +
-        "must survive a power cut, not only a crash of the process. *ORM*: per operation, the planning and interpreting " +
+        "must survive a power cut, not only a crash of the process. Each statement is compiled once and run again " +
+        "afterwards (SQLite keeps the compiled statements, src/db/statement-cache.ts; PostgreSQL's connections keep " +
+        "named ones, src/db/statement-names.ts), and PostgreSQL reads a record with what it includes in one statement. *ORM*: per operation, the planning and interpreting " +
         "*Where the time goes* measures; raw SQL is used where an answer waits for the statement (the kept event's insert).",
     ],
   };

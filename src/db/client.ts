@@ -5,6 +5,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient as SqliteClient, Prisma } from "../generated/sqlite/client.ts";
 import { endingTransactions } from "./ending-transactions.ts";
 import { withKeptStatements } from "./statement-cache.ts";
+import { statementNames } from "./statement-names.ts";
 import { createDatabaseHealth, type DatabaseHealth } from "./health.ts";
 import { driverUrl, poolSettings, transactionSlots } from "./pool-settings.ts";
 import { TransactionSlots } from "./transaction-slots.ts";
@@ -68,7 +69,7 @@ export async function openDatabase(url: string, options: { schema?: string } = {
       application_name: `incident-desk ${schema ?? "public"}`,
       ...(schema ? { options: `-c search_path="${schema}"` } : {}),
     },
-    schema ? { schema } : undefined,
+    { ...(schema ? { schema } : {}), statementNameGenerator: statementNames() },
   ), "postgresql");
   const client = new PostgresClient({ adapter }) as unknown as Db;
   return wrap(client, provider, schema, new TransactionSlots(transactionSlots(pool.connections), pool.waitMs));
