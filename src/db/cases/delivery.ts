@@ -7,15 +7,15 @@ import { ACTIVE_STATES } from "../../domain/case.ts";
 
 /**
  * Stores the root message's ts unless one is stored already. `stored`: this call stored it; `triageTs`: the triage
- * announcement's, when it was stored before (it went out without the thread's link). Read after the write, in the
- * same transaction: a triage announcement stored at the same moment either came first and is seen here, or waits
+ * announcement's, when it was stored before (it went out without the thread's link). Returned by the write itself,
+ * which waits for the row's lock: a triage announcement stored at the same moment either came first and is seen here, or waits
  * for this write and sees the root's ts (storeTriageTs), so one of the two always knows.
  */
 export async function storeRootTs(tx: Tx, caseId: number, ts: string): Promise<{ stored: boolean; triageTs: string | null }> {
-  const { count } = await tx.case.updateMany({ where: { id: caseId, rootTs: null }, data: { rootTs: ts } });
-  if (count !== 1) return { stored: false, triageTs: null };
-  const row = await tx.case.findUnique({ where: { id: caseId }, select: { triageTs: true } });
-  return { stored: true, triageTs: row?.triageTs ?? null };
+  // One statement: the row as this write left it is returned by the write itself (RETURNING).
+  const rows = await tx.case.updateManyAndReturn({ where: { id: caseId, rootTs: null }, data: { rootTs: ts }, select: { triageTs: true } });
+  const row = rows[0];
+  return row ? { stored: true, triageTs: row.triageTs } : { stored: false, triageTs: null };
 }
 
 /** Stores the triage announcement's ts; returns the root message's ts as it is once this is written (see storeRootTs). */
