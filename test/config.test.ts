@@ -1,6 +1,7 @@
 // A bad or missing setting stops the start with a message naming the variable and what to set.
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, loadCoreConfig } from "../src/config.ts";
+import { driverUrl, poolSettings } from "../src/db/pool-settings.ts";
 
 const valid = {
   SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SUPPORT_ENGINEERS: "U0ENG1", SUPPORT_MANAGERS: "U0MGR1",
@@ -75,6 +76,15 @@ describe("configuration", () => {
     expect(found.some((p) => p.startsWith("DATABASE_URL's connection_limit must be a whole number from 1 to 1000"))).toBe(true);
     const url = "postgresql://app@db/desk?connection_limit=20&pool_timeout=30";
     expect(loadConfig({ ...valid, DATABASE_URL: url }).databaseUrl).toBe(url);
+    const pooler = problems({ ...valid, DATABASE_URL: "postgresql://app@db/desk?pgbouncer=yes" });
+    expect(pooler.some((p) => p.startsWith(`DATABASE_URL's pgbouncer must be true or false, got "yes"`))).toBe(true);
+  });
+
+  it("names PostgreSQL statements unless the URL says a transaction pooler stands in between, and keeps the flag from the driver", () => {
+    expect(poolSettings("postgresql://app@db/desk")).toMatchObject({ namedStatements: true });
+    expect(poolSettings("postgresql://app@db/desk?pgbouncer=true")).toMatchObject({ namedStatements: false });
+    expect(poolSettings("postgresql://app@db/desk?pgbouncer=false")).toMatchObject({ namedStatements: true });
+    expect(driverUrl("postgresql://app@db/desk?pgbouncer=true&sslmode=require")).toBe("postgresql://app@db/desk?sslmode=require");
   });
 
   it("lets the command line run without Slack settings", () => {

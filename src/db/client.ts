@@ -69,7 +69,7 @@ export async function openDatabase(url: string, options: { schema?: string } = {
       application_name: `incident-desk ${schema ?? "public"}`,
       ...(schema ? { options: `-c search_path="${schema}"` } : {}),
     },
-    { ...(schema ? { schema } : {}), statementNameGenerator: statementNames() },
+    { ...(schema ? { schema } : {}), ...(pool.namedStatements ? { statementNameGenerator: statementNames() } : {}) },
   ), "postgresql");
   const client = new PostgresClient({ adapter }) as unknown as Db;
   return wrap(client, provider, schema, new TransactionSlots(transactionSlots(pool.connections), pool.waitMs));

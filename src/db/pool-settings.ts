@@ -1,8 +1,10 @@
 // How one process uses its PostgreSQL connections, read from DATABASE_URL's query string with the names operators
 // know from Prisma and libpq: `connection_limit` (connections one process opens, default 10), `pool_timeout`
 // (seconds a transaction may wait for its turn, default 60) and `connect_timeout` (seconds to open a connection
-// before the server counts as unreachable, default 5). They are the app's settings, not the driver's, and are taken
-// out of the URL before the driver sees it.
+// before the server counts as unreachable, default 5), and `pgbouncer=true` for a connection pooler between the app
+// and the server that hands each transaction another server connection (statements are then sent unnamed, since a
+// statement prepared on one server connection is unknown on the next). They are the app's settings, not the
+// driver's, and are taken out of the URL before the driver sees it.
 
 export interface PoolSettings {
   /** Connections one process opens at most. */
@@ -11,11 +13,14 @@ export interface PoolSettings {
   readonly waitMs: number;
   /** How long opening one connection may take before it fails (ms). */
   readonly connectMs: number;
+  /** Whether statements are named, to be parsed once per connection (not behind a transaction pooler). */
+  readonly namedStatements: boolean;
 }
 
-export const DEFAULT_POOL: PoolSettings = { connections: 10, waitMs: 60_000, connectMs: 5_000 };
+export const DEFAULT_POOL: PoolSettings = { connections: 10, waitMs: 60_000, connectMs: 5_000, namedStatements: true };
 
 const PARAMETERS = ["connection_limit", "pool_timeout", "connect_timeout"] as const;
+const FLAGS = ["pgbouncer"] as const;
 
 /** The settings a PostgreSQL URL asks for, or an error naming the parameter that is wrong. */
 export function poolSettings(url: string): PoolSettings | Error {
@@ -37,13 +42,15 @@ export function poolSettings(url: string): PoolSettings | Error {
   const wait = read("pool_timeout", 1, 3600, DEFAULT_POOL.waitMs / 1000);
   const connect = read("connect_timeout", 1, 600, DEFAULT_POOL.connectMs / 1000);
   for (const value of [connections, wait, connect]) if (value instanceof Error) return value;
-  return { connections: connections as number, waitMs: (wait as number) * 1000, connectMs: (connect as number) * 1000 };
+  const pooler = params.get("pgbouncer");
+  if (pooler !== null && pooler !== "true" && pooler !== "false") return new Error(`DATABASE_URL's pgbouncer must be true or false, got "${pooler}"`);
+  return { connections: connections as number, waitMs: (wait as number) * 1000, connectMs: (connect as number) * 1000, namedStatements: pooler !== "true" };
 }
 
 /** The URL without the app's own parameters (and `schema`, which the ORM is given apart), for the driver. */
 export function driverUrl(url: string): string {
   const parsed = new URL(url);
-  for (const name of [...PARAMETERS, "schema"]) parsed.searchParams.delete(name);
+  for (const name of [...PARAMETERS, ...FLAGS, "schema"]) parsed.searchParams.delete(name);
   return parsed.toString();
 }
 

@@ -1,8 +1,9 @@
 // PostgreSQL statements are named (src/db/statement-names.ts): each connection parses a statement once, every
 // run still gets its own parameters' rows, and a statement that fails does not break the next one.
 import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/client.ts";
 import { statementNames } from "../../src/db/statement-names.ts";
-import { createTestDatabase, TEST_PROVIDER, type TestDatabase } from "../support/database.ts";
+import { createTestDatabase, POSTGRES_URL, TEST_PROVIDER, type TestDatabase } from "../support/database.ts";
 
 describe("statement names", () => {
   it("give one text one name, never one name two texts, and stop naming at the bound", () => {
@@ -38,6 +39,22 @@ describe.skipIf(TEST_PROVIDER !== "postgresql")("named statements on PostgreSQL"
     expect(seen.names).toEqual(["三社", "二社", "一社", "三社", "二社", "一社"]);
     const reads = seen.prepared.filter((p) => p.statement.startsWith("SELECT") && p.statement.includes("LIMIT"));
     expect(reads).toHaveLength(1);
+  });
+
+  it("are not prepared behind a transaction pooler (pgbouncer=true), where the next transaction meets another server connection", async () => {
+    database = await createTestDatabase();
+    const pooled = await openDatabase(`${POSTGRES_URL}?pgbouncer=true`, { schema: database.schema });
+    try {
+      const customer = await pooled.client.customer.create({ data: { name: "一社" } });
+      const prepared = await pooled.transaction(async (tx) => {
+        await tx.customer.findUnique({ where: { id: customer.id } });
+        await tx.customer.findUnique({ where: { id: customer.id } });
+        return tx.$queryRawUnsafe<Array<{ name: string }>>("SELECT name FROM pg_prepared_statements");
+      });
+      expect(prepared).toEqual([]);
+    } finally {
+      await pooled.close();
+    }
   });
 
   it("fail a statement as before, and the same statement then runs", async () => {

@@ -11,12 +11,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("pool settings in DATABASE_URL", () => {
   it("default to ten connections, a minute's wait for a turn and five seconds to connect", () => {
-    expect(poolSettings("postgresql://app@db:5432/desk")).toEqual({ connections: 10, waitMs: 60_000, connectMs: 5_000 });
+    expect(poolSettings("postgresql://app@db:5432/desk")).toEqual({ connections: 10, waitMs: 60_000, connectMs: 5_000, namedStatements: true });
   });
 
   it("are read from connection_limit, pool_timeout and connect_timeout, in seconds", () => {
     expect(poolSettings("postgresql://app@db/desk?connection_limit=4&pool_timeout=90&connect_timeout=2"))
-      .toEqual({ connections: 4, waitMs: 90_000, connectMs: 2_000 });
+      .toEqual({ connections: 4, waitMs: 90_000, connectMs: 2_000, namedStatements: true });
   });
 
   it.each([
