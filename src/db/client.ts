@@ -67,7 +67,13 @@ export async function openDatabase(url: string, options: { schema?: string } = {
     {
       connectionString: driverUrl(url), max: pool.connections, connectionTimeoutMillis: pool.connectMs, keepAlive: true,
       application_name: `incident-desk ${schema ?? "public"}`,
-      ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+      options: [
+        ...(new URL(url).searchParams.get("options") ?? "").split(" ").filter(Boolean),
+        ...(schema ? [`-c search_path="${schema}"`] : []),
+        // A named statement is planned for the values of each run, as an unnamed one is: a plan made once for any
+        // value (PostgreSQL's choice after five runs) cannot use what a search term's value tells the planner.
+        ...(pool.namedStatements ? ["-c plan_cache_mode=force_custom_plan"] : []),
+      ].join(" ") || undefined,
     },
     { ...(schema ? { schema } : {}), ...(pool.namedStatements ? { statementNameGenerator: statementNames() } : {}) },
   ), "postgresql");

@@ -41,6 +41,12 @@ describe.skipIf(TEST_PROVIDER !== "postgresql")("named statements on PostgreSQL"
     expect(reads).toHaveLength(1);
   });
 
+  it("are planned for each run's values, as unnamed ones are (a case search's plan depends on its words)", async () => {
+    database = await createTestDatabase();
+    const [row] = await database.db.client.$queryRawUnsafe<Array<{ plan_cache_mode: string }>>("SHOW plan_cache_mode");
+    expect(row?.plan_cache_mode).toBe("force_custom_plan");
+  });
+
   it("are not prepared behind a transaction pooler (pgbouncer=true), where the next transaction meets another server connection", async () => {
     database = await createTestDatabase();
     const pooled = await openDatabase(`${POSTGRES_URL}?pgbouncer=true`, { schema: database.schema });
