@@ -31,7 +31,8 @@ export type Bucket = (typeof BUCKETS)[number];
 // path is the HMAC of Slack's signature.
 const RULES: Array<[RegExp, Bucket]> = [
   [/node:internal\/crypto\/(hash|keys|util)|tsscmp|verify-request|verifySlackRequest/, "Signature check"],
-  [/@prisma\/adapter-|better-sqlite3|\/pg\/|pg-protocol|pg-pool/, "Driver (adapter, SQLite)"],
+  // The kept SQLite statements run from src/db/statement-cache.ts: their time in better-sqlite3's native code is the driver's.
+  [/@prisma\/adapter-|better-sqlite3|\/pg\/|pg-protocol|pg-pool|\/src\/db\/statement-cache\.ts/, "Driver (adapter, SQLite)"],
   [/^wasm:|@prisma\/client|@prisma\/client-engine-runtime|query_compiler|\/src\/generated\//, "ORM (Prisma)"],
   [/\/pino\/|sonic-boom|thread-stream|\/src\/logger\.ts|\/src\/slack\/bolt-logger\.ts/, "Logging"],
   [/\/src\/slack\/(views|i18n|home\/views?)\/|\/src\/slack\/views\.ts/, "Rendering (views, texts)"],
