@@ -24,6 +24,8 @@ const TARGETS: Array<{ kind: TargetKind; label: string }> = [
   { kind: "postgresql", label: "PostgreSQL" },
   { kind: "sqlite-split", label: "SQLite, web + worker" },
   { kind: "postgresql-split", label: "PostgreSQL, web + worker" },
+  { kind: "sqlite-thread", label: "SQLite, receiving thread" },
+  { kind: "postgresql-thread", label: "PostgreSQL, receiving thread" },
   { kind: "bare", label: "bare Bolt" },
 ];
 /** The product's goal for an ack's p99, as a multiple of the bare Bolt app's at the same concurrency. */
@@ -183,7 +185,10 @@ function report(results: Results, sizes: Sizes, health: string[]): SectionResult
         "started as two processes on the same database (`APP_ROLE=web`, which the requests are sent to, and " +
         "`APP_ROLE=worker` beside it, which handles the kept message events, delivers the outbox and refreshes App " +
         "Home; woken by NOTIFY on PostgreSQL, polling every `WORKER_POLL_MS` = 150 ms on SQLite); the figures are the web " +
-        "process's.",
+        "process's. The *receiving thread* targets are the app in one process with `RECEIVER_THREAD=true`: Bolt's " +
+        "HTTP receiver alone on the main thread (reading, signature check, writing the answer; a click answered there " +
+        "at once), the whole app in a worker thread, each request relayed to it and the listener's answer relayed back " +
+        "(src/roles/front.ts).",
       "Requests go in waves: at concurrency 1 one request at a time, at concurrency 32 thirty-two requests sent at " +
         "once (32 people acting in the same instant). The next wave is sent once the app has finished what the " +
         "previous one set off after its acks (the modal opened, the outbox delivered: the stand-in has received the " +
@@ -221,7 +226,9 @@ function explain(goals: Goal[]): string[] {
       "app has none. Each database statement now waits for a turn of the loop (src/db/loop-turns.ts; on SQLite, whose " +
       "driver never waits on I/O, a transaction used to run to its end in one stretch), so a step is one statement " +
       "with the ORM's work around it, or one Slack call's request or answer. What would shorten it further: fewer ORM " +
-      "operations per case, and the web + worker split, which leaves the web process only the work people wait for.");
+      "operations per case, and the web + worker split, which leaves the web process only the work people wait for. " +
+      "Behind a receiving thread each request crosses between two threads twice (a structured clone each way), about " +
+      "a few tenths of a millisecond at the median, which the rows at concurrency 1 show where that thread gains nothing.");
   }
   if ([...KINDS].some((k) => missed(k.kind, 32))) {
     out.push("**Why concurrency 32 misses.** The 32 requests of a burst share one event loop, so the last answer waits " +
@@ -237,7 +244,12 @@ function explain(goals: Goal[]): string[] {
       "burst does not wait to be accepted; fewer ORM operations per case. On SQLite the web process and the worker " +
       "also take turns at the file's write lock, and SQLite's busy handler waits for the lock by sleeping on the " +
       "thread that answers Slack; waiting for the lock asynchronously instead (busy timeout 0, the statement tried " +
-      "again after an awaited pause) would remove that.");
+      "again after an awaited pause) would remove that. The receiving-thread rows take the receiver itself off the " +
+      "app's loop: there a burst is read, verified and (for clicks) answered beside the app's work, and what an " +
+      "answer still waits for on the app's thread is its listener's path to `ack`. What is left there is the view " +
+      "submission on PostgreSQL, whose answers wait for the app's thread while it opens the cases submitted before, " +
+      "and the machine's two cores, which the receiving thread, the app's thread, the database server and the load " +
+      "generator share.");
   }
   return out;
 }

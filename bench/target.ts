@@ -17,7 +17,7 @@ import { Actions, Commands, Views } from "../src/slack/ids.ts";
 
 export interface TargetSpec {
   /** `worker` is started by a `split` target for itself, never by the benchmark. */
-  mode: "app" | "bare" | "split" | "worker";
+  mode: "app" | "bare" | "split" | "worker" | "thread";
   slackApiUrl: string;
   signingSecret: string;
   botToken: string;
@@ -49,13 +49,14 @@ let errors = 0;
 const firstProblems: string[] = [];
 // The real logger at the production level, writing to stdout (which the parent points at /dev/null), so its cost
 // is part of what is measured; warnings and errors are counted so the report can say whether anything went wrong.
-const logger = createLogger("info", (line) => {
+function count(line: string): void {
   const level = /"level":"(warn|error)"/.exec(line)?.[1];
   if (level === "warn") warnings += 1;
   if (level === "error") errors += 1;
   if (level && firstProblems.length < 5) firstProblems.push(line.slice(0, 400));
   process.stdout.write(`${line}\n`);
-});
+}
+const logger = createLogger("info", count);
 
 interface Started { port: number; drain(): Promise<void>; stop(): Promise<void>; problems(): Promise<Pick<TargetStats, "warnings" | "errors" | "firstProblems">> }
 
@@ -78,15 +79,19 @@ async function startBare(): Promise<Started> {
   return { port: address.port, drain: () => Promise.resolve(), stop: async () => { await app.stop(); }, problems: ownProblems };
 }
 
+function appEnv(role: "all" | "web" | "worker"): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: spec.botToken, SLACK_SIGNING_SECRET: spec.signingSecret, SLACK_API_URL: spec.slackApiUrl,
+    PORT: "0", DATABASE_URL: spec.databaseUrl, SUPPORT_ENGINEERS: spec.engineers.join(","), SUPPORT_MANAGERS: spec.managers.join(","),
+    TRIAGE_CHANNEL: spec.triageChannel, LOG_LEVEL: "info", APP_ROLE: role,
+  };
+}
+
 async function startReal(role: "all" | "web" | "worker"): Promise<RunningProcess> {
   // Imported here, so that the bare app's process does not load the app's code and its baseline is Bolt alone.
   const { loadConfig } = await import("../src/config.ts");
   const { startProcess } = await import("../src/app.ts");
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: spec.botToken, SLACK_SIGNING_SECRET: spec.signingSecret, SLACK_API_URL: spec.slackApiUrl,
-    PORT: "0", DATABASE_URL: spec.databaseUrl, SUPPORT_ENGINEERS: spec.engineers.join(","), SUPPORT_MANAGERS: spec.managers.join(","),
-    TRIAGE_CHANNEL: spec.triageChannel, LOG_LEVEL: "info", APP_ROLE: role,
-  });
+  const config = loadConfig(appEnv(role));
   // Slack paces a channel at about one message a second; that limit is Slack's, not the app's, so the
   // benchmark delivers without pacing (as the test harness does) to measure what the app itself can do.
   const running = await startProcess({ config, logger, channelIntervalMs: 0 });
@@ -97,6 +102,17 @@ async function startReal(role: "all" | "web" | "worker"): Promise<RunningProcess
 async function startOne(role: "all" | "worker"): Promise<Started> {
   const running = await startReal(role);
   return { port: running.port!, drain: () => running.drain(), stop: () => running.stop(), problems: ownProblems };
+}
+
+/** The app behind a receiving thread: this thread takes the requests, the app runs in a worker thread. */
+async function startThreaded(): Promise<Started> {
+  const { loadConfig } = await import("../src/config.ts");
+  const { startFront } = await import("../src/roles/front.ts");
+  const env = { ...appEnv("all"), RECEIVER_THREAD: "true" };
+  // The app thread's log lines are counted as this process's own are.
+  const front = await startFront(loadConfig(env), logger, { env, tuning: { channelIntervalMs: 0 }, onOutput: count });
+  if (front.port === null) throw new Error("the receiving thread did not bind an HTTP port");
+  return { port: front.port, drain: () => front.drain(), stop: () => front.stop(), problems: ownProblems };
 }
 
 /** The worker of a split target: a process of its own, driven over IPC like this one. */
@@ -171,7 +187,8 @@ async function stats(): Promise<TargetStats> {
   };
 }
 
-const started: Started = spec.mode === "bare" ? await startBare() : spec.mode === "split" ? await startSplit() : await startOne(spec.mode === "worker" ? "worker" : "all");
+const started: Started = spec.mode === "bare" ? await startBare() : spec.mode === "split" ? await startSplit()
+  : spec.mode === "thread" ? await startThreaded() : await startOne(spec.mode === "worker" ? "worker" : "all");
 // A CPU profile of this process between two commands, sampled every 100 µs: where a request's CPU goes.
 const profiler = new Session();
 async function startProfile(): Promise<void> {

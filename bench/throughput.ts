@@ -13,6 +13,8 @@ const TARGETS: Array<{ kind: TargetKind; label: string }> = [
   { kind: "postgresql", label: "PostgreSQL" },
   { kind: "sqlite-split", label: "SQLite, web + worker" },
   { kind: "postgresql-split", label: "PostgreSQL, web + worker" },
+  { kind: "sqlite-thread", label: "SQLite, receiving thread" },
+  { kind: "postgresql-thread", label: "PostgreSQL, receiving thread" },
 ];
 
 interface Result { label: string; cases: number; openSeconds: number; resolveSeconds: number; totalSeconds: number; slackCalls: number; failures: number; notes: string[] }
@@ -89,7 +91,8 @@ function report(results: Result[]): SectionResult {
     method: [
       `Each database gets a fresh app (child process, 32 customer channels) and ${CONCURRENCY} simulated people; ` +
         "the app runs in one process, or as a web process taking the requests with a worker beside it delivering " +
-        "(APP_ROLE=web and APP_ROLE=worker, two processes on the same database). " +
+        "(APP_ROLE=web and APP_ROLE=worker, two processes on the same database), or in one process behind a receiving " +
+        "thread (RECEIVER_THREAD=true: the HTTP receiver on the main thread, the app in a worker thread). " +
         "First the cases are opened through signed view submissions (closed loop: each person submits again as soon " +
         "as the previous submission is acknowledged) and the outbox is drained, so every case's root message, opening " +
         "notice and triage post are in Slack; then an engineer clicks Resolve on each case's root message (closed loop " +

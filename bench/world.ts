@@ -20,8 +20,12 @@ import type { TargetCommand, TargetSpec, TargetStats } from "./target.ts";
 const SIGNING_SECRET = "bench-signing-secret";
 const BOT_TOKEN = "xoxb-bench-token";
 
-/** `-split`: the app as a web process (APP_ROLE=web) with a worker (APP_ROLE=worker) beside it on the same database. */
-export type TargetKind = "bare" | "sqlite" | "postgresql" | "sqlite-split" | "postgresql-split";
+/**
+ * `-split`: the app as a web process (APP_ROLE=web) with a worker (APP_ROLE=worker) beside it on the same database.
+ * `-thread`: the app in one process with RECEIVER_THREAD=true (Slack's requests on the main thread, the app in a
+ * worker thread).
+ */
+export type TargetKind = "bare" | "sqlite" | "postgresql" | "sqlite-split" | "postgresql-split" | "sqlite-thread" | "postgresql-thread";
 
 /** The database of a kind of target (null for the bare Bolt app). */
 export function providerOf(kind: TargetKind): "sqlite" | "postgresql" | null {
@@ -149,7 +153,7 @@ export async function startWorld(kind: TargetKind, options: { customers?: number
     }
   }
   const target = await spawnTarget({
-    mode: kind === "bare" ? "bare" : kind.endsWith("-split") ? "split" : "app", slackApiUrl: slack.url, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN,
+    mode: kind === "bare" ? "bare" : kind.endsWith("-split") ? "split" : kind.endsWith("-thread") ? "thread" : "app", slackApiUrl: slack.url, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN,
     databaseUrl: database?.url ?? "file:./unused.db", engineers: [engineer.userId], managers: [manager.userId], triageChannel: TRIAGE_CHANNEL,
   }, options.nodeFlags);
   const endpoint = new Endpoint(target.port);

@@ -13,6 +13,8 @@ import type { OutboxDispatcher } from "./slack/outbox/dispatcher.ts";
 import { compose, type StartOptions } from "./roles/compose.ts";
 import { createDelivery, type Delivery } from "./roles/delivery.ts";
 import { serve } from "./roles/serve.ts";
+import type { Metrics } from "./observability/metrics.ts";
+import type { Route } from "./observability/routes.ts";
 
 export { prepareDatabase, StartError, type StartOptions } from "./roles/compose.ts";
 
@@ -31,6 +33,8 @@ export interface RunningApp {
   port: number | null;
   /** The port of health checks and metrics when METRICS_PORT is set (null: they are on `port`, for this machine). */
   metricsPort: number | null;
+  mainPortRoutes: Route[];
+  metrics: Metrics;
   stop(): Promise<void>;
 }
 
@@ -44,6 +48,9 @@ export interface RunningProcess {
   /** Resolves once what this process owes is done: kept events handled and the outbox delivered (what it delivers). */
   drain(): Promise<void>;
   stop(): Promise<void>;
+  /** What Slack's port serves besides Slack's requests (a receiving thread asks for them, src/roles/front.ts). */
+  mainPortRoutes: Route[];
+  metrics: Metrics;
 }
 
 /** Starts the process in the role its configuration names. */
@@ -54,6 +61,7 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
   const running = await startApp(options);
   return {
     role, deps: running.deps, port: running.port, metricsPort: running.metricsPort, stop: () => running.stop(),
+    mainPortRoutes: running.mainPortRoutes, metrics: running.metrics,
     async drain() {
       await running.events.settled();
       await running.dispatcher.drain();
@@ -65,7 +73,7 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   let delivery: Delivery | null = null;
   const c = await compose(options, {
-    receives: true, inbox: "handle",
+    receives: true, inbox: "handle", relay: options.relay,
     onOutbox: () => {
       delivery?.dispatcher.kick();
       delivery?.homes.schedule();
@@ -84,6 +92,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
 
   return {
     app: c.app, deps: { ...c.appDeps, services: c.deps.services }, dispatcher, scheduler, events: c.events, port: serving.port, metricsPort: serving.metricsPort, homes,
+    mainPortRoutes: c.mainPortRoutes, metrics: c.metrics,
     async stop() {
       // Stop taking requests (in-flight ones finish), then let the outbox deliver what is due, within a bound:
       // what is left stays in the database and goes out after the next start.

@@ -40,6 +40,12 @@ describe("configuration", () => {
     expect(found.some((p) => p.startsWith("WORKER_POLL_MS"))).toBe(true);
   });
 
+  it("answers Slack on the app's own thread unless RECEIVER_THREAD is true, and refuses any other value", () => {
+    expect(loadConfig(valid).receiverThread).toBe(false);
+    expect(loadConfig({ ...valid, RECEIVER_THREAD: "true" }).receiverThread).toBe(true);
+    expect(problems({ ...valid, RECEIVER_THREAD: "yes" })).toContain('RECEIVER_THREAD must be true or false, got "yes"');
+  });
+
   it("names every missing Slack setting and what to set it to", () => {
     const found = problems({});
     expect(found.some((p) => p.startsWith("SLACK_BOT_TOKEN is not set"))).toBe(true);

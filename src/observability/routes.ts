@@ -7,16 +7,22 @@
 // METRICS_TOKEN, and says 404 to anyone else. /healthz says nothing but "up" and is served everywhere, for load
 // balancers and the container's health check.
 import { timingSafeEqual } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders } from "node:http";
 import type { Database } from "../db/client.ts";
 import type { Clock } from "../services/deps.ts";
 import type { Metrics } from "./metrics.ts";
 import { readiness } from "./readiness.ts";
 import { stateGauges } from "./state-gauges.ts";
 
-export interface Route { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void }
+/** What a route reads of a request and writes of its answer (node:http's, or one relayed from the receiving thread). */
+export interface RouteRequest { headers: IncomingHttpHeaders; socket: { remoteAddress?: string | undefined } }
+export interface RouteResponse {
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  end(body: string): unknown;
+}
+export interface Route { path: string; method: string[]; handler: (req: RouteRequest, res: RouteResponse) => void }
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
+function send(res: RouteResponse, status: number, type: string, body: string): void {
   res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
   res.end(body);
 }
@@ -54,21 +60,21 @@ export interface Exposure {
 
 const FORWARDED = ["forwarded", "x-forwarded-for", "x-real-ip"];
 
-function bearer(req: IncomingMessage, token: string): boolean {
+function bearer(req: RouteRequest, token: string): boolean {
   const presented = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1]?.trim() ?? "";
   const a = Buffer.from(presented);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function fromThisMachine(req: IncomingMessage): boolean {
+function fromThisMachine(req: RouteRequest): boolean {
   const peer = req.socket.remoteAddress ?? "";
   const loopback = peer === "::1" || peer.startsWith("127.") || peer.startsWith("::ffff:127.");
   // A reverse proxy on this machine connects from loopback too: what it forwards came from elsewhere.
   return loopback && !FORWARDED.some((h) => req.headers[h] !== undefined);
 }
 
-function allowed(req: IncomingMessage, exposure: Exposure): boolean {
+function allowed(req: RouteRequest, exposure: Exposure): boolean {
   if (exposure.token !== null && bearer(req, exposure.token)) return true;
   if (exposure.localOnly) return fromThisMachine(req);
   // The metrics port: open to whoever can reach its address, unless a token is set.

@@ -26,6 +26,8 @@ import { slackPersonLocales } from "../slack/person-locales.ts";
 import { RoleGroups } from "../slack/role-directory.ts";
 import { slackWorkspaces } from "../slack/workspaces.ts";
 import { slackFetch } from "../slack/web-fetch.ts";
+import { RelayedReceiver, type AppThreadEnd } from "./thread-relay.ts";
+import { StartError } from "./start-error.ts";
 
 // Four listeners at a time keep both a database round trip (PostgreSQL) and a Slack call in flight while others
 // wait; a quarter second is the longest any waits, well inside a modal trigger's 3 s.
@@ -53,9 +55,11 @@ export interface StartOptions {
   homeRefreshMs?: number;
   /** How often kept events whose handling failed are looked for (default 5 s). */
   eventRetryMs?: number;
+  /** Slack's requests come from a receiving thread over this relay (RECEIVER_THREAD=true, src/roles/front.ts). */
+  relay?: AppThreadEnd;
 }
 
-export class StartError extends Error {}
+export { StartError } from "./start-error.ts";
 
 export async function prepareDatabase(config: Config, logger: Logger, database?: Database): Promise<Database> {
   const db = database ?? await openDatabase(config.databaseUrl);
@@ -111,8 +115,10 @@ export interface Composed {
   outboxClient: CountingWebClient;
   roleGroups: RoleGroups;
   app: App;
-  /** Bolt's HTTP receiver (null in Socket Mode and in a worker). */
+  /** Bolt's HTTP receiver (null in Socket Mode, in a worker and behind a receiving thread). */
   receiver: HTTPReceiver | null;
+  /** Slack's requests reach this app from a receiving thread, which owns Slack's port (src/roles/front.ts). */
+  relayed: boolean;
   socketMode: boolean;
   events: EventInbox;
   /** Health and metrics for every route (guard them before serving them). */
@@ -129,6 +135,8 @@ export interface Shape {
   onOutbox: () => void;
   /** A web process kept an event: wake a worker. */
   onKept?: () => void;
+  /** Slack's requests come from a receiving thread over this relay, not from a port of this thread's own. */
+  relay?: AppThreadEnd;
 }
 
 /** A receiver for a worker's app: it takes no request; the app handles the kept events it is handed. */
@@ -183,11 +191,12 @@ export async function compose(options: StartOptions, shape: Shape): Promise<Comp
   const { db: _database, ...edge } = appDeps;
   const deps: SlackDeps = { ...edge, services };
 
-  const socketMode = shape.receives && config.slack.appToken !== null;
+  const relayed = shape.receives && shape.relay !== undefined;
+  const socketMode = shape.receives && !relayed && config.slack.appToken !== null;
   const routes = operationalRoutes({ db, clock, metrics, gauges: () => roleGroups.gauge() });
   // With a metrics port of its own, the main port serves only the liveness check besides Slack's requests.
   const mainPortRoutes = config.metrics.port === null ? guarded(routes, { token: config.metrics.token, localOnly: true }) : routes.filter((r) => r.path === "/healthz");
-  const receiver = !shape.receives || socketMode ? null : new HTTPReceiver({
+  const receiver = !shape.receives || socketMode || relayed ? null : new HTTPReceiver({
     signingSecret: config.slack.signingSecret,
     endpoints: "/slack/events",
     logger: boltLogger(logger),
@@ -198,6 +207,7 @@ export async function compose(options: StartOptions, shape: Shape): Promise<Comp
   const app = new App({
     token: config.slack.botToken,
     ...(receiver ? { receiver }
+      : shape.relay && relayed ? { receiver: new RelayedReceiver(shape.relay) }
       : socketMode ? { socketMode: true, appToken: config.slack.appToken ?? undefined, signingSecret: config.slack.signingSecret }
       : { receiver: neverListening }),
     clientOptions: { ...clientOptions, retryConfig: { retries: 2, factor: 1, minTimeout: 100, maxTimeout: 500 } },
@@ -218,7 +228,7 @@ export async function compose(options: StartOptions, shape: Shape): Promise<Comp
     return Promise.resolve();
   });
   registerListeners(app, deps);
-  return { db, clock, logger, metrics, appDeps, deps, outboxClient, roleGroups, app, receiver, socketMode, events, routes, mainPortRoutes };
+  return { db, clock, logger, metrics, appDeps, deps, outboxClient, roleGroups, app, receiver, relayed, socketMode, events, routes, mainPortRoutes };
 }
 
 export function portOf(started: unknown): number | null {

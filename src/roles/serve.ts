@@ -6,6 +6,7 @@ import { timeRequests } from "../observability/instrument.ts";
 import { serveRoutes } from "../observability/ops-server.ts";
 import { guarded } from "../observability/routes.ts";
 import { portOf, type Composed } from "./compose.ts";
+import { keepConnections } from "./keep-connections.ts";
 
 export interface Serving {
   /** The main port actually bound. */
@@ -23,19 +24,17 @@ export async function serve(c: Composed): Promise<Serving> {
   // Bound before Slack's port: a metrics port already taken stops the start before any request is taken.
   const metricsServer = config.metrics.port === null ? null
     : await serveRoutes(guarded(c.routes, { token: config.metrics.token, localOnly: false }), config.metrics.port, config.metrics.host);
-  const receives = c.receiver !== null || c.socketMode;
+  const receives = c.receiver !== null || c.socketMode || c.relayed;
   const started = receives ? await c.app.start(config.port) : null;
-  // In Socket Mode Slack's traffic needs no port, and a worker takes none, but health checks and metrics still do.
-  const opsServer = c.receiver === null ? await serveRoutes(c.mainPortRoutes, config.port) : null;
-  const server = (opsServer ?? started) as Server;
-  if (c.receiver) timeRequests(server, c.metrics);
-  // Keep idle connections open longer than clients and reverse proxies do, so that it is always the client that
-  // closes one: a server closing first races a request being sent on it, which the client sees as a reset.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  // In Socket Mode Slack's traffic needs no port, and a worker takes none, but health checks and metrics still do;
+  // behind a receiving thread, that thread owns the port and asks this one for them.
+  const opsServer = c.receiver === null && !c.relayed ? await serveRoutes(c.mainPortRoutes, config.port) : null;
+  const server = c.relayed ? null : (opsServer ?? started) as Server;
+  if (c.receiver && server) timeRequests(server, c.metrics);
+  if (server) keepConnections(server);
   const close = (s: Server | null) => (s ? new Promise((resolve) => s.close(resolve)) : Promise.resolve());
   return {
-    port: portOf(server),
+    port: server ? portOf(server) : null,
     metricsPort: metricsServer ? portOf(metricsServer) : null,
     async stopReceiving() {
       if (receives) await c.app.stop();

@@ -11,7 +11,7 @@ import { serve } from "./serve.ts";
 export async function startWeb(options: StartOptions): Promise<RunningProcess> {
   let wake: WakeupSender | null = null;
   const c = await compose(options, {
-    receives: true, inbox: "keep",
+    receives: true, inbox: "keep", relay: options.relay,
     onOutbox: () => wake?.notify("outbox"),
     onKept: () => wake?.notify("events"),
   });
@@ -21,6 +21,7 @@ export async function startWeb(options: StartOptions): Promise<RunningProcess> {
   c.roleGroups.start();
   return {
     role: "web", deps: { ...c.appDeps, services: c.deps.services }, port: serving.port, metricsPort: serving.metricsPort,
+    mainPortRoutes: c.mainPortRoutes, metrics: c.metrics,
     // What a web process owes is done once its events are kept: their handling and the outbox are a worker's.
     drain: () => c.events.settled(),
     async stop() {

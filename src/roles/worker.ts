@@ -49,6 +49,7 @@ export async function startWorker(options: StartOptions): Promise<RunningProcess
   homes.schedule();
   return {
     role: "worker", deps: { ...c.appDeps, services: c.deps.services }, port: serving.port, metricsPort: serving.metricsPort,
+    mainPortRoutes: c.mainPortRoutes, metrics: c.metrics,
     async drain() {
       await c.events.pass();
       await c.events.settled();
