@@ -1,5 +1,5 @@
-// The receiving thread (RECEIVER_THREAD=true): Bolt's HTTP receiver alone on the process's main thread, and the
-// app in a worker thread of its own (src/roles/app-thread.ts). The main thread reads each request, checks its
+// The receiving thread (RECEIVER_THREAD=true): Bolt's request handling alone on the process's main thread
+// (src/roles/front-receiver.ts), and the app in a worker thread of its own (src/roles/app-thread.ts). The main thread reads each request, checks its
 // signature, relays it and writes the answer the app's listener gives; nothing else runs on it. Why: on one event
 // loop, a request received while the app works on earlier ones (the ORM's planning, rendering, the outbox's calls)
 // waits for that work before its answer is even read; here reading, verifying and answering never wait for it, and
@@ -8,13 +8,13 @@
 //
 // A fault of the app's thread (an exception nothing caught, a start that failed) ends the process non-zero, so
 // that its supervisor starts it again; a stop stops taking requests first, then lets the app stop as it would alone.
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { Worker } from "node:worker_threads";
-import { App, HTTPReceiver } from "@slack/bolt";
+import type { App } from "@slack/bolt";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
-import { boltLogger } from "../slack/bolt-logger.ts";
 import { refuseNullBodies } from "../slack/receiver-guard.ts";
+import { EVENTS_PATH, frontReceiver } from "./front-receiver.ts";
 import { keepConnections } from "./keep-connections.ts";
 import { StartError } from "./start-error.ts";
 import type { FromAppThread, RouteSpec, ThreadTuning, ToAppThread } from "./thread-relay.ts";
@@ -126,23 +126,7 @@ export async function startFront(config: Config, logger: Logger, options: FrontO
     throw error;
   });
 
-  const receiver = new HTTPReceiver({
-    signingSecret: config.slack.signingSecret,
-    endpoints: "/slack/events",
-    logger: boltLogger(logger),
-    customRoutes: routes.map((route) => ({
-      path: route.path, method: route.method,
-      handler: (req: IncomingMessage, res: ServerResponse) => {
-        const id = (nextId += 1);
-        routeAnswers.set(id, res);
-        post({ type: "route", id, path: route.path, method: req.method ?? "GET", headers: req.headers, remoteAddress: req.socket.remoteAddress ?? null });
-      },
-    })),
-  });
-  receiver.requestListener = refuseNullBodies(receiver.requestListener);
-  // Bolt's App is what the receiver hands requests to; this one never authorizes or runs a listener itself.
-  const app = new App({ receiver, authorize: () => Promise.resolve({ botToken: config.slack.botToken }), logger: boltLogger(logger) });
-  app.processEvent = (event) => new Promise<void>((resolve, reject) => {
+  const onEvent = (event: ReceiverEvent) => new Promise<void>((resolve, reject) => {
     const id = (nextId += 1);
     // A click's answer carries nothing (every button listener acknowledges first, with no payload): it is written
     // here at once, and the listener's own acknowledgement is not relayed back.
@@ -151,20 +135,36 @@ export async function startFront(config: Config, logger: Logger, options: FrontO
     pending.set(id, { event, settle: (error) => (error ? reject(error) : resolve()) });
     post({ type: "event", id, answered, body: event.body, retryNum: event.retryNum, retryReason: event.retryReason, customProperties: event.customProperties });
   });
-  const server = await app.start(config.port) as Server;
-  keepConnections(server);
-  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+  const relayRoute = (path: string) => (req: IncomingMessage, res: ServerResponse) => {
+    const id = (nextId += 1);
+    routeAnswers.set(id, res);
+    post({ type: "route", id, path, method: req.method ?? "GET", headers: req.headers, remoteAddress: req.socket.remoteAddress ?? null });
+  };
+  const listener = refuseNullBodies(frontReceiver({
+    signingSecret: config.slack.signingSecret,
+    logger,
+    routes: routes.map((route) => ({ path: route.path, method: route.method, handler: relayRoute(route.path) })),
+    onEvent,
+  }));
+  const server = createServer((req, res) => {
     const begun = performance.now();
     res.on("finish", () => {
-      if ((req.url ?? "").split("?")[0] !== "/slack/events") return;
+      if ((req.url ?? "").split("?")[0] !== EVENTS_PATH) return;
       post({ type: "timing", seconds: (performance.now() - begun) / 1000, status: res.statusCode });
     });
+    listener(req, res);
+  });
+  keepConnections(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, () => resolve());
   });
   const address = server.address();
-  logger.info("receiving thread listening", { port: address && typeof address === "object" ? address.port : null, role: config.role });
+  const port = address && typeof address === "object" ? address.port : null;
+  logger.info("receiving thread listening", { port, role: config.role });
 
   return {
-    port: address && typeof address === "object" ? address.port : null,
+    port,
     metricsPort,
     drain() {
       const id = (nextId += 1);
@@ -175,7 +175,7 @@ export async function startFront(config: Config, logger: Logger, options: FrontO
     },
     async stop() {
       // Requests under way are answered by the app before it stops; then the app stops as it would alone.
-      await app.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       stopping = true;
       await new Promise<void>((resolve) => {
         stopped = resolve;

@@ -1,5 +1,6 @@
-// Bolt's own log lines go through our structured logger, so there is one log format and one redaction.
-import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+// Bolt's own log lines go through our structured logger, so there is one log format and one redaction. The types
+// come from @slack/logger, Bolt's own logging package, so that the receiving thread can use this without loading Bolt.
+import { LogLevel, type Logger as BoltLogger } from "@slack/logger";
 import type { Logger } from "../logger.ts";
 
 /**
