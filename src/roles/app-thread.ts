@@ -1,24 +1,25 @@
 // The app's thread behind a receiving thread (RECEIVER_THREAD=true; src/roles/front.ts starts it): the process in
 // its role (all or web) as it would run alone, except that Slack's requests reach its Bolt app over the relay and
-// its answers go back the same way. Configured from the environment, which a worker thread shares with its process.
+// its answers go back the same way. Its configuration is the one the receiving thread read from the environment and
+// validated, handed over in workerData.
 import { parentPort, workerData } from "node:worker_threads";
 import { StartError, startProcess } from "../app.ts";
-import { ConfigError, loadConfig } from "../config.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import { handleProcessFaults } from "../observability/process-faults.ts";
 import type { Route } from "../observability/routes.ts";
-import type { AppThreadEnd, RouteAnswer, ThreadTuning, ToAppThread } from "./thread-relay.ts";
+import { appThreadData, type AppThreadEnd, type RouteAnswer, type ToAppThread } from "./thread-relay.ts";
 
 if (!parentPort) throw new Error("src/roles/app-thread.ts runs as the worker thread of src/roles/front.ts");
 const end: AppThreadEnd = parentPort;
-const tuning = tuningOf(workerData as unknown);
+const data = appThreadData(workerData as unknown);
+if (!data) throw new Error("src/roles/app-thread.ts was started without the configuration its workerData carries");
 
 let logger: Logger = createLogger("info");
 // An exception nothing caught ends this thread; the receiving thread then exits the process non-zero.
 handleProcessFaults(() => logger);
 
 try {
-  const running = await startProcess({ config: loadConfig(process.env), relay: end, ...tuning });
+  const running = await startProcess({ config: data.config, relay: end, ...data.tuning });
   logger = running.deps.logger;
   end.on("message", (message: ToAppThread) => {
     if (message.type === "route") {
@@ -36,7 +37,7 @@ try {
     routes: running.mainPortRoutes.map((r) => ({ path: r.path, method: r.method })),
   });
 } catch (error) {
-  const refused = error instanceof ConfigError || error instanceof StartError;
+  const refused = error instanceof StartError;
   end.postMessage({ type: "failed", refused, message: error instanceof Error ? error.message : String(error) });
 }
 
@@ -57,9 +58,4 @@ function answerRoute(routes: Route[], message: Extract<ToAppThread, { type: "rou
       },
     });
   });
-}
-
-function tuningOf(data: unknown): ThreadTuning {
-  const interval = (data as { channelIntervalMs?: unknown } | null)?.channelIntervalMs;
-  return typeof interval === "number" ? { channelIntervalMs: interval } : {};
 }

@@ -17,7 +17,7 @@ import { refuseNullBodies } from "../slack/receiver-guard.ts";
 import { EVENTS_PATH, frontReceiver } from "./front-receiver.ts";
 import { keepConnections } from "./keep-connections.ts";
 import { StartError } from "./start-error.ts";
-import type { FromAppThread, RouteSpec, ThreadTuning, ToAppThread } from "./thread-relay.ts";
+import type { AppThreadData, FromAppThread, RouteSpec, ThreadTuning, ToAppThread } from "./thread-relay.ts";
 import { createInterface } from "node:readline";
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
@@ -69,7 +69,7 @@ function appThread(options: ConstructorParameters<typeof Worker>[1]): Worker {
 
 export async function startFront(config: Config, logger: Logger, options: FrontOptions = {}): Promise<Front> {
   const worker = appThread({
-    env: options.env ?? process.env, workerData: options.tuning ?? {}, stdout: options.onOutput !== undefined,
+    env: options.env ?? process.env, workerData: { config, tuning: options.tuning ?? {} } satisfies AppThreadData, stdout: options.onOutput !== undefined,
   });
   const onOutput = options.onOutput;
   if (onOutput) createInterface({ input: worker.stdout }).on("line", onOutput);

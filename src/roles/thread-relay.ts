@@ -4,6 +4,7 @@
 // this relay. Every message is a plain object, since it crosses between threads by structured clone.
 import type { IncomingHttpHeaders } from "node:http";
 import type { App, Receiver } from "@slack/bolt";
+import type { Config } from "../config.ts";
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
 
@@ -15,8 +16,25 @@ export type ToAppThread =
   | { type: "drain"; id: number }
   | { type: "stop" };
 
-/** Start options a test or the benchmark gives the app's thread (workerData); see StartOptions. */
+/** Start options a test or the benchmark gives the app's thread; see StartOptions. */
 export interface ThreadTuning { channelIntervalMs?: number }
+
+/**
+ * The app thread's workerData: the configuration the receiving thread validated, so that the app's thread does
+ * not load the validation again (zod alone is about 10 MB of a thread's memory), and the tuning.
+ */
+export interface AppThreadData { config: Config; tuning: ThreadTuning }
+
+/** workerData as the receiving thread wrote it (a structured clone of AppThreadData), or null. */
+export function appThreadData(data: unknown): AppThreadData | null {
+  if (typeof data !== "object" || data === null || !("config" in data) || !("tuning" in data)) return null;
+  const { config, tuning } = data;
+  if (typeof config !== "object" || config === null || !("slack" in config) || !("role" in config)) return null;
+  const interval = typeof tuning === "object" && tuning !== null && "channelIntervalMs" in tuning ? tuning.channelIntervalMs : undefined;
+  // The configuration crossed by structured clone from loadConfig's result on the receiving thread; its shape is
+  // that function's, and the checks above only make sure it is that object.
+  return { config: config as Config, tuning: typeof interval === "number" ? { channelIntervalMs: interval } : {} };
+}
 
 export interface RouteSpec { path: string; method: string[] }
 export interface RouteAnswer { status: number; headers: Record<string, string>; body: string }
