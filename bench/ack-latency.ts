@@ -20,12 +20,13 @@ const KINDS: Array<{ kind: Kind; label: string; followUps: number; methods: stri
   { kind: "button", label: "Button (resolves a case)", followUps: 3, methods: ["chat.postMessage", "chat.update"] },
 ];
 const TARGETS: Array<{ kind: TargetKind; label: string }> = [
-  { kind: "sqlite", label: "SQLite" },
-  { kind: "postgresql", label: "PostgreSQL" },
+  // The default start (a receiving thread) first, then the same app on one thread (RECEIVER_THREAD=false).
+  { kind: "sqlite-thread", label: "SQLite" },
+  { kind: "postgresql-thread", label: "PostgreSQL" },
+  { kind: "sqlite", label: "SQLite, one thread" },
+  { kind: "postgresql", label: "PostgreSQL, one thread" },
   { kind: "sqlite-split", label: "SQLite, web + worker" },
   { kind: "postgresql-split", label: "PostgreSQL, web + worker" },
-  { kind: "sqlite-thread", label: "SQLite, receiving thread" },
-  { kind: "postgresql-thread", label: "PostgreSQL, receiving thread" },
   { kind: "bare", label: "bare Bolt" },
 ];
 /** The product's goal for an ack's p99, as a multiple of the bare Bolt app's at the same concurrency. */
@@ -185,10 +186,12 @@ function report(results: Results, sizes: Sizes, health: string[]): SectionResult
         "started as two processes on the same database (`APP_ROLE=web`, which the requests are sent to, and " +
         "`APP_ROLE=worker` beside it, which handles the kept message events, delivers the outbox and refreshes App " +
         "Home; woken by NOTIFY on PostgreSQL, polling every `WORKER_POLL_MS` = 150 ms on SQLite); the figures are the web " +
-        "process's. The *receiving thread* targets are the app in one process with `RECEIVER_THREAD=true`: Bolt's " +
-        "HTTP receiver alone on the main thread (reading, signature check, writing the answer; a click answered there " +
-        "at once), the whole app in a worker thread, each request relayed to it and the listener's answer relayed back " +
-        "(src/roles/front.ts).",
+        "process's. The *SQLite* and *PostgreSQL* targets are the app as it starts by default, one process behind its " +
+        "receiving thread: Bolt's request functions alone on the main thread (reading, signature check, writing the " +
+        "answer; a click answered there at once), the whole app in a worker thread, each request relayed to it and the " +
+        "listener's answer relayed back (src/roles/front.ts). The *one thread* targets are the same app with " +
+        "`RECEIVER_THREAD=false`: Bolt's `HTTPReceiver` and the app on one event loop; the web + worker targets are " +
+        "one-thread processes too.",
       "Requests go in waves: at concurrency 1 one request at a time, at concurrency 32 thirty-two requests sent at " +
         "once (32 people acting in the same instant). The next wave is sent once the app has finished what the " +
         "previous one set off after its acks (the modal opened, the outbox delivered: the stand-in has received the " +

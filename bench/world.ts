@@ -22,8 +22,8 @@ const BOT_TOKEN = "xoxb-bench-token";
 
 /**
  * `-split`: the app as a web process (APP_ROLE=web) with a worker (APP_ROLE=worker) beside it on the same database.
- * `-thread`: the app in one process with RECEIVER_THREAD=true (Slack's requests on the main thread, the app in a
- * worker thread).
+ * `-thread`: the app in one process as it starts by default, behind its receiving thread (Slack's requests on the
+ * main thread, the app in a worker thread). `sqlite` and `postgresql`: the app on one thread (RECEIVER_THREAD=false).
  */
 export type TargetKind = "bare" | "sqlite" | "postgresql" | "sqlite-split" | "postgresql-split" | "sqlite-thread" | "postgresql-thread";
 

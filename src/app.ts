@@ -84,7 +84,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   // Awaited before the receiver listens: resuming the last run's kept events cannot touch this run's.
   await c.events.start();
   const serving = await serve(c);
-  c.logger.info("incident-desk started", { role: "all", mode: c.socketMode ? "socket" : "http", port: serving.port, metricsPort: serving.metricsPort, database: c.db.provider });
+  // Behind a receiving thread, that thread says the process started, once it listens (src/roles/front.ts).
+  c.logger.info(options.relay ? "app thread started" : "incident-desk started", { role: "all", mode: c.socketMode ? "socket" : "http", port: serving.port, metricsPort: serving.metricsPort, database: c.db.provider });
   warnWithoutTriage(c.appDeps);
   delivery.start();
   c.roleGroups.start();

@@ -34,7 +34,8 @@ export interface Config extends CoreConfig {
   workerPollMs: number;
   /**
    * RECEIVER_THREAD: Slack's requests are read, verified and answered on a thread of their own, and the app runs in
-   * a worker thread beside it (src/roles/front.ts). Only for a process that takes requests over HTTP (all, web).
+   * a worker thread beside it (src/roles/front.ts); true unless set false. Only for a process that takes requests
+   * over HTTP (all, web).
    */
   receiverThread: boolean;
   slack: {
@@ -134,7 +135,7 @@ const botSchema = z.object({
   APP_ROLE: checked("all", (v) => ["all", "web", "worker"].includes(v), (v) => `APP_ROLE must be all, web or worker, got "${v}"`),
   // 150 ms: a message is handled well within a person's notice, for a few cheap indexed reads a second when idle.
   WORKER_POLL_MS: checked("150", (v) => whole(v, 10, 60_000), () => "WORKER_POLL_MS must be a whole number of milliseconds from 10 to 60000").transform(Number),
-  RECEIVER_THREAD: checked("false", (v) => v === "true" || v === "false", (v) => `RECEIVER_THREAD must be true or false, got "${v}"`),
+  RECEIVER_THREAD: checked("true", (v) => v === "true" || v === "false", (v) => `RECEIVER_THREAD must be true or false, got "${v}"`),
   SLACK_APP_TOKEN: checked(undefined, (v) => v.startsWith("xapp-"), () => "SLACK_APP_TOKEN must be an app-level token starting with xapp-"),
   SLACK_BOT_TOKEN: required("SLACK_BOT_TOKEN", "the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page", (v) => v.startsWith("xoxb-"), "SLACK_BOT_TOKEN must be a bot token starting with xoxb-"),
   SLACK_SIGNING_SECRET: required("SLACK_SIGNING_SECRET", "the Signing Secret from the app's Basic Information page"),

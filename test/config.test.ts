@@ -40,8 +40,9 @@ describe("configuration", () => {
     expect(found.some((p) => p.startsWith("WORKER_POLL_MS"))).toBe(true);
   });
 
-  it("answers Slack on the app's own thread unless RECEIVER_THREAD is true, and refuses any other value", () => {
-    expect(loadConfig(valid).receiverThread).toBe(false);
+  it("answers Slack on a receiving thread unless RECEIVER_THREAD is false, and refuses any other value", () => {
+    expect(loadConfig(valid).receiverThread).toBe(true);
+    expect(loadConfig({ ...valid, RECEIVER_THREAD: "false" }).receiverThread).toBe(false);
     expect(loadConfig({ ...valid, RECEIVER_THREAD: "true" }).receiverThread).toBe(true);
     expect(problems({ ...valid, RECEIVER_THREAD: "yes" })).toContain('RECEIVER_THREAD must be true or false, got "yes"');
   });

@@ -33,7 +33,7 @@ try {
     }
   });
   end.postMessage({
-    type: "started", metricsPort: running.metricsPort,
+    type: "started", metricsPort: running.metricsPort, database: running.deps.db.provider,
     routes: running.mainPortRoutes.map((r) => ({ path: r.path, method: r.method })),
   });
 } catch (error) {

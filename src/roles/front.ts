@@ -81,7 +81,7 @@ export async function startFront(config: Config, logger: Logger, options: FrontO
   let nextId = 0;
   const post = (message: ToAppThread) => worker.postMessage(message);
 
-  const started = new Promise<{ routes: RouteSpec[]; metricsPort: number | null }>((resolve, reject) => {
+  const started = new Promise<{ routes: RouteSpec[]; metricsPort: number | null; database: string }>((resolve, reject) => {
     worker.on("message", (message: FromAppThread) => {
       switch (message.type) {
         case "started": resolve(message); break;
@@ -120,7 +120,7 @@ export async function startFront(config: Config, logger: Logger, options: FrontO
       process.exit(1);
     });
   });
-  const { routes, metricsPort } = await started.catch(async (error: unknown) => {
+  const { routes, metricsPort, database } = await started.catch(async (error: unknown) => {
     stopping = true;
     await worker.terminate();
     throw error;
@@ -161,7 +161,8 @@ export async function startFront(config: Config, logger: Logger, options: FrontO
   });
   const address = server.address();
   const port = address && typeof address === "object" ? address.port : null;
-  logger.info("receiving thread listening", { port, role: config.role });
+  // The line a start is known by, as the process without the thread writes it (the app's thread wrote its own).
+  logger.info("incident-desk started", { role: config.role, mode: "http", receiverThread: true, port, metricsPort, database });
 
   return {
     port,

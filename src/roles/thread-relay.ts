@@ -41,7 +41,7 @@ export interface RouteAnswer { status: number; headers: Record<string, string>; 
 
 /** The app thread's side: its answers, and how its start and stop went. */
 export type FromAppThread =
-  | { type: "started"; routes: RouteSpec[]; metricsPort: number | null }
+  | { type: "started"; routes: RouteSpec[]; metricsPort: number | null; database: string }
   | { type: "failed"; message: string; refused: boolean }
   | { type: "ack"; id: number; response: unknown }
   | { type: "done"; id: number; error: { message: string; code: string | null } | null }

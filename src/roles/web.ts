@@ -17,7 +17,8 @@ export async function startWeb(options: StartOptions): Promise<RunningProcess> {
   });
   wake = wakeupSender(c.db, c.logger);
   const serving = await serve(c);
-  c.logger.info("incident-desk started", { role: "web", mode: c.socketMode ? "socket" : "http", port: serving.port, metricsPort: serving.metricsPort, database: c.db.provider });
+  // Behind a receiving thread, that thread says the process started, once it listens (src/roles/front.ts).
+  c.logger.info(options.relay ? "app thread started" : "incident-desk started", { role: "web", mode: c.socketMode ? "socket" : "http", port: serving.port, metricsPort: serving.metricsPort, database: c.db.provider });
   c.roleGroups.start();
   return {
     role: "web", deps: { ...c.appDeps, services: c.deps.services }, port: serving.port, metricsPort: serving.metricsPort,

@@ -1,4 +1,4 @@
-// The start command with RECEIVER_THREAD=true: Slack's requests are read, verified and answered on the process's
+// The start command with its default receiving thread (RECEIVER_THREAD, true unless set false): Slack's requests are read, verified and answered on the process's
 // main thread and the app runs in a worker thread. The real command (src/main.ts) runs in a process of its own on a
 // real database, with the Slack stand-in; what a person sees must be what the app shows without the thread.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -8,7 +8,7 @@ import { loadConfig } from "../../src/config.ts";
 import { BusinessCalendar } from "../../src/domain/calendar.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
 import { registerContract } from "../../src/services/register-contract.ts";
-import { Actions, Inputs, Views } from "../../src/slack/ids.ts";
+import { Actions, Commands, Inputs, Views } from "../../src/slack/ids.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { createDriver, type Driver } from "../support/driver.ts";
 import { CUSTOMER, CUSTOMER_CHANNEL, CUSTOMER_TEAM, ENGINEER, HOME_TEAM, MANAGER, TRIAGE_CHANNEL } from "../support/harness.ts";
@@ -30,22 +30,25 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     PATH: process.env.PATH, HOME: process.env.HOME,
     SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, SLACK_TEAM_ID: HOME_TEAM,
     PORT: "0", DATABASE_URL: database.url, SUPPORT_ENGINEERS: ENGINEER, SUPPORT_MANAGERS: MANAGER, TRIAGE_CHANNEL,
-    LOG_LEVEL: "info", SCHEDULER_ENABLED: "false", RECEIVER_THREAD: "true", ...extra,
+    LOG_LEVEL: "info", SCHEDULER_ENABLED: "false", ...extra,
   };
 }
 
 interface Started { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> }
 
 /** The start command as `npm run dev` runs it (TypeScript under tsx); resolves once the receiving thread listens. */
-function start(extra: Record<string, string> = {}): Promise<Started> {
+function start(extra: Record<string, string> = {}, thread = true): Promise<Started> {
   const child = spawn(process.execPath, ["--import", "tsx", MAIN], { cwd: ROOT, env: env(extra), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   return new Promise((resolve, reject) => {
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      const line = output.split("\n").find((l) => l.includes("receiving thread listening"));
-      const port = line ? (JSON.parse(line) as { port?: number }).port : undefined;
+      // The start line an operator knows, written by the receiving thread once it listens, and saying so.
+      const line = output.split("\n").find((l) => l.includes('"incident-desk started"'));
+      const entry = line ? (JSON.parse(line) as { port?: number; receiverThread?: boolean }) : undefined;
+      if (entry && (entry.receiverThread === true) !== thread) reject(new Error(`the start line does not say which thread answers: ${line}`));
+      const port = entry?.port;
       if (port) resolve({ child, port, output: () => output, exited });
     };
     child.stdout?.on("data", read);
@@ -80,7 +83,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-describe("RECEIVER_THREAD=true: Slack's requests on a thread of their own, the app in a worker thread", () => {
+describe("the receiving thread (the default): Slack's requests on a thread of their own, the app in a worker thread", () => {
   let app: Started;
   let driver: Driver;
 
@@ -161,7 +164,24 @@ describe("RECEIVER_THREAD=true: Slack's requests on a thread of their own, the a
   }, 15_000);
 });
 
-describe("RECEIVER_THREAD=true: a start the app's thread refuses", () => {
+describe("RECEIVER_THREAD: the receiving thread is the default, and false keeps the app on one thread", () => {
+  it.each([
+    ["not set", {}, true],
+    ["false", { RECEIVER_THREAD: "false" }, false],
+  ] as const)("with RECEIVER_THREAD %s, the start line says which thread answers and a manager's /balance is answered", async (_, extra, thread) => {
+    const app = await start(extra, thread);
+    try {
+      const driver = createDriver({ baseUrl: `http://127.0.0.1:${app.port}`, signingSecret: SECRET, slack, homeTeamId: HOME_TEAM });
+      const reply = await driver.slashCommand({ command: Commands.balance, userId: MANAGER, channelId: TRIAGE_CHANNEL });
+      expect([reply.status, reply.slackWouldReject]).toEqual([200, undefined]);
+      expect(JSON.stringify(reply.json)).toContain("株式会社サンプル");
+    } finally {
+      expect(await stop(app)).toBe(0);
+    }
+  }, 40_000);
+});
+
+describe("the receiving thread: a start the app's thread refuses", () => {
   it("exits with code 2 and says why, as the start without the thread does", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", MAIN], { cwd: ROOT, env: env({ SLACK_BOT_TOKEN: "xoxb-not-the-token", SLACK_TEAM_ID: "" }), stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
