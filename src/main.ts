@@ -17,7 +17,7 @@ try {
 let logger: Logger = createLogger("info");
 handleProcessFaults(() => logger);
 
-/** The process in its role; with RECEIVER_THREAD, Slack's requests on this thread and the app in a worker thread. */
+/** The process in its role; by default (RECEIVER_THREAD unset or true), Slack's requests on this thread and the app in a worker thread. */
 async function start(config: Config): Promise<{ logger: Logger; stop(): Promise<void> }> {
   if (config.receiverThread && config.role !== "worker" && config.slack.appToken === null) {
     const own = createLogger(config.logLevel);

@@ -1,4 +1,4 @@
-// The app's thread behind a receiving thread (RECEIVER_THREAD=true; src/roles/front.ts starts it): the process in
+// The app's thread behind a receiving thread (the default start; RECEIVER_THREAD=false runs without it; src/roles/front.ts starts it): the process in
 // its role (all or web) as it would run alone, except that Slack's requests reach its Bolt app over the relay and
 // its answers go back the same way. Its configuration is the one the receiving thread read from the environment and
 // validated, handed over in workerData.

@@ -55,7 +55,7 @@ export interface StartOptions {
   homeRefreshMs?: number;
   /** How often kept events whose handling failed are looked for (default 5 s). */
   eventRetryMs?: number;
-  /** Slack's requests come from a receiving thread over this relay (RECEIVER_THREAD=true, src/roles/front.ts). */
+  /** Slack's requests come from a receiving thread over this relay (the default start, src/roles/front.ts). */
   relay?: AppThreadEnd;
 }
 

@@ -1,4 +1,4 @@
-// The receiving thread (RECEIVER_THREAD=true): Bolt's request handling alone on the process's main thread
+// The receiving thread (the default start; RECEIVER_THREAD=false runs without it): Bolt's request handling alone on the process's main thread
 // (src/roles/front-receiver.ts), and the app in a worker thread of its own (src/roles/app-thread.ts). The main thread reads each request, checks its
 // signature, relays it and writes the answer the app's listener gives; nothing else runs on it. Why: on one event
 // loop, a request received while the app works on earlier ones (the ORM's planning, rendering, the outbox's calls)

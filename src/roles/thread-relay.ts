@@ -1,4 +1,4 @@
-// What the receiving thread and the app's thread say to each other (RECEIVER_THREAD=true, src/roles/front.ts).
+// What the receiving thread and the app's thread say to each other (the default start, src/roles/front.ts).
 // The receiving thread owns Slack's port: it reads each request, checks its signature and writes the answer; the
 // app's thread (src/roles/app-thread.ts) runs everything else, with a Bolt app whose receiver is the other end of
 // this relay. Every message is a plain object, since it crosses between threads by structured clone.
