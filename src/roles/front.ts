@@ -87,10 +87,16 @@ export async function startFront(config: Config, logger: Logger, options: FrontO
         case "started": resolve(message); break;
         case "failed": reject(new StartError(message.message)); break;
         case "ack": {
-          const entry = pending.get(message.id);
-          entry?.event.ack(message.response ?? undefined).catch((error: unknown) => {
+          const id = message.id;
+          const entry = pending.get(id);
+          // The listener waits for this word before it goes on, whatever became of its answer.
+          if (!entry) {
+            post({ type: "written", id });
+            break;
+          }
+          entry.event.ack(message.response ?? undefined).catch((error: unknown) => {
             logger.warn("the answer to a relayed request was not written", { error: error instanceof Error ? error.message : String(error) });
-          });
+          }).finally(() => post({ type: "written", id }));
           break;
         }
         case "done": {

@@ -13,6 +13,8 @@ export type ToAppThread =
   | { type: "event"; id: number; answered: boolean; body: ReceiverEvent["body"]; retryNum?: number; retryReason?: string; customProperties?: Record<string, unknown> }
   | { type: "route"; id: number; path: string; method: string; headers: IncomingHttpHeaders; remoteAddress: string | null }
   | { type: "timing"; seconds: number; status: number }
+  /** The answer to request `id` has been written (or could not be): its listener may go on. */
+  | { type: "written"; id: number }
   | { type: "drain"; id: number }
   | { type: "stop" };
 
@@ -64,11 +66,19 @@ export type AppThreadEnd = RelayEnd<ToAppThread, FromAppThread>;
 export class RelayedReceiver implements Receiver {
   private app: App | null = null;
   private open = false;
+  /** Listeners whose answer is on its way to the receiving thread, by request id. */
+  private readonly writing = new Map<number, () => void>();
 
   constructor(private readonly end: AppThreadEnd) {
     end.on("message", (message) => {
       if (message.type === "event") this.handle(message);
+      else if (message.type === "written") this.written(message.id);
     });
+  }
+
+  private written(id: number): void {
+    this.writing.get(id)?.();
+    this.writing.delete(id);
   }
 
   init(app: App): void {
@@ -102,14 +112,18 @@ export class RelayedReceiver implements Receiver {
       customProperties: message.customProperties ?? {},
       ack: (response?: unknown) => {
         // Bolt's HTTP receiver refuses a second ack; the receiving thread does, so one is relayed.
-        if (!acked) this.end.postMessage({ type: "ack", id, response: response ?? null });
+        if (acked) return Promise.resolve();
         acked = true;
-        return Promise.resolve();
+        // The listener goes on once its answer is written, as under Bolt's own receiver, whose ack writes before
+        // it returns: the work that follows (a modal to open, the database) then never competes with the writing.
+        const written = new Promise<void>((resolve) => this.writing.set(id, resolve));
+        this.end.postMessage({ type: "ack", id, response: response ?? null });
+        return written;
       },
     }).then(
       () => this.end.postMessage({ type: "done", id, error: null }),
       (error: unknown) => this.end.postMessage({ type: "done", id, error: describe(error) }),
-    );
+    ).finally(() => this.writing.delete(id));
   }
 }
 

@@ -15,8 +15,11 @@ afterEach(() => {
   for (const port of ports.splice(0)) port.close();
 });
 
-/** A Bolt app behind the relay; `front` is the receiving thread's end, `heard` what came back over it. */
-async function relayedApp(register: (app: App) => void) {
+/**
+ * A Bolt app behind the relay; `front` is the receiving thread's end, `heard` what came back over it. The
+ * receiving thread's end says each answer is written as it hears it, unless `holdWrites`.
+ */
+async function relayedApp(register: (app: App) => void, options: { holdWrites?: boolean } = {}) {
   const { port1, port2 } = new MessageChannel();
   ports.push(port1, port2);
   const receiver = new RelayedReceiver(port1);
@@ -24,8 +27,11 @@ async function relayedApp(register: (app: App) => void) {
   register(app);
   await app.start();
   const heard: FromAppThread[] = [];
-  port2.on("message", (message: FromAppThread) => heard.push(message));
   const send = (message: ToAppThread) => port2.postMessage(message);
+  port2.on("message", (message: FromAppThread) => {
+    heard.push(message);
+    if (message.type === "ack" && !options.holdWrites) send({ type: "written", id: message.id });
+  });
   const doneWith = (id: number) => expect.poll(() => heard.find((m) => m.type === "done" && m.id === id)).toBeDefined();
   return { app, receiver, heard, send, doneWith };
 }
@@ -46,6 +52,25 @@ describe("the app thread's receiver", () => {
     await doneWith(1);
     expect(heard.filter((m) => m.type === "ack")).toEqual([{ type: "ack", id: 1, response: { response_action: "errors", errors: { title: "必須です" } } }]);
     expect(heard.find((m) => m.type === "done")).toEqual({ type: "done", id: 1, error: null });
+  });
+
+  it("lets the listener go on only once the receiving thread has written its answer", async () => {
+    const steps: string[] = [];
+    const { heard, send, doneWith } = await relayedApp((app) => {
+      app.view("relay_form", async ({ ack }) => {
+        await ack({ response_action: "update", view: { type: "modal", title: { type: "plain_text", text: "受付中" }, blocks: [] } });
+        steps.push("after the answer");
+      });
+    }, { holdWrites: true });
+    send({ type: "event", id: 5, answered: false, body: submission });
+    await expect.poll(() => heard.some((m) => m.type === "ack" && m.id === 5)).toBe(true);
+    // The answer is out of the app's hands but not yet written: nothing after the ack has run.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(steps).toEqual([]);
+    expect(heard.some((m) => m.type === "done")).toBe(false);
+    send({ type: "written", id: 5 });
+    await doneWith(5);
+    expect(steps).toEqual(["after the answer"]);
   });
 
   it("relays no answer for a click the receiving thread answered as it arrived, and still runs the listener", async () => {
