@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import { routeListeners } from "../listener-router.ts";
 import type { SlackDeps } from "../deps.ts";
 import * as openCaseAction from "./actions/open-case.ts";
 import * as resolve from "./actions/resolve.ts";
@@ -70,7 +71,9 @@ const engineerModules = [caseMenu, caseStaffMenu, decideProposal, refreshHome, q
 const reportModules = [reportDraftAction, reportReviewAction, reportChangesView, reportDraftView, resolveConfirmView];
 const insightModules = [rateCaseAction, rateCommentView, usageStatementAction, slaReportAction];
 
-export function registerListeners(app: App, deps: SlackDeps): void {
+export function registerListeners(bolt: App, deps: SlackDeps): void {
+  // Clicks, submissions, shortcuts and commands find their listener by id (src/slack/listener-router.ts says why).
+  const app = routeListeners(bolt);
   for (const module of [...modules, ...engineerModules, ...reportModules, ...insightModules, ...caseworkModules]) module.register(app, deps);
   for (const module of [...managerModules, ...tenancyModules]) module.register(app, deps);
   for (const module of renewalModules) module.register(app, deps);

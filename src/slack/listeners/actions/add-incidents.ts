@@ -1,12 +1,13 @@
 // "Additional purchase" on a contract: a modal saying which contract the incidents join (R-CON-3).
 import { randomUUID } from "node:crypto";
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Actions } from "../../ids.ts";
 import { authorizeManager, detailViewOf, idOf, showModal } from "../../manager-action.ts";
 import { addIncidentsModal, managerNotice } from "../../views/contract-modals.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(Actions.addIncidents, async ({ ack, body, client }) => {
     await ack();
     const manager = await authorizeManager(deps, client, body);

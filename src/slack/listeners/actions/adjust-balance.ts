@@ -1,12 +1,13 @@
 // "Adjust" on a contract: a modal for a signed correction with a required reason (R-CON-7).
 import { randomUUID } from "node:crypto";
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Actions } from "../../ids.ts";
 import { authorizeManager, detailViewOf, idOf, showModal } from "../../manager-action.ts";
 import { adjustBalanceModal, managerNotice } from "../../views/contract-modals.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(Actions.adjustBalance, async ({ ack, body, client }) => {
     await ack();
     const manager = await authorizeManager(deps, client, body);

@@ -1,7 +1,8 @@
 // The customer answers the renewal notice (R-CON-4). 「継続を希望する」 also opens the application modal, first,
 // while Slack's trigger is fresh. A second click with the same answer changes nothing and says so.
 import { randomUUID } from "node:crypto";
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import type { RenewalAnswer } from "../../../domain/renewal.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
@@ -16,7 +17,7 @@ const ANSWERS = [
   [RenewalIds.actions.answerDecline, "decline"],
 ] as const satisfies ReadonlyArray<readonly [string, RenewalAnswer]>;
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   for (const [actionId, answer] of ANSWERS) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, client }) => {
       await ack();

@@ -1,6 +1,7 @@
 // The "more actions" menu on a case (its triage announcement and its staff menu): engineers only, checked on
 // the server; each option opens the modal of its action, which says what will happen before anything does.
-import type { App, BlockAction, StaticSelectAction } from "@slack/bolt";
+import type { BlockAction, StaticSelectAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import type { ModalView } from "@slack/types";
 import { caseNumber, isActive } from "../../../domain/case.ts";
 import { type CaseView } from "../../../services/case-view.ts";
@@ -30,7 +31,7 @@ function modalFor(action: string | undefined, view: CaseView, tr: Translate): Mo
   }
 }
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<StaticSelectAction>>(Actions.caseMenu, async ({ ack, body, client }) => {
     await ack();
     const value = body.actions[0]?.selected_option?.value;

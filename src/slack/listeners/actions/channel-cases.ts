@@ -1,6 +1,7 @@
 // 「ご依頼中の案件」 on a customer channel's entry message: the channel's open and recent cases, in a modal only the
 // clicker sees. People of another organisation in the channel are refused politely and shown nothing.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { can } from "../../../domain/roles.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -11,7 +12,7 @@ import { customerRefusal } from "../../refusals.ts";
 import { ephemeral } from "../../reply.ts";
 import { channelCasesModal } from "../../views/channel-cases-modal.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(CaseworkIds.actions.channelCases, async ({ ack, body, client }) => {
     await ack();
     const actor = await actorOfInteraction(deps, body);

@@ -1,7 +1,8 @@
 // 「ワークスペースを変更」 and 「承認者を指定」 on a channel's line in a customer's detail: the modals that set the
 // channel's customer workspaces (among those Slack says are connected now) and its named approvers. Managers only,
 // decided on the server.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { TenancyIds } from "../../ids.ts";
 import { authorizeManager, detailViewOf, showModal } from "../../manager-action.ts";
@@ -11,7 +12,7 @@ import { channelApproversModal, channelTeamsModal } from "../../views/tenancy-mo
 const CHANNEL = /^[CG][A-Z0-9]{2,}$/;
 const channelOf = (value: string | undefined) => (value && CHANNEL.test(value) ? value : null);
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(TenancyIds.actions.editTeams, async ({ ack, body, client }) => {
     await ack();
     const manager = await authorizeManager(deps, client, body);

@@ -1,6 +1,7 @@
 // 「過去の案件を検索」 on a customer channel's entry message: opens the search over that channel's cases only.
 // Anyone who may not see the channel's cases (another organisation's people in it) is told so, politely.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { can } from "../../../domain/roles.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -10,7 +11,7 @@ import { ephemeral } from "../../reply.ts";
 import { customerSearchModal } from "../../views/case-search-modal.ts";
 import { customerRefusal } from "../../refusals.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(CaseworkIds.actions.customerSearch, async ({ ack, body, client }) => {
     await ack();
     const actor = await actorOfInteraction(deps, body);

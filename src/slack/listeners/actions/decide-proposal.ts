@@ -1,6 +1,7 @@
 // The customer's answer to a proposal to raise their case's incidents (R-INC-5). Only people of that customer
 // may answer (checked on the server); the first answer counts and a second one changes nothing.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { type DecideProposalResult } from "../../../services/decide-proposal.ts";
 import { authorizeCaseAction } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -29,7 +30,7 @@ function messageTsOf(body: BlockAction): string | null {
   return typeof fromMessage === "string" ? fromMessage : typeof fromContainer === "string" ? fromContainer : null;
 }
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   const answers = [[Actions.approveProposal, "approve"], [Actions.declineProposal, "decline"]] as const;
   for (const [actionId, decision] of answers) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, client }) => {

@@ -1,5 +1,6 @@
 // 「履歴を出力」 on the case card: the case's transcript by direct message, for T4U's engineers and managers only.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { can } from "../../../domain/roles.ts";
 import { actorOfInteraction, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -9,7 +10,7 @@ import { ephemeral } from "../../reply.ts";
 import { sendTranscript } from "../../transcript-delivery.ts";
 import { caseNumber } from "../../../domain/case.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(CaseworkIds.actions.exportTranscript, async ({ ack, body, action, client }) => {
     await ack();
     const actor = await actorOfInteraction(deps, body);

@@ -1,6 +1,7 @@
 // App Home's notification checkboxes: an engineer turns kinds of personal notification on or off. Only engineers
 // have them; the Home tab is published again so it shows what is stored.
-import type { App, BlockAction, CheckboxesAction } from "@slack/bolt";
+import type { BlockAction, CheckboxesAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { can } from "../../../domain/roles.ts";
 import { parseTopic, type NotificationTopic } from "../../../domain/notification.ts";
 import { rolesIn } from "../../actor.ts";
@@ -8,7 +9,7 @@ import type { SlackDeps } from "../../deps.ts";
 import { publishHome } from "../../home/publish-home.ts";
 import { CaseworkIds } from "../../ids.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<CheckboxesAction>>(CaseworkIds.actions.notificationKinds, async ({ ack, body, client }) => {
     await ack();
     // Only who clicked matters here (their role, their Home): no language is needed to store a switch.

@@ -6,7 +6,8 @@
 // take look-ups that a busy moment can stretch past that. So the modal opens first, with nothing read (a loading
 // view), and is then updated to the form, or to why no case can be opened here.
 import { randomUUID } from "node:crypto";
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import type { ModalView } from "@slack/types";
 import { can } from "../../../domain/roles.ts";
 import { sourceRequestKey } from "../../../services/prepare-case-modal.ts";
@@ -22,7 +23,7 @@ import { customerRefusal } from "../../refusals.ts";
 
 const TS = /^\d{9,11}\.\d{1,6}$/;
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   for (const actionId of [Actions.openCase, Actions.openFollowUpCase, Actions.openCaseFromMessage]) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, client }) => {
       await ack();

@@ -1,6 +1,7 @@
 // The customer rates a closed case (1–5) in its thread, and may add a comment. Only the case's customer workspace
 // may answer (case.reply, checked on the server); the first rating counts, later clicks are told it is done.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { type RateCaseResult } from "../../../services/rate-case.ts";
 import { authorizeCaseAction } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -23,7 +24,7 @@ function messageTsOf(body: BlockAction): string | null {
   return typeof fromMessage === "string" ? fromMessage : typeof fromContainer === "string" ? fromContainer : null;
 }
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   InsightIds.actions.rateScores.forEach((actionId, i) => {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, client }) => {
       await ack();

@@ -1,7 +1,8 @@
 // Staff open the report of a level A case: from the case menu (「報告書を作成」) or, after a delivery, from the
 // review message's 「改訂版を作成」. The modal shows the latest version to go on from, or a first draft from the case.
 import { randomUUID } from "node:crypto";
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import type { WebClient } from "@slack/web-api";
 import { caseNumber } from "../../../domain/case.ts";
 import type { CaseActionContext } from "../../case-action.ts";
@@ -38,7 +39,7 @@ async function nameOf(deps: SlackDeps, client: WebClient, userId: string): Promi
   }
 }
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ReportIds.actions.reissue, async ({ ack, body, client }) => {
     await ack();
     const ctx = await authorizeReportAction(deps, client, body, body.actions[0]?.value, "case.work");

@@ -1,7 +1,8 @@
 // The buttons of a report version's review message in the triage thread: approve it, ask its author for changes
 // (a modal for the comment), or, once approved, send it to the customer. Staff only, checked on the server; the
 // four-eyes rule is the service's.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { caseNumber } from "../../../domain/case.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
@@ -11,7 +12,7 @@ import { deliverReportToCustomer, showReviewMessage } from "../../report-message
 import { ephemeral } from "../../reply.ts";
 import { reportChangesModal } from "../../views/report-modal.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ReportIds.actions.approve, async ({ ack, body, client }) => {
     await ack();
     const ctx = await authorizeReportAction(deps, client, body, body.actions[0]?.value, "report.review");

@@ -1,7 +1,8 @@
 // Managers on a purchase request's triage message: 「登録する」 opens the existing renewal or addition modal filled
 // in from the request (an addition to a contract no longer in force becomes a renewal), and 「お断り／保留」 asks for
 // the reason the customer is told. The modal's request key is the request's own, so a request registers once.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { acceptsAddition } from "../../../domain/contract.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { RenewalIds } from "../../ids.ts";
@@ -9,7 +10,7 @@ import { authorizeManager, idOf, showModal } from "../../manager-action.ts";
 import { addIncidentsModal, managerNotice, renewContractModal, type Prefill } from "../../views/contract-modals.ts";
 import { declineRequestModal, requestNumber } from "../../views/request-message.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(RenewalIds.actions.registerRequest, async ({ ack, body, client }) => {
     await ack();
     const manager = await authorizeManager(deps, client, body);

@@ -1,5 +1,6 @@
 // A customer checks their own balance from the entry message (ephemeral: only they see it).
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { can } from "../../../domain/roles.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -8,7 +9,7 @@ import { Actions } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
 import { customerRefusal } from "../../refusals.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(Actions.showBalance, async ({ ack, body, client }) => {
     await ack();
     const actor = await actorOfInteraction(deps, body);

@@ -1,7 +1,8 @@
 // 「SLA レポート」 in the managers' overview: the last three months' SLA report (this month and the two before) by
 // direct message, the overall figures as a message, every customer's in the CSV, and the chart of incidents consumed
 // per customer and month. Managers only.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { can } from "../../../domain/roles.ts";
 import { uploadUsageChart } from "../../chart-delivery.ts";
 import { actorOfInteraction, localeFor, rolesIn } from "../../actor.ts";
@@ -18,7 +19,7 @@ export function lastThreeMonths(today: string): { from: string; to: string } {
   return { from: start, to: today };
 }
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(InsightIds.actions.slaReport, async ({ ack, body, client }) => {
     await ack();
     const actor = await actorOfInteraction(deps, body);

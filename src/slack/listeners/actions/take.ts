@@ -1,5 +1,6 @@
 // An engineer takes a case from its triage announcement, its staff menu, the queue in App Home or /queue.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { caseNumber } from "../../../domain/case.ts";
 import { authorizeCaseAction, refreshStaffMenu } from "../../case-action.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -8,7 +9,7 @@ import { t } from "../../i18n/index.ts";
 import { Actions } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(Actions.take, async ({ ack, body, client }) => {
     await ack();
     const ctx = await authorizeCaseAction(deps, client, body, body.actions[0]?.value, "case.work");

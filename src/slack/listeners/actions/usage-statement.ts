@@ -2,7 +2,8 @@
 // channel's customer, only to the person who clicked (ephemeral), with its PDF by direct message, and only to people
 // allowed to see that balance: a customer never sees another customer's. In /balance <customer> it sends a manager the statement with its CSV and
 // PDF by direct message.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { can } from "../../../domain/roles.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -13,7 +14,7 @@ import { renderStatementPdf } from "../../../report/statement-pdf.ts";
 import { customerIdOfStatementValue, statementCsv, statementMessage, statementPdfFilename, statementPdfLabels } from "../../views/statement.ts";
 import { customerRefusal } from "../../refusals.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(InsightIds.actions.statement, async ({ ack, body, client }) => {
     await ack();
     const actor = await actorOfInteraction(deps, body);

@@ -4,7 +4,7 @@
 //   /balance register             the registration modal
 //   /balance export FROM TO       the ledger of the period as CSV, by direct message (no dates: the modal)
 import { randomUUID } from "node:crypto";
-import type { App } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { can } from "../../../domain/roles.ts";
 import { validatePeriod } from "../../../services/export-ledger.ts";
 import { actorOfUser, localeFor, rolesIn } from "../../actor.ts";
@@ -21,7 +21,7 @@ const REGISTER = new Set(["register", "登録"]);
 const EXPORT = new Set(["export", "csv", "出力"]);
 const HELP = new Set(["help", "ヘルプ"]);
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.command(Commands.balance, async ({ ack, command, client }) => {
     const actor = await actorOfUser(deps, command.user_id, command.team_id);
     const t = translator(localeFor(deps, actor, null));

@@ -1,7 +1,7 @@
 // /case for T4U's engineers and managers: `/case 12` or `/case #0012` shows the case card (with the staff buttons
 // for engineers), `/case <words>` the cases containing them. Answered only to the person who asked. Anyone else is
 // politely refused and sees nothing of any case.
-import type { App } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import type { WebClient } from "@slack/web-api";
 import { can } from "../../../domain/roles.ts";
 import { actorOfUser, localeFor, rolesIn } from "../../actor.ts";
@@ -11,7 +11,7 @@ import { Commands } from "../../ids.ts";
 import { permalink, threadLinks } from "../../permalinks.ts";
 import { caseCardMessage, findResultMessage } from "../../views/case-card.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.command(Commands.case, async ({ ack, command, client, respond }) => {
     const actor = await actorOfUser(deps, command.user_id, command.team_id);
     const t = translator(localeFor(deps, actor, null));
@@ -32,7 +32,7 @@ export function register(app: App, deps: SlackDeps): void {
   });
 }
 
-type Respond = Parameters<Parameters<App["command"]>[1]>[0]["respond"];
+type Respond = Parameters<Parameters<Listeners["command"]>[1]>[0]["respond"];
 
 async function answer(deps: SlackDeps, client: WebClient, respond: Respond, text: string, t: Translate): Promise<void> {
   const result = await deps.services.findCase(text);

@@ -1,6 +1,6 @@
 // /queue: the engineers' queue with links and Take / Open, only to the engineer who asked (R-LIFE-5). Anyone else
 // is politely refused and sees no customer's data.
-import type { App } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { can } from "../../../domain/roles.ts";
 import { actorOfUser, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -9,7 +9,7 @@ import { Commands } from "../../ids.ts";
 import { linksWithin, threadLinksOf } from "../../home/links.ts";
 import { MESSAGE_QUEUE_ROWS, queueMessage } from "../../views/queue.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.command(Commands.queue, async ({ ack, command, client }) => {
     const actor = await actorOfUser(deps, command.user_id, command.team_id);
     const locale = localeFor(deps, actor, null);

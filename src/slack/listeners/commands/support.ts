@@ -4,7 +4,7 @@
 // Slack's trigger_id lasts 3 seconds from the command, so the modal opens at once with a loading view and becomes
 // the form once the person's language, the channel and its contracts are read (as the open-case button does).
 import { randomUUID } from "node:crypto";
-import type { App } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { can } from "../../../domain/roles.ts";
 import { actorOfUser, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -13,7 +13,7 @@ import { Commands, SupportCommands } from "../../ids.ts";
 import { fillLoading, openLoading } from "../../loading-modal.ts";
 import { openCaseModal } from "../../views/open-case-modal.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.command(Commands.support, async ({ ack, command, client }) => {
     // Engineers and managers are known by their user id alone: whether the command is theirs needs no look-up.
     const roles = rolesIn(deps, { userId: command.user_id, teamId: command.team_id }, null);

@@ -1,10 +1,10 @@
 // A registered channel became shared with a workspace (Slack Connect accepted): the app reads the channel's
 // connections again. Delivered twice or late, it changes nothing more: decisions already recorded stay.
-import type { App } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { str } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.event("channel_shared", async ({ event }) => {
     const channelId = str((event as { channel?: unknown }).channel);
     if (!channelId) return;

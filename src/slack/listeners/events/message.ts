@@ -2,7 +2,7 @@
 // a customer's new top-level message gets an offer to make it a case; edits and deletions only mark the record.
 // Slack may deliver one message several times: the message's (channel, ts) is unique in the record and keys its
 // offer, so a redelivery changes nothing.
-import type { App } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { channelContext, rolesIn, str, words } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 
@@ -53,7 +53,7 @@ function sharedFiles(value: unknown): Array<{ id: string; name: string; mimetype
 
 const IGNORED = new Set(["bot_message", "channel_join", "channel_leave", "channel_topic", "channel_purpose", "channel_name", "pinned_item", "message_replied"]);
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.event("message", async ({ event }) => {
     const m = fieldsOf(event);
     const channelId = str(m.channel);

@@ -1,7 +1,7 @@
 // Slack tells the app when a user group changes; when it is one that SUPPORT_ENGINEERS or SUPPORT_MANAGERS names,
 // its members are read again so that roles follow the group without a restart (see role-directory.ts). Groups the
 // settings do not name are ignored. A redelivered event only reads the group once more.
-import type { App } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { str } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 
@@ -11,7 +11,7 @@ function ids(value: unknown): string[] | undefined {
   return value.map(str).filter((id): id is string => id !== undefined);
 }
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   const groups = deps.roleGroups;
   if (!groups) return;
 

@@ -1,7 +1,8 @@
 // 「案件を操作」 on a case's message: the case's staff controls for T4U's engineers, in a modal only they see. The
 // case message in the customer's channel carries no staff controls (every customer would see them); this and
 // the triage announcement are where engineers act. Anyone else is told, politely, that it is not for them.
-import type { App, MessageShortcut } from "@slack/bolt";
+import type { MessageShortcut } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn, str } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t, translator } from "../../i18n/index.ts";
@@ -9,7 +10,7 @@ import { Shortcuts } from "../../ids.ts";
 import { ephemeral } from "../../reply.ts";
 import { staffMenuModal } from "../../views/staff-menu.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(Shortcuts.caseStaffMenu, async ({ ack, body, client }) => {
     await ack();
     const actor = await actorOfInteraction(deps, body);

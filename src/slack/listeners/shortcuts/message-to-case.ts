@@ -5,7 +5,8 @@
 // Slack's trigger_id lasts 3 seconds from the shortcut, so for engineers and managers (known by their user id
 // alone) the modal opens at once with a loading view, and becomes the form, or says why the message cannot become
 // a case here, once the person's language, the channel and its contracts are read (as the open-case button does).
-import type { App, MessageShortcut } from "@slack/bolt";
+import type { MessageShortcut } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import type { ModalView } from "@slack/types";
 import { instantOfTs } from "../../../domain/slack-time.ts";
 import { sourceRequestKey } from "../../../services/prepare-case-modal.ts";
@@ -19,7 +20,7 @@ import { caseModalNotice } from "../../views/case-modal-states.ts";
 import { draftFromMessage } from "../../views/message-draft.ts";
 import { openCaseModal } from "../../views/open-case-modal.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(Shortcuts.messageToCase, async ({ ack, body, client }) => {
     await ack();
     const known = knownActorOfInteraction(deps, body);

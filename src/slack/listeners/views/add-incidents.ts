@@ -1,5 +1,6 @@
 // The additional-purchase modal was submitted: the incidents join the contract, its validity unchanged (R-CON-3).
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { amountErrors } from "../../contract-errors.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
@@ -8,7 +9,7 @@ import { managerNotice, parseModalMetadata } from "../../views/contract-modals.t
 import { cleanInput } from "../../views/text.ts";
 import { readText } from "../../view-values.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(Views.addIncidents, async ({ ack, body, view, client }) => {
     const manager = managerOf(deps, body);
     const metadata = parseModalMetadata(view.private_metadata);

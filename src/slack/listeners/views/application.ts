@@ -1,6 +1,7 @@
 // The application modal (登録用紙) was submitted: checked inline field by field, then recorded as a request for
 // managers (never a contract, R-CON-5). Who submits is checked again here: a modal proves nothing about its sender.
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { MAX_INCIDENTS } from "../../../domain/contract.ts";
 import { can } from "../../../domain/roles.ts";
 import { COMPANY_MAX, EMAIL_MAX, PERSON_MAX, REQUEST_NOTE_MAX, type ApplicationErrors, type ApplicationField } from "../../../domain/renewal.ts";
@@ -32,7 +33,7 @@ function inline(errors: ApplicationErrors, t: Translate): Record<string, string>
   return out;
 }
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(RenewalIds.views.application, async ({ ack, body, view }) => {
     const actor = await actorOfInteraction(deps, body);
     const metadata = parseApplicationMetadata(view.private_metadata);

@@ -1,7 +1,8 @@
 // A channel's customer workspaces or named approvers, submitted from a customer's detail. Managers only; what the
 // modal offered is checked again against Slack now (a workspace still connected, a person of the customer's
 // workspace), and a refusal is inline with nothing written (R-ROLE, R-INC-5).
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { TenancyIds } from "../../ids.ts";
 import { managerOf, refreshDetail, refusedSubmission } from "../../manager-action.ts";
@@ -10,7 +11,7 @@ import { parseChannelMetadata, teamLabel } from "../../views/tenancy-modals.ts";
 import { escapeMrkdwn } from "../../views/text.ts";
 import { readOptions, readUsers } from "../../view-values.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(TenancyIds.views.teams, async ({ ack, body, view, client }) => {
     const block = TenancyIds.inputs.customerTeams.block;
     const manager = managerOf(deps, body);

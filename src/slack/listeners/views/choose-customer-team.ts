@@ -1,7 +1,8 @@
 // The registration's second step was submitted: the manager named the customer's workspace among those Slack
 // showed as connected. Registration asks Slack again now, so a workspace that left meanwhile, or a value forged
 // into the submission, is refused inline and nothing is written (R-ROLE, R-CON-5).
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { termsErrors } from "../../contract-errors.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { TenancyIds } from "../../ids.ts";
@@ -11,7 +12,7 @@ import { parseDraft, teamLabel } from "../../views/tenancy-modals.ts";
 import { escapeMrkdwn } from "../../views/text.ts";
 import { readOption } from "../../view-values.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(TenancyIds.views.chooseTeam, async ({ ack, body, view }) => {
     const block = TenancyIds.inputs.customerTeam.block;
     const manager = managerOf(deps, body);

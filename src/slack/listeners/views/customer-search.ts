@@ -1,7 +1,7 @@
 // A search submitted from a customer channel's search modal: the modal is updated with the cases of that channel
 // that contain the words (or the case card of a number of that channel). Who submits is checked again here: the
 // channel in the modal's metadata proves nothing.
-import type { App } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { can } from "../../../domain/roles.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -12,7 +12,7 @@ import { readText } from "../../view-values.ts";
 import { customerSearchModal, parseSearchMetadata } from "../../views/case-search-modal.ts";
 import { customerRefusal } from "../../refusals.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view(CaseworkIds.views.customerSearch, async ({ ack, body, view, client }) => {
     const block = CaseworkIds.inputs.query.block;
     const actor = await actorOfInteraction(deps, body);

@@ -1,6 +1,7 @@
 // The manager's reason for declining or holding a purchase request: the customer is told it politely in the
 // request's thread. Only a pending request can be declined; anyone but a manager is refused on the modal.
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { DECLINE_REASON_MAX } from "../../../domain/renewal.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { RenewalIds } from "../../ids.ts";
@@ -20,7 +21,7 @@ function requestIdOf(raw: string): number | null {
   }
 }
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   const block = RenewalIds.inputs.reason.block;
   app.view<ViewSubmitAction>(RenewalIds.views.decline, async ({ ack, body, view }) => {
     const manager = managerOf(deps, body);

@@ -1,6 +1,7 @@
 // The modals that end a case without consuming its incidents: cancel as a T4U product defect (R-INC-7, with an
 // internal note) and decline as out of scope (R-INC-8, with a reason the customer sees). Both release.
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import type { Locale } from "../../../config.ts";
 import { caseNumber } from "../../../domain/case.ts";
 import { NOTE_MAX } from "../../../services/cancel-case.ts";
@@ -22,7 +23,7 @@ function refusalText(reason: Refusal, caseId: number, locale: Locale): string {
   }
 }
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   const block = Inputs.reason.block;
   app.view<ViewSubmitAction>(Views.cancelDefect, async ({ ack, body, view }) => {
     const check = await authorizeCaseSubmission(deps, body, view.private_metadata, block);

@@ -1,5 +1,6 @@
 // An engineer sets the expected answer date (R-LIFE-6); a late one is announced to the customer at once.
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { caseNumber } from "../../../domain/case.ts";
 import { authorizeCaseSubmission } from "../../case-submission.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -7,7 +8,7 @@ import { t } from "../../i18n/index.ts";
 import { Inputs, Views } from "../../ids.ts";
 import { readDate } from "../../view-values.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(Views.expectedDate, async ({ ack, body, view }) => {
     const block = Inputs.date.block;
     const check = await authorizeCaseSubmission(deps, body, view.private_metadata, block);

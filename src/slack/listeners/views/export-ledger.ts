@@ -1,5 +1,6 @@
 // The export modal was submitted: the modal says the file is on its way, then the CSV is sent by direct message.
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { validatePeriod } from "../../../services/export-ledger.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
@@ -8,7 +9,7 @@ import { managerOf, refusedSubmission } from "../../manager-action.ts";
 import { managerNotice, parseModalMetadata } from "../../views/contract-modals.ts";
 import { readDate } from "../../view-values.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(Views.exportLedger, async ({ ack, body, view, client }) => {
     const manager = managerOf(deps, body);
     if (!manager.ok) {

@@ -1,6 +1,7 @@
 // An engineer proposes level A with a reason (R-INC-2/5): the customer is asked in the thread; nothing is
 // reserved until they approve.
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { isLevelReason } from "../../../domain/proposal.ts";
 import { authorizeCaseSubmission } from "../../case-submission.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -10,7 +11,7 @@ import { cleanInput } from "../../views/text.ts";
 import { readOption, readText } from "../../view-values.ts";
 import { proposalRefusal } from "../../proposal-refusal.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(Views.levelA, async ({ ack, body, view }) => {
     const check = await authorizeCaseSubmission(deps, body, view.private_metadata, Inputs.reason.block);
     if (!check.ok) return ack({ response_action: "errors", errors: check.errors });

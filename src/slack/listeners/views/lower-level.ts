@@ -1,5 +1,6 @@
 // An engineer lowers a level A case to normal: no approval needed (R-INC-5), the difference is released at once.
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { caseNumber } from "../../../domain/case.ts";
 import { authorizeCaseSubmission } from "../../case-submission.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -8,7 +9,7 @@ import { Inputs, Views } from "../../ids.ts";
 import { cleanInput } from "../../views/text.ts";
 import { readText } from "../../view-values.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(Views.lowerLevel, async ({ ack, body, view }) => {
     const block = Inputs.reason.block;
     const check = await authorizeCaseSubmission(deps, body, view.private_metadata, block);

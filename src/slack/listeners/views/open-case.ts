@@ -2,7 +2,8 @@
 // inline at once, on the field concerned. Everything else is answered at once with a 「受付中…」 view, and the modal
 // is then updated to the case opened, or back to the form with why not above the fields. Nothing is reserved unless
 // the case is opened (R-INC-6).
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import type { ModalView } from "@slack/types";
 import type { Locale } from "../../../config.ts";
 import { caseNumber, DESCRIPTION_MAX, PRODUCT_MAX, TITLE_MAX } from "../../../domain/case.ts";
@@ -43,7 +44,7 @@ function checkText(value: string, max: number, optional: boolean, tr: Translate)
   return charLength(value) > max ? tr("error.too_long", { max }) : null;
 }
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(Views.openCase, async ({ ack, body, view, client }) => {
     // Nothing is looked up before the answer: the language is the one the form was shown in.
     const actor = knownActorOfInteraction(deps, body);

@@ -1,5 +1,5 @@
 // The comment a customer adds under their rating of a closed case, once (see rate-case.ts).
-import type { App } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { can } from "../../../domain/roles.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -9,7 +9,7 @@ import { readText } from "../../view-values.ts";
 import { parseRatingMetadata } from "../../views/rating-message.ts";
 import { customerRefusal } from "../../refusals.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view(InsightIds.views.rateComment, async ({ ack, body, view }) => {
     const block = InsightIds.inputs.commentBlock;
     const actor = await actorOfInteraction(deps, body);

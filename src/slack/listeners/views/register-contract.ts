@@ -1,7 +1,8 @@
 // The registration modal was submitted: a customer, its channels and a contract (R-CON-2, R-CON-5). Problems come
 // back as inline errors; on success the modal says what was registered. A channel shared with several outside
 // workspaces turns the form into a second step (views/choose-customer-team.ts) naming the customer's.
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { termsErrors } from "../../contract-errors.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
@@ -12,7 +13,7 @@ import { cleanInput } from "../../views/text.ts";
 import { readConversations, readDate, readOption, readText } from "../../view-values.ts";
 import { storedLocale } from "../../../domain/locale.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(Views.registerContract, async ({ ack, body, view }) => {
     const manager = managerOf(deps, body);
     const metadata = parseModalMetadata(view.private_metadata);

@@ -1,6 +1,7 @@
 // The renewal modal was submitted: a new contract for the customer, which may overlap the current one (R-CON-4,
 // R-CON-6).
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { termsErrors } from "../../contract-errors.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { Inputs, Views } from "../../ids.ts";
@@ -9,7 +10,7 @@ import { managerNotice, parseModalMetadata } from "../../views/contract-modals.t
 import { cleanInput } from "../../views/text.ts";
 import { readDate, readText } from "../../view-values.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(Views.renewContract, async ({ ack, body, view, client }) => {
     const manager = managerOf(deps, body);
     const metadata = parseModalMetadata(view.private_metadata);

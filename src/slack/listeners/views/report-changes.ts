@@ -1,5 +1,6 @@
 // A reviewer asks the author of a report version for changes, with a comment shown in the review message.
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { can } from "../../../domain/roles.ts";
 import { actorOfInteraction, channelContext, localeFor, rolesIn } from "../../actor.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -10,7 +11,7 @@ import { readText } from "../../view-values.ts";
 import { parseVersionMetadata } from "../../views/report-modal.ts";
 import { cleanInput } from "../../views/text.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(ReportIds.views.changes, async ({ ack, body, view, client }) => {
     const block = ReportIds.inputs.comment.block;
     const actor = await actorOfInteraction(deps, body);

@@ -1,6 +1,7 @@
 // Staff save the report draft: a new version, optionally sent for review in the triage thread. Checked again on
 // the server at submission; a missing required section or change note is shown inline and nothing is saved.
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { caseNumber } from "../../../domain/case.ts";
 import { REPORT_SECTIONS, emptySections, type ReportContent } from "../../../domain/report.ts";
 import { isIsoDate } from "../../../domain/contract.ts";
@@ -21,7 +22,7 @@ function readChecked(view: { state: { values: Record<string, Record<string, unkn
   return Array.isArray(element?.selected_options) && element.selected_options.length > 0;
 }
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(ReportIds.views.draft, async ({ ack, body, view, client }) => {
     const metadata = parseReportModalMetadata(view.private_metadata);
     const check = await authorizeCaseSubmission(deps, body, JSON.stringify({ caseId: metadata?.caseId ?? 0 }), ReportIds.inputs.subject.block);

@@ -1,12 +1,13 @@
 // The engineer confirmed resolving a report case whose report was never sent: it resolves as Resolve would.
-import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ViewSubmitAction } from "@slack/bolt";
+import type { Listeners } from "../../listener-router.ts";
 import { caseNumber } from "../../../domain/case.ts";
 import { authorizeCaseSubmission } from "../../case-submission.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { t } from "../../i18n/index.ts";
 import { ReportIds } from "../../ids.ts";
 
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: Listeners, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(ReportIds.views.resolveConfirm, async ({ ack, body, view }) => {
     // The modal has no input to show an error on: a refusal closes it with the reason as the modal's text.
     const check = await authorizeCaseSubmission(deps, body, view.private_metadata, "resolve");
