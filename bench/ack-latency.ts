@@ -230,8 +230,12 @@ function explain(goals: Goal[]): string[] {
       "driver never waits on I/O, a transaction used to run to its end in one stretch), so a step is one statement " +
       "with the ORM's work around it, or one Slack call's request or answer. What would shorten it further: fewer ORM " +
       "operations per case, and the web + worker split, which leaves the web process only the work people wait for. " +
-      "Behind a receiving thread each request crosses between two threads twice (a structured clone each way), about " +
-      "a few tenths of a millisecond at the median, which the rows at concurrency 1 show where that thread gains nothing.");
+      "Behind a receiving thread (the default start) each request the app answers crosses between two threads twice " +
+      "(a structured clone each way, and the other thread woken from its wait), a few tenths of a millisecond at the " +
+      "median and about a millisecond at the tail on this machine, which the rows at concurrency 1 show where that " +
+      "thread gains nothing: most of all the slash command, whose answer is its listener's; a click is answered by the " +
+      "receiving thread itself, where its tail is the machine's two cores shared with the app's thread, the database " +
+      "server and the load generator.");
   }
   if ([...KINDS].some((k) => missed(k.kind, 32))) {
     out.push("**Why concurrency 32 misses.** The 32 requests of a burst share one event loop, so the last answer waits " +
@@ -244,15 +248,17 @@ function explain(goals: Goal[]): string[] {
       "events' handling, the outbox's delivery, the App Home refresh and the scheduler. What would fix the rest, in " +
       "order of effect: several web processes behind the load balancer, since each is bound to one core (PostgreSQL; " +
       "on SQLite as many as share the machine); a load balancer that keeps its connections to the app open, so that a " +
-      "burst does not wait to be accepted; fewer ORM operations per case. On SQLite the web process and the worker " +
+      "burst does not wait to be accepted; fewer ORM operations per case. Bolt itself used to add to every ack's path: " +
+      "it runs the matching of every registered listener for every request, which with the app's sixty-odd listeners " +
+      "was about half a millisecond before each answer, 32 times over in a burst; the app now registers one listener " +
+      "per kind of request and finds its own by id (src/slack/listener-router.ts). On SQLite the web process and the worker " +
       "also take turns at the file's write lock, and SQLite's busy handler waits for the lock by sleeping on the " +
       "thread that answers Slack; waiting for the lock asynchronously instead (busy timeout 0, the statement tried " +
       "again after an awaited pause) would remove that. The receiving-thread rows take the receiver itself off the " +
       "app's loop: there a burst is read, verified and (for clicks) answered beside the app's work, and what an " +
-      "answer still waits for on the app's thread is its listener's path to `ack`. What is left there is the view " +
-      "submission on PostgreSQL, whose answers wait for the app's thread while it opens the cases submitted before, " +
-      "and the machine's two cores, which the receiving thread, the app's thread, the database server and the load " +
-      "generator share.");
+      "answer still waits for on the app's thread is its listener's path to `ack`, behind the work of the requests " +
+      "before it there (the view submission most, on PostgreSQL), and the machine's two cores, which the receiving " +
+      "thread, the app's thread, the database server and the load generator share.");
   }
   return out;
 }

@@ -46,13 +46,20 @@ class Table<Args> {
 
 const EVERY = /(?:)/;
 
+/** The id of a click's element; a body without one (not a block action) has none to route by. */
+function actionId(body: SlackAction): string | undefined {
+  if (body.type !== "block_actions") return undefined;
+  const first: unknown = body.actions[0];
+  return typeof first === "object" && first !== null && "action_id" in first && typeof first.action_id === "string" ? first.action_id : undefined;
+}
+
 export function routeListeners(app: App): Listeners {
   const actions = new Table<SlackActionMiddlewareArgs & AllMiddlewareArgs>("action");
   const views = new Table<SlackViewMiddlewareArgs & AllMiddlewareArgs>("view");
   const shortcuts = new Table<SlackShortcutMiddlewareArgs & AllMiddlewareArgs>("shortcut");
   const commands = new Table<SlackCommandMiddlewareArgs & AllMiddlewareArgs>("command");
   // Bolt's matching stays as it was for each kind (a view listener hears submissions, not closings).
-  app.action(EVERY, (args) => actions.run("action_id" in args.action ? args.action.action_id : undefined, args));
+  app.action(EVERY, (args) => actions.run(actionId(args.body), args));
   app.view({ callback_id: EVERY, type: "view_submission" }, (args) => views.run(args.view.callback_id, args));
   app.shortcut(EVERY, (args) => shortcuts.run(args.shortcut.callback_id, args));
   app.command(EVERY, (args) => commands.run(args.command.command, args));

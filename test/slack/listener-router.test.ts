@@ -81,10 +81,11 @@ describe("the listener router", () => {
     expect(heard).toEqual(["shortcut message_to_case", "command /support", "event app_home_opened"]);
   });
 
-  it("leaves a click or a command nobody listens for unanswered, and runs no other listener", async () => {
+  it("leaves a click or a command nobody listens for (or a click on nothing) unanswered, and runs no other listener", async () => {
     const { heard, errors, deliver } = routedApp();
     expect(await deliver(click("no_such_button"))).toEqual([]);
     expect(await deliver({ command: "/elsewhere", text: "", user_id: "U0ENG", team_id: "T0HOME", channel_id: "C0ONE", trigger_id: "1.2" })).toEqual([]);
+    expect(await deliver({ ...click("take_case"), actions: [] })).toEqual([]);
     expect(heard).toEqual([]);
     expect(errors).toEqual([]);
   });
