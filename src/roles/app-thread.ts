@@ -4,7 +4,7 @@
 // validated, handed over in workerData.
 import { parentPort, workerData } from "node:worker_threads";
 import { StartError, startProcess } from "../app.ts";
-import { createLogger, type Logger } from "../logger.ts";
+import { createLogger, type Level, type Logger } from "../logger.ts";
 import { handleProcessFaults } from "../observability/process-faults.ts";
 import type { Route } from "../observability/routes.ts";
 import { appThreadData, type AppThreadEnd, type RouteAnswer, type ToAppThread } from "./thread-relay.ts";
@@ -14,12 +14,16 @@ const end: AppThreadEnd = parentPort;
 const data = appThreadData(workerData as unknown);
 if (!data) throw new Error("src/roles/app-thread.ts was started without the configuration its workerData carries");
 
-let logger: Logger = createLogger("info");
+// The logger writes straight to the process's standard output (pino's own file descriptor writes, from this
+// thread), unless the receiving thread asked to read this thread's lines from its stdout.
+const toStdout = (line: string) => void process.stdout.write(`${line}\n`);
+const newLogger = (level: Level) => (data.relayOutput ? createLogger(level, toStdout) : createLogger(level));
+let logger: Logger = newLogger("info");
 // An exception nothing caught ends this thread; the receiving thread then exits the process non-zero.
 handleProcessFaults(() => logger);
 
 try {
-  const running = await startProcess({ config: data.config, relay: end, ...data.tuning });
+  const running = await startProcess({ config: data.config, relay: end, logger: newLogger(data.config.logLevel), ...data.tuning });
   logger = running.deps.logger;
   end.on("message", (message: ToAppThread) => {
     if (message.type === "route") {

@@ -69,7 +69,8 @@ function appThread(options: ConstructorParameters<typeof Worker>[1]): Worker {
 
 export async function startFront(config: Config, logger: Logger, options: FrontOptions = {}): Promise<Front> {
   const worker = appThread({
-    env: options.env ?? process.env, workerData: { config, tuning: options.tuning ?? {} } satisfies AppThreadData, stdout: options.onOutput !== undefined,
+    env: options.env ?? process.env, workerData: { config, tuning: options.tuning ?? {}, relayOutput: options.onOutput !== undefined } satisfies AppThreadData,
+    stdout: options.onOutput !== undefined,
   });
   const onOutput = options.onOutput;
   if (onOutput) createInterface({ input: worker.stdout }).on("line", onOutput);

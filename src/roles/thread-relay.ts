@@ -25,7 +25,16 @@ export interface ThreadTuning { channelIntervalMs?: number }
  * The app thread's workerData: the configuration the receiving thread validated, so that the app's thread does
  * not load the validation again (zod alone is about 10 MB of a thread's memory), and the tuning.
  */
-export interface AppThreadData { config: Config; tuning: ThreadTuning }
+export interface AppThreadData {
+  config: Config;
+  tuning: ThreadTuning;
+  /**
+   * Whether the app thread's log lines go to the thread's own stdout, which the receiving thread reads (a test or
+   * the benchmark asked to see them). Otherwise they are written straight to the process's standard output, as
+   * the logger does on the main thread, and the receiving thread never handles them.
+   */
+  relayOutput: boolean;
+}
 
 /** workerData as the receiving thread wrote it (a structured clone of AppThreadData), or null. */
 export function appThreadData(data: unknown): AppThreadData | null {
@@ -33,9 +42,10 @@ export function appThreadData(data: unknown): AppThreadData | null {
   const { config, tuning } = data;
   if (typeof config !== "object" || config === null || !("slack" in config) || !("role" in config)) return null;
   const interval = typeof tuning === "object" && tuning !== null && "channelIntervalMs" in tuning ? tuning.channelIntervalMs : undefined;
+  const relayOutput = "relayOutput" in data && data.relayOutput === true;
   // The configuration crossed by structured clone from loadConfig's result on the receiving thread; its shape is
   // that function's, and the checks above only make sure it is that object.
-  return { config: config as Config, tuning: typeof interval === "number" ? { channelIntervalMs: interval } : {} };
+  return { config: config as Config, tuning: typeof interval === "number" ? { channelIntervalMs: interval } : {}, relayOutput };
 }
 
 export interface RouteSpec { path: string; method: string[] }
