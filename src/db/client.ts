@@ -15,6 +15,11 @@ export type Db = InstanceType<typeof SqliteClient>;
 export type Tx = Prisma.TransactionClient;
 export type Provider = "sqlite" | "postgresql";
 export { Prisma };
+/**
+ * A whole contract row as the ORM reads it; a raw `SELECT *` of the table reads the same (test/db/raw-reads.test.ts
+ * compares them on both databases).
+ */
+export type ContractRow = Prisma.ContractGetPayload<object>;
 /** What the app writes to a JSON column: an object of JSON values. */
 export type JsonFields = Prisma.InputJsonObject;
 

@@ -5,8 +5,8 @@
 // SQLite runs one transaction at a time, so there is nothing to wait for. The lock writes nothing: a refused
 // action leaves the case exactly as it was. The reads a change decides on are here beside the lock; the change
 // itself is written by cases/changes.ts.
-import type { Db, Provider, Tx } from "../client.ts";
-import { PARTS_QUERY } from "./reservations.ts";
+import type { CaseLevel, CaseState } from "../../domain/case.ts";
+import type { ContractRow, Db, Provider, Tx } from "../client.ts";
 
 /**
  * Takes the case row for this transaction; false when there is no such case. On SQLite there is nothing to take and
@@ -33,9 +33,13 @@ export async function caseIdAtMessage(db: Db | Tx, channelId: string, ts: string
 
 /** What decides whether resolving a case first asks about its formal report. */
 /** What a click on a case reads first, in one read: its channel (who may), its level and state (what follows). */
-export function actionTermsOf(db: Db | Tx, caseId: number) {
-  return db.case.findUnique({ where: { id: caseId }, select: { channelId: true, level: true, levelReason: true, state: true } });
+export async function actionTermsOf(db: Db | Tx, caseId: number): Promise<ActionTerms | null> {
+  // Raw SQL: every click on a case reads it before it is answered.
+  const [found] = await db.$queryRaw<ActionTerms[]>`SELECT "channelId", "level", "levelReason", "state" FROM "Case" WHERE "id" = ${caseId}`;
+  return found ?? null;
 }
+
+export interface ActionTerms { channelId: string; level: CaseLevel; levelReason: "reproduction" | "report" | null; state: CaseState }
 
 /** A case as a change of it reads it (every column): what the change decides on and guards. */
 export function caseToChange(db: Db | Tx, caseId: number) {
@@ -56,13 +60,24 @@ export function caseOfThread(db: Db | Tx, channelId: string, rootTs: string): Pr
 
 /**
  * The case to end, with what its ending settles (its parts) and its customer's contracts they are on, read at once,
- * in the order the balance is summed.
+ * in the order the balance is summed. Raw SQL, on the path of every case's ending: the ORM's nested include ran four
+ * statements; these are three, and read the rows as the ORM does (the same columns, decoded the same way, which
+ * test/db/raw-reads.test.ts compares on both databases).
  */
-export function caseToEnd(tx: Tx, caseId: number) {
-  return tx.case.findUnique({
-    where: { id: caseId },
-    include: { reservations: PARTS_QUERY, customer: { select: { contracts: { orderBy: [{ endsOn: "asc" }, { id: "asc" }] } } } },
-  });
+export async function caseToEnd(tx: Tx, caseId: number) {
+  const [found] = await tx.$queryRaw<CaseRow[]>`SELECT * FROM "Case" WHERE "id" = ${caseId}`;
+  if (!found) return null;
+  const parts = await tx.$queryRaw<Array<{ contractId: number; incidents: number; endsOn: string }>>`
+    SELECT r."contractId", r."incidents", k."endsOn" FROM "CaseReservation" r JOIN "Contract" k ON k."id" = r."contractId"
+    WHERE r."caseId" = ${caseId} AND r."incidents" > 0 ORDER BY k."endsOn", r."contractId"`;
+  // The customer's contracts, joined through the case as the include read them through its customer.
+  const contracts = await tx.$queryRaw<ContractRow[]>`
+    SELECT k.* FROM "Case" c JOIN "Contract" k ON k."customerId" = c."customerId" WHERE c."id" = ${caseId} ORDER BY k."endsOn", k."id"`;
+  return {
+    ...found,
+    reservations: parts.map((p) => ({ contractId: p.contractId, incidents: p.incidents, contract: { endsOn: p.endsOn } })),
+    customer: { contracts },
+  };
 }
 
 /** What rating a case checks (its state and any rating already given) and whom it tells. */

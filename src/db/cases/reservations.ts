@@ -56,8 +56,8 @@ export async function recordReservation(tx: Tx, parts: readonly Part[], m: CaseM
 }
 
 /**
- * What `recordReservation` writes, for a case created with them: its parts, to create with the case itself
- * (`reservations: { create }`, one write), and the ledger entries of the incidents just held for them.
+ * What `recordReservation` writes, for a case created with them: its parts, inserted with the case itself
+ * (insertOpenedCase, one statement for all of them), and the ledger entries of the incidents just held for them.
  */
 export function newCaseParts(parts: readonly Part[]): Array<{ contractId: number; incidents: number }> {
   return parts.map((part) => ({ contractId: part.contractId, incidents: part.incidents }));
@@ -69,10 +69,10 @@ export async function recordNewCaseEntries(tx: Tx, parts: readonly Part[], m: Ca
 }
 
 /**
- * How partsOf reads a case's parts, to read them with the case (`reservations: PARTS_QUERY` in its select), in the
- * order their contracts are settled (ends first: one lock order everywhere).
+ * How partsOf reads a case's parts, in the order their contracts are settled (ends first: one lock order
+ * everywhere); caseToEnd (reads.ts) reads them the same way in raw SQL.
  */
-export const PARTS_QUERY = {
+const PARTS_QUERY = {
   where: { incidents: { gt: 0 } },
   select: { contractId: true, incidents: true, contract: { select: { endsOn: true } } },
   orderBy: [{ contract: { endsOn: "asc" as const } }, { contractId: "asc" as const }],
