@@ -1,7 +1,8 @@
 // Cases coming into being: one opened from a submission, created with its parts and its first event in one insert,
 // and the new parts of a split. Their own file because a new case sets most of its columns, and nothing else
 // creates one.
-import type { JsonFields, Tx } from "../client.ts";
+import { Prisma, type JsonFields, type Tx } from "../client.ts";
+import { recordCaseEvent } from "./changes.ts";
 import { newCaseParts, type Part } from "./reservations.ts";
 import type { CaseLevel, CaseState } from "../../domain/case.ts";
 import type { LevelReason } from "../../domain/proposal.ts";
@@ -30,26 +31,28 @@ export interface OpenedCase {
   eventData: JsonFields;
 }
 
-/** Creates an opened case; a second case with the same request key fails with a unique violation. */
-export function insertOpenedCase(tx: Tx, c: OpenedCase): Promise<{ id: number; openedBy: string }> {
-  return tx.case.create({
-    data: {
-      customerId: c.customerId, contractId: c.contractId, channelId: c.channelId,
-      requestKey: c.requestKey, title: c.title, description: c.description,
-      product: c.product, level: c.level, levelReason: c.levelReason,
-      incidents: c.incidents, state: "open", openedBy: c.openedBy, sourceTs: c.sourceTs,
-      previousCaseId: c.previousCaseId, createdAt: c.at,
-      // The opening question is the first unanswered one (R-LIFE-5 queue order).
-      // lastCustomerMessageAt stays empty: it compares Slack message times with each other, and the
-      // opening is stamped by our clock, which may run slightly ahead of Slack's.
-      oldestUnansweredAt: c.at,
-      firstResponseRemindAt: c.firstResponseRemindAt, firstResponseDueAt: c.firstResponseDueAt,
-      delayNoticeAt: c.delayNoticeAt,
-      reservations: { create: newCaseParts(c.parts) },
-      events: { create: { kind: "opened", actorId: c.openedBy, createdAt: c.at, data: c.eventData } },
-    },
-    select: { id: true, openedBy: true },
-  });
+/**
+ * Creates an opened case with its parts and its "opened" event; a second case with the same request key fails with
+ * a unique violation. Raw SQL, on the path of every case opened: the ORM's nested create cost several times its
+ * three statements' own CPU.
+ */
+export async function insertOpenedCase(tx: Tx, c: OpenedCase): Promise<{ id: number; openedBy: string }> {
+  // The opening question is the first unanswered one (R-LIFE-5 queue order). lastCustomerMessageAt stays empty: it
+  // compares Slack message times with each other, and the opening is stamped by our clock, which may run slightly
+  // ahead of Slack's.
+  const [row] = await tx.$queryRaw<Array<{ id: number | bigint }>>`INSERT INTO "Case" ("customerId", "contractId", "channelId",
+      "requestKey", "title", "description", "product", "level", "levelReason", "incidents", "state", "openedBy", "sourceTs",
+      "previousCaseId", "createdAt", "updatedAt", "oldestUnansweredAt", "firstResponseRemindAt", "firstResponseDueAt", "delayNoticeAt")
+    VALUES (${c.customerId}, ${c.contractId}, ${c.channelId}, ${c.requestKey}, ${c.title}, ${c.description}, ${c.product},
+      ${c.level}, ${c.levelReason}, CAST(${c.incidents} AS INTEGER), 'open', ${c.openedBy}, ${c.sourceTs}, ${c.previousCaseId},
+      ${c.at}, ${c.at}, ${c.at}, ${c.firstResponseRemindAt}, ${c.firstResponseDueAt}, ${c.delayNoticeAt})
+    RETURNING "id"`;
+  if (!row) throw new Error("the case was not written");
+  const id = Number(row.id);
+  const parts = newCaseParts(c.parts).map((p) => Prisma.sql`(${id}, ${p.contractId}, CAST(${p.incidents} AS INTEGER))`);
+  if (parts.length) await tx.$executeRaw`INSERT INTO "CaseReservation" ("caseId", "contractId", "incidents") VALUES ${Prisma.join(parts)}`;
+  await recordCaseEvent(tx, { caseId: id, kind: "opened", actorId: c.openedBy, at: c.at, data: c.eventData });
+  return { id, openedBy: c.openedBy };
 }
 
 export interface SplitPart {

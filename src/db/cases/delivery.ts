@@ -12,15 +12,18 @@ import { ACTIVE_STATES } from "../../domain/case.ts";
  * for this write and sees the root's ts (storeTriageTs), so one of the two always knows.
  */
 export async function storeRootTs(tx: Tx, caseId: number, ts: string): Promise<{ stored: boolean; triageTs: string | null }> {
-  // One statement: the row as this write left it is returned by the write itself (RETURNING).
-  const rows = await tx.case.updateManyAndReturn({ where: { id: caseId, rootTs: null }, data: { rootTs: ts }, select: { triageTs: true } });
+  // One statement: the row as this write left it is returned by the write itself (RETURNING). Raw SQL, as below:
+  // every case's root message and triage announcement are recorded so. A ts Slack gave is the delivery's
+  // bookkeeping, not a change of the case, so updatedAt stays as the case's last change left it.
+  const rows = await tx.$queryRaw<Array<{ triageTs: string | null }>>`UPDATE "Case" SET "rootTs" = ${ts} WHERE "id" = ${caseId} AND "rootTs" IS NULL RETURNING "triageTs"`;
   const row = rows[0];
   return row ? { stored: true, triageTs: row.triageTs } : { stored: false, triageTs: null };
 }
 
 /** Stores the triage announcement's ts; returns the root message's ts as it is once this is written (see storeRootTs). */
 export async function storeTriageTs(tx: Tx, caseId: number, ts: string): Promise<string | null> {
-  const row = await tx.case.update({ where: { id: caseId }, data: { triageTs: ts }, select: { rootTs: true } });
+  const [row] = await tx.$queryRaw<Array<{ rootTs: string | null }>>`UPDATE "Case" SET "triageTs" = ${ts} WHERE "id" = ${caseId} RETURNING "rootTs"`;
+  if (!row) throw new Error(`case ${caseId} not found`);
   return row.rootTs;
 }
 
