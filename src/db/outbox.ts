@@ -139,7 +139,8 @@ export async function claimRound(
 /** Every message of a round that reached Slack, marked at once. */
 export async function markDelivered(db: Database, ids: readonly number[], at: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.client.outboxMessage.updateMany({ where: { id: { in: [...ids] } }, data: { deliveredAt: at, lockedUntil: null, lastError: null } });
+  // Raw SQL, as the claim: every round ends here.
+  await db.client.$executeRaw`UPDATE "OutboxMessage" SET "deliveredAt" = ${at}, "lockedUntil" = NULL, "lastError" = NULL WHERE "id" IN (${Prisma.join([...ids])})`;
 }
 
 /**

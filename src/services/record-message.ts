@@ -82,7 +82,7 @@ export async function recordMessage(deps: ServiceDeps, message: ThreadMessage): 
       const data = message.role === "engineer"
         ? await engineerUpdate(tx, deps, current, next.to, postedAt, message.userId)
         : customerUpdate(deps, current, next.to, postedAt);
-      const after = await moveCaseByMessage(tx, current.id, data, recorded ? null : record);
+      const after = await moveCaseByMessage(tx, current.id, data, recorded ? null : record, now);
       // A message written before the engineer's last answer changes nothing anyone sees: the record is enough.
       if (message.role === "customer" && isAnswered(current, postedAt)) return { kind: "recorded", caseId: current.id, state };
       if (message.role === "customer") await notifyOfCustomerMessage(tx, deps, current, message);

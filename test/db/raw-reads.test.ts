@@ -5,7 +5,7 @@
 // overlapping contracts, a channel with a customer and a pending workspace, and cases with and without a rating.
 // Real SQLite files and the real PostgreSQL server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionTermsOf, caseToEnd } from "../../src/db/cases/reads.ts";
+import { actionTermsOf, caseOfThread, caseToEnd, caseUnderLock } from "../../src/db/cases/reads.ts";
 import { casesForViews } from "../../src/db/cases/views.ts";
 import { channelToOpenCaseIn } from "../../src/db/channels/changes.ts";
 import { channelWithCustomer } from "../../src/db/channels/teams.ts";
@@ -104,6 +104,15 @@ describe("the raw reads on a case's path read what the ORM read", () => {
     const plain = await database.db.transaction((tx) => caseToEnd(tx, ids.plain));
     expect(plain?.reservations.map((r) => r.contractId)).toEqual(ids.contracts);
     expect(await database.db.transaction((tx) => caseToEnd(tx, 999_999))).toBeNull();
+  });
+
+  it("the case a thread message belongs to, and the case read again under its lock, whole", async () => {
+    const orm = await database.db.client.case.findUnique({ where: { id: ids.rated } });
+    expect(await caseOfThread(database.db.client, "C0SHARED", "1700000000.000100")).toStrictEqual(orm);
+    expect(await caseOfThread(database.db.client, "C0EMPTY", "1700000000.000100")).toBeNull();
+    for (const caseId of [ids.rated, ids.plain]) {
+      expect(await database.db.transaction((tx) => caseUnderLock(tx, caseId))).toStrictEqual(await database.db.client.case.findUnique({ where: { id: caseId } }));
+    }
   });
 
   it("what a click on a case reads first", async () => {

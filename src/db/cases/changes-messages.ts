@@ -2,19 +2,30 @@
 // fails), the case moved by it, later edits and deletions. Its own file because a message changes the case without
 // a guard or an event: Slack's ts orders the conversation, not the state read.
 import type { Db, Tx } from "../client.ts";
-import type { CaseColumns } from "./changes.ts";
+import { caseAssignments, type CaseColumns } from "./changes.ts";
+import type { CaseState } from "../../domain/case.ts";
 import type { AuthorRole } from "../../domain/roles.ts";
 
 export interface ThreadRecord { channelId: string; ts: string; userId: string; authorRole: AuthorRole; text: string; postedAt: Date }
 
-/** Records a message on its own; a copy already recorded fails with a unique violation. */
-export async function recordThreadMessage(tx: Tx, caseId: number, record: ThreadRecord): Promise<void> {
-  await tx.caseMessage.create({ data: { caseId, ...record }, select: { id: true } });
+/**
+ * Records a message on its own; a copy already recorded fails with a unique violation. Raw SQL, as the case's move
+ * below: every message in a case's thread is recorded so.
+ */
+export async function recordThreadMessage(tx: Tx, caseId: number, r: ThreadRecord): Promise<void> {
+  await tx.$executeRaw`INSERT INTO "CaseMessage" ("caseId", "channelId", "ts", "userId", "authorRole", "text", "postedAt")
+    VALUES (${caseId}, ${r.channelId}, ${r.ts}, ${r.userId}, ${r.authorRole}, ${r.text}, ${r.postedAt})`;
 }
 
-/** Moves the case as a message does, recording the message in the same write unless it was recorded already. */
-export function moveCaseByMessage(tx: Tx, caseId: number, set: CaseColumns, unrecorded: ThreadRecord | null) {
-  return tx.case.update({ where: { id: caseId }, data: { ...set, ...(unrecorded ? { messages: { create: unrecorded } } : {}) }, select: { state: true } });
+/**
+ * Moves the case as a message does (its updatedAt is `at`), recording the message in the same transaction unless it
+ * was recorded already; the state the case is left in.
+ */
+export async function moveCaseByMessage(tx: Tx, caseId: number, set: CaseColumns, unrecorded: ThreadRecord | null, at: Date): Promise<{ state: CaseState }> {
+  const [row] = await tx.$queryRaw<Array<{ state: CaseState }>>`UPDATE "Case" SET ${caseAssignments(set, at)} WHERE "id" = ${caseId} RETURNING "state"`;
+  if (!row) throw new Error(`case ${caseId} not found`);
+  if (unrecorded) await recordThreadMessage(tx, caseId, unrecorded);
+  return row;
 }
 
 export type ThreadEdit = { deleted: true } | { deleted: false; text: string | null };

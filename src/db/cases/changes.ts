@@ -65,7 +65,7 @@ export interface CaseChange {
 export async function applyCaseChange(tx: Tx, change: CaseChange): Promise<boolean> {
   // Raw SQL, as the event and the outbox rows below: every change of a case makes this update, and the ORM's cost
   // several times the statement's own CPU. The case's updatedAt is the change's own time.
-  const count = await tx.$executeRaw`UPDATE "Case" SET ${assignments(change.set, change.at)} WHERE ${guarded(change.caseId, change.guard)}`;
+  const count = await tx.$executeRaw`UPDATE "Case" SET ${caseAssignments(change.set, change.at)} WHERE ${guarded(change.caseId, change.guard)}`;
   if (count === 0) return false;
   // Settled here rather than by each use case: only a change that won moves incidents, always before its event,
   // and a settlement that does not add up to what the case shows stops the whole transaction wherever it happens.
@@ -76,8 +76,11 @@ export async function applyCaseChange(tx: Tx, change: CaseChange): Promise<boole
   return true;
 }
 
-/** `"column" = value, …` of the columns set (their names are the row's own, checked before they reach the SQL). */
-function assignments(set: CaseColumns, at: Date): Prisma.Sql {
+/**
+ * `"column" = value, …` of the columns set, and the case's updatedAt (their names are the row's own, checked before
+ * they reach the SQL).
+ */
+export function caseAssignments(set: CaseColumns, at: Date): Prisma.Sql {
   const columns = Object.entries(set).filter(([, value]) => value !== undefined).map(([column, value]) => {
     if (!/^[A-Za-z]+$/.test(column)) throw new Error(`not a column of a case: ${column}`);
     return Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`;

@@ -49,13 +49,19 @@ export function caseToChange(db: Db | Tx, caseId: number) {
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof caseToChange>>>;
 
 /** The case read again once its row is taken (see lockCase): it exists, since the lock found it. */
-export function caseUnderLock(tx: Tx, caseId: number): Promise<CaseRow> {
-  return tx.case.findUniqueOrThrow({ where: { id: caseId } });
+export async function caseUnderLock(tx: Tx, caseId: number): Promise<CaseRow> {
+  const [found] = await tx.$queryRaw<CaseRow[]>`SELECT * FROM "Case" WHERE "id" = ${caseId}`;
+  if (!found) throw new Error(`case ${caseId} not found`);
+  return found;
 }
 
-/** The case whose root message in this channel starts the thread a message was written in. */
-export function caseOfThread(db: Db | Tx, channelId: string, rootTs: string): Promise<CaseRow | null> {
-  return db.case.findFirst({ where: { channelId, rootTs } });
+/**
+ * The case whose root message in this channel starts the thread a message was written in. Raw SQL, read for every
+ * message in a case's thread; `SELECT *` reads the row as the ORM does (test/db/raw-reads.test.ts).
+ */
+export async function caseOfThread(db: Db | Tx, channelId: string, rootTs: string): Promise<CaseRow | null> {
+  const [found] = await db.$queryRaw<CaseRow[]>`SELECT * FROM "Case" WHERE "channelId" = ${channelId} AND "rootTs" = ${rootTs} LIMIT 1`;
+  return found ?? null;
 }
 
 /**
