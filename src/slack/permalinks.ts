@@ -1,13 +1,13 @@
-// Links to case threads (chat.getPermalink), fetched together after the acknowledgement. A link Slack cannot give
+// Links to case threads (chat.getPermalink, asked once per message: see permalink-cache.ts), fetched together after the acknowledgement. A link Slack cannot give
 // (the message deleted, the app out of the channel) is left out rather than failing the answer.
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../logger.ts";
+import { cachedPermalink } from "./permalink-cache.ts";
 
 export async function permalink(client: WebClient, logger: Logger, channel: string, ts: string | null | undefined): Promise<string | undefined> {
   if (!ts) return undefined;
   try {
-    const found = await client.chat.getPermalink({ channel, message_ts: ts });
-    return found.permalink;
+    return await cachedPermalink(client, channel, ts);
   } catch (error) {
     logger.info("permalink unavailable", { channel, error: error instanceof Error ? error.message : String(error) });
     return undefined;

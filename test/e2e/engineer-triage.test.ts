@@ -97,4 +97,19 @@ describe("the triage announcement's one drawing", () => {
     expect(await announcement(id)).toMatch(/<https:\/\/[^|>]+\|スレッドを開く>/);
     expect(updatesOf(ts)).toHaveLength(1);
   });
+
+  it("keeps its thread's link: redrawn at each change of the case, it asks Slack for the link once", async () => {
+    const before = h.slack.callsTo("chat.getPermalink").length;
+    const id = await customerCase(h, "何度も描き直される案件");
+    await h.drain();
+    const ts = await triageTs(h, id);
+    await resolveCase(h.running.deps, { caseId: id, actorId: ENGINEER });
+    await h.drain();
+    // Redrawn as resolved, with the same link, and Slack was asked for it only for the first drawing.
+    expect(updatesOf(ts)).toHaveLength(1);
+    const redrawn = await announcement(id);
+    expect(redrawn).toContain("なし");
+    expect(redrawn).toMatch(/<https:\/\/[^|>]+\|スレッドを開く>/);
+    expect(h.slack.callsTo("chat.getPermalink").length - before).toBe(1);
+  });
 });

@@ -1,29 +1,18 @@
 // Links to case threads for App Home, from chat.getPermalink. A thread's link never changes, and Home is published
-// for every engineer after each change, so links are kept once found: a refresh asks Slack only for new threads.
+// for every engineer after each change: permalink-cache.ts keeps the links once found, so a refresh asks Slack only
+// for new threads.
 import type { WebClient } from "@slack/web-api";
-import { LRUCache } from "lru-cache";
 import type { Logger } from "../../logger.ts";
-import { permalink } from "../permalinks.ts";
+import { threadLinks } from "../permalinks.ts";
 
 export interface ThreadRef { id: number; channelId: string; rootTs: string | null }
 
 export class ThreadLinks {
-  private readonly cache = new LRUCache<string, string>({ max: 5_000 });
-
   constructor(private readonly logger: Logger) {}
 
   /** Links by case id; a case whose link Slack cannot give is left out. */
-  async of(client: WebClient, cases: readonly ThreadRef[]): Promise<Map<number, string>> {
-    const found = await Promise.all(cases.map(async (c) => {
-      if (!c.rootTs) return [c.id, undefined] as const;
-      const key = `${c.channelId}/${c.rootTs}`;
-      const known = this.cache.get(key);
-      if (known) return [c.id, known] as const;
-      const link = await permalink(client, this.logger, c.channelId, c.rootTs);
-      if (link) this.cache.set(key, link);
-      return [c.id, link] as const;
-    }));
-    return new Map(found.filter((f): f is readonly [number, string] => f[1] !== undefined));
+  of(client: WebClient, cases: readonly ThreadRef[]): Promise<Map<number, string>> {
+    return threadLinks(client, this.logger, cases);
   }
 }
 

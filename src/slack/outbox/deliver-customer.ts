@@ -7,6 +7,7 @@ import { translator } from "../i18n/index.ts";
 import { caseLinked, caseOffer } from "../views/case-offer.ts";
 import { entryMessage } from "../views/entry-message.ts";
 import { caseFacts, NotYet, type DeliverDeps } from "./deliver.ts";
+import { cachedPermalink } from "../permalink-cache.ts";
 
 type CustomerPayload = Extract<OutboxPayload, { kind: "channel.entry" | "case.offer" | "case.linked" }>;
 
@@ -26,8 +27,8 @@ export async function deliverCustomer(deps: DeliverDeps, channelId: string, payl
     case "case.linked": {
       const { view: v } = await caseFacts(deps, payload.caseId);
       if (!v.rootTs) throw new NotYet("root message not posted yet");
-      const link = await deps.client.chat.getPermalink({ channel: channelId, message_ts: v.rootTs });
-      await deps.client.chat.postMessage({ channel: channelId, thread_ts: payload.sourceTs, ...caseLinked(v.number, link.permalink ?? "", translator(v.locale)) });
+      const link = await cachedPermalink(deps.client, channelId, v.rootTs);
+      await deps.client.chat.postMessage({ channel: channelId, thread_ts: payload.sourceTs, ...caseLinked(v.number, link ?? "", translator(v.locale)) });
       return;
     }
   }
