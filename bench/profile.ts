@@ -181,8 +181,9 @@ export async function profile(options: { quick: boolean; log: (line: string) => 
         "a commit on this machine's disk, a tenth of that without it); it is kept, since an event answered as received " +
         "must survive a power cut, not only a crash of the process. Each statement is compiled once and run again " +
         "afterwards (SQLite keeps the compiled statements, src/db/statement-cache.ts; PostgreSQL's connections keep " +
-        "named ones, src/db/statement-names.ts), and PostgreSQL reads a record with what it includes in one statement. *ORM*: per operation, the planning and interpreting " +
-        "*Where the time goes* measures; raw SQL is used where an answer waits for the statement (the kept event's insert).",
+        "named ones, src/db/statement-names.ts). *ORM*: what is left is Prisma's raw-query path (building the " +
+        "statement and decoding its rows), since the reads and writes on the path of every case are raw SQL behind " +
+        "their repositories (*Where the time goes*); the ORM's own planning and interpreting now runs only off that path.",
     ],
   };
 }

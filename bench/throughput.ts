@@ -117,9 +117,10 @@ function report(results: Result[]): SectionResult {
       return [{ what: `${r.label}, whole cases per second in one process`, target: `≥ ${goal}`, measured: `${rate.toFixed(1)} cases/s`, met: r.failures === 0 && rate >= goal }];
     }),
     findings: [
-      "The figures are bound by the app's thread, not by the database: a whole case costs the app about thirty ORM " +
-        "operations, each paying the ORM's per-operation work on that thread, and twelve Slack calls, each paying the " +
-        "Web API client's (see *Where the time goes* and *Where one request's CPU goes*); PostgreSQL adds " +
+      "The figures are bound by CPU, not by the database: the app's thread runs about thirty SQL statements a case (raw " +
+        "SQL on this path, each paying Prisma's raw-query work) and ten Slack calls, each paying the Web API client's " +
+        "(see *Where the time goes* and *Where one request's CPU goes*), and the two cores are shared with the Slack " +
+        "stand-in and the load generator; PostgreSQL adds " +
         "a network round trip and the driver's protocol work to each of them, and its server shares the machine's two " +
         "cores with the app and the load generator, which is why it is the slower of the two here. " +
         "Slack's own pacing, one message a second per channel, would bound delivery further in production, most of all in " +
